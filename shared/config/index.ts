@@ -1,2 +1,2 @@
 export { configSchema, SEVERITIES, type CostWatchConfig, type CostWatchConfigInput, type Severity } from './schema.js';
-export { DEFAULT_CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from './load.js';
+export { CONFIG_ENV, configFromEnv, DEFAULT_CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from './load.js';

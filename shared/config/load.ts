@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ConfigError } from '../errors.js';
 import { configSchema, type CostWatchConfig } from './schema.js';
 
@@ -60,4 +60,19 @@ export function loadConfig(file?: string, cwd = process.cwd()): LoadedConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw new ConfigError(`invalid config ${path}: expected a JSON object at the top level`);
   return { config: parseConfig(raw, `config ${path}`), file: path };
+}
+
+export const CONFIG_ENV = 'COST_WATCH_CONFIG';
+
+/** Lambdas get their validated config as JSON in COST_WATCH_CONFIG, set by the stack at synth. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CostWatchConfig {
+  const text = env[CONFIG_ENV];
+  if (!text) return parseConfig({}, `${CONFIG_ENV} (unset: defaults)`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`invalid ${CONFIG_ENV}: malformed JSON: ${(err as Error).message}`);
+  }
+  return parseConfig(raw, CONFIG_ENV);
 }

@@ -1,0 +1,39 @@
+import { JOB_NAMES } from '../shared/jobs/registry.js';
+
+export const MAIN_HELP = `cost-watch: AWS spend spikes, idle resources, budget tiers and a monthly finance report.
+
+Usage:
+  npx cost-watch run <job> [options]        run one job now (locally, against AWS or an emulator)
+  npx cost-watch validate-config [--config FILE]
+  npx cost-watch --help | run --help | validate-config --help
+
+Jobs: ${JOB_NAMES.join(', ')}
+
+Exit codes: 0 ran and delivered · 2 bad usage or config · 3 a delivery failed (re-run delivers what is missing) · 1 other failure
+Environment: AWS credentials from the SDK chain; AWS_ENDPOINT_URL[_<SERVICE>] for emulators;
+             SLACK_BOT_TOKEN (overrides the secret in config); SLACK_API_URL (default https://slack.com/api/)
+`;
+
+export const RUN_HELP = `Usage: npx cost-watch run <job> [--config FILE] [--date YYYY-MM-DD] [--month YYYY-MM [--allow-partial]] [--dry-run] [--json]
+
+Jobs:
+  daily-spend       day-over-day spend spikes per service and in total (Cost Explorer)
+  idle-resources    idle EC2 instances and unattached EBS volumes, with monthly cost
+  budgets           AWS Budgets against actual and forecast thresholds, once per tier per period
+  monthly-report    finance report (HTML, CSV, JSON) to S3, emailed through SNS
+
+Options:
+  --config FILE     config file (default ./cost-watch.config.json when present, else built-in defaults)
+  --date DATE       daily-spend: the day to evaluate, compared with its baseline (default yesterday, UTC)
+  --month MONTH     monthly-report: calendar month YYYY-MM (default the previous month, UTC)
+  --allow-partial   monthly-report: allow the current, unfinished month
+  --dry-run         compute everything, send and write nothing; deliveries show "dry-run"
+  --json            print exactly one JSON document (the job result) on stdout; logs go to stderr
+  -h, --help        this help
+`;
+
+export const VALIDATE_HELP = `Usage: npx cost-watch validate-config [--config FILE] [--json]
+
+Checks the config file against the schema and prints the resolved config (defaults filled in).
+Exit 0 when valid; 2 with every bad key path named when not.
+`;

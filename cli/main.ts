@@ -1,0 +1,67 @@
+import { loadConfig } from '../shared/config/load.js';
+import { exitCodeOf, UsageError } from '../shared/errors.js';
+import { createContext } from '../shared/jobs/context.js';
+import { JOBS } from '../shared/jobs/registry.js';
+import { stderrLogger } from '../shared/log.js';
+import { anyFailed } from '../shared/notify/dispatch.js';
+import { parseCommand, type Command } from './args.js';
+import { MAIN_HELP, RUN_HELP, VALIDATE_HELP } from './help.js';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly now: Date;
+}
+
+const defaultIo = (): CliIo => ({ out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), now: new Date() });
+
+/** Returns the exit code; never throws, never calls process.exit (the bin does). */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  try {
+    const command = parseCommand(argv, io.now);
+    return await execute(command, io);
+  } catch (err) {
+    const code = exitCodeOf(err);
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`cost-watch: ${code === 1 ? 'error: ' : ''}${message}\n`);
+    if (code === 1 && process.env.COST_WATCH_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
+    return code;
+  }
+}
+
+async function execute(command: Command, io: CliIo): Promise<number> {
+  switch (command.kind) {
+    case 'help':
+      io.out(command.topic === 'run' ? RUN_HELP : command.topic === 'validate-config' ? VALIDATE_HELP : MAIN_HELP);
+      return 0;
+    case 'validate-config': {
+      const { config, file } = loadConfig(command.config);
+      if (command.json) io.out(`${JSON.stringify({ valid: true, file: file ?? null, config }, null, 2)}\n`);
+      else io.out(`config OK: ${file ?? 'no config file, built-in defaults'}\n${JSON.stringify(config, null, 2)}\n`);
+      return 0;
+    }
+    case 'run':
+      return runJob(command, io);
+  }
+}
+
+async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo): Promise<number> {
+  const job = JOBS[command.job];
+  if (!job) throw new UsageError(`job ${command.job} is not available in this build`);
+  const { config } = loadConfig(command.config);
+  const log = stderrLogger();
+  const ctx = createContext({ config, log, dryRun: command.dryRun, now: io.now });
+  const result = await job.run(ctx, { date: command.date, month: command.month });
+  if (command.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+  else io.out(`${job.summarize(result)}\n${formatDeliveries(result.deliveries)}`);
+  if (anyFailed(result.deliveries)) {
+    io.err('cost-watch: at least one delivery failed; run the same command again to deliver what is missing\n');
+    return 3;
+  }
+  return 0;
+}
+
+function formatDeliveries(deliveries: readonly { channel: string; alertId: string; status: string; error?: string }[]): string {
+  if (!deliveries.length) return 'deliveries: none (nothing new to send)\n';
+  return `deliveries:\n${deliveries.map((d) => `  ${d.channel.padEnd(5)} ${d.status.padEnd(9)} ${d.alertId}${d.error ? ` (${d.error})` : ''}`).join('\n')}\n`;
+}

@@ -1,0 +1,81 @@
+import { roundCents } from '../money.js';
+import { addDays, dayRange, firstDayOfMonth, monthOf, type IsoDate } from '../time/dates.js';
+import { baselineFor, type BaselineKind } from './baseline.js';
+import { assessChange, type SpikeRules, type SpikeSeverity } from './spike.js';
+
+/** Spend per service for one day, as Cost Explorer reported it. */
+export interface DaySpend {
+  readonly date: IsoDate;
+  readonly estimated: boolean;
+  readonly byService: ReadonlyMap<string, number>;
+}
+
+export interface Spike {
+  readonly date: IsoDate;
+  readonly scope: 'total' | 'service';
+  readonly key: string;
+  readonly amount: number;
+  readonly previous: number;
+  readonly changePct: number | null;
+  readonly severity: Exclude<SpikeSeverity, 'none'>;
+  /** Last 7 days ending on `date`, for the sparkline. */
+  readonly series: readonly number[];
+}
+
+export interface DailyEvaluation {
+  readonly date: IsoDate;
+  readonly estimated: boolean;
+  readonly total: { amount: number; previous: number; changePct: number | null; severity: SpikeSeverity };
+  readonly totalSeries: readonly number[];
+  readonly monthToDate: number;
+  /** Spikes on `date` and on the re-checked days before it, newest day first. */
+  readonly spikes: Spike[];
+}
+
+export interface DailyRules extends SpikeRules {
+  readonly baseline: BaselineKind;
+  readonly recheckDays: number;
+}
+
+export const TOTAL_KEY = 'total';
+
+/**
+ * Pure daily-spend rule: data in, findings out. Days missing from `days`
+ * count as zero spend, which is what Cost Explorer's silence means.
+ */
+export function evaluateDailySpend(days: readonly DaySpend[], date: IsoDate, rules: DailyRules): DailyEvaluation {
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const totalOn = (d: IsoDate) => sum(byDate.get(d)?.byService.values());
+  const serviceOn = (service: string) => (d: IsoDate) => byDate.get(d)?.byService.get(service) ?? 0;
+  const series = (on: (d: IsoDate) => number, end: IsoDate) => dayRange(addDays(end, -6), end).map((d) => roundCents(on(d)));
+
+  const spikes: Spike[] = [];
+  for (let back = 0; back <= rules.recheckDays; back++) {
+    const day = addDays(date, -back);
+    const services = new Set([...(byDate.get(day)?.byService.keys() ?? [])]);
+    const scopes: Array<[Spike['scope'], string, (d: IsoDate) => number]> = [
+      ['total', TOTAL_KEY, totalOn],
+      ...[...services].sort().map((s): [Spike['scope'], string, (d: IsoDate) => number] => ['service', s, serviceOn(s)]),
+    ];
+    for (const [scope, key, on] of scopes) {
+      const a = assessChange(on(day), baselineFor(rules.baseline, day, on), rules);
+      if (a.severity !== 'none') spikes.push({ date: day, scope, key, ...a, severity: a.severity, series: series(on, day) });
+    }
+  }
+  const total = assessChange(totalOn(date), baselineFor(rules.baseline, date, totalOn), rules);
+  const monthToDate = roundCents(dayRange(firstDayOfMonth(monthOf(date)), date).reduce((acc, d) => acc + totalOn(d), 0));
+  return {
+    date,
+    estimated: Boolean(byDate.get(date)?.estimated),
+    total,
+    totalSeries: series(totalOn, date),
+    monthToDate,
+    spikes,
+  };
+}
+
+function sum(values: Iterable<number> | undefined): number {
+  let s = 0;
+  for (const v of values ?? []) s += v;
+  return s;
+}

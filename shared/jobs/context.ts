@@ -1,0 +1,64 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import { defaultRegion, dynamoClient, secretsClient, snsClient } from '../aws/clients.js';
+import type { CostWatchConfig } from '../config/schema.js';
+import { DynamoLedger, NoLedger, type AlertLedger } from '../ledger/ledger.js';
+import type { Logger } from '../log.js';
+
+/**
+ * Clients are built on first use and then reused: a job pays only for the
+ * SDK clients it touches, and a warm Lambda reuses them across invocations.
+ * Factories are passed in by the caller (not listed here) so that a Lambda
+ * bundle holds only the SDK clients its job imports.
+ */
+export class AwsClients {
+  private readonly cache = new Map<string, unknown>();
+
+  get<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  get dynamo(): DynamoDBClient {
+    return this.get('dynamodb', () => dynamoClient());
+  }
+  get secrets(): SecretsManagerClient {
+    return this.get('secretsmanager', () => secretsClient());
+  }
+  sns(region = defaultRegion()): SNSClient {
+    return this.get(`sns:${region}`, () => snsClient(region));
+  }
+}
+
+export interface JobContext {
+  readonly config: CostWatchConfig;
+  readonly aws: AwsClients;
+  readonly ledger: AlertLedger;
+  readonly log: Logger;
+  /** The clock, passed in so that every date rule is testable. */
+  readonly now: Date;
+  /** Compute everything, send and write nothing. */
+  readonly dryRun: boolean;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface ContextOptions {
+  readonly config: CostWatchConfig;
+  readonly log: Logger;
+  readonly dryRun?: boolean;
+  readonly now?: Date;
+  readonly aws?: AwsClients;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export function createContext(o: ContextOptions): JobContext {
+  const aws = o.aws ?? new AwsClients();
+  let ledger: AlertLedger;
+  if (o.config.ledgerTable) ledger = new DynamoLedger(aws.dynamo, { table: o.config.ledgerTable });
+  else {
+    ledger = new NoLedger();
+    if (!o.dryRun) o.log.warn('no ledgerTable in config: alerts cannot be de-duplicated, a re-run sends them again');
+  }
+  return { config: o.config, aws, ledger, log: o.log, now: o.now ?? new Date(), dryRun: o.dryRun ?? false, env: o.env ?? process.env };
+}

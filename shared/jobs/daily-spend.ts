@@ -1,0 +1,101 @@
+import { costExplorerClient } from '../aws/clients.js';
+import { queryCosts } from '../aws/cost-explorer.js';
+import { baselineSpan } from '../detect/baseline.js';
+import { evaluateDailySpend, type DaySpend } from '../detect/daily-spend.js';
+import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../messages/daily-spend.js';
+import { formatMoney, formatPct } from '../money.js';
+import { present, slackChannel, snsChannel } from '../notify/channels.js';
+import { dispatch } from '../notify/dispatch.js';
+import type { Delivery } from '../notify/types.js';
+import { addDays, firstDayOfMonth, monthOf, yesterday, type IsoDate } from '../time/dates.js';
+import type { JobContext } from './context.js';
+import type { JobDefinition } from './types.js';
+
+export interface DailySpendOptions {
+  /** Day to evaluate. @default yesterday, UTC */
+  readonly date?: IsoDate;
+}
+
+export interface DailySpendResult {
+  readonly job: 'daily-spend';
+  readonly date: IsoDate;
+  readonly currency: string;
+  readonly estimated: boolean;
+  readonly total: { amount: number; previous: number; changePct: number | null; severity: string };
+  readonly spikes: Array<Omit<SpikeAlert, 'series'>>;
+  readonly monthToDate: number;
+  readonly baseline: string;
+  readonly costExplorerRequests: number;
+  readonly deliveries: Delivery[];
+}
+
+/** Deterministic: the same spike on the same day is the same alert, whichever run finds it. */
+export const spikeAlertId = (s: { date: string; scope: string; key: string; severity: string }) =>
+  `daily-spend|${s.scope}|${s.key}|${s.date}|${s.severity}`;
+
+/**
+ * One GetCostAndUsage query (paginated only when AWS insists) covers the
+ * evaluated day, the re-checked days, their baselines, the sparklines and the
+ * month to date: each request costs $0.01.
+ */
+export async function runDailySpend(ctx: JobContext, options: DailySpendOptions = {}): Promise<DailySpendResult> {
+  const rules = ctx.config.dailySpend;
+  const date = options.date ?? yesterday(ctx.now);
+  const history = addDays(date, -(rules.recheckDays + Math.max(6, baselineSpan(rules.baseline))));
+  const monthStart = firstDayOfMonth(monthOf(date));
+  const start = history < monthStart ? history : monthStart;
+
+  ctx.log.progress(`daily-spend: reading Cost Explorer ${start} … ${date} (${rules.metric}, by service)`);
+  const costs = await queryCosts(ctx.aws.get('costexplorer', costExplorerClient), {
+    start,
+    endExclusive: addDays(date, 1),
+    granularity: 'DAILY',
+    metric: rules.metric,
+    groupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+  });
+  const days: DaySpend[] = costs.buckets.map((b) => ({ date: b.start, estimated: b.estimated, byService: b.groups }));
+  const evaluation = evaluateDailySpend(days, date, rules);
+  const currency = costs.currency ?? ctx.config.currency;
+
+  const alerts: SpikeAlert[] = evaluation.spikes.map((s) => ({ ...s, alertId: spikeAlertId(s) }));
+  const msg = { evaluation, currency };
+  const deliveries = await dispatch({
+    alerts,
+    channels: present([
+      slackChannel<SpikeAlert>(ctx, (a) => dailySlackMessage(a, msg)),
+      snsChannel<SpikeAlert>(ctx, ctx.config.notify.alertTopicArn, (a) => dailySnsMessage(a, msg)),
+    ]),
+    ledger: ctx.ledger,
+    dryRun: ctx.dryRun,
+  });
+
+  return {
+    job: 'daily-spend',
+    date,
+    currency,
+    estimated: evaluation.estimated,
+    total: evaluation.total,
+    spikes: alerts.map(({ series: _series, ...s }) => s),
+    monthToDate: evaluation.monthToDate,
+    baseline: rules.baseline,
+    costExplorerRequests: costs.requests,
+    deliveries,
+  };
+}
+
+export function summarizeDailySpend(r: DailySpendResult): string {
+  const lines = [
+    `daily-spend ${r.date}${r.estimated ? ' (estimated)' : ''}: total ${formatMoney(r.total.amount, r.currency)} vs ${formatMoney(r.total.previous, r.currency)} (${formatPct(r.total.changePct)}, ${r.total.severity}); month to date ${formatMoney(r.monthToDate, r.currency)}`,
+  ];
+  if (!r.spikes.length) lines.push('no spikes');
+  for (const s of r.spikes)
+    lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatPct(s.changePct)})`);
+  return lines.join('\n');
+}
+
+export const dailySpendJob: JobDefinition<DailySpendResult> = {
+  name: 'daily-spend',
+  description: 'day-over-day spend spikes per service and in total (Cost Explorer)',
+  run: (ctx, o) => runDailySpend(ctx, { date: o.date }),
+  summarize: summarizeDailySpend,
+};

@@ -1,0 +1,25 @@
+import type { Delivery } from '../notify/types.js';
+import type { IsoDate, IsoMonth } from '../time/dates.js';
+import type { JobContext } from './context.js';
+
+export const JOB_NAMES = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+/** What the CLI flags and a Lambda event may set; each job reads what applies to it. */
+export interface JobOptions {
+  readonly date?: IsoDate;
+  readonly month?: IsoMonth;
+}
+
+export interface JobResult {
+  readonly job: JobName;
+  readonly deliveries: Delivery[];
+}
+
+export interface JobDefinition<R extends JobResult = JobResult> {
+  readonly name: JobName;
+  readonly description: string;
+  run(ctx: JobContext, options: JobOptions): Promise<R>;
+  /** A few lines for a person at a terminal; --json prints the result instead. */
+  summarize(result: R): string;
+}

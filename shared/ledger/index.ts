@@ -1,0 +1,1 @@
+export { DynamoLedger, NoLedger, type AlertLedger, type ClaimOutcome, type DynamoLedgerOptions } from './ledger.js';

@@ -1,0 +1,116 @@
+import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { explainAwsError } from '../aws/errors.js';
+
+export type ClaimOutcome = 'claimed' | 'taken';
+
+/**
+ * Remembers which (alert, channel) pairs were delivered, so Lambda retries and
+ * re-runs never send twice. A claim is taken before sending and confirmed after.
+ */
+export interface AlertLedger {
+  /** Takes the right to send; 'taken' when it was sent before or another run is sending it now. */
+  claim(alertId: string, channel: string): Promise<ClaimOutcome>;
+  markSent(alertId: string, channel: string): Promise<void>;
+  /** Releases the claim so the next run tries again. */
+  markFailed(alertId: string, channel: string, error: string): Promise<void>;
+}
+
+export interface DynamoLedgerOptions {
+  readonly table: string;
+  /** How long an entry is kept; it must outlive the longest alert period (a budget year). @default 400 days */
+  readonly retentionDays?: number;
+  /**
+   * A claim older than this is presumed abandoned (the run died mid-send) and
+   * may be taken again. Longer than a Lambda's 15-minute ceiling. @default 20 minutes
+   */
+  readonly staleClaimSeconds?: number;
+  readonly now?: () => Date;
+}
+
+const key = (alertId: string, channel: string) => ({ pk: { S: `${alertId}#${channel}` } });
+
+export class DynamoLedger implements AlertLedger {
+  private readonly retentionSeconds: number;
+  private readonly staleSeconds: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly ddb: DynamoDBClient,
+    private readonly options: DynamoLedgerOptions,
+  ) {
+    this.retentionSeconds = (options.retentionDays ?? 400) * 86_400;
+    this.staleSeconds = options.staleClaimSeconds ?? 1200;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private epoch(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+
+  async claim(alertId: string, channel: string): Promise<ClaimOutcome> {
+    const now = this.epoch();
+    try {
+      await this.ddb.send(
+        new PutItemCommand({
+          TableName: this.options.table,
+          Item: {
+            ...key(alertId, channel),
+            alertId: { S: alertId },
+            channel: { S: channel },
+            status: { S: 'pending' },
+            claimedAt: { N: String(now) },
+            expiresAt: { N: String(now + this.retentionSeconds) },
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed OR (#s = :pending AND claimedAt < :stale)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':failed': { S: 'failed' },
+            ':pending': { S: 'pending' },
+            ':stale': { N: String(now - this.staleSeconds) },
+          },
+        }),
+      );
+      return 'claimed';
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return 'taken';
+      throw explainAwsError(err, `DynamoDB PutItem on ledger table ${this.options.table}`, 'dynamodb:PutItem');
+    }
+  }
+
+  async markSent(alertId: string, channel: string): Promise<void> {
+    await this.update(alertId, channel, 'SET #s = :s, sentAt = :t REMOVE lastError', { ':s': { S: 'sent' }, ':t': { N: String(this.epoch()) } });
+  }
+
+  async markFailed(alertId: string, channel: string, error: string): Promise<void> {
+    await this.update(alertId, channel, 'SET #s = :s, lastError = :e, failedAt = :t', {
+      ':s': { S: 'failed' },
+      ':e': { S: error.slice(0, 1000) },
+      ':t': { N: String(this.epoch()) },
+    });
+  }
+
+  private async update(alertId: string, channel: string, expression: string, values: Record<string, { S: string } | { N: string }>) {
+    await this.ddb
+      .send(
+        new UpdateItemCommand({
+          TableName: this.options.table,
+          Key: key(alertId, channel),
+          UpdateExpression: expression,
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: values,
+        }),
+      )
+      .catch((err: unknown) => {
+        throw explainAwsError(err, `DynamoDB UpdateItem on ledger table ${this.options.table}`, 'dynamodb:UpdateItem');
+      });
+  }
+}
+
+/** Used when no ledger table is configured: every alert is new, every time. */
+export class NoLedger implements AlertLedger {
+  async claim(): Promise<ClaimOutcome> {
+    return 'claimed';
+  }
+  async markSent(): Promise<void> {}
+  async markFailed(): Promise<void> {}
+}

@@ -1,0 +1,49 @@
+import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+
+/** Slack's own limits, kept in one place so no builder can exceed them. */
+export const SLACK_LIMITS = { sectionText: 3000, headerText: 150, fields: 10, fieldText: 2000, blocks: 50, contextElements: 10 } as const;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.headerText), emoji: true } };
+}
+
+export function section(mrkdwn: string, fields?: readonly string[]): SectionBlock {
+  const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, SLACK_LIMITS.sectionText) } };
+  if (fields?.length)
+    block.fields = fields.slice(0, SLACK_LIMITS.fields).map((f) => ({ type: 'mrkdwn', text: clip(f, SLACK_LIMITS.fieldText) }));
+  return block;
+}
+
+export function context(...mrkdwn: string[]): ContextBlock {
+  return {
+    type: 'context',
+    elements: mrkdwn.slice(0, SLACK_LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: clip(t, SLACK_LIMITS.sectionText) })),
+  };
+}
+
+export const divider = (): DividerBlock => ({ type: 'divider' });
+
+/**
+ * Keeps a message inside Slack's 50-block cap: the last block says how many
+ * items were left out rather than the API rejecting the whole message.
+ */
+export function capBlocks(blocks: KnownBlock[], omittedNote: (n: number) => string): KnownBlock[] {
+  if (blocks.length <= SLACK_LIMITS.blocks) return blocks;
+  const kept = blocks.slice(0, SLACK_LIMITS.blocks - 1);
+  return [...kept, context(omittedNote(blocks.length - kept.length))];
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A unicode sparkline: on-call sees the week's shape without opening a chart. */
+export function sparkline(values: readonly number[]): string {
+  if (!values.length) return '';
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const span = max - min;
+  return values.map((v) => SPARKS[span === 0 ? 0 : Math.min(7, Math.floor(((v - min) / span) * 7.999))]).join('');
+}

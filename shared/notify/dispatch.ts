@@ -1,0 +1,49 @@
+import { errorMessage } from '../aws/errors.js';
+import type { AlertLedger } from '../ledger/ledger.js';
+import type { Alert, Channel, Delivery } from './types.js';
+
+export interface DispatchOptions<A extends Alert> {
+  readonly alerts: readonly A[];
+  readonly channels: readonly Channel<A>[];
+  readonly ledger: AlertLedger;
+  readonly dryRun: boolean;
+}
+
+/**
+ * Delivers alerts through every channel independently: Slack failing never
+ * keeps SNS from sending. Each (alert, channel) is claimed in the ledger
+ * first, so only what was never delivered goes out, and a failure releases
+ * the claim for the next run.
+ */
+export async function dispatch<A extends Alert>({ alerts, channels, ledger, dryRun }: DispatchOptions<A>): Promise<Delivery[]> {
+  const perChannel = await Promise.all(channels.map((channel) => deliverThrough(channel, alerts, ledger, dryRun)));
+  return perChannel.flat();
+}
+
+async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonly A[], ledger: AlertLedger, dryRun: boolean): Promise<Delivery[]> {
+  const alerts = all.filter((a) => channel.accepts?.(a) ?? true);
+  const base = (a: A) => ({ channel: channel.name, alertId: a.alertId });
+  if (dryRun) return alerts.map((a) => ({ ...base(a), status: 'dry-run' }));
+
+  const deliveries: Delivery[] = [];
+  const claimed: A[] = [];
+  for (const a of alerts) {
+    if ((await ledger.claim(a.alertId, channel.name)) === 'claimed') claimed.push(a);
+    else deliveries.push({ ...base(a), status: 'duplicate' });
+  }
+  if (!claimed.length) return deliveries;
+
+  try {
+    await channel.send(claimed);
+  } catch (err) {
+    const error = errorMessage(err);
+    await Promise.all(claimed.map((a) => ledger.markFailed(a.alertId, channel.name, error)));
+    return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'failed' as const, error }))];
+  }
+  await Promise.all(claimed.map((a) => ledger.markSent(a.alertId, channel.name)));
+  return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'sent' as const }))];
+}
+
+export function anyFailed(deliveries: readonly Delivery[]): boolean {
+  return deliveries.some((d) => d.status === 'failed');
+}

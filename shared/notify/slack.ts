@@ -1,0 +1,72 @@
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { KnownBlock } from '@slack/types';
+import { LogLevel, WebClient } from '@slack/web-api';
+import { explainAwsError } from '../aws/errors.js';
+
+export interface SlackMessage {
+  /** Fallback shown in notifications; alone it carries the facts. */
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+export interface SlackClientOptions {
+  /** Slack Web API base URL. @default SLACK_API_URL, else https://slack.com/api/ */
+  readonly apiUrl?: string;
+  /** Per-attempt HTTP timeout. @default 10 s (COST_WATCH_SLACK_TIMEOUT_MS) */
+  readonly timeoutMs?: number;
+  /** Retries after the first attempt, 429s included. @default 3 */
+  readonly retries?: number;
+}
+
+/**
+ * WebClient's default retry policy keeps trying for about 30 minutes, longer
+ * than a Lambda lives; this bounds it to a few attempts within a minute while
+ * still waiting out a 429's Retry-After (the client pauses for it itself).
+ */
+export function createSlackClient(token: string, options: SlackClientOptions = {}, env: NodeJS.ProcessEnv = process.env): WebClient {
+  const timeout = options.timeoutMs ?? (Number(env.COST_WATCH_SLACK_TIMEOUT_MS) || 10_000);
+  return new WebClient(token, {
+    slackApiUrl: options.apiUrl ?? env.SLACK_API_URL ?? undefined,
+    timeout,
+    rejectRateLimitedCalls: false,
+    retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
+    logLevel: LogLevel.ERROR,
+  });
+}
+
+export async function postSlackMessage(client: WebClient, channel: string, message: SlackMessage): Promise<void> {
+  await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+}
+
+const tokenCache = new Map<string, Promise<string>>();
+
+/**
+ * The bot token: SLACK_BOT_TOKEN when set (local runs), else the secret,
+ * fetched once per container: a warm Lambda does not pay for it again.
+ */
+export function resolveSlackToken(secrets: () => SecretsManagerClient, secretId: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (env.SLACK_BOT_TOKEN) return Promise.resolve(env.SLACK_BOT_TOKEN);
+  let cached = tokenCache.get(secretId);
+  if (!cached) {
+    cached = fetchToken(secrets(), secretId);
+    tokenCache.set(secretId, cached);
+    cached.catch(() => tokenCache.delete(secretId));
+  }
+  return cached;
+}
+
+async function fetchToken(secrets: SecretsManagerClient, secretId: string): Promise<string> {
+  const out = await secrets.send(new GetSecretValueCommand({ SecretId: secretId })).catch((err: unknown) => {
+    throw explainAwsError(err, `Secrets Manager GetSecretValue for ${secretId}`, 'secretsmanager:GetSecretValue');
+  });
+  const raw = out.SecretString?.trim() ?? '';
+  // Accept a plain token or a JSON secret such as {"token": "xoxb-..."}.
+  if (raw.startsWith('{')) {
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    const token = parsed.token ?? parsed.botToken ?? parsed.SLACK_BOT_TOKEN;
+    if (typeof token === 'string' && token) return token;
+    throw new Error(`secret ${secretId} is JSON but has no "token" key`);
+  }
+  if (!raw) throw new Error(`secret ${secretId} is empty`);
+  return raw;
+}
