@@ -29,9 +29,9 @@ function totalLine(ctx: DailyMessageContext): string {
   return `Total ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatPct(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}`;
 }
 
-/** Newest day first, then critical before warning, then the biggest jump. */
+/** Newest day first, services before the total, critical before warning, then the biggest jump. */
 function ordered(alerts: readonly SpikeAlert[]): SpikeAlert[] {
-  const rank = (s: Spike) => (s.severity === 'critical' ? 0 : 1);
+  const rank = (s: Spike) => (s.scope === 'total' ? 2 : 0) + (s.severity === 'critical' ? 0 : 1);
   return [...alerts].sort((a, b) => b.date.localeCompare(a.date) || rank(a) - rank(b) || b.amount - b.previous - (a.amount - a.previous));
 }
 

@@ -1,0 +1,123 @@
+/**
+ * `npm run demo`: every job end to end on local emulators. Starts moto, the
+ * Cost Explorer double and a fake Slack, seeds a realistic account, runs each
+ * job through the real CLI, prints what Slack and SNS received, stops it all.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { awsEnvForAccount, createMotoAccount, findMotoServer, MOTO_MISSING_MESSAGE, startMoto, type MotoHandle } from '../emulators/moto.js';
+import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/cost-explorer.js';
+import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
+import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
+import { seedDailySpend } from './demo/daily-spend.js';
+import { renderSlack, renderSns } from './demo/render-slack.js';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = join(root, 'out');
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
+
+interface Services {
+  moto: MotoHandle;
+  ce: CostExplorerDouble;
+  slack: FakeSlack;
+}
+
+export interface DemoWorld {
+  readonly env: Record<string, string>;
+  readonly ce: CostExplorerDouble;
+  readonly slack: FakeSlack;
+  readonly alerts: TopicWithInbox;
+  readonly reports: TopicWithInbox;
+  readonly configFile: string;
+  readonly accountId: string;
+}
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(root, 'bin/cost-watch.js'), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.once('error', fail);
+    child.once('close', (code) => done({ code: code ?? 1, stdout }));
+  });
+}
+
+async function setUp(s: Services): Promise<DemoWorld> {
+  const account = await createMotoAccount(s.moto.url);
+  const env = {
+    ...awsEnvForAccount(s.moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: s.ce.url }),
+    SLACK_API_URL: s.slack.url,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  };
+  const clientConfig = { endpoint: s.moto.url, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey } };
+  const sns = new SNSClient(clientConfig);
+  const sqs = new SQSClient(clientConfig);
+  await createLedgerTable(new DynamoDBClient(clientConfig), 'cost-watch-ledger');
+  await createSecret(new SecretsManagerClient(clientConfig), 'cost-watch/slack-bot-token', 'xoxb-demo-token');
+  const alerts = await createTopicWithInbox(sns, sqs, 'cost-watch-alerts');
+  const reports = await createTopicWithInbox(sns, sqs, 'cost-watch-reports');
+  mkdirSync(outDir, { recursive: true });
+  const configFile = join(outDir, 'demo.config.json');
+  writeFileSync(
+    configFile,
+    `${JSON.stringify(
+      {
+        idle: { regions: ['us-east-1', 'eu-west-1'] },
+        report: { bucket: 'cost-watch-reports-demo', prefix: 'reports/', groupByTags: ['team'], emails: ['finance@example.com'] },
+        notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: alerts.topicArn, reportTopicArn: reports.topicArn },
+        ledgerTable: 'cost-watch-ledger',
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return { env, ce: s.ce, slack: s.slack, alerts, reports, configFile, accountId: account.accountId };
+}
+
+async function showJob(world: DemoWorld, title: string, args: string[]): Promise<void> {
+  process.stdout.write(`\n${BOLD}━━ ${title} ━━${RESET}\n$ npx cost-watch ${args.join(' ')}\n`);
+  const before = world.slack.messages.length;
+  const { code, stdout } = await runCli([...args, '--config', world.configFile], world.env);
+  process.stdout.write(`${stdout}(exit ${code})\n\n`);
+  for (const m of world.slack.messages.slice(before)) process.stdout.write(`${renderSlack(m.channel, m.blocks as never)}\n`);
+  for (const [name, topic] of [['cost-watch-alerts', world.alerts], ['cost-watch-reports', world.reports]] as const)
+    for (const m of await topic.receive()) process.stdout.write(`${renderSns(name, m)}\n`);
+}
+
+async function main(): Promise<number> {
+  if (!findMotoServer()) {
+    process.stderr.write(`${MOTO_MISSING_MESSAGE}\nThe demo runs every job against moto (a local AWS emulator). Then run: npm run demo\n`);
+    return 1;
+  }
+  process.stdout.write('Starting moto, the Cost Explorer double and a fake Slack …\n');
+  const [moto, ce, slack] = await Promise.all([startMoto(), startCostExplorerDouble(), startFakeSlack()]);
+  try {
+    const world = await setUp({ moto, ce, slack });
+    seedDailySpend(ce);
+    await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
+    await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
+    process.stdout.write(`\nDemo config: ${world.configFile}\n`);
+    return 0;
+  } finally {
+    await Promise.all([moto.stop(), ce.stop(), slack.stop()]);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`demo failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,90 @@
+import { DescribeRegionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { ConfigError } from '../errors.js';
+import { explainAwsError } from './errors.js';
+
+/**
+ * The commercial (aws partition) regions, for validating `idle.regions`: a
+ * typo such as "us-east-9" must stop the run with exit 2, not become an
+ * endpoint error in the middle of a scan. Add new regions here as AWS opens them.
+ */
+export const COMMERCIAL_REGIONS: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+  'ca-central-1', 'ca-west-1', 'mx-central-1', 'sa-east-1',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2',
+  'af-south-1', 'il-central-1', 'me-south-1', 'me-central-1',
+  'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
+  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
+];
+
+const KNOWN = new Set(COMMERCIAL_REGIONS);
+
+/** Throws ConfigError (exit 2) naming the first unknown region, e.g. `idle.regions: unknown region "us-east-9"`. */
+export function assertKnownRegions(regions: readonly string[], key = 'idle.regions'): void {
+  const unknown = regions.filter((r) => !KNOWN.has(r));
+  if (!unknown.length) return;
+  const list = unknown.map((r) => `"${r}"`).join(', ');
+  throw new ConfigError(
+    `${key}: unknown region${unknown.length > 1 ? 's' : ''} ${list}: expected commercial AWS region names such as "us-east-1", or "all"`,
+    unknown.map((r) => `${key}: unknown region "${r}"`),
+  );
+}
+
+/** A region's partition by its name: GovCloud, China and ISO regions never mix with commercial ones. */
+function partitionOf(region: string): string {
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-iso')) return 'aws-iso';
+  return 'aws';
+}
+
+/**
+ * Every region enabled for the account (`idle.regions: "all"`): those that need
+ * no opt-in plus those opted in, in the partition of the region asked.
+ */
+export async function enabledRegions(ec2: EC2Client, askedFrom: string): Promise<string[]> {
+  const out = await ec2
+    .send(new DescribeRegionsCommand({ Filters: [{ Name: 'opt-in-status', Values: ['opt-in-not-required', 'opted-in'] }] }))
+    .catch((err: unknown) => {
+      throw explainAwsError(err, 'EC2 DescribeRegions', 'ec2:DescribeRegions');
+    });
+  const partition = partitionOf(askedFrom);
+  return (out.Regions ?? [])
+    .filter((r) => r.OptInStatus !== 'not-opted-in')
+    .map((r) => r.RegionName ?? '')
+    .filter((name) => name && partitionOf(name) === partition)
+    .sort();
+}
+
+export interface RegionError {
+  readonly region: string;
+  readonly message: string;
+}
+
+/**
+ * Runs `scan` for every region, at most `concurrency` at a time. A region that
+ * fails is recorded, not thrown: one region without permission or not opted in
+ * must not hide the waste found in the others.
+ */
+export async function forEachRegion<T>(
+  regions: readonly string[],
+  concurrency: number,
+  scan: (region: string) => Promise<T>,
+  describe: (err: unknown) => string,
+): Promise<{ results: Array<{ region: string; value: T }>; errors: RegionError[] }> {
+  const results: Array<{ region: string; value: T }> = [];
+  const errors: RegionError[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < regions.length) {
+      const region = regions[next++]!;
+      try {
+        results.push({ region, value: await scan(region) });
+      } catch (err) {
+        errors.push({ region, message: describe(err) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, regions.length) }, worker));
+  const order = (a: { region: string }, b: { region: string }) => regions.indexOf(a.region) - regions.indexOf(b.region);
+  return { results: results.sort(order), errors: errors.sort(order) };
+}

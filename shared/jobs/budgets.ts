@@ -1,0 +1,155 @@
+import type { Severity } from '../config/schema.js';
+import { resolveAccountId } from '../aws/account.js';
+import { listBudgets, toBudgetFacts } from '../aws/budgets.js';
+import { budgetsClient } from '../aws/clients.js';
+import { errorMessage } from '../aws/errors.js';
+import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../detect/budget.js';
+import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../messages/budgets.js';
+import { formatMoney } from '../money.js';
+import { present, slackChannel, snsChannel } from '../notify/channels.js';
+import { dispatch } from '../notify/dispatch.js';
+import type { ChannelName, Delivery } from '../notify/types.js';
+import type { JobContext } from './context.js';
+import type { JobDefinition } from './types.js';
+
+export interface CrossedResult {
+  readonly kind: CrossingKind;
+  readonly pct: number;
+  readonly severity: Severity;
+  /** True when this run sent it (on at least one channel). */
+  readonly alerted: boolean;
+  readonly alertId: string;
+  /** Set on a lower threshold crossed together with a higher one: that alert settled it. */
+  readonly coveredBy?: number;
+}
+
+export interface BudgetEvaluationResult extends Omit<BudgetEvaluation, 'crossed' | 'period'> {
+  readonly timeUnit: string;
+  readonly period: Omit<BudgetPeriod, 'unit'>;
+  readonly crossed: CrossedResult[];
+}
+
+export interface BudgetsResult {
+  readonly job: 'budgets';
+  readonly accountId: string;
+  readonly evaluations: BudgetEvaluationResult[];
+  readonly skipped: { budget: string; budgetType: string; reason: string }[];
+  /** DescribeBudgets calls made (100 budgets a page). */
+  readonly describeBudgetsPages: number;
+  readonly deliveries: Delivery[];
+}
+
+/**
+ * Deterministic: the same threshold of the same budget in the same period is
+ * the same alert, whichever run finds it. Budget names cannot hold ':', so the
+ * account/name scope cannot collide with the period part.
+ */
+export const budgetAlertId = (accountId: string, budget: string, kind: CrossingKind, pct: number, period: BudgetPeriod, severity: string) =>
+  `budgets|${accountId}/${budget}|${kind}-${pct}|${period.unit}:${period.start}|${severity}`;
+
+/** Routing by severity: info is for Slack only; warning and above also page through the alert topic. */
+const CARRIES: Record<ChannelName, (s: Severity) => boolean> = { slack: () => true, sns: (s) => s !== 'info' };
+
+function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
+  return alertTiers(e.crossed).map((t) => ({
+    alertId: budgetAlertId(accountId, e.budget, t.kind, t.top.pct, e.period, t.top.severity),
+    severity: t.top.severity,
+    threshold: t.top,
+    evaluation: e,
+    covered: t.covered.map((c) => ({ alertId: budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity), severity: c.severity, pct: c.pct })),
+  }));
+}
+
+/**
+ * Where an alert went out, the lower thresholds it covered are recorded as sent
+ * on that channel too, so they never alert later in the period (a forecast that
+ * falls back, a threshold re-crossed after a refund). Only channels that would
+ * carry them are written: info never goes to SNS, so it is never recorded there.
+ */
+async function recordCovered(ctx: JobContext, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[]): Promise<void> {
+  const byId = new Map(alerts.map((a) => [a.alertId, a]));
+  const writes: Promise<void>[] = [];
+  for (const d of deliveries) {
+    if (d.status !== 'sent') continue;
+    for (const c of byId.get(d.alertId)?.covered ?? []) {
+      if (!CARRIES[d.channel](c.severity)) continue;
+      writes.push(
+        ctx.ledger.claim(c.alertId, d.channel).then(async (outcome) => {
+          if (outcome === 'claimed') await ctx.ledger.markSent(c.alertId, d.channel);
+        }),
+      );
+    }
+  }
+  const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  // The alerts themselves went out: a failure here only risks a lower tier alerting later, so it is a warning, not an exit 1.
+  if (failed.length) ctx.log.warn(`budgets: could not record ${failed.length} covered thresholds in the ledger: ${errorMessage(failed[0]!.reason)}`);
+}
+
+function toResult(e: BudgetEvaluation, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[], accountId: string): BudgetEvaluationResult {
+  const sent = new Set(deliveries.filter((d) => d.status === 'sent').map((d) => d.alertId));
+  const crossed = e.crossed.map((c): CrossedResult => {
+    const alertId = budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity);
+    const coveredBy = alerts.find((a) => a.covered.some((x) => x.alertId === alertId))?.threshold.pct;
+    return { kind: c.kind, pct: c.pct, severity: c.severity, alerted: sent.has(alertId), alertId, ...(coveredBy === undefined ? {} : { coveredBy }) };
+  });
+  const { unit: timeUnit, ...period } = e.period;
+  return { ...e, timeUnit, period, crossed };
+}
+
+export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
+  const accountId = await resolveAccountId(ctx);
+  ctx.log.progress(`budgets: reading the budgets of account ${accountId}`);
+  const listing = await listBudgets(ctx.aws.get('budgets', budgetsClient), accountId);
+  const rules = ctx.config.budgets;
+
+  const evaluations: BudgetEvaluation[] = [];
+  const skipped: BudgetsResult['skipped'] = [];
+  for (const budget of listing.budgets) {
+    const outcome = evaluateBudget(toBudgetFacts(budget), rules, ctx.now);
+    if (outcome.status === 'evaluated') evaluations.push(outcome.evaluation);
+    else skipped.push({ budget: outcome.budget, budgetType: outcome.budgetType, reason: outcome.reason });
+  }
+
+  const alerts = evaluations.flatMap((e) => alertsFor(accountId, e));
+  const msg: BudgetMessageContext = { currency: ctx.config.currency, emergencyMention: rules.emergencyMention };
+  const deliveries = await dispatch({
+    alerts,
+    channels: present([
+      slackChannel<BudgetAlert>(ctx, (a) => budgetSlackMessage(a, msg), (a) => CARRIES.slack(a.severity)),
+      snsChannel<BudgetAlert>(ctx, ctx.config.notify.alertTopicArn, (a) => budgetSnsMessage(a, msg), (a) => CARRIES.sns(a.severity)),
+    ]),
+    ledger: ctx.ledger,
+    dryRun: ctx.dryRun,
+  });
+  if (!ctx.dryRun) await recordCovered(ctx, alerts, deliveries);
+
+  return {
+    job: 'budgets',
+    accountId,
+    evaluations: evaluations.map((e) => toResult(e, alerts, deliveries, accountId)),
+    skipped,
+    describeBudgetsPages: listing.pages,
+    deliveries,
+  };
+}
+
+export function summarizeBudgets(r: BudgetsResult): string {
+  const lines = [`budgets (account ${r.accountId}): ${r.evaluations.length} evaluated, ${r.skipped.length} skipped`];
+  for (const e of r.evaluations) {
+    const top = e.crossed.filter((c) => c.alerted).map((c) => `${c.kind} ${c.pct}% ${c.severity}`);
+    const forecast = e.forecast === null ? 'no forecast' : `forecast ${formatMoney(e.forecast, e.unit)} (${e.forecastPct}%)`;
+    lines.push(
+      `  ${e.budget}: ${formatMoney(e.actual, e.unit)} of ${formatMoney(e.limit, e.unit)} (${e.actualPct}%), ${forecast}, ${e.daysLeft} days left` +
+        (top.length ? `; alerted ${top.join(', ')}` : e.crossed.length ? '; thresholds already alerted' : ''),
+    );
+  }
+  for (const s of r.skipped) lines.push(`  skipped ${s.budget} (${s.budgetType}): ${s.reason}`);
+  return lines.join('\n');
+}
+
+export const budgetsJob: JobDefinition<BudgetsResult> = {
+  name: 'budgets',
+  description: 'budget thresholds crossed, actual and forecast, once per threshold per budget period (AWS Budgets)',
+  run: (ctx) => runBudgets(ctx),
+  summarize: summarizeBudgets,
+};

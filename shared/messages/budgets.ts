@@ -1,0 +1,108 @@
+import type { KnownBlock } from '@slack/types';
+import { SEVERITIES, type Severity } from '../config/schema.js';
+import type { BudgetEvaluation, Crossing } from '../detect/budget.js';
+import { formatMoney } from '../money.js';
+import { capBlocks, context, header, section } from '../notify/blocks.js';
+import { escapeMrkdwn, escapePlain } from '../notify/escape.js';
+import type { SlackMessage } from '../notify/slack.js';
+import type { SnsMessage } from '../notify/sns.js';
+import { addDays } from '../time/dates.js';
+import type { Alert } from '../notify/types.js';
+
+/** One alert per (budget, kind) a run: it names the highest threshold crossed. */
+export interface BudgetAlert extends Alert {
+  readonly severity: Severity;
+  readonly threshold: Crossing;
+  readonly evaluation: BudgetEvaluation;
+  /** Lower thresholds crossed in the same run: recorded as settled wherever this alert is delivered. */
+  readonly covered: readonly { readonly alertId: string; readonly severity: Severity; readonly pct: number }[];
+}
+
+export interface BudgetMessageContext {
+  /** The config's currency: a budget in another unit says so. */
+  readonly currency: string;
+  /** Slack mention for emergencies, e.g. `<!here>`; '' for none. */
+  readonly emergencyMention: string;
+}
+
+const ICON: Record<Severity, string> = { info: ':information_source:', warning: ':warning:', critical: ':rotating_light:', emergency: ':fire:' };
+const rank = (s: Severity) => SEVERITIES.indexOf(s);
+
+export function worstSeverity(alerts: readonly BudgetAlert[]): Severity {
+  return alerts.reduce<Severity>((w, a) => (rank(a.severity) > rank(w) ? a.severity : w), 'info');
+}
+
+/** Most severe first, then by budget name: the page leads with what needs action. */
+function ordered(alerts: readonly BudgetAlert[]): BudgetAlert[] {
+  return [...alerts].sort((a, b) => rank(b.severity) - rank(a.severity) || a.evaluation.budget.localeCompare(b.evaluation.budget));
+}
+
+const money = (n: number, e: BudgetEvaluation) => formatMoney(n, e.unit);
+const pctText = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(n >= 100 ? 0 : 1)}%`);
+/** The period as people say it: both days included. */
+const periodText = (e: BudgetEvaluation) => `${e.period.start} to ${addDays(e.period.endExclusive, -1)}`;
+const unitNote = (e: BudgetEvaluation, m: BudgetMessageContext) => (e.unit !== m.currency ? ` (amounts in ${e.unit})` : '');
+
+function what(a: BudgetAlert): string {
+  const e = a.evaluation;
+  return a.threshold.kind === 'actual'
+    ? `spent ${pctText(e.actualPct)} of its limit (crossed ${a.threshold.pct}%)`
+    : `forecast to end at ${pctText(e.forecastPct)} of its limit (crossed ${a.threshold.pct}%)`;
+}
+
+function forecastText(e: BudgetEvaluation): string {
+  return e.forecast === null ? 'no forecast yet' : `${money(e.forecast, e)} (${pctText(e.forecastPct)})`;
+}
+
+function keepInside(e: BudgetEvaluation): string {
+  return e.remaining > 0 ? `at most ${money(e.perDayToStayInside, e)}/day` : `already ${money(-e.remaining, e)} over the limit`;
+}
+
+/** One line with every fact, for Slack's fallback text and the SNS body. */
+function alertLine(a: BudgetAlert, m: BudgetMessageContext, escape: (t: string) => string): string {
+  const e = a.evaluation;
+  return (
+    `[${a.severity}] ${escape(e.budget)}${unitNote(e, m)}: ${what(a)}; ${money(e.actual, e)} of ${money(e.limit, e)} spent, ` +
+    `forecast ${forecastText(e)}, ${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'} left in the period (${periodText(e)}), ` +
+    `to stay inside: ${keepInside(e)}`
+  );
+}
+
+function title(alerts: readonly BudgetAlert[]): string {
+  return alerts.length === 1 ? `AWS budget ${alerts[0]!.threshold.kind === 'actual' ? 'threshold' : 'forecast'} crossed` : `${alerts.length} AWS budget thresholds crossed`;
+}
+
+export function budgetSlackMessage(alerts: readonly BudgetAlert[], m: BudgetMessageContext): SlackMessage {
+  const list = ordered(alerts);
+  const worst = worstSeverity(list);
+  const mention = worst === 'emergency' && m.emergencyMention ? `${m.emergencyMention} ` : '';
+  const blocks: KnownBlock[] = [header(`${ICON[worst]} ${title(list)}`)];
+  if (mention) blocks.push(section(`${mention}a budget is at or over its limit.`));
+  for (const a of list) {
+    const e = a.evaluation;
+    blocks.push(
+      section(`${ICON[a.severity]} *${escapeMrkdwn(e.budget)}*${unitNote(e, m)} ${what(a)}`, [
+        `*Spent / limit*\n${money(e.actual, e)} / ${money(e.limit, e)}`,
+        `*Percent*\n${pctText(e.actualPct)}`,
+        `*Forecast*\n${forecastText(e)}`,
+        `*Days left*\n${e.daysLeft} (period ${periodText(e)})`,
+        `*To stay inside*\n${keepInside(e)}`,
+        `*Severity*\n${a.severity}`,
+      ]),
+    );
+  }
+  const capped = capBlocks(blocks, (n) => `…and ${n} more budgets; run \`npx cost-watch run budgets\` for all.`);
+  capped.push(context('Each threshold alerts once per budget period; lower thresholds crossed in the same run are included in this alert.'));
+  const text = `${mention}${title(list)}: ${list.map((a) => alertLine(a, m, escapePlain)).join('; ')}`;
+  return { text, blocks: capped };
+}
+
+export function budgetSnsMessage(alerts: readonly BudgetAlert[], m: BudgetMessageContext): SnsMessage {
+  const list = ordered(alerts);
+  const worst = worstSeverity(list);
+  const first = list[0]!;
+  const more = list.length > 1 ? `, +${list.length - 1} more` : '';
+  const subject = `[${worst}] AWS budget ${first.evaluation.budget}: ${first.threshold.kind} ${pctText(first.threshold.kind === 'actual' ? first.evaluation.actualPct : first.evaluation.forecastPct)}${more}`;
+  const body = [`AWS budget thresholds crossed, found by cost-watch:`, '', ...list.map((a) => `- ${alertLine(a, m, (t) => t)}`)].join('\n');
+  return { subject, body, attributes: { job: 'budgets', severity: worst } };
+}

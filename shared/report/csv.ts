@@ -1,0 +1,29 @@
+import type { ReportModel } from './model.js';
+
+/**
+ * The spreadsheet file: one row per service, RFC 4180 (CRLF line ends, fields
+ * holding a comma, quote or line break are quoted, quotes doubled). The month
+ * is a column so several months' files paste into one sheet.
+ */
+export const CSV_HEADER = ['month', 'service', 'amount', 'previous', 'change', 'change_pct', 'currency'] as const;
+
+/**
+ * A text cell starting with = + - @ is run as a formula by spreadsheets; a
+ * leading apostrophe keeps it text (OWASP "CSV injection"). Numbers never pass here.
+ */
+export function csvText(value: string): string {
+  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+}
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const amount = (n: number) => n.toFixed(2);
+
+export function renderCsv(m: ReportModel): string {
+  const rows = m.services.map((l) =>
+    [csvField(m.month), csvText(l.key), amount(l.amount), amount(l.previous), amount(l.change), l.changePct === null ? '' : String(l.changePct), csvField(m.currency)].join(','),
+  );
+  return [CSV_HEADER.join(','), ...rows].map((r) => `${r}\r\n`).join('');
+}

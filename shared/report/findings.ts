@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import { roundCents } from '../money.js';
+import { addDays, monthEndExclusive, type IsoDate, type IsoMonth } from '../time/dates.js';
+
+/** Where the idle-resources job leaves its result, one object a run: `findings/idle-resources/<YYYY-MM-DD>.json`. */
+export const FINDINGS_PREFIX = 'findings/idle-resources/';
+const FINDINGS_KEY = /^findings\/idle-resources\/(\d{4}-\d{2}-\d{2})\.json$/;
+
+export interface WasteItem {
+  readonly kind: 'idle instance' | 'unattached volume';
+  readonly id: string;
+  readonly region: string;
+  readonly detail: string;
+  readonly estimatedMonthlyCost: number;
+}
+
+export interface WasteSummary {
+  /** The day of the idle-resources run the figures come from. */
+  readonly asOf: IsoDate;
+  readonly key: string;
+  /** Most expensive first. */
+  readonly items: WasteItem[];
+  readonly estimatedMonthlySavings: number;
+}
+
+/** The newest findings object dated within the report month or before it; later runs describe a later state. */
+export function pickFindingsKey(keys: readonly string[], month: IsoMonth): { key: string; date: IsoDate } | undefined {
+  const last = addDays(monthEndExclusive(month), -1);
+  let best: { key: string; date: IsoDate } | undefined;
+  for (const key of keys) {
+    const date = FINDINGS_KEY.exec(key)?.[1];
+    if (date && date <= last && (!best || date > best.date)) best = { key, date };
+  }
+  return best;
+}
+
+const money = z.number();
+// Loose objects: the idle-resources result carries more fields than the report needs.
+const findingsSchema = z.looseObject({
+  idleInstances: z.array(
+    z.looseObject({ id: z.string(), region: z.string(), instanceType: z.optional(z.string()), avgCpuPct: z.optional(z.number()), estimatedMonthlyCost: money }),
+  ),
+  unattachedVolumes: z.array(
+    z.looseObject({ id: z.string(), region: z.string(), sizeGiB: z.optional(z.number()), volumeType: z.optional(z.string()), estimatedMonthlyCost: money }),
+  ),
+  estimatedMonthlySavings: money,
+});
+
+/** Reads one findings object; the error names what is missing so a bad object can be found and fixed. */
+export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteSummary {
+  const parsed = findingsSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${key}: expected an idle-resources result, but ${issue?.path.join('.') || 'the object'}: ${issue?.message ?? 'is invalid'}`);
+  }
+  const f = parsed.data;
+  const items: WasteItem[] = [
+    ...f.idleInstances.map((i) => ({
+      kind: 'idle instance' as const,
+      id: i.id,
+      region: i.region,
+      detail: [i.instanceType, i.avgCpuPct === undefined ? undefined : `avg CPU ${i.avgCpuPct.toFixed(1)}%`].filter(Boolean).join(', '),
+      estimatedMonthlyCost: roundCents(i.estimatedMonthlyCost),
+    })),
+    ...f.unattachedVolumes.map((v) => ({
+      kind: 'unattached volume' as const,
+      id: v.id,
+      region: v.region,
+      detail: [v.sizeGiB === undefined ? undefined : `${v.sizeGiB} GiB`, v.volumeType].filter(Boolean).join(' '),
+      estimatedMonthlyCost: roundCents(v.estimatedMonthlyCost),
+    })),
+  ];
+  items.sort((a, b) => b.estimatedMonthlyCost - a.estimatedMonthlyCost || a.id.localeCompare(b.id));
+  return { asOf, key, items, estimatedMonthlySavings: roundCents(f.estimatedMonthlySavings) };
+}

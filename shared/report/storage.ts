@@ -1,0 +1,83 @@
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { explainAwsError } from '../aws/errors.js';
+import type { IsoMonth } from '../time/dates.js';
+import { FINDINGS_PREFIX, parseFindings, pickFindingsKey, type WasteSummary } from './findings.js';
+
+/** The S3 side of the report: read the idle findings, write the three files, sign the link. */
+
+export interface ReportObject {
+  readonly bucket: string;
+  readonly key: string;
+  readonly contentType: string;
+}
+
+export interface ReportFile extends ReportObject {
+  readonly body: string;
+  readonly contentDisposition?: string;
+}
+
+/** SigV4 caps a pre-signed URL at 7 days. */
+export const LINK_SECONDS = 7 * 24 * 3600;
+
+export const reportKey = (prefix: string, month: IsoMonth, file: string) => `${prefix}${month}/${file}`;
+
+/** Every key under the findings prefix: one object a day is a few pages over years. */
+async function listFindingKeys(s3: S3Client, bucket: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: FINDINGS_PREFIX, ContinuationToken: token })).catch((err: unknown) => {
+      throw explainAwsError(err, `S3 ListObjectsV2 s3://${bucket}/${FINDINGS_PREFIX}`, 's3:ListBucket');
+    });
+    for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+/** The newest idle-resources findings dated in or before the month, or undefined when there are none. */
+export async function readLatestFindings(s3: S3Client, bucket: string, month: IsoMonth): Promise<WasteSummary | undefined> {
+  const picked = pickFindingsKey(await listFindingKeys(s3, bucket), month);
+  if (!picked) return undefined;
+  const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: picked.key })).catch((err: unknown) => {
+    throw explainAwsError(err, `S3 GetObject s3://${bucket}/${picked.key}`, 's3:GetObject');
+  });
+  const text = (await out.Body?.transformToString('utf-8')) ?? '';
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`s3://${bucket}/${picked.key}: expected JSON (an idle-resources result)`);
+  }
+  return parseFindings(body, picked.key, picked.date);
+}
+
+/**
+ * Writes the files one after another, encrypted at rest (SSE-S3). Re-running a
+ * month overwrites the same keys. The first failure stops the run before any
+ * email goes out, so finance is never sent a link to a file that is not there.
+ */
+export async function writeReportFiles(s3: S3Client, files: readonly ReportFile[]): Promise<void> {
+  for (const f of files) {
+    await s3
+      .send(
+        new PutObjectCommand({
+          Bucket: f.bucket,
+          Key: f.key,
+          Body: f.body,
+          ContentType: f.contentType,
+          ContentDisposition: f.contentDisposition,
+          ServerSideEncryption: 'AES256',
+        }),
+      )
+      .catch((err: unknown) => {
+        throw explainAwsError(err, `S3 PutObject s3://${f.bucket}/${f.key}`, 's3:PutObject');
+      });
+  }
+}
+
+/** A GET link valid 7 days; signing is local (no request), so it works in dry-run too. */
+export function presignReport(s3: S3Client, o: ReportObject): Promise<string> {
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: o.bucket, Key: o.key }), { expiresIn: LINK_SECONDS });
+}

@@ -1,0 +1,51 @@
+import { formatMoney, formatPct } from '../money.js';
+import { escapeHtml } from './escape.js';
+import type { WasteSummary } from './findings.js';
+import type { Line } from './model.js';
+
+/**
+ * HTML tables of the report. Columns marked `opt` are hidden on narrow
+ * screens, so a phone shows name, amount and change without scrolling
+ * sideways; print and wide screens show them all.
+ */
+
+const money = (n: number, currency: string) => escapeHtml(formatMoney(n, currency));
+
+/** Spend going up is bad news for finance: red; down: green. */
+function changeCell(l: Line, currency: string): string {
+  const cls = l.change > 0 ? 'up' : l.change < 0 ? 'down' : '';
+  const sign = l.change > 0 ? '+' : '';
+  return `<td class="${cls}">${sign}${money(l.change, currency)}<br><small>${escapeHtml(formatPct(l.changePct))}</small></td>`;
+}
+
+export interface LineTableOptions {
+  readonly currency: string;
+  /** Header of the first column, e.g. "Service" or a tag key. */
+  readonly name: string;
+  readonly month: string;
+  readonly previous: string;
+  /** A total row at the bottom. */
+  readonly total?: Line;
+  readonly caption?: string;
+}
+
+export function lineTable(lines: readonly Line[], o: LineTableOptions): string {
+  const row = (l: Line, tag = 'td') =>
+    `<tr><${tag} class="name">${escapeHtml(l.key)}</${tag}><td>${money(l.amount, o.currency)}</td><td class="opt">${money(l.previous, o.currency)}</td>${changeCell(l, o.currency)}</tr>`;
+  const caption = o.caption ? `<caption>${escapeHtml(o.caption)}</caption>` : '';
+  const head = `<thead><tr><th class="name">${escapeHtml(o.name)}</th><th>${escapeHtml(o.month)}</th><th class="opt">${escapeHtml(o.previous)}</th><th>Change</th></tr></thead>`;
+  const foot = o.total ? `<tfoot>${row(o.total, 'th')}</tfoot>` : '';
+  return `<table>${caption}${head}<tbody>${lines.map((l) => row(l)).join('')}</tbody>${foot}</table>`;
+}
+
+export function wasteTable(waste: WasteSummary, currency: string): string {
+  const rows = waste.items.map(
+    (w) =>
+      `<tr><td class="name">${escapeHtml(w.id)}<br><small>${escapeHtml(w.kind)}</small></td><td class="opt">${escapeHtml(w.region)}</td><td class="opt">${escapeHtml(w.detail)}</td><td>${money(w.estimatedMonthlyCost, currency)}</td></tr>`,
+  );
+  return (
+    `<table><thead><tr><th class="name">Resource</th><th class="opt">Region</th><th class="opt">Detail</th><th>Est. per month</th></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody>` +
+    `<tfoot><tr><th class="name">Estimated savings</th><td class="opt"></td><td class="opt"></td><th>${money(waste.estimatedMonthlySavings, currency)}</th></tr></tfoot></table>`
+  );
+}
