@@ -39,7 +39,7 @@ describe('daily spend evaluation', () => {
   });
 
   it('treats a day missing from the data as zero spend, so new spend is critical', () => {
-    const data = days('2026-11-19', '2026-11-20', (d) => (d === '2026-11-20' ? { Bedrock: 40 } : {}));
+    const data = days('2026-11-19', '2026-11-20', (d): Record<string, number> => (d === '2026-11-20' ? { Bedrock: 40 } : {}));
     const ev = evaluateDailySpend(data, '2026-11-20', rules);
     const bedrock = ev.spikes.find((s) => s.key === 'Bedrock');
     expect(bedrock).toMatchObject({ changePct: null, severity: 'critical', previous: 0 });
