@@ -26,6 +26,7 @@ export function assessChange(amountRaw: number, previousRaw: number, rules: Spik
   const previous = roundCents(previousRaw);
   const delta = roundCents(amount - previous);
   if (previous <= 0) {
+    if (amount <= 0) return { amount, previous, changePct: 0, severity: 'none' };
     const severity = amount >= rules.minDelta && amount > 0 ? 'critical' : 'none';
     return { amount, previous, changePct: null, severity };
   }

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
@@ -240,6 +241,18 @@ describe('daily-spend job', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/no ledgerTable in config: alerts cannot be de-duplicated/);
     expect(await topic.receive()).toHaveLength(1);
+  });
+
+  it('reads the Slack token from Secrets Manager when SLACK_BOT_TOKEN is not set', async () => {
+    const secretName = `cost-watch/slack-${run}`;
+    await createSecret(new SecretsManagerClient(aws.clientConfig), secretName, JSON.stringify({ token: 'xoxb-from-secret' }));
+    const file = await withLedger({ notify: { slack: { channel: '#cost-alerts', tokenSecretId: secretName } } });
+
+    const { code } = await cli(['run', 'daily-spend', '--date', DAY, '--config', file, '--json'], { SLACK_BOT_TOKEN: '' });
+
+    expect(code).toBe(0);
+    expect(slack.messages).toHaveLength(1);
+    expect(slack.messages[0]!.token).toBe('xoxb-from-secret');
   });
 
   it('prints a readable summary without --json', async () => {

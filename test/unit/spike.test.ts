@@ -29,6 +29,10 @@ describe('spike rule', () => {
     expect(assessChange(9.99, 0, rules).severity).toBe('none');
   });
 
+  it('reports no change, not new spend, when both days are zero', () => {
+    expect(assessChange(0, 0, rules)).toEqual({ amount: 0, previous: 0, changePct: 0, severity: 'none' });
+  });
+
   it('never alerts on a decrease', () => {
     const drop = assessChange(40, 100, rules);
     expect(drop.changePct).toBe(-60);

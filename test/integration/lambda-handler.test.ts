@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
+import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
+import { awsEnvFor } from '../support/env.js';
+
+const DAY = '2026-11-20';
+let ce: CostExplorerDouble;
+let slack: FakeSlack;
+let topic: TopicWithInbox;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  const aws = await awsEnvFor();
+  ce = await startCostExplorerDouble();
+  slack = await startFakeSlack();
+  ce.setDataset(dailySpendScenario({ spikeDay: DAY }));
+  await createLedgerTable(new DynamoDBClient(aws.clientConfig), 'handler-ledger');
+  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'handler-alerts');
+  // The handler reads its environment at import, as it does in a Lambda container.
+  Object.assign(process.env, aws.env, {
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+    SLACK_API_URL: slack.url,
+    SLACK_BOT_TOKEN: 'xoxb-lambda',
+    COST_WATCH_SLACK_TIMEOUT_MS: '1000',
+    COST_WATCH_CONFIG: JSON.stringify({
+      notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn },
+      ledgerTable: 'handler-ledger',
+    }),
+  });
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await Promise.all([ce?.stop(), slack?.stop()]);
+});
+
+describe('daily-spend Lambda handler', () => {
+  it('fails the invocation when Slack is down so Lambda retries, and the retry sends only Slack', async () => {
+    const { handler } = await import('../../lambdas/daily-spend/handler.js');
+    slack.down();
+
+    await expect(handler({ date: DAY })).rejects.toThrow(/deliveries failed; the retry sends only those/);
+    expect(await topic.receive()).toHaveLength(1);
+
+    slack.up();
+    const retried = await handler({ date: DAY });
+
+    expect(slack.messages).toHaveLength(1);
+    expect(await topic.receive()).toHaveLength(0);
+    expect(retried.deliveries.filter((d) => d.channel === 'sns').every((d) => d.status === 'duplicate')).toBe(true);
+  });
+
+  it('rejects a malformed manual event naming the field', async () => {
+    const { handler } = await import('../../lambdas/daily-spend/handler.js');
+
+    await expect(handler({ date: '2026-02-30' })).rejects.toThrow(/date: expected YYYY-MM-DD/);
+  });
+
+  it('accepts the scheduled EventBridge event as it arrives', async () => {
+    const { handler } = await import('../../lambdas/daily-spend/handler.js');
+    const scheduled = { version: '0', id: 'x', 'detail-type': 'Scheduled Event', source: 'aws.events', time: `${DAY}T10:00:00Z`, detail: {} };
+
+    const result = await handler({ ...scheduled, dryRun: true });
+
+    expect(result.job).toBe('daily-spend');
+    expect(result.deliveries.every((d) => d.status === 'dry-run')).toBe(true);
+  });
+});
