@@ -1,0 +1,111 @@
+import type { DimensionValues, Expression, GroupDefinition, TagValues } from '@aws-sdk/client-cost-explorer';
+
+/** One line of billing data: what the double sums into Cost Explorer answers. */
+export interface CostRecord {
+  /** YYYY-MM-DD (UTC day). */
+  date: string;
+  service: string;
+  amount: number;
+  /** @default 'Usage' (also 'Credit', 'Refund', 'Tax', ...) */
+  recordType?: string;
+  /** @default '123456789012' */
+  linkedAccount?: string;
+  /** @default 'us-east-1' */
+  region?: string;
+  tags?: Record<string, string>;
+}
+
+export interface DatasetOptions {
+  /** Days on or after this YYYY-MM-DD are reported with `Estimated: true`, as AWS does for unfinalised days. */
+  estimatedFrom?: string;
+  /** @default 'USD' */
+  currency?: string;
+}
+
+export interface Dataset extends DatasetOptions {
+  records: readonly CostRecord[];
+}
+
+/** An error the double answers in the AWS JSON protocol (`__type` + `message`). */
+export class CostExplorerFault extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = type;
+  }
+}
+
+export const DEFAULT_ACCOUNT = '123456789012';
+
+const DIMENSIONS: Record<string, (record: CostRecord) => string> = {
+  SERVICE: (r) => r.service,
+  LINKED_ACCOUNT: (r) => r.linkedAccount ?? DEFAULT_ACCOUNT,
+  RECORD_TYPE: (r) => r.recordType ?? 'Usage',
+  REGION: (r) => r.region ?? 'us-east-1',
+};
+
+function dimensionReader(key: string | undefined): (record: CostRecord) => string {
+  const read = key ? DIMENSIONS[key] : undefined;
+  if (!read) {
+    throw new CostExplorerFault(
+      'ValidationException',
+      `Dimension ${key ?? '(missing)'} is not supported by the double; use one of ${Object.keys(DIMENSIONS).join(', ')}`,
+    );
+  }
+  return read;
+}
+
+/** AWS keys tag groups as `key$value`, and untagged spend as `key$`. */
+export function groupKeyReader(group: GroupDefinition): (record: CostRecord) => string {
+  if (group.Type === 'DIMENSION') return dimensionReader(group.Key);
+  if (group.Type === 'TAG' && group.Key) {
+    const tagKey = group.Key;
+    return (r) => `${tagKey}$${r.tags?.[tagKey] ?? ''}`;
+  }
+  throw new CostExplorerFault(
+    'ValidationException',
+    `GroupBy ${group.Type ?? '(no Type)'}:${group.Key ?? '(no Key)'} is not supported; use DIMENSION or TAG with a Key`,
+  );
+}
+
+function valueMatches(value: string | undefined, wanted: DimensionValues | TagValues): boolean {
+  const options = wanted.MatchOptions ?? [];
+  const values = wanted.Values ?? [];
+  if (options.includes('ABSENT')) return value === undefined || value === '';
+  // AWS treats an empty string in Values as "this tag is not set".
+  if (value === undefined) return values.includes('');
+  const fold = options.includes('CASE_INSENSITIVE');
+  const norm = (s: string) => (fold ? s.toLowerCase() : s);
+  return values.some((candidate) => {
+    const [v, c] = [norm(value), norm(candidate)];
+    if (options.includes('STARTS_WITH')) return v.startsWith(c);
+    if (options.includes('ENDS_WITH')) return v.endsWith(c);
+    if (options.includes('CONTAINS')) return v.includes(c);
+    return v === c;
+  });
+}
+
+/** Evaluates a Cost Explorer filter Expression against one record. */
+export function matchesFilter(expr: Expression, record: CostRecord): boolean {
+  const parts = (['And', 'Or', 'Not', 'Dimensions', 'Tags', 'CostCategories'] as const).filter(
+    (k) => expr[k] !== undefined,
+  );
+  if (parts.length !== 1) {
+    throw new CostExplorerFault(
+      'ValidationException',
+      `Expression must have exactly one of And, Or, Not, Dimensions, Tags, CostCategories; got ${parts.join(', ') || 'none'}`,
+    );
+  }
+  if (expr.And) return expr.And.every((e) => matchesFilter(e, record));
+  if (expr.Or) return expr.Or.some((e) => matchesFilter(e, record));
+  if (expr.Not) return !matchesFilter(expr.Not, record);
+  if (expr.Dimensions) return valueMatches(dimensionReader(expr.Dimensions.Key)(record), expr.Dimensions);
+  if (expr.Tags) {
+    const key = expr.Tags.Key;
+    if (!key) throw new CostExplorerFault('ValidationException', 'Tags filter needs a Key');
+    return valueMatches(record.tags?.[key], expr.Tags);
+  }
+  throw new CostExplorerFault('ValidationException', 'CostCategories filters are not supported by the double');
+}

@@ -1,0 +1,169 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AnyBlock } from '@slack/types';
+import { listenLocal, readBody, sendJson, type LocalServer } from './http.js';
+
+/*
+ * What @slack/web-api v8 does with these answers (WebClient.makeRequest):
+ * - any status other than 200 and 429 becomes WebAPIHTTPError and is retried per `retryConfig` (p-retry);
+ * - 429 with a numeric Retry-After pauses the client's queue that many seconds, then retries
+ *   (or rejects at once with WebAPIRateLimitedError when `rejectRateLimitedCalls` is set);
+ * - 200 with `ok: false` is a platform error and is never retried;
+ * - with `timeout`, a hung request aborts, becomes WebAPIRequestError and is retried like a 500.
+ */
+
+export interface SlackMessage {
+  channel: string;
+  text: string;
+  blocks: AnyBlock[];
+  token: string;
+  /** Every field as received, JSON-encoded fields (blocks, attachments, metadata) already parsed. */
+  raw: Record<string, unknown>;
+}
+
+export interface FakeSlack {
+  /** Base URL ending in `/api/`, usable as SLACK_API_URL or WebClient's `slackApiUrl`. */
+  readonly url: string;
+  readonly port: number;
+  /** Messages answered with ok: true, in order. */
+  readonly messages: SlackMessage[];
+  /** chat.postMessage calls received, failed ones included. */
+  readonly attempts: number;
+  /** The next `times` chat.postMessage calls answer HTTP `status`. */
+  failNext(times?: number, status?: number): void;
+  /** The next `times` chat.postMessage calls answer 429 with a Retry-After header. */
+  rateLimitNext(times: number, retryAfterSeconds: number): void;
+  /** The next `times` chat.postMessage calls are accepted and never answered (until stop). */
+  hangNext(times?: number): void;
+  /** While down, every API call answers 500. */
+  down(): void;
+  up(): void;
+  /** Forgets messages, attempts and queued faults; brings the fake back up. */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+export interface StartFakeSlackOptions {
+  /** @default a free port chosen by the kernel */
+  readonly port?: number;
+  /** When set, any other token answers `invalid_auth`. @default - any non-empty token is accepted */
+  readonly token?: string;
+}
+
+type Fault = { kind: 'fail'; status: number } | { kind: 'rate'; retryAfter: number } | { kind: 'hang' };
+
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+
+function parseFields(contentType: string, text: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const fields: Record<string, unknown> = Object.fromEntries(new URLSearchParams(text));
+  for (const key of JSON_FIELDS) {
+    const value = fields[key];
+    if (typeof value === 'string') fields[key] = JSON.parse(value);
+  }
+  return fields;
+}
+
+/** Slack accepts the token as a bearer header or, for older clients, as a `token` field. */
+function tokenOf(req: IncomingMessage, fields: Record<string, unknown>): string {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return bearer ?? (typeof fields.token === 'string' ? fields.token : '');
+}
+
+class Fake implements FakeSlack {
+  readonly messages: SlackMessage[] = [];
+  attempts = 0;
+  private faults: Fault[] = [];
+  private isDown = false;
+  private sequence = 0;
+
+  constructor(
+    private readonly listener: LocalServer,
+    private readonly requiredToken: string | undefined,
+  ) {}
+
+  get port(): number {
+    return this.listener.port;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.listener.port}/api/`;
+  }
+
+  failNext(times = 1, status = 500): void {
+    for (let i = 0; i < times; i++) this.faults.push({ kind: 'fail', status });
+  }
+
+  rateLimitNext(times: number, retryAfterSeconds: number): void {
+    for (let i = 0; i < times; i++) this.faults.push({ kind: 'rate', retryAfter: retryAfterSeconds });
+  }
+
+  hangNext(times = 1): void {
+    for (let i = 0; i < times; i++) this.faults.push({ kind: 'hang' });
+  }
+
+  down(): void {
+    this.isDown = true;
+  }
+
+  up(): void {
+    this.isDown = false;
+  }
+
+  reset(): void {
+    this.messages.length = 0;
+    this.attempts = 0;
+    this.faults = [];
+    this.isDown = false;
+  }
+
+  stop(): Promise<void> {
+    return this.listener.close();
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await readBody(req);
+    const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
+    if (!method) return sendJson(res, 404, { ok: false, error: 'unknown_method' });
+    const posting = method === 'chat.postMessage';
+    if (posting) this.attempts += 1;
+    if (this.isDown) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+    const fields = parseFields(String(req.headers['content-type'] ?? ''), text);
+    if (posting) {
+      const fault = this.faults.shift();
+      if (fault?.kind === 'hang') return;
+      if (fault?.kind === 'fail') return void res.writeHead(fault.status, { 'content-type': 'text/plain' }).end('fault');
+      if (fault?.kind === 'rate') {
+        return sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
+      }
+    }
+    const token = tokenOf(req, fields);
+    if (!token) return sendJson(res, 200, { ok: false, error: 'not_authed' });
+    if (this.requiredToken !== undefined && token !== this.requiredToken) {
+      return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
+    }
+    if (method === 'auth.test') {
+      return sendJson(res, 200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'cost-watch', team_id: 'T0FAKE', user_id: 'U0FAKE', bot_id: 'B0FAKE' });
+    }
+    if (!posting) return sendJson(res, 200, { ok: false, error: 'unknown_method' });
+    return this.postMessage(fields, token, res);
+  }
+
+  private postMessage(fields: Record<string, unknown>, token: string, res: ServerResponse): void {
+    const channel = typeof fields.channel === 'string' ? fields.channel : '';
+    const text = typeof fields.text === 'string' ? fields.text : '';
+    const blocks = Array.isArray(fields.blocks) ? (fields.blocks as AnyBlock[]) : [];
+    if (!channel) return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
+    if (!text && blocks.length === 0) return sendJson(res, 200, { ok: false, error: 'no_text' });
+    this.sequence += 1;
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(this.sequence).padStart(6, '0')}`;
+    this.messages.push({ channel, text, blocks, token, raw: fields });
+    sendJson(res, 200, { ok: true, channel, ts, message: { type: 'message', text, ts } });
+  }
+}
+
+export async function startFakeSlack(opts: StartFakeSlackOptions = {}): Promise<FakeSlack> {
+  let fake: Fake | undefined;
+  const listener = await listenLocal((req, res) => (fake as Fake).handle(req, res), opts.port);
+  fake = new Fake(listener, opts.token);
+  return fake;
+}

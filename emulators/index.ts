@@ -1,0 +1,21 @@
+export {
+  MOTO_MISSING_MESSAGE,
+  awsEnvForAccount,
+  createMotoAccount,
+  findMotoServer,
+  isolatedAwsEnv,
+  startMoto,
+} from './moto.js';
+export type { AwsEnv, MotoAccount, MotoHandle, StartMotoOptions } from './moto.js';
+export { main as costExplorerMain, startCostExplorerDouble } from './cost-explorer.js';
+export type {
+  CostExplorerDouble,
+  CostRecord,
+  DatasetOptions,
+  RecordedRequest,
+  StartCostExplorerOptions,
+} from './cost-explorer.js';
+export { startFakeSlack } from './fake-slack.js';
+export type { FakeSlack, SlackMessage, StartFakeSlackOptions } from './fake-slack.js';
+export { LEDGER_TTL_ATTRIBUTE, createLedgerTable, createSecret, createTopicWithInbox } from './fixtures.js';
+export type { InboxMessage, TopicWithInbox } from './fixtures.js';
