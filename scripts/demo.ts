@@ -15,6 +15,7 @@ import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/c
 import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
 import { seedDailySpend } from './demo/daily-spend.js';
+import { seedIdleResources } from './demo/idle-resources.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -107,6 +108,9 @@ async function main(): Promise<number> {
     seedDailySpend(ce);
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
+    await seedIdleResources(world.env);
+    await showJob(world, 'idle-resources: idle instances and unattached volumes', ['run', 'idle-resources']);
+    await showJob(world, 'idle-resources again: nothing new this week', ['run', 'idle-resources']);
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     return 0;
   } finally {

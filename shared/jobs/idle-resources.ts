@@ -178,10 +178,11 @@ export function summarizeIdleResources(r: IdleResourcesResult): string {
   ];
   for (const e of r.regionErrors) lines.push(`  NOT SCANNED ${e.region}: ${e.message}`);
   const money = (c: number | null) => (c === null ? 'price unknown' : `${formatMoney(c, r.currency)}/month`);
+  const named = (x: { id: string; name?: string }) => (x.name ? `${x.id} (${x.name})` : x.id);
   for (const i of r.idleInstances.slice(0, 10))
-    lines.push(`  instance ${i.id} ${i.name ?? ''} ${i.instanceType} ${i.region} cpu ${i.avgCpuPct}% ${money(i.estimatedMonthlyCost)}`.replace(/ {2,}/g, ' '));
+    lines.push(`  instance ${named(i)} ${i.instanceType} ${i.region} cpu ${i.avgCpuPct}% ${money(i.estimatedMonthlyCost)}`);
   for (const v of r.unattachedVolumes.slice(0, 10))
-    lines.push(`  volume   ${v.id} ${v.name ?? ''} ${v.volumeType} ${v.sizeGiB} GiB ${v.region} ${money(v.estimatedMonthlyCost)}`.replace(/(?<=\S) {2,}/g, ' '));
+    lines.push(`  volume   ${named(v)} ${v.volumeType} ${v.sizeGiB} GiB ${v.region} ${money(v.estimatedMonthlyCost)}`);
   const more = r.idleInstances.length + r.unattachedVolumes.length - Math.min(10, r.idleInstances.length) - Math.min(10, r.unattachedVolumes.length);
   if (more > 0) lines.push(`  …and ${more} more (--json for all)`);
   if (r.findingsObject) lines.push(`findings: s3://${r.findingsObject.bucket}/${r.findingsObject.key}`);

@@ -1,0 +1,4 @@
+import { idleResourcesJob } from '../../shared/jobs/idle-resources.js';
+import { jobHandler } from '../runtime.js';
+
+export const handler = jobHandler(idleResourcesJob);
