@@ -30,6 +30,6 @@ export function explainAwsError(err: unknown, operation: string, permission: str
 
 export function errorMessage(err: unknown): string {
   const e = err as SdkError;
-  if (e?.name && e.message && !e.message.startsWith(e.name)) return `${e.name}: ${e.message}`;
+  if (e?.name && e.name !== 'Error' && e.message && !e.message.startsWith(e.name)) return `${e.name}: ${e.message}`;
   return e?.message ?? String(err);
 }

@@ -1,5 +1,9 @@
 import { errorMessage } from '../aws/errors.js';
+import { mapLimit } from '../concurrency.js';
 import type { AlertLedger } from '../ledger/ledger.js';
+
+/** Ledger writes in flight per channel: fast for hundreds of alerts, far below DynamoDB's limits. */
+const LEDGER_CONCURRENCY = 16;
 import type { Alert, Channel, Delivery } from './types.js';
 
 export interface DispatchOptions<A extends Alert> {
@@ -25,22 +29,19 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
   const base = (a: A) => ({ channel: channel.name, alertId: a.alertId });
   if (dryRun) return alerts.map((a) => ({ ...base(a), status: 'dry-run' }));
 
-  const deliveries: Delivery[] = [];
-  const claimed: A[] = [];
-  for (const a of alerts) {
-    if ((await ledger.claim(a.alertId, channel.name)) === 'claimed') claimed.push(a);
-    else deliveries.push({ ...base(a), status: 'duplicate' });
-  }
+  const outcomes = await mapLimit(alerts, LEDGER_CONCURRENCY, (a) => ledger.claim(a.alertId, channel.name));
+  const claimed = alerts.filter((_, i) => outcomes[i] === 'claimed');
+  const deliveries: Delivery[] = alerts.filter((_, i) => outcomes[i] !== 'claimed').map((a) => ({ ...base(a), status: 'duplicate' }));
   if (!claimed.length) return deliveries;
 
   try {
     await channel.send(claimed);
   } catch (err) {
     const error = errorMessage(err);
-    await Promise.all(claimed.map((a) => ledger.markFailed(a.alertId, channel.name, error)));
+    await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markFailed(a.alertId, channel.name, error));
     return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'failed' as const, error }))];
   }
-  await Promise.all(claimed.map((a) => ledger.markSent(a.alertId, channel.name)));
+  await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markSent(a.alertId, channel.name));
   return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'sent' as const }))];
 }
 

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { mapLimit } from '../../shared/concurrency.js';
+import type { AlertLedger, ClaimOutcome } from '../../shared/ledger/ledger.js';
+import { dispatch } from '../../shared/notify/dispatch.js';
+import type { Alert, Channel } from '../../shared/notify/types.js';
+
+/** An in-memory ledger with the DynamoDB ledger's rules: failed claims can be retaken, sent ones cannot. */
+class MemoryLedger implements AlertLedger {
+  readonly state = new Map<string, 'pending' | 'sent' | 'failed'>();
+  async claim(id: string, ch: string): Promise<ClaimOutcome> {
+    const s = this.state.get(`${id}#${ch}`);
+    if (s === 'sent' || s === 'pending') return 'taken';
+    this.state.set(`${id}#${ch}`, 'pending');
+    return 'claimed';
+  }
+  async markSent(id: string, ch: string) {
+    this.state.set(`${id}#${ch}`, 'sent');
+  }
+  async markFailed(id: string, ch: string) {
+    this.state.set(`${id}#${ch}`, 'failed');
+  }
+}
+
+function channel(name: 'slack' | 'sns', opts: { fail?: () => boolean; accepts?: (a: Alert) => boolean } = {}) {
+  const sent: string[][] = [];
+  const ch: Channel<Alert> = {
+    name,
+    accepts: opts.accepts,
+    async send(alerts) {
+      if (opts.fail?.()) throw new Error(`${name} is down`);
+      sent.push(alerts.map((a) => a.alertId));
+    },
+  };
+  return { ch, sent };
+}
+
+const alerts: Alert[] = [
+  { alertId: 'a', severity: 'info' },
+  { alertId: 'b', severity: 'critical' },
+];
+
+describe('dispatch', () => {
+  it('sends every new alert in one message per channel', async () => {
+    const slack = channel('slack');
+    const sns = channel('sns');
+
+    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger: new MemoryLedger(), dryRun: false });
+
+    expect(slack.sent).toEqual([['a', 'b']]);
+    expect(sns.sent).toEqual([['a', 'b']]);
+    expect(deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+  });
+
+  it('keeps delivering to SNS when Slack fails, and re-sends only Slack next time', async () => {
+    const ledger = new MemoryLedger();
+    let slackDown = true;
+    const slack = channel('slack', { fail: () => slackDown });
+    const sns = channel('sns');
+
+    const first = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    slackDown = false;
+    const second = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, dryRun: false });
+
+    expect(first.filter((d) => d.channel === 'slack').map((d) => [d.status, d.error])).toEqual([
+      ['failed', 'slack is down'],
+      ['failed', 'slack is down'],
+    ]);
+    expect(sns.sent).toEqual([['a', 'b']]);
+    expect(slack.sent).toEqual([['a', 'b']]);
+    expect(second.filter((d) => d.channel === 'sns').map((d) => d.status)).toEqual(['duplicate', 'duplicate']);
+  });
+
+  it('routes only the alerts a channel accepts', async () => {
+    const sns = channel('sns', { accepts: (a) => a.severity !== 'info' });
+
+    const deliveries = await dispatch({ alerts, channels: [sns.ch], ledger: new MemoryLedger(), dryRun: false });
+
+    expect(sns.sent).toEqual([['b']]);
+    expect(deliveries).toEqual([{ channel: 'sns', alertId: 'b', status: 'sent' }]);
+  });
+
+  it('touches neither the ledger nor the channels in a dry run', async () => {
+    const ledger = new MemoryLedger();
+    const slack = channel('slack');
+
+    const deliveries = await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: true });
+
+    expect(deliveries.map((d) => d.status)).toEqual(['dry-run', 'dry-run']);
+    expect(slack.sent).toEqual([]);
+    expect(ledger.state.size).toBe(0);
+  });
+});
+
+describe('mapLimit', () => {
+  it('keeps order and never exceeds the limit', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
+      peak = Math.max(peak, ++inFlight);
+      await new Promise((r) => setTimeout(r, n));
+      inFlight--;
+      return n * 10;
+    });
+    expect(out).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
+  });
+});
