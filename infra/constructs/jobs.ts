@@ -1,0 +1,144 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { CostWatchConfig } from '../../shared/config/index.js';
+import type { JobPermission } from './permissions.js';
+
+/** Where the idle-resources job writes its findings and monthly-report reads them. */
+export const FINDINGS_PREFIX = 'findings/';
+
+export const JOB_NAMES = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+/** The stack's resources a job may be granted access to. */
+export interface JobResources {
+  readonly ledger: ITable;
+  readonly alertTopic: ITopic;
+  readonly reportTopic: ITopic;
+  readonly topicKey: IKey;
+  readonly bucket: IBucket;
+  /** `report.prefix` from config. */
+  readonly reportPrefix: string;
+  /** ARN (pattern) of the Slack bot token secret; present only when `notify.slack` is configured. */
+  readonly slackSecretArn?: string;
+}
+
+export interface JobSpec {
+  /** Construct id of the job in the stack. */
+  readonly id: string;
+  /** Key of its EventBridge expression under `schedules` in config. */
+  readonly schedule: keyof CostWatchConfig['schedules'];
+  /** Longest run expected, with headroom. */
+  readonly timeout: Duration;
+  readonly description: string;
+  /** Everything the job's role may do: the single place job permissions are decided. */
+  readonly permissions: (r: JobResources) => JobPermission[];
+}
+
+const costExplorer: JobPermission = {
+  actions: ['ce:GetCostAndUsage'],
+  resources: ['*'],
+  why: 'Cost Explorer has no resource-level permissions: ce:GetCostAndUsage only accepts Resource "*".',
+};
+
+const viewBudgets: JobPermission = {
+  actions: ['budgets:ViewBudget'],
+  resources: [`arn:${Aws.PARTITION}:budgets::${Aws.ACCOUNT_ID}:budget/*`],
+  why: "Reads every budget of this account; budget names are the user's, so the ARN ends in budget/*.",
+};
+
+const ledger = (r: JobResources): JobPermission => ({
+  actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  resources: [r.ledger.tableArn],
+  why: 'Records each alert id in the ledger before sending, so retries and re-runs never send it twice.',
+});
+
+const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
+  { actions: ['sns:Publish'], resources: [topic.topicArn], why: 'Publishes its message to the topic.' },
+  {
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    resources: [r.topicKey.keyArn],
+    why: 'Publishing to an SSE-KMS topic needs a data key from the topic key; SNS documents kms:GenerateDataKey* for publishers. Limited to the one topic key.',
+  },
+];
+
+const slack = (r: JobResources): JobPermission[] =>
+  r.slackSecretArn
+    ? [{ actions: ['secretsmanager:GetSecretValue'], resources: [r.slackSecretArn], why: 'Reads the Slack bot token at run time (never via env).' }]
+    : [];
+
+export const JOBS: Record<JobName, JobSpec> = {
+  'daily-spend': {
+    id: 'DailySpend',
+    schedule: 'dailySpend',
+    timeout: Duration.minutes(2),
+    description: 'cost-watch: daily spend spikes from Cost Explorer',
+    permissions: (r) => [costExplorer, ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
+  },
+  'idle-resources': {
+    id: 'IdleResources',
+    schedule: 'idleResources',
+    // Every enabled region when idle.regions is "all": describe calls plus CPU metrics per instance.
+    timeout: Duration.minutes(10),
+    description: 'cost-watch: idle EC2 instances and unattached EBS volumes',
+    permissions: (r) => [
+      {
+        actions: ['ec2:DescribeInstances', 'ec2:DescribeVolumes', 'ec2:DescribeRegions'],
+        resources: ['*'],
+        why: 'EC2 Describe* actions support no resource-level permissions: they only accept Resource "*".',
+      },
+      {
+        actions: ['cloudwatch:GetMetricData'],
+        resources: ['*'],
+        why: 'cloudwatch:GetMetricData supports no resource-level permissions: it only accepts Resource "*".',
+      },
+      {
+        actions: ['s3:PutObject'],
+        resources: [r.bucket.arnForObjects(`${FINDINGS_PREFIX}idle-resources/*`)],
+        why: "Writes its findings under the job's own findings/idle-resources/ prefix; object keys carry the run date.",
+      },
+      ledger(r),
+      ...publish(r.alertTopic, r),
+      ...slack(r),
+    ],
+  },
+  budgets: {
+    id: 'Budgets',
+    schedule: 'budgets',
+    timeout: Duration.minutes(2),
+    description: 'cost-watch: budget thresholds crossed (actual and forecast)',
+    // sts:GetCallerIdentity (default budgets.accountId) needs no permission.
+    permissions: (r) => [viewBudgets, ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
+  },
+  'monthly-report': {
+    id: 'MonthlyReport',
+    schedule: 'monthlyReport',
+    timeout: Duration.minutes(5),
+    description: 'cost-watch: monthly finance report to S3 and the report topic',
+    permissions: (r) => [
+      costExplorer,
+      viewBudgets,
+      {
+        actions: ['s3:GetObject'],
+        resources: [r.bucket.arnForObjects(`${FINDINGS_PREFIX}*`)],
+        why: "Reads the month's findings written by the other jobs, under findings/ only.",
+      },
+      {
+        actions: ['s3:ListBucket'],
+        resources: [r.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${FINDINGS_PREFIX}*`] } },
+        why: 'Lists findings; the s3:prefix condition limits listing to findings/.',
+      },
+      {
+        // GetObject too: the job signs a pre-signed link, which only works if its role may read the object.
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [r.bucket.arnForObjects(`${r.reportPrefix}*`)],
+        why: 'Writes the report objects under report.prefix (one folder per month) and reads them back for the pre-signed link.',
+      },
+      ledger(r),
+      ...publish(r.reportTopic, r),
+    ],
+  },
+};

@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { Annotations, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { CostWatchConfig } from '../shared/config/index.js';
+import { CONFIG_ENV_VAR, configFromContext, deployedConfigJson } from './config.js';
+import {
+  FINDINGS_PREFIX,
+  JOB_NAMES,
+  JOBS,
+  LedgerTable,
+  NotificationTopics,
+  PROJECT_ROOT,
+  ReportBucket,
+  ScheduledJob,
+  grantPermissions,
+  type JobName,
+  type JobResources,
+} from './constructs/index.js';
+
+export interface CostWatchStackProps extends StackProps {
+  /**
+   * Validated cost-watch config.
+   * @default - read from the file named by CDK context `config`, else ./cost-watch.config.json, else built-in defaults
+   */
+  readonly config?: CostWatchConfig;
+}
+
+/**
+ * Everything cost-watch runs on, environment-agnostic (no lookups, no account
+ * needed to synth): the four scheduled jobs, the alert ledger, the report
+ * bucket, and the alert and report topics.
+ */
+export class CostWatchStack extends Stack {
+  /** The jobs by name, for tests and outputs. */
+  readonly jobs: Record<JobName, ScheduledJob>;
+
+  constructor(scope: Construct, id: string, props: CostWatchStackProps = {}) {
+    super(scope, id, props);
+    const config = props.config ?? configFromContext(this);
+    Tags.of(this).add('project', 'cost-watch'); // so cost-watch's own spend shows up under its tag
+
+    const { table } = new LedgerTable(this, 'Ledger');
+    const topics = new NotificationTopics(this, 'Notifications', { reportEmails: config.report.emails });
+    const { bucket } = new ReportBucket(this, 'Reports', { reportPrefix: config.report.prefix, findingsPrefix: FINDINGS_PREFIX });
+    this.noteReplacedKeys(config);
+
+    const resources: JobResources = {
+      ledger: table,
+      alertTopic: topics.alertTopic,
+      reportTopic: topics.reportTopic,
+      topicKey: topics.key,
+      bucket,
+      reportPrefix: config.report.prefix,
+      slackSecretArn: config.notify.slack ? slackSecretPolicyArn(this, config.notify.slack.tokenSecretId) : undefined,
+    };
+    const environment = {
+      [CONFIG_ENV_VAR]: deployedConfigJson(this, config, {
+        ledgerTable: table.tableName,
+        alertTopicArn: topics.alertTopic.topicArn,
+        reportTopicArn: topics.reportTopic.topicArn,
+        reportBucket: bucket.bucketName,
+      }),
+    };
+
+    const jobs = {} as Record<JobName, ScheduledJob>;
+    for (const name of JOB_NAMES) {
+      const spec = JOBS[name];
+      const job = new ScheduledJob(this, spec.id, {
+        entry: join(PROJECT_ROOT, 'lambdas', name, 'handler.ts'),
+        description: spec.description,
+        timeout: spec.timeout,
+        schedule: Schedule.expression(config.schedules[spec.schedule]),
+        alarmTopic: topics.alertTopic,
+        environment,
+      });
+      grantPermissions(job.function.role!, spec.permissions(resources));
+      new CfnOutput(this, `${spec.id}FunctionName`, { value: job.function.functionName, description: `Lambda function of the ${name} job` });
+      jobs[name] = job;
+    }
+    this.jobs = jobs;
+
+    new CfnOutput(this, 'LedgerTableName', { value: table.tableName });
+    new CfnOutput(this, 'ReportBucketName', { value: bucket.bucketName });
+    new CfnOutput(this, 'AlertTopicArn', { value: topics.alertTopic.topicArn });
+    new CfnOutput(this, 'ReportTopicArn', { value: topics.reportTopic.topicArn });
+  }
+
+  /** The stack owns these resources; say so when the config also names some. */
+  private noteReplacedKeys(config: CostWatchConfig): void {
+    const replaced = [
+      config.ledgerTable && 'ledgerTable',
+      config.report.bucket && 'report.bucket',
+      config.notify.alertTopicArn && 'notify.alertTopicArn',
+      config.notify.reportTopicArn && 'notify.reportTopicArn',
+    ].filter(Boolean);
+    if (replaced.length)
+      Annotations.of(this).addInfo(`cost-watch: ${replaced.join(', ')} in config are replaced by the resources this stack creates`);
+  }
+}
+
+/**
+ * The ARN to grant for the Slack bot token secret, which is referenced, never
+ * created or read at synth. Secrets Manager appends a 6-character suffix to a
+ * secret's name in its ARN: a name or a partial ARN is matched with `-??????`,
+ * a complete ARN (already ending in the suffix) as is.
+ */
+function slackSecretPolicyArn(scope: Construct, nameOrArn: string): string {
+  if (!nameOrArn.startsWith('arn:')) return `${Secret.fromSecretNameV2(scope, 'SlackBotToken', nameOrArn).secretArn}-??????`;
+  return /-[A-Za-z0-9]{6}$/.test(nameOrArn) ? nameOrArn : `${nameOrArn}-??????`;
+}
