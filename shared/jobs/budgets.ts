@@ -3,6 +3,7 @@ import { resolveAccountId } from '../aws/account.js';
 import { listBudgets, toBudgetFacts } from '../aws/budgets.js';
 import { budgetsClient } from '../aws/clients.js';
 import { errorMessage } from '../aws/errors.js';
+import { mapLimit } from '../concurrency.js';
 import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../detect/budget.js';
 import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../messages/budgets.js';
 import { formatMoney } from '../money.js';
@@ -47,6 +48,9 @@ export interface BudgetsResult {
 export const budgetAlertId = (accountId: string, budget: string, kind: CrossingKind, pct: number, period: BudgetPeriod, severity: string) =>
   `budgets|${accountId}/${budget}|${kind}-${pct}|${period.unit}:${period.start}|${severity}`;
 
+/** Ledger writes in flight, as dispatch does: quick for hundreds of thresholds, far below DynamoDB's limits. */
+const LEDGER_CONCURRENCY = 16;
+
 /** Routing by severity: info is for Slack only; warning and above also page through the alert topic. */
 const CARRIES: Record<ChannelName, (s: Severity) => boolean> = { slack: () => true, sns: (s) => s !== 'info' };
 
@@ -68,21 +72,21 @@ function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
  */
 async function recordCovered(ctx: JobContext, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[]): Promise<void> {
   const byId = new Map(alerts.map((a) => [a.alertId, a]));
-  const writes: Promise<void>[] = [];
+  const pending: { alertId: string; channel: ChannelName }[] = [];
   for (const d of deliveries) {
     if (d.status !== 'sent') continue;
-    for (const c of byId.get(d.alertId)?.covered ?? []) {
-      if (!CARRIES[d.channel](c.severity)) continue;
-      writes.push(
-        ctx.ledger.claim(c.alertId, d.channel).then(async (outcome) => {
-          if (outcome === 'claimed') await ctx.ledger.markSent(c.alertId, d.channel);
-        }),
-      );
-    }
+    for (const c of byId.get(d.alertId)?.covered ?? []) if (CARRIES[d.channel](c.severity)) pending.push({ alertId: c.alertId, channel: d.channel });
   }
-  const failed = (await Promise.allSettled(writes)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const failures: unknown[] = [];
+  await mapLimit(pending, LEDGER_CONCURRENCY, async ({ alertId, channel }) => {
+    try {
+      if ((await ctx.ledger.claim(alertId, channel)) === 'claimed') await ctx.ledger.markSent(alertId, channel);
+    } catch (err) {
+      failures.push(err);
+    }
+  });
   // The alerts themselves went out: a failure here only risks a lower tier alerting later, so it is a warning, not an exit 1.
-  if (failed.length) ctx.log.warn(`budgets: could not record ${failed.length} covered thresholds in the ledger: ${errorMessage(failed[0]!.reason)}`);
+  if (failures.length) ctx.log.warn(`budgets: could not record ${failures.length} covered thresholds in the ledger: ${errorMessage(failures[0])}`);
 }
 
 function toResult(e: BudgetEvaluation, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[], accountId: string): BudgetEvaluationResult {

@@ -56,7 +56,7 @@ export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
   const top = m.services.slice(0, TOP_SERVICES);
   if (top.length) {
     lines.push('', `Top ${top.length} services:`);
-    top.forEach((s, i) => lines.push(`${i + 1}. ${s.key}: ${money(s.amount)} (${formatPct(s.changePct)} vs ${money(s.previous)})`));
+    top.forEach((s, i) => lines.push(`${i + 1}. ${s.key}: ${money(s.amount)} (${formatPct(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`));
   }
   if (m.waste?.items.length)
     lines.push('', `Waste: ${m.waste.items.length} idle or unattached resources, about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`);

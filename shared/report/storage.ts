@@ -1,6 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { explainAwsError } from '../aws/errors.js';
+import { errorMessage, explainAwsError } from '../aws/errors.js';
+import { AwsAccessError } from '../errors.js';
 import type { IsoMonth } from '../time/dates.js';
 import { FINDINGS_PREFIX, parseFindings, pickFindingsKey, type WasteSummary } from './findings.js';
 
@@ -20,6 +21,12 @@ export interface ReportFile extends ReportObject {
 /** SigV4 caps a pre-signed URL at 7 days. */
 export const LINK_SECONDS = 7 * 24 * 3600;
 
+/** Names the call and the object in the message: "The specified bucket does not exist" alone does not say which. */
+function s3Error(err: unknown, operation: string, permission: string): Error {
+  const explained = explainAwsError(err, operation, permission);
+  return explained instanceof AwsAccessError ? explained : new Error(`${operation} failed: ${errorMessage(err)}`, { cause: err });
+}
+
 export const reportKey = (prefix: string, month: IsoMonth, file: string) => `${prefix}${month}/${file}`;
 
 /** Every key under the findings prefix: one object a day is a few pages over years. */
@@ -28,7 +35,7 @@ async function listFindingKeys(s3: S3Client, bucket: string): Promise<string[]> 
   let token: string | undefined;
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: FINDINGS_PREFIX, ContinuationToken: token })).catch((err: unknown) => {
-      throw explainAwsError(err, `S3 ListObjectsV2 s3://${bucket}/${FINDINGS_PREFIX}`, 's3:ListBucket');
+      throw s3Error(err, `S3 ListObjectsV2 s3://${bucket}/${FINDINGS_PREFIX}`, 's3:ListBucket');
     });
     for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -41,7 +48,7 @@ export async function readLatestFindings(s3: S3Client, bucket: string, month: Is
   const picked = pickFindingsKey(await listFindingKeys(s3, bucket), month);
   if (!picked) return undefined;
   const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: picked.key })).catch((err: unknown) => {
-    throw explainAwsError(err, `S3 GetObject s3://${bucket}/${picked.key}`, 's3:GetObject');
+    throw s3Error(err, `S3 GetObject s3://${bucket}/${picked.key}`, 's3:GetObject');
   });
   const text = (await out.Body?.transformToString('utf-8')) ?? '';
   let body: unknown;
@@ -72,7 +79,7 @@ export async function writeReportFiles(s3: S3Client, files: readonly ReportFile[
         }),
       )
       .catch((err: unknown) => {
-        throw explainAwsError(err, `S3 PutObject s3://${f.bucket}/${f.key}`, 's3:PutObject');
+        throw s3Error(err, `S3 PutObject s3://${f.bucket}/${f.key}`, 's3:PutObject');
       });
   }
 }

@@ -16,17 +16,19 @@ const pct = (n: number) => `${num(Math.max(0, Math.min(100, n)))}%`;
 
 export function compactMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
   } catch {
     return `${Math.round(amount)} ${currency}`;
   }
 }
 
-/** 1, 2 or 5 times a power of ten at or above `n`: axis tops a person can read. */
+const STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** A round number at or above `n` (1.2K, 1.5K, 2K …): an axis top a person can read, without wasting half the chart. */
 export function niceCeiling(n: number): number {
   if (n <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(n));
-  const step = [1, 2, 5, 10].find((s) => s * power >= n) ?? 10;
+  const step = STEPS.find((s) => s * power >= n * (1 - 1e-12)) ?? 10;
   return step * power;
 }
 

@@ -1,0 +1,202 @@
+/**
+ * Monthly-report demo: a month of Cost Explorer data (for the in-process
+ * double), a bucket, budgets and idle findings in moto, and a helper that
+ * copies the written report to ./out/<month>/. Run alone
+ * (`tsx scripts/demo/monthly-report.ts [--screenshot docs/report-screenshot.png]`)
+ * it does the whole round trip in-process, without the rest of the demo.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BudgetsClient, CreateBudgetCommand, type Budget } from '@aws-sdk/client-budgets';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { CostExplorerDouble, CostRecord } from '../../emulators/cost-explorer.js';
+import type { MonthlyReportResult } from '../../shared/jobs/monthly-report.js';
+import { addMonths, dayRange, firstDayOfMonth, monthEndExclusive, addDays, monthOf, type IsoMonth } from '../../shared/time/dates.js';
+
+export const DEMO_REPORT_BUCKET = 'cost-watch-reports-demo';
+const root = resolve(import.meta.dirname, '../..');
+
+/** Daily spend per service in the month before → the month itself; tags split it between teams. */
+const SERVICES: Array<[name: string, before: number, after: number, teams: Record<string, number>]> = [
+  ['Amazon Elastic Compute Cloud - Compute', 410, 468, { platform: 0.6, web: 0.3, '': 0.1 }],
+  ['Amazon Relational Database Service', 175, 181, { data: 0.8, web: 0.2 }],
+  ['Amazon OpenSearch Service', 72, 51, { data: 1 }],
+  ['Amazon Simple Storage Service', 58, 77, { data: 0.5, platform: 0.3, '': 0.2 }],
+  ['Amazon Elastic Container Service', 48, 12, { web: 1 }],
+  ['Amazon Elastic Kubernetes Service', 0, 38, { platform: 1 }],
+  ['Amazon CloudFront', 29, 34, { web: 1 }],
+  ['AWS Lambda', 24, 17, { web: 0.7, data: 0.3 }],
+  ['Amazon DynamoDB', 21, 22, { web: 1 }],
+  ['AmazonCloudWatch', 15, 18, { platform: 1 }],
+  ['Amazon Virtual Private Cloud', 12, 13, { platform: 1 }],
+  ['AWS Key Management Service', 3.2, 3.3, { platform: 1 }],
+  ['Amazon Route 53', 1.6, 1.6, { platform: 1 }],
+];
+
+/** Deterministic noise, so the demo and the screenshot look the same on every run. */
+function noise(seed: number): number {
+  const x = Math.sin(seed * 12.9898) * 43758.5453;
+  return x - Math.floor(x) - 0.5;
+}
+
+/** Two months of records ending with `month`: weekday/weekend rhythm, growth and a mid-month CloudFront spike. */
+export function monthlyReportDataset(month: IsoMonth): CostRecord[] {
+  const records: CostRecord[] = [];
+  const start = firstDayOfMonth(addMonths(month, -1));
+  for (const [d, date] of dayRange(start, addDays(monthEndExclusive(month), -1)).entries()) {
+    const inMonth = monthOf(date) === month;
+    const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()) ? 0.82 : 1;
+    SERVICES.forEach(([service, before, after, teams], s) => {
+      let amount = (inMonth ? after : before) * weekend * (1 + noise(d * 31 + s) * 0.12);
+      if (inMonth && service === 'Amazon CloudFront' && date.endsWith('-14')) amount *= 4;
+      for (const [team, share] of Object.entries(teams)) {
+        if (amount <= 0) continue;
+        const tags: Record<string, string> = team ? { team, environment: team === 'data' ? 'prod' : d % 3 ? 'prod' : 'staging' } : {};
+        records.push({ date, service, amount: Math.round(amount * share * 1e4) / 1e4, tags });
+      }
+    });
+  }
+  return records;
+}
+
+/** For the shared demo: the previous month (the job's default) and the one before, in the double. */
+export function loadMonthlyReportCosts(ce: CostExplorerDouble, now = new Date()): IsoMonth {
+  const month = addMonths(monthOf(now.toISOString().slice(0, 10)), -1);
+  ce.setDataset(monthlyReportDataset(month));
+  return month;
+}
+
+function clientConfig(env: Record<string, string>) {
+  const { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  if (!endpoint || !accessKeyId || !secretAccessKey) throw new Error('seedMonthlyReport: env needs AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+  return { endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } };
+}
+
+const usd = (n: number) => ({ Amount: n.toFixed(2), Unit: 'USD' });
+
+function reportBudgets(now: Date): Budget[] {
+  const TimePeriod = { Start: new Date(Date.UTC(now.getUTCFullYear() - 1, 0, 1)), End: new Date('2087-06-15T00:00:00Z') };
+  return [
+    { BudgetName: 'Monthly AWS total', BudgetType: 'COST', TimeUnit: 'MONTHLY', TimePeriod, BudgetLimit: usd(30_000), CalculatedSpend: { ActualSpend: usd(9_800) } },
+    { BudgetName: 'Data team', BudgetType: 'COST', TimeUnit: 'MONTHLY', TimePeriod, BudgetLimit: usd(9_000), CostFilters: { TagKeyValue: ['user:team$data'] }, CalculatedSpend: { ActualSpend: usd(3_100) } },
+  ];
+}
+
+/** Idle-resources findings dated late in the month, as the weekly job leaves them in the bucket. */
+function findings(month: IsoMonth) {
+  return {
+    job: 'idle-resources',
+    regions: ['us-east-1', 'eu-west-1'],
+    noData: 1,
+    regionErrors: [],
+    idleInstances: [
+      { id: 'i-0a1b2c3d4e5f60718', region: 'us-east-1', instanceType: 'm5.xlarge', avgCpuPct: 1.4, estimatedMonthlyCost: 140.16 },
+      { id: 'i-0f9e8d7c6b5a40312', region: 'eu-west-1', instanceType: 't3.large', avgCpuPct: 0.6, estimatedMonthlyCost: 66.58 },
+    ],
+    unattachedVolumes: [
+      { id: 'vol-0123456789abcdef0', region: 'us-east-1', sizeGiB: 500, volumeType: 'gp2', estimatedMonthlyCost: 50 },
+      { id: 'vol-0fedcba9876543210', region: 'eu-west-1', sizeGiB: 200, volumeType: 'gp3', estimatedMonthlyCost: 17.6 },
+    ],
+    estimatedMonthlySavings: 274.34,
+    deliveries: [],
+    findingsDate: `${month}-26`,
+  };
+}
+
+/** Seeds moto for the report: the bucket, two monthly budgets and the month's idle findings. */
+export async function seedMonthlyReport(env: Record<string, string>, options: { bucket?: string; now?: Date } = {}): Promise<void> {
+  const config = clientConfig(env);
+  const now = options.now ?? new Date();
+  const bucket = options.bucket ?? DEMO_REPORT_BUCKET;
+  const month = addMonths(monthOf(now.toISOString().slice(0, 10)), -1);
+  const s3 = new S3Client({ ...config, forcePathStyle: true });
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  const body = JSON.stringify(findings(month));
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `findings/idle-resources/${month}-26.json`, Body: body, ContentType: 'application/json' }));
+  const { Account } = await new STSClient(config).send(new GetCallerIdentityCommand({}));
+  const budgets = new BudgetsClient(config);
+  for (const b of reportBudgets(now)) await budgets.send(new CreateBudgetCommand({ AccountId: Account, Budget: b }));
+}
+
+/**
+ * Copies the month's three report objects from the bucket to ./out/<month>/ and
+ * returns the HTML's path. `month` defaults to the job's default, the previous month.
+ */
+export async function saveMonthlyReport(
+  env: Record<string, string>,
+  options: { month?: IsoMonth; bucket?: string; prefix?: string; outDir?: string; now?: Date } = {},
+): Promise<string> {
+  const s3 = new S3Client({ ...clientConfig(env), forcePathStyle: true });
+  const month = options.month ?? addMonths(monthOf((options.now ?? new Date()).toISOString().slice(0, 10)), -1);
+  const dir = join(options.outDir ?? join(root, 'out'), month);
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['cost-report.html', 'cost-report.csv', 'cost-report.json']) {
+    const got = await s3.send(new GetObjectCommand({ Bucket: options.bucket ?? DEMO_REPORT_BUCKET, Key: `${options.prefix ?? 'reports/'}${month}/${name}` }));
+    writeFileSync(join(dir, name), (await got.Body?.transformToString('utf-8')) ?? '');
+  }
+  return join(dir, 'cost-report.html');
+}
+
+export function describeMonthlyReport(result: unknown): string {
+  const r = result as MonthlyReportResult;
+  return `Report files: ${r.objects.map((o) => `s3://${o.bucket}/${o.key}`).join(', ')} (HTML ${(r.htmlBytes / 1024).toFixed(1)} KiB, ${r.costExplorerRequests} Cost Explorer requests)`;
+}
+
+/**
+ * The round trip without the rest of the demo: emulators, seed, the job
+ * in-process, the files in ./out/<month>/, the email, and with
+ * `--screenshot FILE` a PNG of the report at 1000 px (for the README).
+ */
+async function standalone(argv: string[]): Promise<void> {
+  const { startMoto, awsEnvForAccount, createMotoAccount } = await import('../../emulators/moto.js');
+  const { startCostExplorerDouble } = await import('../../emulators/cost-explorer.js');
+  const { createTopicWithInbox } = await import('../../emulators/fixtures.js');
+  const { SNSClient } = await import('@aws-sdk/client-sns');
+  const { SQSClient } = await import('@aws-sdk/client-sqs');
+  const { createContext } = await import('../../shared/jobs/context.js');
+  const { parseConfig } = await import('../../shared/config/load.js');
+  const { monthlyReportJob } = await import('../../shared/jobs/monthly-report.js');
+  const { stderrLogger } = await import('../../shared/log.js');
+  const [moto, ce] = await Promise.all([startMoto(), startCostExplorerDouble()]);
+  try {
+    const account = await createMotoAccount(moto.url);
+    const env = awsEnvForAccount(moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: ce.url });
+    Object.assign(process.env, env);
+    const config = clientConfig(env);
+    const reports = await createTopicWithInbox(new SNSClient(config), new SQSClient(config), 'cost-watch-reports');
+    const month = loadMonthlyReportCosts(ce);
+    await seedMonthlyReport(env);
+    const ctx = createContext({
+      config: parseConfig({ report: { bucket: DEMO_REPORT_BUCKET, groupByTags: ['team', 'environment'] }, notify: { reportTopicArn: reports.topicArn } }),
+      log: stderrLogger(),
+    });
+    const result = await monthlyReportJob.run(ctx, { month });
+    const path = await saveMonthlyReport(env, { month });
+    process.stdout.write(`${monthlyReportJob.summarize(result)}\n${describeMonthlyReport(result)}\nReport written to ${path}\n`);
+    for (const m of await reports.receive()) process.stdout.write(`\n── email: ${m.subject}\n${m.message}\n`);
+    const shot = argv.indexOf('--screenshot');
+    if (shot >= 0 && argv[shot + 1]) {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      await page.goto(pathToFileURL(path).href);
+      await page.screenshot({ path: argv[shot + 1]!, fullPage: true });
+      await browser.close();
+      process.stdout.write(`Screenshot: ${argv[shot + 1]}\n`);
+    }
+  } finally {
+    await Promise.all([moto.stop(), ce.stop()]);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  standalone(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
