@@ -15,7 +15,9 @@ import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/c
 import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
 import { seedDailySpend } from './demo/daily-spend.js';
+import { seedBudgets } from './demo/budgets.js';
 import { seedIdleResources } from './demo/idle-resources.js';
+import { loadMonthlyReportCosts, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -111,6 +113,13 @@ async function main(): Promise<number> {
     await seedIdleResources(world.env);
     await showJob(world, 'idle-resources: idle instances and unattached volumes', ['run', 'idle-resources']);
     await showJob(world, 'idle-resources again: nothing new this week', ['run', 'idle-resources']);
+    await seedBudgets(world.env);
+    await showJob(world, 'budgets: thresholds crossed', ['run', 'budgets']);
+    await showJob(world, 'budgets again: nothing repeats', ['run', 'budgets']);
+    const month = loadMonthlyReportCosts(ce);
+    await seedMonthlyReport(world.env);
+    await showJob(world, 'monthly-report: last month for finance', ['run', 'monthly-report']);
+    process.stdout.write(`\nFinance report for ${month} (open it in a browser): ${await saveMonthlyReport(world.env, { month })}\n`);
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     return 0;
   } finally {

@@ -62,10 +62,19 @@ export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
     lines.push('', `Waste: ${m.waste.items.length} idle or unattached resources, about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`);
   lines.push(
     '',
-    `Full report with charts (link valid until ${ctx.linkExpiresAt.slice(0, 16).replace('T', ' ')} UTC):`,
+    `Full report with charts (link valid until ${ctx.linkExpiresAt.slice(0, 16).replace('T', ' ')} UTC at the latest):`,
     ctx.link,
     '',
     `The CSV (one row per service) and JSON are next to it: ${ctx.location}`,
+    // A pre-signed URL dies with the credentials that signed it: from Lambda's
+    // temporary role credentials that is hours, not 7 days. The console link does not expire.
+    `If the link has expired, open the folder in the S3 console (sign-in required): ${consoleUrl(ctx.location)}`,
   );
   return { subject: reportSubject(m), body: lines.join('\n'), attributes: { job: 'monthly-report', severity: 'info' } };
+}
+
+/** `s3://bucket/reports/2026-10/` → the S3 console page of that folder. */
+function consoleUrl(location: string): string {
+  const [, bucket = '', prefix = ''] = /^s3:\/\/([^/]+)\/(.*)$/.exec(location) ?? [];
+  return `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?prefix=${encodeURIComponent(prefix)}`;
 }

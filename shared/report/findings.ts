@@ -11,7 +11,8 @@ export interface WasteItem {
   readonly id: string;
   readonly region: string;
   readonly detail: string;
-  readonly estimatedMonthlyCost: number;
+  /** null when the bundled price table does not know the type: listed, never guessed. */
+  readonly estimatedMonthlyCost: number | null;
 }
 
 export interface WasteSummary {
@@ -35,13 +36,14 @@ export function pickFindingsKey(keys: readonly string[], month: IsoMonth): { key
 }
 
 const money = z.number();
+const priced = (n: number | null) => (n === null ? null : roundCents(n));
 // Loose objects: the idle-resources result carries more fields than the report needs.
 const findingsSchema = z.looseObject({
   idleInstances: z.array(
-    z.looseObject({ id: z.string(), region: z.string(), instanceType: z.optional(z.string()), avgCpuPct: z.optional(z.number()), estimatedMonthlyCost: money }),
+    z.looseObject({ id: z.string(), region: z.string(), instanceType: z.optional(z.string()), avgCpuPct: z.optional(z.number()), estimatedMonthlyCost: z.nullable(money) }),
   ),
   unattachedVolumes: z.array(
-    z.looseObject({ id: z.string(), region: z.string(), sizeGiB: z.optional(z.number()), volumeType: z.optional(z.string()), estimatedMonthlyCost: money }),
+    z.looseObject({ id: z.string(), region: z.string(), sizeGiB: z.optional(z.number()), volumeType: z.optional(z.string()), estimatedMonthlyCost: z.nullable(money) }),
   ),
   estimatedMonthlySavings: money,
 });
@@ -60,16 +62,17 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
       id: i.id,
       region: i.region,
       detail: [i.instanceType, i.avgCpuPct === undefined ? undefined : `avg CPU ${i.avgCpuPct.toFixed(1)}%`].filter(Boolean).join(', '),
-      estimatedMonthlyCost: roundCents(i.estimatedMonthlyCost),
+      estimatedMonthlyCost: priced(i.estimatedMonthlyCost),
     })),
     ...f.unattachedVolumes.map((v) => ({
       kind: 'unattached volume' as const,
       id: v.id,
       region: v.region,
       detail: [v.sizeGiB === undefined ? undefined : `${v.sizeGiB} GiB`, v.volumeType].filter(Boolean).join(' '),
-      estimatedMonthlyCost: roundCents(v.estimatedMonthlyCost),
+      estimatedMonthlyCost: priced(v.estimatedMonthlyCost),
     })),
   ];
-  items.sort((a, b) => b.estimatedMonthlyCost - a.estimatedMonthlyCost || a.id.localeCompare(b.id));
+  // Unpriced items last: they are real waste, but of unknown size.
+  items.sort((a, b) => (b.estimatedMonthlyCost ?? -1) - (a.estimatedMonthlyCost ?? -1) || a.id.localeCompare(b.id));
   return { asOf, key, items, estimatedMonthlySavings: roundCents(f.estimatedMonthlySavings) };
 }

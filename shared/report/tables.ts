@@ -41,7 +41,7 @@ export function lineTable(lines: readonly Line[], o: LineTableOptions): string {
 export function wasteTable(waste: WasteSummary, currency: string): string {
   const rows = waste.items.map(
     (w) =>
-      `<tr><td class="name">${escapeHtml(w.id)}<br><small>${escapeHtml(w.kind)}</small></td><td class="opt">${escapeHtml(w.region)}</td><td class="opt">${escapeHtml(w.detail)}</td><td>${money(w.estimatedMonthlyCost, currency)}</td></tr>`,
+      `<tr><td class="name">${escapeHtml(w.id)}<br><small>${escapeHtml(w.kind)}</small></td><td class="opt">${escapeHtml(w.region)}</td><td class="opt">${escapeHtml(w.detail)}</td><td>${w.estimatedMonthlyCost === null ? 'price unknown' : money(w.estimatedMonthlyCost, currency)}</td></tr>`,
   );
   return (
     `<table><thead><tr><th class="name">Resource</th><th class="opt">Region</th><th class="opt">Detail</th><th>Est. per month</th></tr></thead>` +

@@ -156,6 +156,23 @@ describe('report idle findings', () => {
     expect(waste.estimatedMonthlySavings).toBe(170.08);
   });
 
+  it('keeps an item of unknown price, last, without guessing a cost', () => {
+    const waste = parseFindings(
+      {
+        idleInstances: [{ id: 'i-new', region: 'us-east-1', instanceType: 'x9z.huge', avgCpuPct: 1, estimatedMonthlyCost: null }],
+        unattachedVolumes: [{ id: 'vol-1', region: 'us-east-1', sizeGiB: 10, volumeType: 'gp3', estimatedMonthlyCost: 0.8 }],
+        estimatedMonthlySavings: 0.8,
+      },
+      'k',
+      '2026-03-30',
+    );
+
+    expect(waste.items.map((w) => [w.id, w.estimatedMonthlyCost])).toEqual([
+      ['vol-1', 0.8],
+      ['i-new', null],
+    ]);
+  });
+
   it('names the missing field of a findings object that is not an idle-resources result', () => {
     expect(() => parseFindings({ idleInstances: [] }, 'findings/idle-resources/2026-03-30.json', '2026-03-30')).toThrow(/2026-03-30\.json.*unattachedVolumes/);
   });

@@ -148,6 +148,7 @@ describe('finance email', () => {
     expect(body).toContain('3. EKS: $30.00 (new spend)\n');
     expect(body).toContain('https://example.com/report?X-Amz-Expires=604800');
     expect(body).toContain('2026-04-10 09:00 UTC');
+    expect(body).toMatch(/If the link has expired, open the folder in the S3 console \(sign-in required\): https:\/\/s3\.console\.aws\.amazon\.com\/s3\/buckets\/\S+\?prefix=/);
     expect(attributes).toEqual({ job: 'monthly-report', severity: 'info' });
   });
 
