@@ -1,4 +1,12 @@
-import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  ConditionalCheckFailedException,
+  PutItemCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+  type BatchGetItemCommandOutput,
+  type KeysAndAttributes,
+} from '@aws-sdk/client-dynamodb';
 import { explainAwsError } from '../aws/errors.js';
 
 export type ClaimOutcome = 'claimed' | 'taken';
@@ -8,6 +16,12 @@ export type ClaimOutcome = 'claimed' | 'taken';
  * re-runs never send twice. A claim is taken before sending and confirmed after.
  */
 export interface AlertLedger {
+  /**
+   * Which of these alerts were already delivered on the channel. A cheap batched
+   * read that spares a quiet re-run one conditional write per alert; `claim`
+   * stays the guard against races.
+   */
+  delivered(alertIds: readonly string[], channel: string): Promise<Set<string>>;
   /** Takes the right to send; 'taken' when it was sent before or another run is sending it now. */
   claim(alertId: string, channel: string): Promise<ClaimOutcome>;
   markSent(alertId: string, channel: string): Promise<void>;
@@ -29,6 +43,9 @@ export interface DynamoLedgerOptions {
 
 const key = (alertId: string, channel: string) => ({ pk: { S: `${alertId}#${channel}` } });
 
+/** BatchGetItem reads at most 100 keys a call. */
+const BATCH_GET_LIMIT = 100;
+
 export class DynamoLedger implements AlertLedger {
   private readonly retentionSeconds: number;
   private readonly staleSeconds: number;
@@ -45,6 +62,28 @@ export class DynamoLedger implements AlertLedger {
 
   private epoch(): number {
     return Math.floor(this.now().getTime() / 1000);
+  }
+
+  async delivered(alertIds: readonly string[], channel: string): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < alertIds.length; i += BATCH_GET_LIMIT) {
+      let request: Record<string, KeysAndAttributes> | undefined = {
+        [this.options.table]: {
+          Keys: alertIds.slice(i, i + BATCH_GET_LIMIT).map((id) => key(id, channel)),
+          ProjectionExpression: 'alertId, #s',
+          ExpressionAttributeNames: { '#s': 'status' },
+        },
+      };
+      // DynamoDB may hand back part of a batch as UnprocessedKeys under load.
+      for (let attempt = 0; request && Object.keys(request).length && attempt < 5; attempt++) {
+        const out: BatchGetItemCommandOutput = await this.ddb.send(new BatchGetItemCommand({ RequestItems: request })).catch((err: unknown) => {
+          throw explainAwsError(err, `DynamoDB BatchGetItem on ledger table ${this.options.table}`, 'dynamodb:BatchGetItem');
+        });
+        for (const item of out.Responses?.[this.options.table] ?? []) if (item.status?.S === 'sent' && item.alertId?.S) found.add(item.alertId.S);
+        request = out.UnprocessedKeys;
+      }
+    }
+    return found;
   }
 
   async claim(alertId: string, channel: string): Promise<ClaimOutcome> {
@@ -108,6 +147,9 @@ export class DynamoLedger implements AlertLedger {
 
 /** Used when no ledger table is configured: every alert is new, every time. */
 export class NoLedger implements AlertLedger {
+  async delivered(): Promise<Set<string>> {
+    return new Set();
+  }
   async claim(): Promise<ClaimOutcome> {
     return 'claimed';
   }

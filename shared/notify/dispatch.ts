@@ -29,9 +29,11 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
   const base = (a: A) => ({ channel: channel.name, alertId: a.alertId });
   if (dryRun) return alerts.map((a) => ({ ...base(a), status: 'dry-run' }));
 
-  const outcomes = await mapLimit(alerts, LEDGER_CONCURRENCY, (a) => ledger.claim(a.alertId, channel.name));
-  const claimed = alerts.filter((_, i) => outcomes[i] === 'claimed');
-  const deliveries: Delivery[] = alerts.filter((_, i) => outcomes[i] !== 'claimed').map((a) => ({ ...base(a), status: 'duplicate' }));
+  const done = alerts.length ? await ledger.delivered(alerts.map((a) => a.alertId), channel.name) : new Set<string>();
+  const fresh = alerts.filter((a) => !done.has(a.alertId));
+  const outcomes = await mapLimit(fresh, LEDGER_CONCURRENCY, (a) => ledger.claim(a.alertId, channel.name));
+  const claimed = fresh.filter((_, i) => outcomes[i] === 'claimed');
+  const deliveries: Delivery[] = alerts.filter((a) => !claimed.includes(a)).map((a) => ({ ...base(a), status: 'duplicate' }));
   if (!claimed.length) return deliveries;
 
   try {

@@ -7,7 +7,12 @@ import type { Alert, Channel } from '../../shared/notify/types.js';
 /** An in-memory ledger with the DynamoDB ledger's rules: failed claims can be retaken, sent ones cannot. */
 class MemoryLedger implements AlertLedger {
   readonly state = new Map<string, 'pending' | 'sent' | 'failed'>();
+  claims = 0;
+  async delivered(ids: readonly string[], ch: string): Promise<Set<string>> {
+    return new Set(ids.filter((id) => this.state.get(`${id}#${ch}`) === 'sent'));
+  }
   async claim(id: string, ch: string): Promise<ClaimOutcome> {
+    this.claims++;
     const s = this.state.get(`${id}#${ch}`);
     if (s === 'sent' || s === 'pending') return 'taken';
     this.state.set(`${id}#${ch}`, 'pending');
@@ -68,6 +73,19 @@ describe('dispatch', () => {
     expect(sns.sent).toEqual([['a', 'b']]);
     expect(slack.sent).toEqual([['a', 'b']]);
     expect(second.filter((d) => d.channel === 'sns').map((d) => d.status)).toEqual(['duplicate', 'duplicate']);
+  });
+
+  it('skips the claim write for alerts the ledger already shows as delivered', async () => {
+    const ledger = new MemoryLedger();
+    const slack = channel('slack');
+    await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: false });
+    const claimsAfterFirst = ledger.claims;
+
+    const again = await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: false });
+
+    expect(again.map((d) => d.status)).toEqual(['duplicate', 'duplicate']);
+    expect(ledger.claims).toBe(claimsAfterFirst);
+    expect(slack.sent).toHaveLength(1);
   });
 
   it('routes only the alerts a channel accepts', async () => {
