@@ -43,6 +43,11 @@ function counted<T>(client: T, meter: { tally: Tally }): T {
       tally.calls[context.commandName] = (tally.calls[context.commandName] ?? 0) + 1;
       if (context.commandName === 'PutItemCommand' || context.commandName === 'UpdateItemCommand') tally.writeUnits += 1;
       if (context.commandName === 'GetItemCommand') tally.readUnits += 0.5;
+      // Eventually consistent reads of items under 4 KB: half a read unit per key asked for.
+      if (context.commandName === 'BatchGetItemCommand') {
+        const request = (args as { input: { RequestItems?: Record<string, { Keys?: unknown[] }> } }).input.RequestItems ?? {};
+        for (const table of Object.values(request)) tally.readUnits += 0.5 * (table.Keys?.length ?? 0);
+      }
       return next(args);
     },
     { step: 'initialize', name: 'benchCounter' },
@@ -68,7 +73,7 @@ function report(label: string, tally: Tally, result: BudgetsResult): string {
     `${label}`,
     `  budgets evaluated ${result.evaluations.length}, skipped ${result.skipped.length}, alerts ${new Set(result.deliveries.map((d) => d.alertId)).size}`,
     `  DescribeBudgets pages ${c('DescribeBudgets')} · STS GetCallerIdentity ${c('GetCallerIdentity')} · SNS Publish ${c('Publish')}`,
-    `  ledger PutItem (claims) ${c('PutItem')} · UpdateItem (mark sent) ${c('UpdateItem')} · GetItem ${c('GetItem')} · write units ${tally.writeUnits} · read units ${tally.readUnits}`,
+    `  ledger PutItem (claims) ${c('PutItem')} · UpdateItem (mark sent) ${c('UpdateItem')} · BatchGetItem ${c('BatchGetItem')} · write units ${tally.writeUnits} · read units ${tally.readUnits}`,
     `  deliveries ${JSON.stringify(byStatus)}`,
   ].join('\n');
 }
