@@ -14,6 +14,7 @@ import { parseConfig } from '../shared/config/load.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
 import { runDailySpend } from '../shared/jobs/daily-spend.js';
 import { silentLogger } from '../shared/log.js';
+import { ESBUILD_OPTIONS } from '../infra/constructs/bundling.js';
 
 const root = resolve(import.meta.dirname, '..');
 const DAY = '2026-11-20';
@@ -52,15 +53,7 @@ async function bundle(external: boolean): Promise<string> {
   await build({
     entryPoints: [join(root, 'lambdas/daily-spend/handler.ts')],
     outfile,
-    // Mirrors infra/constructs/job-function.ts (NodejsFunction's esbuild options).
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);" },
-    minify: true,
-    keepNames: true,
+    ...ESBUILD_OPTIONS,
     external: external ? ['@aws-sdk/*'] : [],
     logLevel: 'error',
   });

@@ -1,23 +1,16 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { BUNDLE_ALIASES, CREATE_REQUIRE_BANNER, PROJECT_ROOT } from './bundling.js';
 
-/** Repository root: where package-lock.json and lambdas/ live, whatever the cwd. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PROJECT_ROOT } from './bundling.js';
 
 /** The runtime every job uses: the current Node.js LTS that Lambda offers. */
 export const JOB_RUNTIME = Runtime.NODEJS_24_X;
-
-/**
- * `require` for the CommonJS modules esbuild inlines into the ESM bundle
- * (axios inside @slack/web-api requires node built-ins at runtime).
- */
-const CREATE_REQUIRE_BANNER = "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);";
 
 /** Props the house construct fixes for every job, so callers cannot set them. */
 type FixedProps =
@@ -59,6 +52,9 @@ export interface CostWatchFunctionProps extends Omit<NodejsFunctionProps, FixedP
  *   the exact SDK versions in package-lock.json that the tests ran against, and
  *   one tree-shaken file loads faster than resolving full client packages from
  *   disk (importing the handler took ~0.2 s bundled, ~2.5 s with the SDK external).
+ * - The SDK's default credential chain is swapped for the environment provider
+ *   (lambdas/credentials.ts): Lambda always passes credentials that way, and
+ *   the other sources cost ~115 KB of every bundle.
  * - No source map: a map costs cold start (`--enable-source-maps`) and bytes,
  *   while `keepNames` keeps function and class names (our error classes take
  *   `name` from the class) readable in stack traces.
@@ -103,6 +99,7 @@ export class CostWatchFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         mainFields: ['module', 'main'],
         banner: CREATE_REQUIRE_BANNER,
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
         minify: true,
         keepNames: true,
         sourceMap: false,

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
+import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
+import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../../infra/constructs/bundling.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
+
+const DAY = '2026-11-20';
+const JOBS = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'];
+// Outside the repo, so the bundle cannot lean on node_modules: it must carry everything, as on Lambda.
+const outDir = mkdtempSync(join(tmpdir(), 'cw-bundle-'));
+let aws: TestAws;
+let ce: CostExplorerDouble;
+let slack: FakeSlack;
+let topic: TopicWithInbox;
+
+beforeAll(async () => {
+  await Promise.all(
+    JOBS.map((job) =>
+      build({ ...ESBUILD_OPTIONS, entryPoints: [join(PROJECT_ROOT, 'lambdas', job, 'handler.ts')], outfile: join(outDir, job, 'index.mjs'), logLevel: 'error' }),
+    ),
+  );
+  aws = await awsEnvFor();
+  ce = await startCostExplorerDouble();
+  slack = await startFakeSlack();
+  ce.setDataset(dailySpendScenario({ spikeDay: DAY }));
+  await createLedgerTable(new DynamoDBClient(aws.clientConfig), 'bundle-ledger');
+  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'bundle-alerts');
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([ce?.stop(), slack?.stop()]);
+});
+
+/** Imports the bundle in a fresh Node process with only Lambda-like environment variables, and invokes it. */
+function invoke(job: string, event: unknown, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const runner = join(outDir, `invoke-${job}.mjs`);
+  const resultFile = join(outDir, `result-${job}.json`);
+  // The handler logs JSON lines to stdout, as on Lambda; the result goes to a file.
+  writeFileSync(
+    runner,
+    `import { writeFileSync } from 'node:fs';\nconst { handler } = await import(${JSON.stringify(join(outDir, job, 'index.mjs'))});\nconst out = await handler(${JSON.stringify(event)});\nwriteFileSync(${JSON.stringify(resultFile)}, JSON.stringify(out));\n`,
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [runner], { cwd: outDir, env: { PATH: process.env.PATH ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code: code ?? 1, stdout: code === 0 ? readFileSync(resultFile, 'utf8') : stdout, stderr }));
+  });
+}
+
+describe('Lambda bundles', () => {
+  it('carry no credential source but the environment (the default chain is aliased away)', () => {
+    for (const job of JOBS) {
+      const code = readFileSync(join(outDir, job, 'index.mjs'), 'utf8');
+      expect(code, job).not.toMatch(/AWS_WEB_IDENTITY_TOKEN_FILE|sso_start_url|AWS_CONTAINER_CREDENTIALS_FULL_URI/);
+      expect(code, job).toMatch(/AWS_SECRET_ACCESS_KEY/);
+    }
+  });
+
+  it('run daily-spend from the bundle alone with Lambda-style environment credentials', async () => {
+    const { code, stdout, stderr } = await invoke(
+      'daily-spend',
+      { date: DAY },
+      {
+        ...aws.env,
+        AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+        SLACK_API_URL: slack.url,
+        SLACK_BOT_TOKEN: 'xoxb-bundle',
+        COST_WATCH_CONFIG: JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: 'bundle-ledger' }),
+      },
+    );
+
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.spikes.some((s: { key: string; severity: string }) => s.severity === 'critical')).toBe(true);
+    expect(result.deliveries.every((d: { status: string }) => d.status === 'sent')).toBe(true);
+    expect(slack.messages).toHaveLength(1);
+    expect(await topic.receive()).toHaveLength(1);
+  });
+});
