@@ -1,4 +1,4 @@
-import { JOB_NAMES } from '../shared/jobs/registry.js';
+import { JOB_NAMES } from '../shared/jobs/types.js';
 
 export const MAIN_HELP = `cost-watch: AWS spend spikes, idle resources, budget tiers and a monthly finance report.
 

@@ -1,6 +1,5 @@
 import { loadConfig } from '../shared/config/load.js';
-import { exitCodeOf, UsageError } from '../shared/errors.js';
-import { createContext } from '../shared/jobs/context.js';
+import { exitCodeOf } from '../shared/errors.js';
 import { JOBS } from '../shared/jobs/registry.js';
 import { stderrLogger } from '../shared/log.js';
 import { anyFailed } from '../shared/notify/dispatch.js';
@@ -46,9 +45,9 @@ async function execute(command: Command, io: CliIo): Promise<number> {
 }
 
 async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo): Promise<number> {
-  const job = JOBS[command.job];
-  if (!job) throw new UsageError(`job ${command.job} is not available in this build`);
   const { config } = loadConfig(command.config);
+  // Loaded here, not at the top: `--help` and usage errors should not pay for SDK clients.
+  const [job, { createContext }] = await Promise.all([JOBS[command.job](), import('../shared/jobs/context.js')]);
   const log = stderrLogger();
   const ctx = createContext({ config, log, dryRun: command.dryRun, now: io.now });
   const result = await job.run(ctx, { date: command.date, month: command.month });

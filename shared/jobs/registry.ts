@@ -1,7 +1,3 @@
-import { budgetsJob } from './budgets.js';
-import { dailySpendJob } from './daily-spend.js';
-import { idleResourcesJob } from './idle-resources.js';
-import { monthlyReportJob } from './monthly-report.js';
 import type { JobDefinition, JobName, JobResult } from './types.js';
 
 export { JOB_NAMES, type JobName } from './types.js';
@@ -10,12 +6,13 @@ export { JOB_NAMES, type JobName } from './types.js';
 const erase = <R extends JobResult>(job: JobDefinition<R>) => job as unknown as JobDefinition;
 
 /**
- * Every job, for the CLI. Lambda handlers import their one job directly so
- * that each bundle holds only the SDK clients that job uses.
+ * Every job, for the CLI, loaded on demand: `--help` and a usage error answer
+ * without loading any SDK client, and a run loads only its own job. Lambda
+ * handlers import their one job directly for the same reason.
  */
-export const JOBS: Record<JobName, JobDefinition> = {
-  'daily-spend': erase(dailySpendJob),
-  'idle-resources': erase(idleResourcesJob),
-  budgets: erase(budgetsJob),
-  'monthly-report': erase(monthlyReportJob),
+export const JOBS: Record<JobName, () => Promise<JobDefinition>> = {
+  'daily-spend': async () => erase((await import('./daily-spend.js')).dailySpendJob),
+  'idle-resources': async () => erase((await import('./idle-resources.js')).idleResourcesJob),
+  budgets: async () => erase((await import('./budgets.js')).budgetsJob),
+  'monthly-report': async () => erase((await import('./monthly-report.js')).monthlyReportJob),
 };
