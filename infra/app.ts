@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { ConfigError } from '../shared/errors.js';
 import { CostWatchStack } from './stack.js';
 
 const app = new App();
-new CostWatchStack(app, 'CostWatch', { description: 'cost-watch: daily spend, idle resources, budgets and monthly cost report' });
+try {
+  new CostWatchStack(app, 'CostWatch', { description: 'cost-watch: daily spend, idle resources, budgets and monthly cost report' });
+} catch (err) {
+  // A config mistake is the user's to fix: one line naming the key, not a stack trace.
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(err.exitCode);
+}
 // `cdk synth -c nag=true` fails synth on any unacknowledged AwsSolutions finding.
 if (String(app.node.tryGetContext('nag')) === 'true') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
