@@ -91,8 +91,9 @@ export function budgetSlackMessage(alerts: readonly BudgetAlert[], m: BudgetMess
       ]),
     );
   }
-  const capped = capBlocks(blocks, (n) => `…and ${n} more budgets; run \`npx cost-watch run budgets\` for all.`);
-  capped.push(context('Each threshold alerts once per budget period; lower thresholds crossed in the same run are included in this alert.'));
+  const capped = capBlocks(blocks, (n) => `…and ${n} more budgets; run \`npx cost-watch run budgets\` for all.`, [
+    context('Each threshold alerts once per budget period; lower thresholds crossed in the same run are included in this alert.'),
+  ]);
   const text = `${mention}${title(list)}: ${list.map((a) => alertLine(a, m, escapePlain)).join('; ')}`;
   return { text, blocks: capped };
 }

@@ -54,8 +54,7 @@ export function dailySlackMessage(alerts: readonly SpikeAlert[], ctx: DailyMessa
   }
   const notes = [totalLine(ctx)];
   if (e.estimated) notes.push('Cost Explorer marks this day as estimated: amounts can still rise as data fills in.');
-  const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`);
-  capped.push(context(...notes));
+  const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`, [context(...notes)]);
   const text = `${title.replace(/^:\w+: /, '')}: ${list.map((s) => spikeLine(s, currency, escapePlain)).join('; ')}. ${totalLine(ctx)}`;
   return { text, blocks: capped };
 }

@@ -28,13 +28,15 @@ export function context(...mrkdwn: string[]): ContextBlock {
 export const divider = (): DividerBlock => ({ type: 'divider' });
 
 /**
- * Keeps a message inside Slack's 50-block cap: the last block says how many
- * items were left out rather than the API rejecting the whole message.
+ * Keeps a message inside Slack's 50-block cap, footer included: when items
+ * must go, the last body block says how many were left out rather than the
+ * API rejecting the whole message.
  */
-export function capBlocks(blocks: KnownBlock[], omittedNote: (n: number) => string): KnownBlock[] {
-  if (blocks.length <= SLACK_LIMITS.blocks) return blocks;
-  const kept = blocks.slice(0, SLACK_LIMITS.blocks - 1);
-  return [...kept, context(omittedNote(blocks.length - kept.length))];
+export function capBlocks(body: KnownBlock[], omittedNote: (n: number) => string, footer: KnownBlock[] = []): KnownBlock[] {
+  const room = SLACK_LIMITS.blocks - footer.length;
+  if (body.length <= room) return [...body, ...footer];
+  const kept = body.slice(0, room - 1);
+  return [...kept, context(omittedNote(body.length - kept.length)), ...footer];
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';

@@ -20,11 +20,26 @@ describe('Slack formatting', () => {
     expect(sparkline([5, 5, 5])).toBe('▁▁▁');
   });
 
-  it('keeps a message within 50 blocks and says what was left out', () => {
+  it('keeps a message within 50 blocks, footer included, and says what was left out', () => {
     const blocks = Array.from({ length: 60 }, (_, i) => section(`item ${i}`));
-    const capped = capBlocks(blocks, (n) => `${n} more`);
+    const capped = capBlocks(blocks, (n) => `${n} more`, [section('footer')]);
     expect(capped).toHaveLength(50);
-    expect(JSON.stringify(capped.at(-1))).toContain('11 more');
+    expect(JSON.stringify(capped.at(-2))).toContain('12 more');
+    expect(JSON.stringify(capped.at(-1))).toContain('footer');
+  });
+
+  it('caps a daily message with a hundred spikes at 50 blocks', () => {
+    const data = dayRange('2026-11-01', '2026-11-20').map((d) => ({
+      date: d,
+      estimated: false,
+      byService: new Map(Array.from({ length: 100 }, (_, i): [string, number] => [`svc ${i}`, d === '2026-11-20' ? 200 : 100])),
+    }));
+    const evaluation = evaluateDailySpend(data, '2026-11-20', { warningPct: 20, criticalPct: 50, minDelta: 10, baseline: 'previous-day', recheckDays: 0 });
+    const msg = dailySlackMessage(evaluation.spikes.map((s) => ({ ...s, alertId: s.key })), { evaluation, currency: 'USD' });
+    expect(evaluation.spikes).toHaveLength(101);
+    expect(msg.blocks).toHaveLength(50);
+    expect(JSON.stringify(msg.blocks.at(-2))).toMatch(/…and \d+ more spikes/);
+    expect(JSON.stringify(msg.blocks.at(-1))).toContain('month to date');
   });
 
   it('clips section text at Slack’s 3000 characters', () => {
