@@ -21,7 +21,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     return await execute(command, io);
   } catch (err) {
     const code = exitCodeOf(err);
-    const message = err instanceof Error ? err.message : String(err);
+    let message = err instanceof Error ? err.message : String(err);
+    if (err instanceof Error && err.name === 'CredentialsProviderError')
+      message += ' (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`)';
     io.err(`cost-watch: ${code === 1 ? 'error: ' : ''}${message}\n`);
     if (code === 1 && process.env.COST_WATCH_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
     return code;

@@ -19,6 +19,9 @@ import { AwsClients, createContext } from '../shared/jobs/context.js';
 import { runBudgets, type BudgetsResult } from '../shared/jobs/budgets.js';
 import { silentLogger } from '../shared/log.js';
 import { monthlyCostBudget } from './demo/budgets.js';
+import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
+
+hideSdkNodeVersionWarning();
 
 const BUDGETS = 100;
 

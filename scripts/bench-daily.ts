@@ -15,6 +15,9 @@ import { AwsClients, createContext } from '../shared/jobs/context.js';
 import { runDailySpend } from '../shared/jobs/daily-spend.js';
 import { silentLogger } from '../shared/log.js';
 import { ESBUILD_OPTIONS } from '../infra/constructs/bundling.js';
+import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
+
+hideSdkNodeVersionWarning();
 
 const root = resolve(import.meta.dirname, '..');
 const DAY = '2026-11-20';

@@ -15,6 +15,9 @@ import { AwsClients, createContext } from '../shared/jobs/context.js';
 import { runIdleResources } from '../shared/jobs/idle-resources.js';
 import { silentLogger } from '../shared/log.js';
 import { seedFleet, type SeedInstance, type SeedRegion } from './demo/idle-resources.js';
+import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
+
+hideSdkNodeVersionWarning();
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
 const INSTANCES = 250;

@@ -8,6 +8,9 @@ import { renderCsv } from '../shared/report/csv.js';
 import { renderHtml } from '../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../shared/report/model.js';
 import { dayRange } from '../shared/time/dates.js';
+import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
+
+hideSdkNodeVersionWarning();
 
 const SERVICES = Number(process.argv[2] ?? 150);
 const RUNS = 50;

@@ -19,6 +19,9 @@ import { seedBudgets } from './demo/budgets.js';
 import { seedIdleResources } from './demo/idle-resources.js';
 import { loadMonthlyReportCosts, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
+import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
+
+hideSdkNodeVersionWarning();
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'out');

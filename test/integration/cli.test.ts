@@ -45,4 +45,14 @@ describe('cost-watch CLI', () => {
     expect(noJob.code).toBe(2);
     expect(noJob.stderr).toMatch(/run: missing <job>/);
   });
+
+  it('says how to provide AWS credentials when there are none, exit 1', async () => {
+    const { code, stderr, stdout } = await runCli(['run', 'daily-spend', '--date', '2026-11-20', '--json'], {
+      env: { AWS_ENDPOINT_URL_COST_EXPLORER: 'http://127.0.0.1:9' },
+    });
+
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/Could not load credentials.*set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
+  });
 });
