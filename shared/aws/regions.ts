@@ -1,5 +1,6 @@
 import { DescribeRegionsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { ConfigError } from '../errors.js';
+import { mapLimit } from '../concurrency.js';
 import { explainAwsError } from './errors.js';
 
 /**
@@ -71,20 +72,19 @@ export async function forEachRegion<T>(
   scan: (region: string) => Promise<T>,
   describe: (err: unknown) => string,
 ): Promise<{ results: Array<{ region: string; value: T }>; errors: RegionError[] }> {
+  type Outcome = { region: string; ok: true; value: T } | { region: string; ok: false; message: string };
+  const outcomes = await mapLimit(regions, concurrency, async (region): Promise<Outcome> => {
+    try {
+      return { region, ok: true, value: await scan(region) };
+    } catch (err) {
+      return { region, ok: false, message: describe(err) };
+    }
+  });
   const results: Array<{ region: string; value: T }> = [];
   const errors: RegionError[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < regions.length) {
-      const region = regions[next++]!;
-      try {
-        results.push({ region, value: await scan(region) });
-      } catch (err) {
-        errors.push({ region, message: describe(err) });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, regions.length) }, worker));
-  const order = (a: { region: string }, b: { region: string }) => regions.indexOf(a.region) - regions.indexOf(b.region);
-  return { results: results.sort(order), errors: errors.sort(order) };
+  for (const o of outcomes) {
+    if (o.ok) results.push({ region: o.region, value: o.value });
+    else errors.push({ region: o.region, message: o.message });
+  }
+  return { results, errors };
 }
