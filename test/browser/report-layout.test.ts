@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../../shared/report/model.js';
+import { reportData } from '../support/report-data.js';
 
 /*
  * A person's check, automated: the report opened in a real browser (Debian's
@@ -36,14 +37,8 @@ function demoData(extra: Array<[string, number]> = []): ReportData {
     if (inMonth) daily.set(r.date, (daily.get(r.date) ?? 0) + r.amount);
   }
   for (const [name, amount] of extra) current.set(name, amount);
-  return {
+  return reportData({
     month: MONTH,
-    currency: 'USD',
-    metric: 'UnblendedCost',
-    generatedAt: '2026-04-03T09:00:00.000Z',
-    through: '2026-03-31',
-    partial: false,
-    estimated: false,
     current,
     previous,
     daily,
@@ -58,7 +53,7 @@ function demoData(extra: Array<[string, number]> = []): ReportData {
       estimatedMonthlySavings: 140.16,
       items: [{ kind: 'idle instance', id: 'i-0a1b2c3d4e5f60718', region: 'us-east-1', detail: 'm5.xlarge, avg CPU 1.4%', estimatedMonthlyCost: 140.16 }],
     },
-  };
+  });
 }
 
 interface Layout {

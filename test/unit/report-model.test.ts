@@ -3,22 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { budgetLines } from '../../shared/report/budgets.js';
 import { parseFindings, pickFindingsKey } from '../../shared/report/findings.js';
 import { buildReportModel, CHART_BARS, MOVERS, reportThrough, tagValue, type ReportData } from '../../shared/report/model.js';
+import { reportData } from '../support/report-data.js';
 
-const data = (over: Partial<ReportData> = {}): ReportData => ({
-  month: '2026-03',
-  currency: 'USD',
-  metric: 'UnblendedCost',
-  generatedAt: '2026-04-03T09:00:00.000Z',
-  through: '2026-03-31',
-  partial: false,
-  estimated: false,
-  current: new Map([['EC2', 150], ['S3', 40], ['EKS', 25]]),
-  previous: new Map([['EC2', 100], ['S3', 50], ['Lambda', 10]]),
-  daily: new Map([['2026-03-02', 12.345]]),
-  tags: [],
-  budgets: [],
-  ...over,
-});
+const data = (over: Partial<ReportData> = {}): ReportData =>
+  reportData({
+    current: new Map([['EC2', 150], ['S3', 40], ['EKS', 25]]),
+    previous: new Map([['EC2', 100], ['S3', 50], ['Lambda', 10]]),
+    daily: new Map([['2026-03-02', 12.345]]),
+    ...over,
+  });
 
 describe('report model', () => {
   it('compares each service with the month before, biggest first', () => {

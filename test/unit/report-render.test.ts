@@ -4,24 +4,19 @@ import { csvField, renderCsv } from '../../shared/report/csv.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../../shared/report/model.js';
 import { barPairs, budgetBar, lineChart, niceCeiling } from '../../shared/report/svg.js';
+import { reportData } from '../support/report-data.js';
 
 const ODD = 'R&D <beta> "quoted", svc';
 
-const data = (over: Partial<ReportData> = {}): ReportData => ({
-  month: '2026-03',
-  currency: 'USD',
-  metric: 'UnblendedCost',
-  generatedAt: '2026-04-03T09:00:00.000Z',
-  through: '2026-03-31',
-  partial: false,
-  estimated: false,
-  current: new Map([['Amazon EC2', 1500.5], [ODD, 20], ['=HYPERLINK("x")', 1], ['S3', 40], ['EKS', 30], ['KMS', 3], ['Route 53', 2]]),
-  previous: new Map([['Amazon EC2', 1000], [ODD, 10], ['S3', 50], ['KMS', 3], ['Route 53', 1]]),
-  daily: new Map([['2026-03-01', 50], ['2026-03-02', 70]]),
-  tags: [{ key: 'team', current: new Map([['team$<core>', 100], ['team$', 5]]), previous: new Map([['team$<core>', 80]]) }],
-  budgets: [{ name: 'Total & more', limit: 2000, actual: 1596.5, actualPct: 79.8, accountWide: true }],
-  ...over,
-});
+const data = (over: Partial<ReportData> = {}): ReportData =>
+  reportData({
+    current: new Map([['Amazon EC2', 1500.5], [ODD, 20], ['=HYPERLINK("x")', 1], ['S3', 40], ['EKS', 30], ['KMS', 3], ['Route 53', 2]]),
+    previous: new Map([['Amazon EC2', 1000], [ODD, 10], ['S3', 50], ['KMS', 3], ['Route 53', 1]]),
+    daily: new Map([['2026-03-01', 50], ['2026-03-02', 70]]),
+    tags: [{ key: 'team', current: new Map([['team$<core>', 100], ['team$', 5]]), previous: new Map([['team$<core>', 80]]) }],
+    budgets: [{ name: 'Total & more', limit: 2000, actual: 1596.5, actualPct: 79.8, accountWide: true }],
+    ...over,
+  });
 
 describe('report HTML', () => {
   it('escapes names from AWS in text and attributes', () => {
