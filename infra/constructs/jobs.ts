@@ -50,9 +50,9 @@ const viewBudgets: JobPermission = {
 };
 
 const ledger = (r: JobResources): JobPermission => ({
-  actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   resources: [r.ledger.tableArn],
-  why: 'Records each alert id in the ledger before sending, so retries and re-runs never send it twice.',
+  why: 'Reads which alerts were delivered (BatchGetItem) and claims each new one with a conditional write before sending, so retries and re-runs never send it twice.',
 });
 
 const publish = (topic: ITopic, r: JobResources): JobPermission[] => [

@@ -4,7 +4,7 @@ import { FULL_CONFIG, actionsOf, grantsOf, logicalIdOf, statementsOf, synthStack
 
 /** What every job's role holds whatever the job: its own log group and its dead-letter queue. */
 const EVERY_JOB = ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage'];
-const LEDGER = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+const LEDGER = ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 const PUBLISH = ['kms:Decrypt', 'kms:GenerateDataKey*', 'sns:Publish'];
 
 const sorted = (...groups: string[][]) => groups.flat().sort();
