@@ -8,6 +8,7 @@ import {
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
 import { explainAwsError } from '../aws/errors.js';
+import { AwsAccessError } from '../errors.js';
 
 export type ClaimOutcome = 'claimed' | 'taken';
 
@@ -60,6 +61,17 @@ export class DynamoLedger implements AlertLedger {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** A missing table is a setup mistake: say how to make it, not "Requested resource not found". */
+  private explain(err: unknown, operation: string): Error {
+    if ((err as Error)?.name === 'ResourceNotFoundException')
+      return new AwsAccessError(
+        `ledger table "${this.options.table}" does not exist in this account and region: create it (partition key pk, String; TTL attribute expiresAt), deploy the stack, or remove ledgerTable from the config`,
+        `DynamoDB ${operation}`,
+        { cause: err },
+      );
+    return explainAwsError(err, `DynamoDB ${operation} on ledger table ${this.options.table}`, `dynamodb:${operation}`);
+  }
+
   private epoch(): number {
     return Math.floor(this.now().getTime() / 1000);
   }
@@ -77,7 +89,7 @@ export class DynamoLedger implements AlertLedger {
       // DynamoDB may hand back part of a batch as UnprocessedKeys under load.
       for (let attempt = 0; request && Object.keys(request).length && attempt < 5; attempt++) {
         const out: BatchGetItemCommandOutput = await this.ddb.send(new BatchGetItemCommand({ RequestItems: request })).catch((err: unknown) => {
-          throw explainAwsError(err, `DynamoDB BatchGetItem on ledger table ${this.options.table}`, 'dynamodb:BatchGetItem');
+          throw this.explain(err, 'BatchGetItem');
         });
         for (const item of out.Responses?.[this.options.table] ?? []) if (item.status?.S === 'sent' && item.alertId?.S) found.add(item.alertId.S);
         request = out.UnprocessedKeys;
@@ -112,7 +124,7 @@ export class DynamoLedger implements AlertLedger {
       return 'claimed';
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return 'taken';
-      throw explainAwsError(err, `DynamoDB PutItem on ledger table ${this.options.table}`, 'dynamodb:PutItem');
+      throw this.explain(err, 'PutItem');
     }
   }
 
@@ -140,7 +152,7 @@ export class DynamoLedger implements AlertLedger {
         }),
       )
       .catch((err: unknown) => {
-        throw explainAwsError(err, `DynamoDB UpdateItem on ledger table ${this.options.table}`, 'dynamodb:UpdateItem');
+        throw this.explain(err, 'UpdateItem');
       });
   }
 }

@@ -232,6 +232,18 @@ describe('daily-spend job', () => {
     expect(slack.attempts).toBe(0);
   });
 
+  it('stops before sending anything when the ledger table does not exist, saying how to create it', async () => {
+    const file = config();
+
+    const { code, stderr, stdout } = await dailyRun(file);
+
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/ledger table "ledger-\d+" does not exist .*partition key pk, String; TTL attribute expiresAt/);
+    expect(slack.attempts).toBe(0);
+    expect(await topic.receive()).toHaveLength(0);
+  });
+
   it('warns that it cannot de-duplicate without a ledger table', async () => {
     const file = join(dir, 'no-ledger.json');
     writeFileSync(file, JSON.stringify({ notify: { alertTopicArn: topic.topicArn } }));
