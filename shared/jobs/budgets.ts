@@ -2,14 +2,12 @@ import type { Severity } from '../config/schema.js';
 import { resolveAccountId } from '../aws/account.js';
 import { listBudgets, toBudgetFacts } from '../aws/budgets.js';
 import { budgetsClient } from '../aws/clients.js';
-import { errorMessage } from '../aws/errors.js';
-import { mapLimit } from '../concurrency.js';
 import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../detect/budget.js';
 import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../messages/budgets.js';
 import { formatMoney } from '../money.js';
 import { present, slackChannel, snsChannel } from '../notify/channels.js';
 import { dispatch } from '../notify/dispatch.js';
-import type { ChannelName, Delivery } from '../notify/types.js';
+import type { Alert, ChannelName, Delivery } from '../notify/types.js';
 import type { JobContext } from './context.js';
 import type { JobDefinition } from './types.js';
 
@@ -48,11 +46,8 @@ export interface BudgetsResult {
 export const budgetAlertId = (accountId: string, budget: string, kind: CrossingKind, pct: number, period: BudgetPeriod, severity: string) =>
   `budgets|${accountId}/${budget}|${kind}-${pct}|${period.unit}:${period.start}|${severity}`;
 
-/** Ledger writes in flight, as dispatch does: quick for hundreds of thresholds, far below DynamoDB's limits. */
-const LEDGER_CONCURRENCY = 16;
-
 /** Routing by severity: info is for Slack only; warning and above also page through the alert topic. */
-const CARRIES: Record<ChannelName, (s: Severity) => boolean> = { slack: () => true, sns: (s) => s !== 'info' };
+const CARRIES: Record<ChannelName, (a: Alert) => boolean> = { slack: () => true, sns: (a) => a.severity !== 'info' };
 
 function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
   return alertTiers(e.crossed).map((t) => ({
@@ -60,40 +55,15 @@ function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
     severity: t.top.severity,
     threshold: t.top,
     evaluation: e,
-    covered: t.covered.map((c) => ({ alertId: budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity), severity: c.severity, pct: c.pct })),
+    covers: t.covered.map((c) => ({ alertId: budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity), severity: c.severity, pct: c.pct })),
   }));
-}
-
-/**
- * Where an alert went out, the lower thresholds it covered are recorded as sent
- * on that channel too, so they never alert later in the period (a forecast that
- * falls back, a threshold re-crossed after a refund). Only channels that would
- * carry them are written: info never goes to SNS, so it is never recorded there.
- */
-async function recordCovered(ctx: JobContext, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[]): Promise<void> {
-  const byId = new Map(alerts.map((a) => [a.alertId, a]));
-  const pending: { alertId: string; channel: ChannelName }[] = [];
-  for (const d of deliveries) {
-    if (d.status !== 'sent') continue;
-    for (const c of byId.get(d.alertId)?.covered ?? []) if (CARRIES[d.channel](c.severity)) pending.push({ alertId: c.alertId, channel: d.channel });
-  }
-  const failures: unknown[] = [];
-  await mapLimit(pending, LEDGER_CONCURRENCY, async ({ alertId, channel }) => {
-    try {
-      if ((await ctx.ledger.claim(alertId, channel)) === 'claimed') await ctx.ledger.markSent(alertId, channel);
-    } catch (err) {
-      failures.push(err);
-    }
-  });
-  // The alerts themselves went out: a failure here only risks a lower tier alerting later, so it is a warning, not an exit 1.
-  if (failures.length) ctx.log.warn(`budgets: could not record ${failures.length} covered thresholds in the ledger: ${errorMessage(failures[0])}`);
 }
 
 function toResult(e: BudgetEvaluation, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[], accountId: string): BudgetEvaluationResult {
   const sent = new Set(deliveries.filter((d) => d.status === 'sent').map((d) => d.alertId));
   const crossed = e.crossed.map((c): CrossedResult => {
     const alertId = budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity);
-    const coveredBy = alerts.find((a) => a.covered.some((x) => x.alertId === alertId))?.threshold.pct;
+    const coveredBy = alerts.find((a) => a.covers.some((x) => x.alertId === alertId))?.threshold.pct;
     return { kind: c.kind, pct: c.pct, severity: c.severity, alerted: sent.has(alertId), alertId, ...(coveredBy === undefined ? {} : { coveredBy }) };
   });
   const { unit: timeUnit, ...period } = e.period;
@@ -119,13 +89,12 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
   const deliveries = await dispatch({
     alerts,
     channels: present([
-      slackChannel<BudgetAlert>(ctx, (a) => budgetSlackMessage(a, msg), (a) => CARRIES.slack(a.severity)),
-      snsChannel<BudgetAlert>(ctx, ctx.config.notify.alertTopicArn, (a) => budgetSnsMessage(a, msg), (a) => CARRIES.sns(a.severity)),
+      slackChannel<BudgetAlert>(ctx, (a) => budgetSlackMessage(a, msg), CARRIES.slack),
+      snsChannel<BudgetAlert>(ctx, ctx.config.notify.alertTopicArn, (a) => budgetSnsMessage(a, msg), CARRIES.sns),
     ]),
     ledger: ctx.ledger,
     dryRun: ctx.dryRun,
   });
-  if (!ctx.dryRun) await recordCovered(ctx, alerts, deliveries);
 
   return {
     job: 'budgets',

@@ -15,7 +15,8 @@ export interface BudgetAlert extends Alert {
   readonly threshold: Crossing;
   readonly evaluation: BudgetEvaluation;
   /** Lower thresholds crossed in the same run: recorded as settled wherever this alert is delivered. */
-  readonly covered: readonly { readonly alertId: string; readonly severity: Severity; readonly pct: number }[];
+  /** The lower tiers crossed in the same run: settled by this alert (dispatch records them). */
+  readonly covers: readonly { readonly alertId: string; readonly severity: Severity; readonly pct: number }[];
 }
 
 export interface BudgetMessageContext {

@@ -11,7 +11,7 @@ import type { Alert, Channel } from './types.js';
 export function slackChannel<A extends Alert>(
   ctx: JobContext,
   render: (alerts: readonly A[]) => SlackMessage,
-  accepts?: (alert: A) => boolean,
+  accepts?: (alert: Alert) => boolean,
 ): Channel<A> | undefined {
   const slack = ctx.config.notify.slack;
   if (!slack) return undefined;
@@ -29,7 +29,7 @@ export function snsChannel<A extends Alert>(
   ctx: JobContext,
   topicArn: string | undefined,
   render: (alerts: readonly A[]) => SnsMessage,
-  accepts?: (alert: A) => boolean,
+  accepts?: (alert: Alert) => boolean,
 ): Channel<A> | undefined {
   if (!topicArn) return undefined;
   return {

@@ -34,7 +34,11 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
   const outcomes = await mapLimit(fresh, LEDGER_CONCURRENCY, (a) => ledger.claim(a.alertId, channel.name));
   const claimed = fresh.filter((_, i) => outcomes[i] === 'claimed');
   const deliveries: Delivery[] = alerts.filter((a) => !claimed.includes(a)).map((a) => ({ ...base(a), status: 'duplicate' }));
-  if (!claimed.length) return deliveries;
+  if (!claimed.length) {
+    // Also when the covering alert went out in an earlier run: heals a recording that failed then.
+    await recordCovered(channel, alerts, ledger);
+    return deliveries;
+  }
 
   try {
     await channel.send(claimed);
@@ -44,7 +48,22 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
     return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'failed' as const, error }))];
   }
   await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markSent(a.alertId, channel.name));
+  await recordCovered(channel, alerts, ledger);
   return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'sent' as const }))];
+}
+
+/** Marks the alerts that delivered ones cover as delivered on this channel too, so they never go out later. */
+async function recordCovered<A extends Alert>(channel: Channel<A>, delivered: readonly A[], ledger: AlertLedger): Promise<void> {
+  const covered = delivered.flatMap((a) => a.covers ?? []).filter((c) => channel.accepts?.(c) ?? true);
+  if (!covered.length) return;
+  const done = await ledger.delivered(covered.map((c) => c.alertId), channel.name);
+  await mapLimit(
+    covered.filter((c) => !done.has(c.alertId)),
+    LEDGER_CONCURRENCY,
+    async (c) => {
+      if ((await ledger.claim(c.alertId, channel.name)) === 'claimed') await ledger.markSent(c.alertId, channel.name);
+    },
+  );
 }
 
 export function anyFailed(deliveries: readonly Delivery[]): boolean {

@@ -3,6 +3,11 @@ export interface Alert {
   /** Deterministic: job, scope, key, period and severity; the ledger's key. */
   readonly alertId: string;
   readonly severity: string;
+  /**
+   * Lower alerts this one settles (a budget's lower tiers crossed in the same
+   * run): recorded as delivered wherever this alert is, never sent themselves.
+   */
+  readonly covers?: readonly Alert[];
 }
 
 export type ChannelName = 'slack' | 'sns';
@@ -22,6 +27,6 @@ export interface Delivery {
 export interface Channel<A extends Alert> {
   readonly name: ChannelName;
   /** Which alerts this channel carries (e.g. budgets send `info` to Slack only). @default every alert */
-  accepts?(alert: A): boolean;
+  accepts?(alert: Alert): boolean;
   send(alerts: readonly A[]): Promise<void>;
 }

@@ -88,6 +88,38 @@ describe('dispatch', () => {
     expect(slack.sent).toHaveLength(1);
   });
 
+  it('records the alerts a delivered one covers, only where the channel would carry them, without sending them', async () => {
+    const ledger = new MemoryLedger();
+    const slack = channel('slack');
+    const sns = channel('sns', { accepts: (a) => a.severity !== 'info' });
+    const top: Alert = {
+      alertId: 'budget-90',
+      severity: 'critical',
+      covers: [
+        { alertId: 'budget-50', severity: 'info' },
+        { alertId: 'budget-75', severity: 'warning' },
+      ],
+    };
+
+    await dispatch({ alerts: [top], channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    const later = await dispatch({ alerts: [{ alertId: 'budget-75', severity: 'warning' }], channels: [slack.ch, sns.ch], ledger, dryRun: false });
+
+    expect(slack.sent).toEqual([['budget-90']]);
+    expect(sns.sent).toEqual([['budget-90']]);
+    expect([...ledger.state.keys()].sort()).toEqual(['budget-50#slack', 'budget-75#slack', 'budget-75#sns', 'budget-90#slack', 'budget-90#sns']);
+    expect(later.map((d) => d.status)).toEqual(['duplicate', 'duplicate']);
+  });
+
+  it('does not record covered alerts when the covering one failed to send', async () => {
+    const ledger = new MemoryLedger();
+    const slack = channel('slack', { fail: () => true });
+
+    await dispatch({ alerts: [{ alertId: 'top', severity: 'critical', covers: [{ alertId: 'low', severity: 'info' }] }], channels: [slack.ch], ledger, dryRun: false });
+
+    expect(ledger.state.get('low#slack')).toBeUndefined();
+    expect(ledger.state.get('top#slack')).toBe('failed');
+  });
+
   it('routes only the alerts a channel accepts', async () => {
     const sns = channel('sns', { accepts: (a) => a.severity !== 'info' });
 
