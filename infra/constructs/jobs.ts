@@ -4,13 +4,13 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CostWatchConfig } from '../../shared/config/index.js';
+import type { JobName } from '../../shared/jobs/types.js';
 import type { JobPermission } from './permissions.js';
 
 /** Where the idle-resources job writes its findings and monthly-report reads them. */
 export const FINDINGS_PREFIX = 'findings/';
 
-export const JOB_NAMES = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
+export { JOB_NAMES, type JobName } from '../../shared/jobs/types.js';
 
 /** The stack's resources a job may be granted access to. */
 export interface JobResources {
