@@ -1,4 +1,4 @@
-import { DescribeInstancesCommand, DescribeVolumesCommand, type EC2Client, type Tag } from '@aws-sdk/client-ec2';
+import { paginateDescribeInstances, paginateDescribeVolumes, type EC2Client, type Tag } from '@aws-sdk/client-ec2';
 import { explainAwsError } from './errors.js';
 
 /** A running instance as the idle rules need it. */
@@ -37,20 +37,18 @@ export const tagMap = (tags: readonly Tag[] | undefined): Record<string, string>
 export async function listRunningInstances(ec2: EC2Client, region: string): Promise<Listed<RunningInstance>> {
   const items: RunningInstance[] = [];
   let pages = 0;
-  let token: string | undefined;
-  do {
-    const out = await ec2
-      .send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }], MaxResults: INSTANCE_PAGE, NextToken: token }))
-      .catch((err: unknown) => {
-        throw explainAwsError(err, `EC2 DescribeInstances in ${region}`, 'ec2:DescribeInstances');
-      });
-    pages++;
-    for (const r of out.Reservations ?? [])
-      for (const i of r.Instances ?? [])
-        if (i.InstanceId && i.InstanceType)
-          items.push({ id: i.InstanceId, instanceType: i.InstanceType, launchTime: i.LaunchTime?.toISOString(), tags: tagMap(i.Tags) });
-    token = out.NextToken || undefined;
-  } while (token);
+  const paginator = paginateDescribeInstances({ client: ec2, pageSize: INSTANCE_PAGE }, { Filters: [{ Name: 'instance-state-name', Values: ['running'] }] });
+  try {
+    for await (const out of paginator) {
+      pages++;
+      for (const r of out.Reservations ?? [])
+        for (const i of r.Instances ?? [])
+          if (i.InstanceId && i.InstanceType)
+            items.push({ id: i.InstanceId, instanceType: i.InstanceType, launchTime: i.LaunchTime?.toISOString(), tags: tagMap(i.Tags) });
+    }
+  } catch (err) {
+    throw explainAwsError(err, `EC2 DescribeInstances in ${region}`, 'ec2:DescribeInstances');
+  }
   return { items, pages };
 }
 
@@ -58,26 +56,24 @@ export async function listRunningInstances(ec2: EC2Client, region: string): Prom
 export async function listAvailableVolumes(ec2: EC2Client, region: string): Promise<Listed<AvailableVolume>> {
   const items: AvailableVolume[] = [];
   let pages = 0;
-  let token: string | undefined;
-  do {
-    const out = await ec2
-      .send(new DescribeVolumesCommand({ Filters: [{ Name: 'status', Values: ['available'] }], MaxResults: VOLUME_PAGE, NextToken: token }))
-      .catch((err: unknown) => {
-        throw explainAwsError(err, `EC2 DescribeVolumes in ${region}`, 'ec2:DescribeVolumes');
-      });
-    pages++;
-    for (const v of out.Volumes ?? [])
-      if (v.VolumeId)
-        items.push({
-          id: v.VolumeId,
-          volumeType: v.VolumeType ?? 'unknown',
-          sizeGiB: v.Size ?? 0,
-          iops: v.Iops,
-          throughput: v.Throughput,
-          createTime: v.CreateTime?.toISOString(),
-          tags: tagMap(v.Tags),
-        });
-    token = out.NextToken || undefined;
-  } while (token);
+  const paginator = paginateDescribeVolumes({ client: ec2, pageSize: VOLUME_PAGE }, { Filters: [{ Name: 'status', Values: ['available'] }] });
+  try {
+    for await (const out of paginator) {
+      pages++;
+      for (const v of out.Volumes ?? [])
+        if (v.VolumeId)
+          items.push({
+            id: v.VolumeId,
+            volumeType: v.VolumeType ?? 'unknown',
+            sizeGiB: v.Size ?? 0,
+            iops: v.Iops,
+            throughput: v.Throughput,
+            createTime: v.CreateTime?.toISOString(),
+            tags: tagMap(v.Tags),
+          });
+    }
+  } catch (err) {
+    throw explainAwsError(err, `EC2 DescribeVolumes in ${region}`, 'ec2:DescribeVolumes');
+  }
   return { items, pages };
 }
