@@ -35,17 +35,13 @@ export interface Line {
   readonly changePct: number | null;
 }
 
-export interface ReportModel {
-  readonly month: IsoMonth;
+/** The facts of the report that pass from data to model unchanged. */
+type ReportFacts = Pick<ReportData, 'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste'>;
+
+export interface ReportModel extends ReportFacts {
   readonly previousMonth: IsoMonth;
   readonly monthLabel: string;
   readonly previousLabel: string;
-  readonly currency: string;
-  readonly metric: string;
-  readonly generatedAt: string;
-  readonly through: IsoDate;
-  readonly partial: boolean;
-  readonly estimated: boolean;
   readonly total: Line;
   /** Every service with spend in either month, biggest first. */
   readonly services: Line[];
@@ -55,10 +51,8 @@ export interface ReportModel {
   readonly chart: Line[];
   readonly daily: Array<{ readonly date: IsoDate; readonly amount: number }>;
   readonly tags: Array<{ readonly key: string; readonly rows: Line[] }>;
-  readonly budgets: readonly BudgetLine[];
   /** The account-wide monthly budget the headline compares against, when one exists. */
   readonly primaryBudget?: BudgetLine;
-  readonly waste?: WasteSummary;
   /** No spend at all in the month: the report says so instead of drawing empty charts. */
   readonly empty: boolean;
 }
