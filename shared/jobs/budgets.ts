@@ -7,7 +7,7 @@ import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMess
 import { formatMoney } from '../money.js';
 import { present, slackChannel, snsChannel } from '../notify/channels.js';
 import { dispatch } from '../notify/dispatch.js';
-import type { Alert, ChannelName, Delivery } from '../notify/types.js';
+import type { Alert, AlertSubject, ChannelName, Delivery } from '../notify/types.js';
 import type { JobContext } from './context.js';
 import type { JobDefinition } from './types.js';
 
@@ -50,12 +50,14 @@ export const budgetAlertId = (accountId: string, budget: string, kind: CrossingK
 const CARRIES: Record<ChannelName, (a: Alert) => boolean> = { slack: () => true, sns: (a) => a.severity !== 'info' };
 
 function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
+  const subject: AlertSubject = { job: 'budgets', scope: 'budget', key: e.budget, account: null };
   return alertTiers(e.crossed).map((t) => ({
     alertId: budgetAlertId(accountId, e.budget, t.kind, t.top.pct, e.period, t.top.severity),
     severity: t.top.severity,
+    subject,
     threshold: t.top,
     evaluation: e,
-    covers: t.covered.map((c) => ({ alertId: budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity), severity: c.severity, pct: c.pct })),
+    covers: t.covered.map((c) => ({ alertId: budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity), severity: c.severity, subject, pct: c.pct })),
   }));
 }
 

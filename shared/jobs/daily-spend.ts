@@ -57,7 +57,11 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   const evaluation = evaluateDailySpend(days, date, rules);
   const currency = costs.currency ?? ctx.config.currency;
 
-  const alerts: SpikeAlert[] = evaluation.spikes.map((s) => ({ ...s, alertId: spikeAlertId(s) }));
+  const alerts: SpikeAlert[] = evaluation.spikes.map((s) => ({
+    ...s,
+    alertId: spikeAlertId(s),
+    subject: { job: 'daily-spend', scope: s.scope, key: s.key, account: null },
+  }));
   const msg = { evaluation, currency };
   const deliveries = await dispatch({
     alerts,

@@ -10,7 +10,7 @@ import { idleSlackMessage, idleSnsMessage, type IdleAlert, type IdleMessageConte
 import { formatMoney } from '../money.js';
 import { present, slackChannel, snsChannel } from '../notify/channels.js';
 import { dispatch } from '../notify/dispatch.js';
-import type { Delivery } from '../notify/types.js';
+import type { AlertSubject, Delivery } from '../notify/types.js';
 import { PRICE_TABLE } from '../pricing/index.js';
 import { addDays, today, weekStart, type IsoDate } from '../time/dates.js';
 import type { JobContext } from './context.js';
@@ -51,6 +51,9 @@ export interface IdleResourcesResult extends Omit<IdleTotals, 'runningInstances'
 /** One alert per resource per ISO week: a re-run that week sends nothing new, new waste found later in the week does go out. */
 export const idleAlertId = (kind: 'instance' | 'volume', region: string, id: string, week: IsoDate) =>
   `idle-resources|${kind}|${region}:${id}|${week}|warning`;
+
+/** What a mute of this finding matches: the resource, whatever the week. */
+export const idleSubject = (kind: 'instance' | 'volume', id: string): AlertSubject => ({ job: 'idle-resources', scope: kind, key: id, account: null });
 
 export const findingsKey = (date: IsoDate) => `findings/idle-resources/${date}.json`;
 
@@ -143,8 +146,8 @@ export async function runIdleResources(ctx: JobContext, options: IdleResourcesOp
   const findingsObject = await writeFindings(ctx, date, { ...base, generatedAt: ctx.now.toISOString() });
 
   const alerts: IdleAlert[] = [
-    ...totals.idleInstances.map((item) => ({ kind: 'instance' as const, item, severity: 'warning', alertId: idleAlertId('instance', item.region, item.id, week) })),
-    ...totals.unattachedVolumes.map((item) => ({ kind: 'volume' as const, item, severity: 'warning', alertId: idleAlertId('volume', item.region, item.id, week) })),
+    ...totals.idleInstances.map((item) => ({ kind: 'instance' as const, item, severity: 'warning', alertId: idleAlertId('instance', item.region, item.id, week), subject: idleSubject('instance', item.id) })),
+    ...totals.unattachedVolumes.map((item) => ({ kind: 'volume' as const, item, severity: 'warning', alertId: idleAlertId('volume', item.region, item.id, week), subject: idleSubject('volume', item.id) })),
   ];
   const msg: IdleMessageContext = {
     date,

@@ -145,7 +145,12 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   const topic = ctx.config.notify.reportTopicArn;
   if (!topic) ctx.log.warn('monthly-report: no notify.reportTopicArn in config: the report is written but nobody is emailed');
   const link = bucket ? await presignReport(ctx.aws.get('s3', () => s3Client()), htmlFile) : '(no report.bucket: nothing written)';
-  const alert: ReportAlert = { alertId: reportAlertId(month, partial ? through : undefined), severity: 'info', month };
+  const alert: ReportAlert = {
+    alertId: reportAlertId(month, partial ? through : undefined),
+    severity: 'info',
+    subject: { job: 'monthly-report', scope: 'report', key: month, account: null },
+    month,
+  };
   const message = { model, link, linkExpiresAt, location: `s3://${bucket ?? ''}/${prefix}${month}/` };
   const deliveries = await dispatch({
     alerts: [alert],

@@ -14,9 +14,8 @@ export interface BudgetAlert extends Alert {
   readonly severity: Severity;
   readonly threshold: Crossing;
   readonly evaluation: BudgetEvaluation;
-  /** Lower thresholds crossed in the same run: recorded as settled wherever this alert is delivered. */
   /** The lower tiers crossed in the same run: settled by this alert (dispatch records them). */
-  readonly covers: readonly { readonly alertId: string; readonly severity: Severity; readonly pct: number }[];
+  readonly covers: readonly (Alert & { readonly severity: Severity; readonly pct: number })[];
 }
 
 export interface BudgetMessageContext {

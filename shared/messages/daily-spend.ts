@@ -5,9 +5,10 @@ import { capBlocks, context, header, section, sparkline } from '../notify/blocks
 import { escapeMrkdwn, escapePlain } from '../notify/escape.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
+import type { Alert } from '../notify/types.js';
 
-export interface SpikeAlert extends Spike {
-  readonly alertId: string;
+export interface SpikeAlert extends Spike, Alert {
+  readonly severity: Spike['severity'];
 }
 
 export interface DailyMessageContext {

@@ -1,8 +1,25 @@
+import type { JobName } from '../jobs/types.js';
+
+/**
+ * What an alert is about, independent of its period and severity: mutes match
+ * on it, routing reads its account, the Slack buttons name it.
+ */
+export interface AlertSubject {
+  readonly job: JobName;
+  /** e.g. `total`, `service`, `account`, `instance`, `volume`, `budget`, `report`. */
+  readonly scope: string;
+  /** e.g. the service name, the resource id, the budget name, the month. */
+  readonly key: string;
+  /** 12-digit account id; null in a single-account config. */
+  readonly account: string | null;
+}
+
 /** A single fact worth telling someone, identified so it is told once. */
 export interface Alert {
   /** Deterministic: job, scope, key, period and severity; the ledger's key. */
   readonly alertId: string;
   readonly severity: string;
+  readonly subject: AlertSubject;
   /**
    * Lower alerts this one settles (a budget's lower tiers crossed in the same
    * run): recorded as delivered wherever this alert is, never sent themselves.

@@ -31,7 +31,8 @@ function evaluation(name: string, actual: number, forecast: number, unit = 'USD'
 }
 
 function alert(e: BudgetEvaluation, kind: 'actual' | 'forecast', pct: number, severity: BudgetAlert['severity']): BudgetAlert {
-  return { alertId: `${e.budget}-${kind}-${pct}`, severity, threshold: { kind, pct, severity }, evaluation: e, covers: [] };
+  const subject = { job: 'budgets', scope: 'budget', key: e.budget, account: null } as const;
+  return { alertId: `${e.budget}-${kind}-${pct}`, severity, subject, threshold: { kind, pct, severity }, evaluation: e, covers: [] };
 }
 
 describe('budget messages', () => {

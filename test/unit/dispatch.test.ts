@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapLimit } from '../../shared/concurrency.js';
 import type { AlertLedger, ClaimOutcome } from '../../shared/ledger/ledger.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
-import type { Alert, Channel } from '../../shared/notify/types.js';
+import type { Alert, AlertSubject, Channel } from '../../shared/notify/types.js';
 
 /** An in-memory ledger with the DynamoDB ledger's rules: failed claims can be retaken, sent ones cannot. */
 class MemoryLedger implements AlertLedger {
@@ -39,9 +39,11 @@ function channel(name: 'slack' | 'sns', opts: { fail?: () => boolean; accepts?: 
   return { ch, sent };
 }
 
+const subject: AlertSubject = { job: 'budgets', scope: 'budget', key: 'team-a', account: null };
+
 const alerts: Alert[] = [
-  { alertId: 'a', severity: 'info' },
-  { alertId: 'b', severity: 'critical' },
+  { alertId: 'a', severity: 'info', subject },
+  { alertId: 'b', severity: 'critical', subject },
 ];
 
 describe('dispatch', () => {
@@ -95,14 +97,15 @@ describe('dispatch', () => {
     const top: Alert = {
       alertId: 'budget-90',
       severity: 'critical',
+      subject,
       covers: [
-        { alertId: 'budget-50', severity: 'info' },
-        { alertId: 'budget-75', severity: 'warning' },
+        { alertId: 'budget-50', severity: 'info', subject },
+        { alertId: 'budget-75', severity: 'warning', subject },
       ],
     };
 
     await dispatch({ alerts: [top], channels: [slack.ch, sns.ch], ledger, dryRun: false });
-    const later = await dispatch({ alerts: [{ alertId: 'budget-75', severity: 'warning' }], channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    const later = await dispatch({ alerts: [{ alertId: 'budget-75', severity: 'warning', subject }], channels: [slack.ch, sns.ch], ledger, dryRun: false });
 
     expect(slack.sent).toEqual([['budget-90']]);
     expect(sns.sent).toEqual([['budget-90']]);
@@ -114,7 +117,7 @@ describe('dispatch', () => {
     const ledger = new MemoryLedger();
     const slack = channel('slack', { fail: () => true });
 
-    await dispatch({ alerts: [{ alertId: 'top', severity: 'critical', covers: [{ alertId: 'low', severity: 'info' }] }], channels: [slack.ch], ledger, dryRun: false });
+    await dispatch({ alerts: [{ alertId: 'top', severity: 'critical', subject, covers: [{ alertId: 'low', severity: 'info', subject }] }], channels: [slack.ch], ledger, dryRun: false });
 
     expect(ledger.state.get('low#slack')).toBeUndefined();
     expect(ledger.state.get('top#slack')).toBe('failed');

@@ -6,12 +6,14 @@ const instanceAlert = (n: number, extra: Partial<IdleInstance> = {}): IdleAlert 
   kind: 'instance',
   alertId: `idle-resources|instance|us-east-1:i-${n}|2026-11-16|warning`,
   severity: 'warning',
+  subject: { job: 'idle-resources', scope: 'instance', key: `i-${n}`, account: null },
   item: { id: `i-${n}`, region: 'us-east-1', instanceType: 'm5.large', avgCpuPct: 1.5, estimatedMonthlyCost: 70 + n, ...extra },
 });
 const volumeAlert = (n: number, extra: Partial<UnattachedVolume> = {}): IdleAlert => ({
   kind: 'volume',
   alertId: `idle-resources|volume|eu-west-1:vol-${n}|2026-11-16|warning`,
   severity: 'warning',
+  subject: { job: 'idle-resources', scope: 'volume', key: `vol-${n}`, account: null },
   item: { id: `vol-${n}`, region: 'eu-west-1', sizeGiB: 100, volumeType: 'gp2', estimatedMonthlyCost: 11, ...extra },
 });
 

@@ -35,7 +35,7 @@ describe('Slack formatting', () => {
       byService: new Map(Array.from({ length: 100 }, (_, i): [string, number] => [`svc ${i}`, d === '2026-11-20' ? 200 : 100])),
     }));
     const evaluation = evaluateDailySpend(data, '2026-11-20', { warningPct: 20, criticalPct: 50, minDelta: 10, baseline: 'previous-day', recheckDays: 0 });
-    const msg = dailySlackMessage(evaluation.spikes.map((s) => ({ ...s, alertId: s.key })), { evaluation, currency: 'USD' });
+    const msg = dailySlackMessage(evaluation.spikes.map((s) => ({ ...s, alertId: s.key, subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null } })), { evaluation, currency: 'USD' });
     expect(evaluation.spikes).toHaveLength(101);
     expect(msg.blocks).toHaveLength(50);
     expect(JSON.stringify(msg.blocks.at(-2))).toMatch(/…and \d+ more spikes/);
@@ -53,7 +53,7 @@ describe('Slack formatting', () => {
       byService: new Map([['Amazon <Elastic> Compute_Cloud', d === '2026-11-20' ? 160 : 100]]),
     }));
     const evaluation = evaluateDailySpend(data, '2026-11-20', { warningPct: 20, criticalPct: 50, minDelta: 10, baseline: 'previous-day', recheckDays: 0 });
-    const alerts = evaluation.spikes.map((s) => ({ ...s, alertId: s.key }));
+    const alerts = evaluation.spikes.map((s) => ({ ...s, alertId: s.key, subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null } }));
     const msg = dailySlackMessage(alerts, { evaluation, currency: 'USD' });
     const serviceBlock = msg.blocks.find((b) => JSON.stringify(b).includes('Elastic')) as SectionBlock;
     expect(JSON.stringify(serviceBlock)).toContain('&lt;Elastic&gt;');
