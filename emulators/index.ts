@@ -19,3 +19,4 @@ export { startFakeSlack } from './fake-slack.js';
 export type { FakeSlack, SlackMessage, StartFakeSlackOptions } from './fake-slack.js';
 export { LEDGER_TTL_ATTRIBUTE, createLedgerTable, createSecret, createTopicWithInbox } from './fixtures.js';
 export type { InboxMessage, TopicWithInbox } from './fixtures.js';
+export { putDailyUnits, type UnitMetricSeed } from './unit-metric.js';

@@ -130,6 +130,36 @@ export const notifySchema = z.strictObject({
   reportTopicArn: z.optional(snsArn),
 });
 
+/**
+ * `unitCost`: the business metric cost is steered by (cost per lead, per order…).
+ * The CloudWatch metric's statistic over each UTC day is that day's units.
+ */
+export const UNIT_STATS = ['Sum', 'SampleCount', 'Average', 'Maximum', 'Minimum'] as const;
+const nonEmpty = (what: string, max = 255) =>
+  z.string({ error: `expected ${what}` }).check(z.minLength(1, { error: `expected ${what}` }), z.maxLength(max, { error: `expected at most ${max} characters` }));
+
+export const unitMetricSchema = z.strictObject({
+  namespace: nonEmpty('a CloudWatch namespace such as "LeadRouter"'),
+  metricName: nonEmpty('a CloudWatch metric name such as "LeadsDistributed"'),
+  dimensions: withDefault(
+    z.record(nonEmpty('a dimension name'), nonEmpty('a dimension value', 1024), { error: 'expected an object of dimension name to value' }).check(
+      z.refine((d) => Object.keys(d).length <= 30, { error: 'expected at most 30 dimensions' }),
+    ),
+    {},
+  ),
+  stat: withDefault(z.enum(UNIT_STATS, { error: `expected one of ${UNIT_STATS.join(', ')}` }), 'Sum'),
+  /** @default the region the job runs in */
+  region: z.optional(z.string().check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "us-east-1"' }))),
+}, { error: 'expected an object { namespace, metricName, dimensions?, stat?, region? }' });
+
+export const unitCostSchema = z.strictObject({
+  unit: nonEmpty('a unit name such as "lead"', 64),
+  target: num('expected a number (the target cost per unit)').check(z.positive({ error: 'expected a number above 0' })),
+  metric: unitMetricSchema,
+}, { error: 'expected an object { unit, target, metric }' });
+export type UnitCostConfig = z.output<typeof unitCostSchema>;
+export type UnitMetric = z.output<typeof unitMetricSchema>;
+
 /** Extra key (not in the contract): EventBridge schedules the stack deploys. */
 export const schedulesSchema = z.strictObject({
   dailySpend: withDefault(schedule, 'cron(0 10 * * ? *)'),
@@ -149,6 +179,7 @@ export const configSchema = z.strictObject({
   notify: section(notifySchema),
   ledgerTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, { error: 'expected a DynamoDB table name' }))),
   schedules: section(schedulesSchema),
+  unitCost: z.optional(unitCostSchema),
 });
 
 export type CostWatchConfig = z.output<typeof configSchema>;
