@@ -20,3 +20,5 @@ export type { FakeSlack, SlackMessage, StartFakeSlackOptions } from './fake-slac
 export { LEDGER_TTL_ATTRIBUTE, createLedgerTable, createSecret, createTopicWithInbox } from './fixtures.js';
 export type { InboxMessage, TopicWithInbox } from './fixtures.js';
 export { putDailyUnits, type UnitMetricSeed } from './unit-metric.js';
+export { seedOrganization } from './organization.js';
+export type { OrgMember, SeededOrganization, SeedOrganizationOptions } from './organization.js';

@@ -10,13 +10,11 @@ import { explainAwsError } from './errors.js';
  */
 const callerAccount = new WeakMap<AwsClients, Promise<string>>();
 
-/** `budgets.accountId` from config, else the caller's own account (STS GetCallerIdentity, no IAM permission needed). */
-export function resolveAccountId(ctx: JobContext): Promise<string> {
-  const configured = ctx.config.budgets.accountId;
-  if (configured) return Promise.resolve(configured);
+/** The account the job runs in (STS GetCallerIdentity, no IAM permission needed), asked once per set of clients. */
+export function callerAccountId(ctx: Pick<JobContext, 'aws'>, why = 'to find the account the job runs in'): Promise<string> {
   let cached = callerAccount.get(ctx.aws);
   if (!cached) {
-    cached = askSts(ctx);
+    cached = askSts(ctx, why);
     callerAccount.set(ctx.aws, cached);
     // A failure is not remembered: the next run asks again.
     cached.catch(() => callerAccount.delete(ctx.aws));
@@ -24,11 +22,18 @@ export function resolveAccountId(ctx: JobContext): Promise<string> {
   return cached;
 }
 
-async function askSts(ctx: JobContext): Promise<string> {
+/** `budgets.accountId` from config, else the caller's own account. */
+export function resolveAccountId(ctx: JobContext): Promise<string> {
+  const configured = ctx.config.budgets.accountId;
+  if (configured) return Promise.resolve(configured);
+  return callerAccountId(ctx, 'to find the account for budgets; or set budgets.accountId');
+}
+
+async function askSts(ctx: Pick<JobContext, 'aws'>, why: string): Promise<string> {
   const sts = ctx.aws.get('sts', () => stsClient());
   const out = await sts.send(new GetCallerIdentityCommand({})).catch((err: unknown) => {
-    throw explainAwsError(err, 'STS GetCallerIdentity (to find the account for budgets; or set budgets.accountId)', 'sts:GetCallerIdentity');
+    throw explainAwsError(err, `STS GetCallerIdentity (${why})`, 'sts:GetCallerIdentity');
   });
-  if (!out.Account) throw new Error('STS GetCallerIdentity returned no Account: set budgets.accountId in config');
+  if (!out.Account) throw new Error('STS GetCallerIdentity returned no Account');
   return out.Account;
 }

@@ -1,10 +1,11 @@
 /** Client factories, one module each so that bundles keep only what they use. */
-export { defaultRegion, GLOBAL_REGION, regionOfArn, RETRY } from './clients/config.js';
+export { defaultRegion, GLOBAL_REGION, regionOfArn, RETRY, type ScopeCredentials } from './clients/config.js';
 export { budgetsClient } from './clients/budgets.js';
 export { cloudWatchClient } from './clients/cloudwatch.js';
 export { costExplorerClient } from './clients/cost-explorer.js';
 export { dynamoClient } from './clients/dynamodb.js';
 export { ec2Client } from './clients/ec2.js';
+export { organizationsClient } from './clients/organizations.js';
 export { s3Client } from './clients/s3.js';
 export { secretsClient } from './clients/secrets-manager.js';
 export { snsClient } from './clients/sns.js';

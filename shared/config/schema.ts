@@ -117,17 +117,57 @@ export const reportSchema = z.strictObject({
   emails: withDefault(z.array(z.email({ error: 'expected an email address' })), []),
 });
 
+const accountId = z.string({ error: 'expected a 12-digit AWS account id' }).check(z.regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' }));
+const accountList = z.array(accountId, { error: 'expected an array of 12-digit AWS account ids' });
+
+/** Part 2: every job over the accounts of an AWS Organization (see shared/aws/scopes.ts). */
+export const organizationSchema = z.strictObject({
+  accounts: withDefault(
+    z.union([z.literal('all'), accountList.check(z.minLength(1, { error: 'expected at least one account id, or "all"' }))], {
+      error: 'expected "all" or an array of 12-digit AWS account ids',
+    }),
+    'all',
+  ),
+  excludeAccounts: withDefault(accountList, []),
+  roleName: withDefault(
+    z.string({ error: 'expected an IAM role name' }).check(z.regex(/^[\w+=,.@-]{1,64}$/, { error: 'expected an IAM role name (1-64 of letters, digits and +=,.@_-)' })),
+    'cost-watch-read',
+  ),
+  concurrency: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(256, { error: 'expected at most 256' })), 16),
+});
+
 const snsArn = z.string({ error: 'expected an SNS topic ARN' }).check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/, { error: 'expected an SNS topic ARN' }));
+
+const slackChannelName = z
+  .string({ error: 'expected a channel name or id such as "#cost-alerts"' })
+  .check(z.minLength(1, { error: 'expected a channel name or id such as "#cost-alerts"' }));
+
+/** Part 2 routing: an alert about an account goes to the first route listing it (see the contract's "Routing"). */
+const routeSchema = z
+  .strictObject({
+    accounts: accountList.check(z.minLength(1, { error: 'expected at least one account id' })),
+    slack: z.optional(z.strictObject({ channel: slackChannelName })),
+    alertTopicArn: z.optional(snsArn),
+    continue: withDefault(z.boolean({ error: 'expected true or false' }), false),
+  })
+  .check(
+    z.superRefine((route, ctx) => {
+      if (!route.slack && !route.alertTopicArn)
+        ctx.addIssue({ code: 'custom', path: [], message: 'expected at least one destination: slack or alertTopicArn', input: route });
+    }),
+  );
+export type RouteConfig = z.output<typeof routeSchema>;
 
 export const notifySchema = z.strictObject({
   slack: z.optional(
     z.strictObject({
-      channel: z.string({ error: 'expected a channel name or id such as "#cost-alerts"' }).check(z.minLength(1, { error: 'expected a channel name or id such as "#cost-alerts"' })),
+      channel: slackChannelName,
       tokenSecretId: withDefault(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' })), 'cost-watch/slack-bot-token'),
     }),
   ),
   alertTopicArn: z.optional(snsArn),
   reportTopicArn: z.optional(snsArn),
+  routes: withDefault(z.array(routeSchema, { error: 'expected an array of routes { accounts, slack?, alertTopicArn?, continue? }' }), []),
 });
 
 /**
@@ -177,10 +217,12 @@ export const configSchema = z.strictObject({
   budgets: section(budgetsSchema),
   report: section(reportSchema),
   notify: section(notifySchema),
+  organization: z.optional(organizationSchema),
   ledgerTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, { error: 'expected a DynamoDB table name' }))),
   schedules: section(schedulesSchema),
   unitCost: z.optional(unitCostSchema),
 });
 
 export type CostWatchConfig = z.output<typeof configSchema>;
+export type OrganizationConfig = z.output<typeof organizationSchema>;
 export type CostWatchConfigInput = z.input<typeof configSchema>;

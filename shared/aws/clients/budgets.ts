@@ -1,4 +1,4 @@
 import { BudgetsClient } from '@aws-sdk/client-budgets';
-import { GLOBAL_REGION, RETRY } from './config.js';
+import { GLOBAL_REGION, RETRY, type ScopeCredentials } from './config.js';
 
-export const budgetsClient = () => new BudgetsClient({ ...RETRY, region: GLOBAL_REGION });
+export const budgetsClient = (credentials?: ScopeCredentials) => new BudgetsClient({ ...RETRY, region: GLOBAL_REGION, credentials });

@@ -1,4 +1,4 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { RETRY } from './config.js';
+import { RETRY, type ScopeCredentials } from './config.js';
 
-export const cloudWatchClient = (region: string) => new CloudWatchClient({ ...RETRY, region });
+export const cloudWatchClient = (region: string, credentials?: ScopeCredentials) => new CloudWatchClient({ ...RETRY, region, credentials });

@@ -1,3 +1,5 @@
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
 /**
  * Shared client settings. Endpoints are never set here: the SDK reads
  * AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> itself, so the same code
@@ -22,3 +24,9 @@ export function defaultRegion(env: NodeJS.ProcessEnv = process.env): string {
 export function regionOfArn(arn: string): string | undefined {
   return arn.split(':')[3] || undefined;
 }
+
+/**
+ * Credentials of another account (an assumed role, see shared/aws/scopes.ts);
+ * undefined means the job's own credentials from the default chain.
+ */
+export type ScopeCredentials = AwsCredentialIdentityProvider;

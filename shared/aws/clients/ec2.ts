@@ -1,4 +1,4 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { RETRY } from './config.js';
+import { RETRY, type ScopeCredentials } from './config.js';
 
-export const ec2Client = (region: string) => new EC2Client({ ...RETRY, region });
+export const ec2Client = (region: string, credentials?: ScopeCredentials) => new EC2Client({ ...RETRY, region, credentials });

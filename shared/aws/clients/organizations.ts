@@ -1,0 +1,5 @@
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { GLOBAL_REGION, RETRY } from './config.js';
+
+/** Organizations is a global service served from us-east-1 (aws partition). */
+export const organizationsClient = () => new OrganizationsClient({ ...RETRY, region: GLOBAL_REGION });

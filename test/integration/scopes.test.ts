@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CreateVolumeCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
+import { ec2Client } from '../../shared/aws/clients.js';
+import { eachAccountChecked, planAccounts, ScopeAccess, scopesOf } from '../../shared/aws/scopes.js';
+import { parseConfig } from '../../shared/config/load.js';
+import { AwsClients, createContext } from '../../shared/jobs/context.js';
+import { silentLogger } from '../../shared/log.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
+
+let aws: TestAws;
+let org: SeededOrganization;
+
+/** A job context whose default credential chain is the management account on moto. */
+function contextFor(organization?: Record<string, unknown>) {
+  const config = parseConfig(organization ? { organization } : {});
+  return createContext({ config, log: silentLogger, aws: new AwsClients(), env: aws.env, dryRun: true });
+}
+
+beforeAll(async () => {
+  aws = await awsEnvFor();
+  Object.assign(process.env, aws.env);
+  org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web', 'Old'], closed: ['Old'] });
+});
+
+describe('account scopes', () => {
+  it('is one unnamed account, never looked up, without an organization', async () => {
+    const plan = await planAccounts(contextFor());
+    expect(plan).toMatchObject({ home: null, accounts: [{ id: null, name: null }], requests: { getCallerIdentity: 0, listAccounts: 0 } });
+    expect(scopesOf(plan.accounts, ['us-east-1', 'eu-west-1'])).toEqual([
+      { account: null, accountName: null, region: 'us-east-1' },
+      { account: null, accountName: null, region: 'eu-west-1' },
+    ]);
+  });
+
+  it('lists every ACTIVE account with its name for "all", minus excludeAccounts', async () => {
+    const [data, web] = org.members;
+    const plan = await planAccounts(contextFor({ accounts: 'all', excludeAccounts: [web!.id] }));
+    expect(plan.home).toBe(aws.account.accountId);
+    const ids = plan.accounts.map((a) => a.id);
+    expect(ids).toContain(aws.account.accountId);
+    expect(plan.accounts).toContainEqual({ id: data!.id, name: 'Data' });
+    expect(ids).not.toContain(web!.id); // excluded
+    expect(ids).not.toContain(org.members[2]!.id); // closed, not ACTIVE
+    expect(plan.requests).toEqual({ getCallerIdentity: 1, listAccounts: 1 });
+  });
+
+  it('keeps an explicit list in order, named from ListAccounts', async () => {
+    const [data, web] = org.members;
+    const plan = await planAccounts(contextFor({ accounts: [web!.id, data!.id, web!.id] }));
+    expect(plan.accounts).toEqual([
+      { id: web!.id, name: 'Web' },
+      { id: data!.id, name: 'Data' },
+    ]);
+  });
+
+  it('gives clients that act in the member account through the assumed role, and the home account its own', async () => {
+    const data = org.members[0]!;
+    const ctx = contextFor({ accounts: 'all' });
+    const access = new ScopeAccess(ctx, aws.account.accountId);
+    const member = access.client('ec2', { account: data.id, region: 'us-east-1' }, ec2Client);
+    const created = await member.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 3 }));
+    const inMember = await member.send(new DescribeVolumesCommand({ VolumeIds: [created.VolumeId!] }));
+    expect(inMember.Volumes?.[0]?.Size).toBe(3);
+    const home = new EC2Client(aws.clientConfig);
+    const inHome = await home.send(new DescribeVolumesCommand({}));
+    expect(inHome.Volumes?.map((v) => v.VolumeId)).not.toContain(created.VolumeId);
+    expect(access.credentials(aws.account.accountId)).toBeUndefined();
+    // The same client is reused for the run.
+    expect(access.client('ec2', { account: data.id, region: 'us-east-1' }, ec2Client)).toBe(member);
+  });
+
+  it('checks each account once and reports the ones that fail without hiding the others', async () => {
+    const ctx = contextFor({ accounts: 'all', roleName: 'cost-watch-read' });
+    const access = new ScopeAccess(ctx, aws.account.accountId);
+    const accounts = [
+      { id: org.members[0]!.id, name: 'Data' },
+      { id: aws.account.accountId, name: 'Home' },
+    ];
+    const out = await eachAccountChecked(access, accounts, 2, async (a) => a.name);
+    expect(out.errors).toEqual([]);
+    expect(out.results.map((r) => r.value)).toEqual(['Data', 'Home']);
+  });
+});
