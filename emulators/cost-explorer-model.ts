@@ -13,6 +13,40 @@ export interface CostRecord {
   /** @default 'us-east-1' */
   region?: string;
   tags?: Record<string, string>;
+  /** Cost Category name → value, as AWS Cost Categories assign them. */
+  costCategories?: Record<string, string>;
+}
+
+/** One month of Savings Plans: the commitment and its use, and the spend they covered. */
+export interface SavingsPlanRecord {
+  /** YYYY-MM */
+  month: string;
+  totalCommitment: number;
+  usedCommitment: number;
+  coveredSpend: number;
+  onDemandCost: number;
+}
+
+/** One month of reservations, in instance hours. */
+export interface ReservationRecord {
+  month: string;
+  purchasedHours: number;
+  usedHours: number;
+  reservedHours: number;
+  onDemandHours: number;
+}
+
+export interface RightsizingRecord {
+  /** @default '123456789012' */
+  accountId?: string;
+  instanceId: string;
+  instanceType: string;
+  instanceName?: string;
+  region?: string;
+  monthlyCost: number;
+  action: 'modify' | 'terminate';
+  /** modify: the candidate types; `default` marks AWS's default target. */
+  targets?: Array<{ instanceType: string; estimatedMonthlySavings: number; default?: boolean }>;
 }
 
 export interface DatasetOptions {
@@ -20,6 +54,11 @@ export interface DatasetOptions {
   estimatedFrom?: string;
   /** @default 'USD' */
   currency?: string;
+  savingsPlans?: SavingsPlanRecord[];
+  reservations?: ReservationRecord[];
+  rightsizing?: RightsizingRecord[];
+  /** false: rightsizing is not opted in, GetRightsizingRecommendation is denied. @default true */
+  rightsizingEnabled?: boolean;
 }
 
 export interface Dataset extends DatasetOptions {
@@ -64,9 +103,13 @@ export function groupKeyReader(group: GroupDefinition): (record: CostRecord) => 
     const tagKey = group.Key;
     return (r) => `${tagKey}$${r.tags?.[tagKey] ?? ''}`;
   }
+  if (group.Type === 'COST_CATEGORY' && group.Key) {
+    const name = group.Key;
+    return (r) => `${name}$${r.costCategories?.[name] ?? ''}`;
+  }
   throw new CostExplorerFault(
     'ValidationException',
-    `GroupBy ${group.Type ?? '(no Type)'}:${group.Key ?? '(no Key)'} is not supported; use DIMENSION or TAG with a Key`,
+    `GroupBy ${group.Type ?? '(no Type)'}:${group.Key ?? '(no Key)'} is not supported; use DIMENSION, TAG or COST_CATEGORY with a Key`,
   );
 }
 
@@ -107,5 +150,7 @@ export function matchesFilter(expr: Expression, record: CostRecord): boolean {
     if (!key) throw new CostExplorerFault('ValidationException', 'Tags filter needs a Key');
     return valueMatches(record.tags?.[key], expr.Tags);
   }
-  throw new CostExplorerFault('ValidationException', 'CostCategories filters are not supported by the double');
+  const cc = expr.CostCategories;
+  if (!cc?.Key) throw new CostExplorerFault('ValidationException', 'CostCategories filter needs a Key');
+  return valueMatches(record.costCategories?.[cc.Key], cc);
 }

@@ -4,12 +4,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { GetCostAndUsageRequest } from '@aws-sdk/client-cost-explorer';
 import { listenLocal, readBody, sendJson, type LocalServer } from './http.js';
 import { CostExplorerFault, type CostRecord, type Dataset, type DatasetOptions } from './cost-explorer-model.js';
 import { getCostAndUsage } from './cost-explorer-query.js';
+import { reservationCoverage, reservationUtilization, rightsizingRecommendations, savingsPlansCoverage, savingsPlansUtilization } from './cost-explorer-review.js';
 
-export type { CostRecord, DatasetOptions } from './cost-explorer-model.js';
+export type { CostRecord, DatasetOptions, ReservationRecord, RightsizingRecord, SavingsPlanRecord } from './cost-explorer-model.js';
+export { RIGHTSIZING_OPT_IN_MESSAGE } from './cost-explorer-review.js';
+
+/** The operations the double answers; the wire JSON is each operation's SDK input shape. */
+const OPERATIONS: Record<string, (dataset: Dataset, body: never, pageSize: number) => unknown> = {
+  GetCostAndUsage: getCostAndUsage,
+  GetSavingsPlansUtilization: savingsPlansUtilization,
+  GetSavingsPlansCoverage: savingsPlansCoverage,
+  GetReservationUtilization: reservationUtilization,
+  GetReservationCoverage: reservationCoverage,
+  GetRightsizingRecommendation: rightsizingRecommendations,
+};
 
 export interface RecordedRequest {
   /** The operation from X-Amz-Target, e.g. `GetCostAndUsage`. */
@@ -24,8 +35,11 @@ export interface CostExplorerDouble {
   /** Every request received, failed ones included; cleared in place by resetRequests(). */
   readonly requests: RecordedRequest[];
   resetRequests(): void;
-  /** The next `times` requests answer this AWS error; the SDK retries throttling codes, not access errors. */
-  failNext(errorType: string, times?: number, message?: string): void;
+  /**
+   * The next `times` requests answer this AWS error; the SDK retries throttling codes, not access errors.
+   * With `operation`, only requests for that operation (e.g. `GetRightsizingRecommendation`) fail.
+   */
+  failNext(errorType: string, times?: number, message?: string, operation?: string): void;
   /** Maximum groups per page before NextPageToken is used. */
   pageSize: number;
   stop(): Promise<void>;
@@ -61,7 +75,7 @@ class Double implements CostExplorerDouble {
   readonly requests: RecordedRequest[] = [];
   pageSize: number;
   private dataset: Dataset = { records: [] };
-  private failures: Array<{ type: string; message: string }> = [];
+  private failures: Array<{ type: string; message: string; operation?: string }> = [];
 
   constructor(
     private readonly listener: LocalServer,
@@ -79,15 +93,16 @@ class Double implements CostExplorerDouble {
   }
 
   setDataset(records: CostRecord[], opts: DatasetOptions = {}): void {
-    this.dataset = { records: [...records], estimatedFrom: opts.estimatedFrom, currency: opts.currency };
+    this.dataset = { ...opts, records: [...records] };
   }
 
   resetRequests(): void {
     this.requests.length = 0;
   }
 
-  failNext(errorType: string, times = 1, message = DEFAULT_MESSAGES[errorType] ?? errorType): void {
-    for (let i = 0; i < times; i++) this.failures.push({ type: errorType, message });
+  failNext(errorType: string, times = 1, message?: string, operation?: string): void {
+    const text = message ?? DEFAULT_MESSAGES[errorType]?.replace('ce:GetCostAndUsage', `ce:${operation ?? 'GetCostAndUsage'}`) ?? errorType;
+    for (let i = 0; i < times; i++) this.failures.push({ type: errorType, message: text, operation });
   }
 
   stop(): Promise<void> {
@@ -106,14 +121,16 @@ class Double implements CostExplorerDouble {
       return awsError(res, new CostExplorerFault('SerializationException', 'Request body is not JSON'));
     }
     this.requests.push({ operation, body });
-    const failure = this.failures.shift();
-    if (failure) return awsError(res, new CostExplorerFault(failure.type, failure.message));
+    const at = this.failures.findIndex((f) => f.operation === undefined || f.operation === operation);
+    if (at >= 0) {
+      const [failure] = this.failures.splice(at, 1);
+      return awsError(res, new CostExplorerFault(failure!.type, failure!.message));
+    }
     try {
-      if (operation !== 'GetCostAndUsage') {
-        throw new CostExplorerFault('UnknownOperationException', `The double does not implement ${target || '(no X-Amz-Target)'}`);
-      }
-      // The wire JSON is the SDK's own input shape; getCostAndUsage validates what it relies on.
-      const answer = getCostAndUsage(this.dataset, body as unknown as GetCostAndUsageRequest, this.pageSize);
+      const answerOf = OPERATIONS[operation];
+      if (!answerOf) throw new CostExplorerFault('UnknownOperationException', `The double does not implement ${target || '(no X-Amz-Target)'}`);
+      // The wire JSON is the SDK's own input shape; each operation validates what it relies on.
+      const answer = answerOf(this.dataset, body as never, this.pageSize);
       sendJson(res, 200, answer, { 'content-type': JSON_11, 'x-amzn-requestid': randomUUID() });
     } catch (error) {
       if (!(error instanceof CostExplorerFault)) throw error;
@@ -128,7 +145,7 @@ class Double implements CostExplorerDouble {
     if (method === 'POST' && path === '/__control/dataset') {
       this.setDataset(input.records as CostRecord[], input as DatasetOptions);
     } else if (method === 'POST' && path === '/__control/fail') {
-      this.failNext(String(input.errorType), Number(input.times ?? 1), input.message as string | undefined);
+      this.failNext(String(input.errorType), Number(input.times ?? 1), input.message as string | undefined, input.operation as string | undefined);
     } else if (method === 'POST' && path === '/__control/reset-requests') {
       this.resetRequests();
     } else if (method === 'POST' && path === '/__control/page-size') {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { reviewIssues, reviewKeys } from './review.js';
 
 /**
  * The config file, exactly as the contract keys it. Every key is optional and
@@ -115,7 +116,8 @@ export const reportSchema = z.strictObject({
     [],
   ),
   emails: withDefault(z.array(z.email({ error: 'expected an email address' })), []),
-});
+  ...reviewKeys,
+}).check(z.superRefine((v, ctx) => reviewIssues(v).forEach((i) => ctx.addIssue(i))));
 
 const accountId = z.string({ error: 'expected a 12-digit AWS account id' }).check(z.regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' }));
 const accountList = z.array(accountId, { error: 'expected an array of 12-digit AWS account ids' });

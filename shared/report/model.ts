@@ -1,5 +1,6 @@
 import { roundCents, roundPct } from '../money.js';
 import { addDays, addMonths, dayRange, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
+import type { FinOpsReview } from '../review/types.js';
 import type { BudgetLine } from './budgets.js';
 import { monthName } from './escape.js';
 import type { WasteSummary } from './findings.js';
@@ -23,6 +24,8 @@ export interface ReportData {
   readonly tags: ReadonlyArray<{ readonly key: string; readonly current: ReadonlyMap<string, number>; readonly previous: ReadonlyMap<string, number> }>;
   readonly budgets: readonly BudgetLine[];
   readonly waste?: WasteSummary;
+  /** The FinOps review (categories, allocation, commitments, rightsizing), when the job gathered it. */
+  readonly review?: FinOpsReview;
 }
 
 /** One row of a month-over-month comparison (a service, a tag value, "Other"). */
@@ -36,7 +39,7 @@ export interface Line {
 }
 
 /** The facts of the report that pass from data to model unchanged. */
-type ReportFacts = Pick<ReportData, 'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste'>;
+type ReportFacts = Pick<ReportData, 'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste' | 'review'>;
 
 export interface ReportModel extends ReportFacts {
   readonly previousMonth: IsoMonth;
@@ -125,6 +128,7 @@ export function buildReportModel(data: ReportData): ReportModel {
     budgets: data.budgets,
     primaryBudget: data.budgets.find((b) => b.accountWide),
     waste: data.waste,
+    review: data.review,
     empty: total.amount === 0 && services.every((l) => l.amount === 0),
   };
 }

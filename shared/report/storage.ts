@@ -14,7 +14,7 @@ export interface ReportObject {
 }
 
 export interface ReportFile extends ReportObject {
-  readonly body: string;
+  readonly body: string | Uint8Array;
   readonly contentDisposition?: string;
 }
 

@@ -91,7 +91,7 @@ beforeEach(async () => {
 });
 
 describe('monthly-report job', () => {
-  it('writes the HTML, CSV and JSON encrypted under the month and emails finance a 7-day link', async () => {
+  it('writes the HTML, CSV, JSON and xlsx encrypted under the month and emails finance a 7-day link', async () => {
     const file = await config({ bucket: 'reports', prefix: 'reports/' });
 
     const { code, json } = await report(file, ['--month', MONTH]);
@@ -103,6 +103,7 @@ describe('monthly-report job', () => {
       ['reports/2026-03/cost-report.html', 'text/html; charset=utf-8'],
       ['reports/2026-03/cost-report.csv', 'text/csv; charset=utf-8'],
       ['reports/2026-03/cost-report.json', 'application/json'],
+      ['reports/2026-03/cost-report.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ]);
     for (const o of json.objects) expect((await s3.send(new HeadObjectCommand({ Bucket: o.bucket, Key: o.key }))).ServerSideEncryption).toBe('AES256');
     expect(JSON.parse(await read('reports', 'reports/2026-03/cost-report.json'))).toMatchObject({ month: MONTH, total: json.total });
@@ -115,7 +116,7 @@ describe('monthly-report job', () => {
     expect(await (await fetch(link)).text()).toContain('AWS cost report: March 2026');
   });
 
-  it('replaces the same three objects and sends no second email when the month is run again', async () => {
+  it('replaces the same four objects and sends no second email when the month is run again', async () => {
     const file = await config({ bucket: 'reports', prefix: 'again/' });
     await report(file, ['--month', MONTH]);
     await topic.receive();
@@ -126,7 +127,7 @@ describe('monthly-report job', () => {
     expect(second.json.deliveries).toEqual([{ channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, status: 'duplicate' }]);
     expect(await topic.receive()).toEqual([]);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'reports', Prefix: 'again/' }));
-    expect(listed.Contents?.map((o) => o.Key).sort()).toEqual(['again/2026-03/cost-report.csv', 'again/2026-03/cost-report.html', 'again/2026-03/cost-report.json']);
+    expect(listed.Contents?.map((o) => o.Key).sort()).toEqual(['again/2026-03/cost-report.csv', 'again/2026-03/cost-report.html', 'again/2026-03/cost-report.json', 'again/2026-03/cost-report.xlsx']);
   }, SEVERAL_RUNS);
 
   it('asks Cost Explorer at most 3 times without tags, and once more per tag key', async () => {

@@ -1,0 +1,20 @@
+import type { ReviewGap } from '../review/types.js';
+import { errorMessage, isAccessDenied } from './errors.js';
+
+/**
+ * A review part Cost Explorer would not answer. Unlike GetCostAndUsage, these
+ * never stop the report: finance still gets everything else, and the part
+ * says why it is missing (denied, not enabled, failing).
+ */
+export function reviewGap(err: unknown, part: ReviewGap['part'], operation: string): ReviewGap {
+  const said = errorMessage(err);
+  let message: string;
+  if (/opt-in|opt in|not enabled|enable this feature/i.test(said))
+    message = `not enabled: turn it on in the Cost Explorer preferences of the management (payer) account. AWS said: ${said}`;
+  else if (isAccessDenied(err)) message = `denied: the caller needs the IAM permission ce:${operation}. AWS said: ${said}`;
+  else message = `Cost Explorer ${operation} failed: ${said}`;
+  return { part, operation, message };
+}
+
+/** AWS answers DataUnavailableException when the account has no commitment of that kind. */
+export const isDataUnavailable = (err: unknown) => (err as { name?: string })?.name === 'DataUnavailableException';

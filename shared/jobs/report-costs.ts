@@ -1,0 +1,80 @@
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { s3Client } from '../aws/clients.js';
+import { queryCosts, type CostBucket } from '../aws/cost-explorer.js';
+import { AwsAccessError } from '../errors.js';
+import { readLatestFindings } from '../report/storage.js';
+import { addMonths, firstDayOfMonth, type IsoMonth } from '../time/dates.js';
+import type { JobContext } from './context.js';
+
+type Amounts = Map<string, number>;
+export interface MonthPair {
+  readonly current: Amounts;
+  readonly previous: Amounts;
+}
+
+/** Tag keys the report queries: the groupByTags sections and the allocation targets, each once. */
+export function reportTagKeys(ctx: JobContext): string[] {
+  return [...new Set([...ctx.config.report.groupByTags, ...Object.keys(ctx.config.report.allocationTargets ?? {})])];
+}
+
+/**
+ * Cost Explorer in 2 requests (+1 per tag key, +1 for a Cost Category): one
+ * MONTHLY query spanning the month and the month before, grouped by SERVICE,
+ * and one ungrouped DAILY query for the line chart. A single DAILY query by
+ * service over both months would be one call on paper but ~60 × services
+ * groups, which AWS pages. Tag keys shared by groupByTags and
+ * allocationTargets are asked once.
+ */
+export async function readCosts(ctx: JobContext, ce: CostExplorerClient, month: IsoMonth, endExclusive: string) {
+  const metric = ctx.config.dailySpend.metric;
+  const span = { start: firstDayOfMonth(addMonths(month, -1)), endExclusive, granularity: 'MONTHLY' as const, metric };
+  const tagKeys = reportTagKeys(ctx);
+  const [byService, daily, ...tags] = await Promise.all([
+    queryCosts(ce, { ...span, groupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }] }),
+    queryCosts(ce, { start: firstDayOfMonth(month), endExclusive, granularity: 'DAILY', metric }),
+    ...tagKeys.map((key) => queryCosts(ce, { ...span, groupBy: [{ Type: 'TAG', Key: key }] })),
+  ]);
+  const of = (buckets: CostBucket[], m: IsoMonth) => buckets.find((b) => b.start === firstDayOfMonth(m))?.groups ?? new Map<string, number>();
+  const pair = (buckets: CostBucket[]): MonthPair => ({ current: of(buckets, month), previous: of(buckets, addMonths(month, -1)) });
+  const tagSplits = new Map(tagKeys.map((key, i) => [key, pair(tags[i]!.buckets)]));
+  return {
+    currency: byService.currency ?? daily.currency,
+    estimated: [...byService.buckets, ...daily.buckets].some((b) => b.estimated && b.start >= firstDayOfMonth(month)),
+    ...pair(byService.buckets),
+    daily: new Map(daily.buckets.map((b) => [b.start, b.groups.get('') ?? 0])),
+    tags: ctx.config.report.groupByTags.map((key) => ({ key, ...tagSplits.get(key)! })),
+    tagSplits,
+    requests: [byService, daily, ...tags].reduce((n, r) => n + r.requests, 0),
+  };
+}
+
+export type ReportCosts = Awaited<ReturnType<typeof readCosts>>;
+
+/** One MONTHLY query over both months grouped by the Cost Category (`Name$Value` keys). */
+export async function readCostCategory(ctx: JobContext, ce: CostExplorerClient, name: string, month: IsoMonth, endExclusive: string) {
+  const metric = ctx.config.dailySpend.metric;
+  const r = await queryCosts(ce, { start: firstDayOfMonth(addMonths(month, -1)), endExclusive, granularity: 'MONTHLY', metric, groupBy: [{ Type: 'COST_CATEGORY', Key: name }] });
+  const strip = (m: Amounts): Amounts => {
+    const out = new Map<string, number>();
+    for (const [k, v] of m) {
+      const value = k.startsWith(`${name}$`) ? k.slice(name.length + 1) : k;
+      const label = value === '' ? '(uncategorized)' : value;
+      out.set(label, (out.get(label) ?? 0) + v);
+    }
+    return out;
+  };
+  const of = (m: IsoMonth) => r.buckets.find((b) => b.start === firstDayOfMonth(m))?.groups ?? new Map<string, number>();
+  return { current: strip(of(month)), previous: strip(of(addMonths(month, -1))), requests: r.requests };
+}
+
+/** A findings object that cannot be read leaves the waste section out; a denied read still stops the run. */
+export async function readWaste(ctx: JobContext, bucket: string | undefined, month: IsoMonth) {
+  if (!bucket) return undefined;
+  try {
+    return await readLatestFindings(ctx.aws.get('s3', () => s3Client()), bucket, month);
+  } catch (err) {
+    if (err instanceof AwsAccessError) throw err;
+    ctx.log.warn(`monthly-report: leaving waste out: ${(err as Error).message}`);
+    return undefined;
+  }
+}

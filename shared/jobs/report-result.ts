@@ -1,0 +1,94 @@
+import { formatMoney, formatPct } from '../money.js';
+import type { Delivery } from '../notify/types.js';
+import type { ReportModel } from '../report/model.js';
+import type { ReportObject } from '../report/storage.js';
+import type { AllocationNote, AllocationRow } from '../review/allocation.js';
+import type { CategoryRow } from '../review/categories.js';
+import type { Commitments, ReviewGap, RightsizingRow } from '../review/types.js';
+import type { IsoMonth } from '../time/dates.js';
+
+type Amounts = { key: string; amount: number; previous: number; changePct: number | null };
+
+export interface MonthlyReportResult {
+  readonly job: 'monthly-report';
+  readonly month: IsoMonth;
+  readonly currency: string;
+  /** The month is still running (`--allow-partial`): spend through `through` only. */
+  readonly partial: boolean;
+  readonly through: string;
+  readonly estimated: boolean;
+  readonly empty: boolean;
+  readonly total: number;
+  readonly previousTotal: number;
+  readonly changePct: number | null;
+  readonly byService: Amounts[];
+  readonly byTag: Array<{ key: string; values: Amounts[] }>;
+  readonly budget: { name: string; limit: number; actual: number | null; actualPct: number | null } | null;
+  readonly waste: { asOf: string; resources: number; estimatedMonthlySavings: number } | null;
+  readonly byCategory: CategoryRow[];
+  readonly allocation: AllocationRow[];
+  /** Why an allocation key shows no rows (tag not activated, no spend) or what to look at (large untagged). */
+  readonly allocationNotes: AllocationNote[];
+  readonly commitments: Commitments;
+  readonly rightsizing: RightsizingRow[];
+  /** Review parts AWS would not answer (denied, not enabled): the report says so and the rest is written. */
+  readonly reviewGaps: ReviewGap[];
+  readonly objects: ReportObject[];
+  /** False in dry-run: the objects are where the report would go. */
+  readonly written: boolean;
+  readonly linkExpiresAt: string | null;
+  readonly costExplorerRequests: number;
+  /** Requests per Cost Explorer operation, e.g. { GetCostAndUsage: 3, GetRightsizingRecommendation: 1 }. */
+  readonly costExplorerOperations: Record<string, number>;
+  readonly htmlBytes: number;
+  readonly xlsxBytes: number;
+  readonly deliveries: Delivery[];
+}
+
+const amounts = (l: Amounts): Amounts => ({ key: l.key, amount: l.amount, previous: l.previous, changePct: l.changePct });
+
+export type ResultExtras = Pick<MonthlyReportResult, 'objects' | 'written' | 'costExplorerRequests' | 'costExplorerOperations' | 'htmlBytes' | 'xlsxBytes' | 'linkExpiresAt'>;
+
+export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportResult {
+  const b = m.primaryBudget;
+  const r = m.review;
+  return {
+    job: 'monthly-report',
+    month: m.month,
+    currency: m.currency,
+    partial: m.partial,
+    through: m.through,
+    estimated: m.estimated,
+    empty: m.empty,
+    total: m.total.amount,
+    previousTotal: m.total.previous,
+    changePct: m.total.changePct,
+    byService: m.services.map(amounts),
+    byTag: m.tags.map((t) => ({ key: t.key, values: t.rows.map(amounts) })),
+    budget: b ? { name: b.name, limit: b.limit, actual: b.actual, actualPct: b.actualPct } : null,
+    waste: m.waste ? { asOf: m.waste.asOf, resources: m.waste.items.length, estimatedMonthlySavings: m.waste.estimatedMonthlySavings } : null,
+    byCategory: r?.byCategory ?? [],
+    allocation: r?.allocation ?? [],
+    allocationNotes: r?.allocationNotes ?? [],
+    commitments: r?.commitments ?? { savingsPlans: { coveragePct: null, utilizationPct: null }, reservations: { coveragePct: null, utilizationPct: null } },
+    rightsizing: r?.rightsizing ?? [],
+    reviewGaps: r?.gaps ?? [],
+    ...extras,
+    deliveries: [],
+  };
+}
+
+export function summarizeMonthlyReport(r: MonthlyReportResult): string {
+  const lines = [
+    `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} (${formatPct(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
+  ];
+  if (r.budget) lines.push(`  budget "${r.budget.name}": ${r.budget.actualPct ?? 'n/a'}% of ${formatMoney(r.budget.limit, r.currency)}`);
+  for (const s of r.byService.slice(0, 5)) lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatPct(s.changePct)})`);
+  if (r.byCategory.length)
+    lines.push(`  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${c.budgetPct}% of budget)`}`).join(', ')}`);
+  for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
+  for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
+  const ops = Object.entries(r.costExplorerOperations).map(([op, n]) => `${op} ×${n}`).join(', ');
+  lines.push(`  Cost Explorer requests: ${r.costExplorerRequests}${ops ? ` (${ops})` : ''}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,80 @@
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { readCommitments } from '../aws/commitments.js';
+import { readRightsizing } from '../aws/rightsizing.js';
+import { reviewGap } from '../aws/review-gap.js';
+import { allocate } from '../review/allocation.js';
+import { categorizer, categoryRows, sumByCategory } from '../review/categories.js';
+import type { CategorySource, FinOpsReview, ReviewGap } from '../review/types.js';
+import { tagValue } from '../report/model.js';
+import { firstDayOfMonth, type IsoMonth } from '../time/dates.js';
+import type { JobContext } from './context.js';
+import { readCostCategory, type ReportCosts } from './report-costs.js';
+
+/**
+ * The FinOps review of a month: categories (from the services already
+ * fetched, or one COST_CATEGORY query), allocation (from the tag queries
+ * already fetched), commitments and rightsizing (their own Cost Explorer
+ * operations, in parallel). Any part AWS refuses becomes a gap the report
+ * names; the rest is written.
+ */
+
+export interface ReviewResult {
+  readonly review: FinOpsReview;
+  /** Operation name of every Cost Explorer request the review made. */
+  readonly requests: string[];
+}
+
+async function categories(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, month: IsoMonth, endExclusive: string) {
+  const r = ctx.config.report;
+  const budgets = r.categoryBudgets;
+  if (r.costCategory) {
+    try {
+      const cc = await readCostCategory(ctx, ce, r.costCategory, month, endExclusive);
+      const source: CategorySource = { kind: 'cost-category', name: r.costCategory };
+      return { source, rows: categoryRows({ ...cc, budgets }), requests: Array<string>(cc.requests).fill('GetCostAndUsage'), gap: undefined };
+    } catch (err) {
+      // A misspelt or deleted Cost Category: fall back to the default mapping and say so.
+      const gap: ReviewGap = { ...reviewGap(err, 'categories', 'GetCostAndUsage'), message: `Cost Category "${r.costCategory}" could not be read, so the default mapping is shown: ${(err as Error).message}` };
+      const of = categorizer();
+      return { source: { kind: 'default' } as CategorySource, rows: categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets }), requests: ['GetCostAndUsage'], gap };
+    }
+  }
+  const of = categorizer(r.categories);
+  const source: CategorySource = r.categories ? { kind: 'config' } : { kind: 'default' };
+  return { source, rows: categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets }), requests: [], gap: undefined };
+}
+
+function allocation(ctx: JobContext, costs: ReportCosts) {
+  const rows = [];
+  const notes = [];
+  for (const [key, targets] of Object.entries(ctx.config.report.allocationTargets ?? {})) {
+    const split = costs.tagSplits.get(key)?.current ?? new Map<string, number>();
+    const byValue = new Map<string, number>();
+    // tagValue turns AWS's `key$` (no tag) into `(untagged)`, which allocate counts as untagged.
+    for (const [k, v] of split) byValue.set(tagValue(key, k), (byValue.get(tagValue(key, k)) ?? 0) + v);
+    const a = allocate(key, targets, byValue);
+    rows.push(...a.rows);
+    notes.push(...a.notes);
+  }
+  return { rows, notes };
+}
+
+export async function gatherReview(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, month: IsoMonth, endExclusive: string): Promise<ReviewResult> {
+  const span = { start: firstDayOfMonth(month), endExclusive };
+  const [cats, commitments, rightsizing] = await Promise.all([categories(ctx, ce, costs, month, endExclusive), readCommitments(ce, span), readRightsizing(ce)]);
+  const alloc = allocation(ctx, costs);
+  const gaps = [...(cats.gap ? [cats.gap] : []), ...commitments.gaps, ...(rightsizing.gap ? [rightsizing.gap] : [])];
+  for (const g of gaps) ctx.log.warn(`monthly-report: ${g.part}: ${g.message}`);
+  return {
+    review: {
+      categorySource: cats.source,
+      byCategory: cats.rows,
+      allocation: alloc.rows,
+      allocationNotes: alloc.notes,
+      commitments: commitments.commitments,
+      rightsizing: rightsizing.rows,
+      gaps,
+    },
+    requests: [...cats.requests, ...commitments.requests, ...Array<string>(rightsizing.requests).fill('GetRightsizingRecommendation')],
+  };
+}

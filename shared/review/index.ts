@@ -1,0 +1,3 @@
+export * from './allocation.js';
+export * from './categories.js';
+export * from './types.js';

@@ -1,0 +1,50 @@
+import type { AllocationNote, AllocationRow } from './allocation.js';
+import type { CategoryRow } from './categories.js';
+
+/** Coverage and utilization of one kind of commitment for the month; null where the account has none. */
+export interface CommitmentFigures {
+  readonly coveragePct: number | null;
+  readonly utilizationPct: number | null;
+}
+
+export interface Commitments {
+  readonly savingsPlans: CommitmentFigures;
+  readonly reservations: CommitmentFigures;
+}
+
+export interface RightsizingRow {
+  readonly account: string;
+  readonly instanceId: string;
+  readonly instanceType: string;
+  readonly action: 'modify' | 'terminate';
+  /** AWS's default target instance type; null for terminate. */
+  readonly targetType: string | null;
+  readonly estimatedMonthlySavings: number;
+  readonly instanceName?: string;
+  readonly region?: string;
+}
+
+/** A part of the review AWS would not answer (denied, not enabled, failing): the report says so. */
+export interface ReviewGap {
+  readonly part: 'categories' | 'savingsPlans' | 'reservations' | 'rightsizing';
+  readonly operation: string;
+  readonly message: string;
+}
+
+/** Where the categories come from. */
+export type CategorySource = { readonly kind: 'default' } | { readonly kind: 'config' } | { readonly kind: 'cost-category'; readonly name: string };
+
+export interface FinOpsReview {
+  readonly categorySource: CategorySource;
+  readonly byCategory: CategoryRow[];
+  readonly allocation: AllocationRow[];
+  readonly allocationNotes: AllocationNote[];
+  readonly commitments: Commitments;
+  readonly rightsizing: RightsizingRow[];
+  readonly gaps: ReviewGap[];
+}
+
+export const NO_COMMITMENTS: Commitments = {
+  savingsPlans: { coveragePct: null, utilizationPct: null },
+  reservations: { coveragePct: null, utilizationPct: null },
+};
