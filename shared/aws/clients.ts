@@ -8,5 +8,6 @@ export { ec2Client } from './clients/ec2.js';
 export { organizationsClient } from './clients/organizations.js';
 export { s3Client } from './clients/s3.js';
 export { secretsClient } from './clients/secrets-manager.js';
+export { sesClient } from './clients/ses.js';
 export { snsClient } from './clients/sns.js';
 export { stsClient } from './clients/sts.js';

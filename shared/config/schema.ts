@@ -108,6 +108,19 @@ export const budgetsSchema = z.strictObject({
   emergencyMention: withDefault(z.string(), '<!here>'),
 });
 
+/**
+ * The finance email through SES. `from` must be an SES-verified address (or in
+ * a verified domain); SES takes at most 50 recipients per message.
+ */
+export const reportEmailSchema = z.strictObject({
+  from: z.email({ error: 'expected the sender email address, an identity verified in SES, such as "costs@example.com"' }),
+  to: z
+    .array(z.email({ error: 'expected a recipient email address such as "finance@example.com"' }), { error: 'expected an array of recipient email addresses' })
+    .check(z.minLength(1, { error: 'expected at least one recipient' }), z.maxLength(50, { error: 'expected at most 50 recipients (the SES limit per message)' })),
+  region: z.optional(z.string({ error: 'expected an AWS region name such as "eu-west-1"' }).check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "eu-west-1"' }))),
+});
+export type ReportEmailConfig = z.output<typeof reportEmailSchema>;
+
 export const reportSchema = z.strictObject({
   bucket: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name' }))),
   prefix: withDefault(z.string(), 'reports/'),
@@ -116,6 +129,7 @@ export const reportSchema = z.strictObject({
     [],
   ),
   emails: withDefault(z.array(z.email({ error: 'expected an email address' })), []),
+  email: z.optional(reportEmailSchema),
   ...reviewKeys,
 }).check(z.superRefine((v, ctx) => reviewIssues(v).forEach((i) => ctx.addIssue(i))));
 

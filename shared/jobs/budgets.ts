@@ -47,7 +47,7 @@ export const budgetAlertId = (accountId: string, budget: string, kind: CrossingK
   `budgets|${accountId}/${budget}|${kind}-${pct}|${period.unit}:${period.start}|${severity}`;
 
 /** Routing by severity: info is for Slack only; warning and above also page through the alert topic. */
-const CARRIES: Record<ChannelName, (a: Alert) => boolean> = { slack: () => true, sns: (a) => a.severity !== 'info' };
+const CARRIES: Record<Extract<ChannelName, 'slack' | 'sns'>, (a: Alert) => boolean> = { slack: () => true, sns: (a) => a.severity !== 'info' };
 
 function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
   const subject: AlertSubject = { job: 'budgets', scope: 'budget', key: e.budget, account: null };

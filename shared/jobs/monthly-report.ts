@@ -2,15 +2,15 @@ import { resolveAccountId } from '../aws/account.js';
 import { describeAllBudgets } from '../aws/budgets.js';
 import { budgetsClient, costExplorerClient, s3Client } from '../aws/clients.js';
 import { UsageError } from '../errors.js';
-import { monthlyReportSnsMessage, type ReportAlert } from '../messages/monthly-report.js';
-import { present, snsChannel } from '../notify/channels.js';
+import type { ReportAlert } from '../messages/monthly-report.js';
 import { dispatch } from '../notify/dispatch.js';
 import type { Delivery } from '../notify/types.js';
 import { budgetLines } from '../report/budgets.js';
 import { renderCsv } from '../report/csv.js';
+import { planReportDelivery, type EmailSummary } from '../report/delivery.js';
 import { renderHtml } from '../report/html.js';
 import { buildReportModel, reportThrough } from '../report/model.js';
-import { LINK_SECONDS, presignReport, reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../report/storage.js';
+import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../report/storage.js';
 import { renderXlsx, XLSX_CONTENT_TYPE } from '../report/xlsx/index.js';
 import { addDays, addMonths, monthOf, today, type IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
@@ -77,7 +77,8 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   const csvFile = file('cost-report.csv', 'text/csv; charset=utf-8', renderCsv(model), `attachment; filename="cost-report-${month}.csv"`);
   const xlsxFile = file('cost-report.xlsx', XLSX_CONTENT_TYPE, xlsx, `attachment; filename="cost-report-${month}.xlsx"`);
   const objects: ReportObject[] = bucket ? [htmlFile, csvFile, file('cost-report.json', 'application/json', ''), xlsxFile].map(({ bucket: b, key, contentType }) => ({ bucket: b, key, contentType })) : [];
-  const linkExpiresAt = new Date(ctx.now.getTime() + LINK_SECONDS * 1000).toISOString();
+  const location = `s3://${bucket ?? ''}/${prefix}${month}/`;
+  const delivery = await planReportDelivery(ctx, { model, files: [htmlFile, csvFile, xlsxFile], location });
   const operations = [...Array<string>(costs.requests).fill('GetCostAndUsage'), ...reviewRequests];
   const costExplorerOperations = Object.fromEntries([...new Set(operations)].map((op) => [op, operations.filter((o) => o === op).length]));
   const result = toResult(model, {
@@ -87,7 +88,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     costExplorerOperations,
     htmlBytes: Buffer.byteLength(html),
     xlsxBytes: xlsx.length,
-    linkExpiresAt: bucket ? linkExpiresAt : null,
+    linkExpiresAt: delivery.linkExpiresAt,
   });
 
   if (!ctx.dryRun && bucket) {
@@ -95,28 +96,19 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     ctx.log.progress(`monthly-report: writing s3://${bucket}/${prefix}${month}/`);
     await writeReportFiles(s3, [htmlFile, csvFile, file('cost-report.json', 'application/json', `${JSON.stringify(result, null, 2)}\n`), xlsxFile]);
   }
-  const topic = ctx.config.notify.reportTopicArn;
-  if (!topic) ctx.log.warn('monthly-report: no notify.reportTopicArn in config: the report is written but nobody is emailed');
-  const link = bucket ? await presignReport(ctx.aws.get('s3', () => s3Client()), htmlFile) : '(no report.bucket: nothing written)';
   const alert: ReportAlert = {
     alertId: reportAlertId(month, partial ? through : undefined),
     severity: 'info',
     subject: { job: 'monthly-report', scope: 'report', key: month, account: null },
     month,
   };
-  const message = { model, link, linkExpiresAt, location: `s3://${bucket ?? ''}/${prefix}${month}/` };
-  const deliveries = await dispatch({
-    alerts: [alert],
-    channels: present([snsChannel<ReportAlert>(ctx, topic, () => monthlyReportSnsMessage(message))]),
-    ledger: ctx.ledger,
-    dryRun: ctx.dryRun,
-  });
-  return { ...result, deliveries };
+  const deliveries = await dispatch({ alerts: [alert], channels: delivery.channels, ledger: ctx.ledger, dryRun: ctx.dryRun });
+  return { ...result, email: delivery.email, deliveries };
 }
 
 export const monthlyReportJob: JobDefinition<MonthlyReportResult> = {
   name: 'monthly-report',
-  description: 'monthly FinOps review: HTML, CSV, JSON and xlsx in S3, emailed through SNS',
+  description: 'monthly FinOps review: HTML, CSV, JSON and xlsx in S3, emailed through SES (report.email) or SNS',
   run: (ctx, o) => runMonthlyReport(ctx, { month: o.month }),
   summarize: summarizeMonthlyReport,
 };

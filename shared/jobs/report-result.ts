@@ -1,5 +1,6 @@
 import { formatMoney, formatPct } from '../money.js';
 import type { Delivery } from '../notify/types.js';
+import type { EmailSummary } from '../report/delivery.js';
 import type { ReportModel } from '../report/model.js';
 import type { ReportObject } from '../report/storage.js';
 import type { AllocationNote, AllocationRow } from '../review/allocation.js';
@@ -36,7 +37,10 @@ export interface MonthlyReportResult {
   readonly objects: ReportObject[];
   /** False in dry-run: the objects are where the report would go. */
   readonly written: boolean;
+  /** When the SNS email's pre-signed link stops working; null when it carries none (see report/link.ts). */
   readonly linkExpiresAt: string | null;
+  /** The SES finance email (`report.email`), null when the report goes to the SNS topic. */
+  readonly email: EmailSummary | null;
   readonly costExplorerRequests: number;
   /** Requests per Cost Explorer operation, e.g. { GetCostAndUsage: 3, GetRightsizingRecommendation: 1 }. */
   readonly costExplorerOperations: Record<string, number>;
@@ -74,6 +78,7 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     rightsizing: r?.rightsizing ?? [],
     reviewGaps: r?.gaps ?? [],
     ...extras,
+    email: null,
     deliveries: [],
   };
 }
@@ -88,6 +93,7 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
     lines.push(`  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${c.budgetPct}% of budget)`}`).join(', ')}`);
   for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
   for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
+  if (r.email) lines.push(`  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} (${Math.round(r.email.bytes / 1024)} KB)`);
   const ops = Object.entries(r.costExplorerOperations).map(([op, n]) => `${op} ×${n}`).join(', ');
   lines.push(`  Cost Explorer requests: ${r.costExplorerRequests}${ops ? ` (${ops})` : ''}`);
   return lines.join('\n');

@@ -1,7 +1,9 @@
 import { formatMoney, formatPct } from '../money.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
+import { s3ConsoleUrl } from '../report/console.js';
 import type { ReportModel } from '../report/model.js';
+import type { ReportLink } from '../report/link.js';
 
 /** The one email of a month's report; its id makes re-runs send it once. */
 export interface ReportAlert extends Alert {
@@ -10,10 +12,12 @@ export interface ReportAlert extends Alert {
 
 export interface ReportMessageContext {
   readonly model: ReportModel;
-  /** Pre-signed GET link to the HTML report. */
-  readonly link: string;
-  /** When the link stops working (ISO timestamp). */
-  readonly linkExpiresAt: string;
+  /**
+   * Pre-signed GET link to the HTML report and the moment it truly stops
+   * working; null when no such moment is known (see report/link.ts) or
+   * nothing was written.
+   */
+  readonly link: ReportLink | null;
   /** Where the three files are, e.g. `s3://bucket/reports/2026-03/`. */
   readonly location: string;
 }
@@ -40,9 +44,8 @@ export function reportSubject(m: ReportModel): string {
   return `AWS cost report ${m.monthLabel}${partial}: ${asciiMoney(m.total.amount, m.currency)} (${formatPct(m.total.changePct)} vs ${m.previousLabel.split(' ')[0]})`;
 }
 
-/** Plain text: finance reads it in any mail client; names need no escaping here. */
-export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
-  const { model: m } = ctx;
+/** Title, totals, budget, top services and waste as plain text: the SNS email and the SES email's text part. */
+export function reportSummaryLines(m: ReportModel, topServices = TOP_SERVICES): string[] {
   const money = (n: number) => formatMoney(n, m.currency);
   const sign = m.total.change > 0 ? '+' : '';
   const lines = [`AWS cost report for ${m.monthLabel} (${m.month})${m.partial ? `, partial: spend through ${m.through}` : ''}`, ''];
@@ -53,28 +56,30 @@ export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
     budgetLine(m),
   );
   if (m.estimated) lines.push('Cost Explorer still marks part of the month as estimated; amounts may change slightly.');
-  const top = m.services.slice(0, TOP_SERVICES);
+  const top = m.services.slice(0, topServices);
   if (top.length) {
     lines.push('', `Top ${top.length} services:`);
     top.forEach((s, i) => lines.push(`${i + 1}. ${s.key}: ${money(s.amount)} (${formatPct(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`));
   }
   if (m.waste?.items.length)
     lines.push('', `Waste: ${m.waste.items.length} idle or unattached resources, about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`);
-  lines.push(
-    '',
-    `Full report with charts (link valid until ${ctx.linkExpiresAt.slice(0, 16).replace('T', ' ')} UTC at the latest):`,
-    ctx.link,
-    '',
-    `The CSV (one row per service) and JSON are next to it: ${ctx.location}`,
-    // A pre-signed URL dies with the credentials that signed it: from Lambda's
-    // temporary role credentials that is hours, not 7 days. The console link does not expire.
-    `If the link has expired, open the folder in the S3 console (sign-in required): ${consoleUrl(ctx.location)}`,
-  );
-  return { subject: reportSubject(m), body: lines.join('\n'), attributes: { job: 'monthly-report', severity: 'info' } };
+  return lines;
 }
 
-/** `s3://bucket/reports/2026-10/` → the S3 console page of that folder. */
-function consoleUrl(location: string): string {
-  const [, bucket = '', prefix = ''] = /^s3:\/\/([^/]+)\/(.*)$/.exec(location) ?? [];
-  return `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(bucket)}?prefix=${encodeURIComponent(prefix)}`;
+const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * Plain text: finance reads it in any mail client; names need no escaping here.
+ * A pre-signed URL dies with the credentials that signed it, so the link is
+ * given only with the moment it truly expires; the console folder never does.
+ */
+export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
+  const lines = reportSummaryLines(ctx.model);
+  lines.push('');
+  if (ctx.link) lines.push(`Full report with charts (this link works until ${utc(ctx.link.expiresAt)}):`, ctx.link.url, '');
+  lines.push(
+    `The report (HTML with charts), its CSV (one row per service) and JSON are in S3: ${ctx.location}`,
+    `Open the folder in the S3 console (AWS sign-in required; this link does not expire): ${s3ConsoleUrl(ctx.location)}`,
+  );
+  return { subject: reportSubject(ctx.model), body: lines.join('\n'), attributes: { job: 'monthly-report', severity: 'info' } };
 }

@@ -27,7 +27,7 @@ export interface Alert {
   readonly covers?: readonly Alert[];
 }
 
-export type ChannelName = 'slack' | 'sns';
+export type ChannelName = 'slack' | 'sns' | 'ses';
 export type DeliveryStatus = 'sent' | 'duplicate' | 'failed' | 'dry-run';
 
 export interface Delivery {

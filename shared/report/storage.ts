@@ -1,11 +1,10 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { errorMessage, explainAwsError } from '../aws/errors.js';
 import { AwsAccessError } from '../errors.js';
 import type { IsoMonth } from '../time/dates.js';
 import { FINDINGS_PREFIX, parseFindings, pickFindingsKey, type WasteSummary } from './findings.js';
 
-/** The S3 side of the report: read the idle findings, write the three files, sign the link. */
+/** The S3 side of the report: read the idle findings, write the files (the link is signed in link.ts). */
 
 export interface ReportObject {
   readonly bucket: string;
@@ -17,9 +16,6 @@ export interface ReportFile extends ReportObject {
   readonly body: string | Uint8Array;
   readonly contentDisposition?: string;
 }
-
-/** SigV4 caps a pre-signed URL at 7 days. */
-export const LINK_SECONDS = 7 * 24 * 3600;
 
 /** Names the call and the object in the message: "The specified bucket does not exist" alone does not say which. */
 function s3Error(err: unknown, operation: string, permission: string): Error {
@@ -82,9 +78,4 @@ export async function writeReportFiles(s3: S3Client, files: readonly ReportFile[
         throw s3Error(err, `S3 PutObject s3://${f.bucket}/${f.key}`, 's3:PutObject');
       });
   }
-}
-
-/** A GET link valid 7 days; signing is local (no request), so it works in dry-run too. */
-export function presignReport(s3: S3Client, o: ReportObject): Promise<string> {
-  return getSignedUrl(s3, new GetObjectCommand({ Bucket: o.bucket, Key: o.key }), { expiresIn: LINK_SECONDS });
 }

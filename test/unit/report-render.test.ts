@@ -3,6 +3,7 @@ import { monthlyReportSnsMessage, reportSubject } from '../../shared/messages/mo
 import { csvField, renderCsv } from '../../shared/report/csv.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../../shared/report/model.js';
+import type { ReportLink } from '../../shared/report/link.js';
 import { barPairs, budgetBar, lineChart, niceCeiling } from '../../shared/report/svg.js';
 import { reportData } from '../support/report-data.js';
 
@@ -121,8 +122,7 @@ describe('report charts', () => {
 describe('finance email', () => {
   const context = (over: Partial<ReportData> = {}) => ({
     model: buildReportModel(data(over)),
-    link: 'https://example.com/report?X-Amz-Expires=604800',
-    linkExpiresAt: '2026-04-10T09:00:00.000Z',
+    link: { url: 'https://example.com/report?X-Amz-Expires=604800', expiresAt: '2026-04-10T09:00:00.000Z' } as ReportLink | null,
     location: 's3://bucket/reports/2026-03/',
   });
 
@@ -142,9 +142,17 @@ describe('finance email', () => {
     expect(body.match(/^\d\. /gm)).toHaveLength(5);
     expect(body).toContain('3. EKS: $30.00 (new spend)\n');
     expect(body).toContain('https://example.com/report?X-Amz-Expires=604800');
-    expect(body).toContain('2026-04-10 09:00 UTC');
-    expect(body).toMatch(/If the link has expired, open the folder in the S3 console \(sign-in required\): https:\/\/s3\.console\.aws\.amazon\.com\/s3\/buckets\/\S+\?prefix=/);
+    expect(body).toContain('this link works until 2026-04-10 09:00 UTC');
+    expect(body).toMatch(/S3 console \(AWS sign-in required; this link does not expire\): https:\/\/s3\.console\.aws\.amazon\.com\/s3\/buckets\/bucket\?prefix=reports%2F2026-03%2F$/m);
     expect(attributes).toEqual({ job: 'monthly-report', severity: 'info' });
+  });
+
+  it('carries no pre-signed link when none can promise a time, only the S3 folder', () => {
+    const { body } = monthlyReportSnsMessage({ ...context(), link: null });
+
+    expect(body).not.toMatch(/X-Amz-|link works until/);
+    expect(body).toContain('are in S3: s3://bucket/reports/2026-03/');
+    expect(body).toContain('https://s3.console.aws.amazon.com/s3/buckets/bucket?prefix=reports%2F2026-03%2F');
   });
 
   it('prints other currencies by code in the ASCII-only subject', () => {

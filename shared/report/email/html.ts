@@ -1,0 +1,143 @@
+import { formatMoney, formatPct } from '../../money.js';
+import { escapeHtml } from '../escape.js';
+import type { Line } from '../model.js';
+import { s3ConsoleUrl } from '../console.js';
+import { EMAIL_TOP_SERVICES, type CategoryRow, type FinanceEmailContent } from './types.js';
+
+/**
+ * The email body. Mail clients (Outlook's Word engine, Gmail) drop <style>
+ * blocks, scripts and SVG, so this is tables with inline styles only: bars are
+ * table cells with a width and a background. Every name goes through escapeHtml.
+ */
+
+const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+const COLOR = { text: '#0f172a', muted: '#475569', rule: '#e2e8f0', up: '#b91c1c', down: '#15803d', bar: '#2563eb', over: '#dc2626', note: '#fef9c3' };
+const CELL = `padding:6px 4px;border-bottom:1px solid ${COLOR.rule};vertical-align:top`;
+
+const esc = escapeHtml;
+const presentation = (style: string, body: string) =>
+  `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${style}">${body}</table>`;
+const heading = (text: string) => `<h2 style="margin:22px 0 8px;font-size:16px;line-height:1.3;color:${COLOR.text}">${esc(text)}</h2>`;
+const para = (html: string, style = '') => `<p style="margin:6px 0;font-size:14px;line-height:1.45;color:${COLOR.text};${style}">${html}</p>`;
+const small = (html: string) => `<span style="font-size:12px;color:${COLOR.muted}">${html}</span>`;
+
+/** A data table: the first column a name (left), the others amounts (right). */
+function dataTable(head: readonly string[], rows: readonly string[][]): string {
+  const th = head.map((h, i) => `<th align="${i ? 'right' : 'left'}" style="${CELL};font-size:12px;color:${COLOR.muted};font-weight:600">${esc(h)}</th>`).join('');
+  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td align="${i ? 'right' : 'left'}" style="${CELL};font-size:14px;color:${COLOR.text}">${c}</td>`).join('')}</tr>`).join('');
+  return `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
+}
+
+/** A horizontal bar of `pct` (capped at 100), red when over. */
+function bar(pct: number): string {
+  const width = Math.max(0, Math.min(100, Math.round(pct)));
+  const fill = pct > 100 ? COLOR.over : COLOR.bar;
+  const cell = (w: number, color: string) => `<td width="${w}%" style="width:${w}%;background:${color};height:8px;font-size:0;line-height:0">&nbsp;</td>`;
+  const cells = width === 0 ? cell(100, COLOR.rule) : width === 100 ? cell(100, fill) : cell(width, fill) + cell(100 - width, COLOR.rule);
+  return presentation('margin:4px 0 0', `<tr>${cells}</tr>`);
+}
+
+function change(changePct: number | null, delta: number): string {
+  const color = delta > 0 ? COLOR.up : delta < 0 ? COLOR.down : COLOR.text;
+  return `<span style="color:${color}">${esc(formatPct(changePct))}</span>`;
+}
+
+function summary(c: FinanceEmailContent): string {
+  const { model: m } = c;
+  const money = (n: number) => esc(formatMoney(n, m.currency));
+  const b = m.primaryBudget;
+  const budget = b
+    ? `<strong style="font-size:20px">${b.actualPct === null ? 'n/a' : `${b.actualPct}%`}</strong><br>${small(`of ${money(b.limit)} (${esc(b.name)})`)}`
+    : `<strong style="font-size:20px">&ndash;</strong><br>${small('no account-wide monthly budget')}`;
+  const kpi = (label: string, body: string) =>
+    `<td width="33%" valign="top" style="padding:10px 12px;border:1px solid ${COLOR.rule};font-size:14px;color:${COLOR.text}">${small(esc(label))}<br>${body}</td>`;
+  const sign = m.total.change > 0 ? '+' : '';
+  return presentation(
+    'margin:12px 0',
+    `<tr>${kpi(`Total ${m.monthLabel}`, `<strong style="font-size:20px">${money(m.total.amount)}</strong>`)}` +
+      kpi(`vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`, `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(`${sign}${money(m.total.change)}`)}`) +
+      kpi('vs budget', budget) +
+      '</tr>',
+  );
+}
+
+function topServices(c: FinanceEmailContent): string {
+  const { model: m } = c;
+  if (!m.services.length) return '';
+  const top = m.services.slice(0, EMAIL_TOP_SERVICES);
+  const money = (n: number) => esc(formatMoney(n, m.currency));
+  const rows = top.map((s: Line) => [esc(s.key), money(s.amount), money(s.previous), change(s.changePct, s.change)]);
+  const more = m.services.length > top.length ? para(small(`${m.services.length - top.length} more services in the attached report.`)) : '';
+  return heading(`Top ${top.length} services`) + dataTable(['Service', m.monthLabel, m.previousLabel, 'Change'], rows) + more;
+}
+
+function categories(rows: readonly CategoryRow[], currency: string): string {
+  if (!rows.length) return '';
+  const money = (n: number | null) => (n === null ? '&ndash;' : esc(formatMoney(n, currency)));
+  const body = rows.map((r) => [
+    esc(r.category),
+    money(r.amount),
+    change(r.changePct, r.amount - r.previous),
+    r.budget === null ? small('no budget') : `${money(r.budget)}<br>${small(r.budgetPct === null ? '' : `${r.budgetPct}% used`)}${r.budgetPct === null ? '' : bar(r.budgetPct)}`,
+  ]);
+  return heading('By category') + dataTable(['Category', 'Spend', 'Change', 'Budget'], body);
+}
+
+function budgets(c: FinanceEmailContent): string {
+  const { model: m } = c;
+  if (!m.budgets.length) return heading('Budget') + para('No monthly cost budget is set in AWS Budgets.');
+  const items = m.budgets.map((b) => {
+    const name = `<strong>${esc(b.name)}</strong> ${small(b.accountWide ? 'whole account' : 'filtered')}`;
+    if (b.actual === null) return para(`${name}<br>${small(`Limit ${esc(formatMoney(b.limit, m.currency))}; AWS Budgets keeps a filtered budget's spend for the running month only.`)}`);
+    const pct = b.actualPct === null ? '' : ` (${b.actualPct}%)`;
+    return para(`${name}<br>${esc(formatMoney(b.actual, m.currency))} of ${esc(formatMoney(b.limit, m.currency))}${pct}${b.actualPct === null ? '' : bar(b.actualPct)}`);
+  });
+  return heading('Budget') + items.join('');
+}
+
+function notes(c: FinanceEmailContent): string {
+  const { model: m } = c;
+  const out: string[] = [];
+  if (m.partial) out.push(`Partial month: spend through ${esc(m.through)} only.`);
+  if (m.estimated) out.push('Cost Explorer still marks part of this period as estimated: amounts can change slightly.');
+  if (m.empty) out.push(`<strong>No spend was recorded for ${esc(m.monthLabel)}.</strong>`);
+  return out.map((n) => para(n, `background:${COLOR.note};padding:6px 10px`)).join('');
+}
+
+function footer(c: FinanceEmailContent): string {
+  const { model: m } = c;
+  const waste = m.waste?.items.length
+    ? para(`Waste: ${m.waste.items.length} idle or unattached resources, about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`)
+    : '';
+  const files = c.attachments.map((a) => esc(a.filename)).join(', ');
+  const console = s3ConsoleUrl(c.location);
+  return (
+    waste +
+    heading('The full report') +
+    para(`Attached: ${files || 'nothing'}. Open cost-report.html in a browser for the charts and every service.`) +
+    para(`The same files are kept in S3 at ${esc(c.location)}: <a href="${esc(console)}" style="color:${COLOR.bar}">open the folder in the S3 console</a> (AWS sign-in required).`) +
+    para(small(`Spend from AWS Cost Explorer (${esc(m.metric)}), credits and refunds excluded. Generated by cost-watch at ${esc(m.generatedAt)}.`))
+  );
+}
+
+export function renderEmailHtml(c: FinanceEmailContent): string {
+  const { model: m } = c;
+  const title = `AWS cost report: ${m.monthLabel}`;
+  const body = [
+    `<h1 style="margin:0;font-size:22px;line-height:1.3;color:${COLOR.text}">${esc(title)}</h1>`,
+    para(small(`${esc(m.month)} compared with ${esc(m.previousMonth)} &middot; ${esc(m.currency)}`)),
+    notes(c),
+    summary(c),
+    topServices(c),
+    categories(c.categories, m.currency),
+    budgets(c),
+    footer(c),
+  ].join('');
+  const card = `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;border-collapse:collapse;background:#ffffff;border:1px solid ${COLOR.rule}"><tr><td style="padding:18px 20px;${FONT};color:${COLOR.text}">${body}</td></tr></table>`;
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${esc(title)}</title></head><body style="margin:0;padding:0;background:#f1f5f9">` +
+    presentation('background:#f1f5f9', `<tr><td align="center" style="padding:16px 8px">${card}</td></tr>`) +
+    '</body></html>\n'
+  );
+}

@@ -1,0 +1,24 @@
+import { reportSummaryLines } from '../../messages/monthly-report.js';
+import { formatMoney, formatPct } from '../../money.js';
+import { s3ConsoleUrl } from '../console.js';
+import { EMAIL_TOP_SERVICES, type FinanceEmailContent } from './types.js';
+
+/** The plain-text alternative: the same facts as the HTML part, for clients that show text only. */
+export function renderEmailText(c: FinanceEmailContent): string {
+  const { model: m } = c;
+  const lines = reportSummaryLines(m, EMAIL_TOP_SERVICES);
+  if (c.categories.length) {
+    lines.push('', 'By category:');
+    for (const r of c.categories) {
+      const budget = r.budget === null ? 'no budget' : `${r.budgetPct ?? 'n/a'}% of the ${formatMoney(r.budget, m.currency)} budget`;
+      lines.push(`- ${r.category}: ${formatMoney(r.amount, m.currency)} (${formatPct(r.changePct)}), ${budget}`);
+    }
+  }
+  lines.push(
+    '',
+    `Attached: ${c.attachments.map((a) => a.filename).join(', ') || 'nothing'}. Open cost-report.html in a browser for the charts and every service.`,
+    `The same files are kept in S3 at ${c.location}`,
+    `S3 console folder (AWS sign-in required): ${s3ConsoleUrl(c.location)}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

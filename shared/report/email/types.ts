@@ -1,0 +1,23 @@
+import type { CategoryRow } from '../../review/categories.js';
+import type { ReportModel } from '../model.js';
+
+export type { CategoryRow };
+
+/** A report object attached to the email as it was written to S3. */
+export interface EmailAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: string | Uint8Array;
+}
+
+/** What the finance email tells: the report's model plus where its files are. */
+export interface FinanceEmailContent {
+  readonly model: ReportModel;
+  readonly categories: readonly CategoryRow[];
+  readonly attachments: readonly EmailAttachment[];
+  /** Where the objects are, e.g. `s3://bucket/reports/2026-03/`. */
+  readonly location: string;
+}
+
+/** The services the email lists; the attached HTML and CSV have them all. */
+export const EMAIL_TOP_SERVICES = 10;
