@@ -19,6 +19,8 @@ const MONTH = '2026-03';
 const ODD_MONTH = '2025-10';
 const ODD = 'R&D <beta> "quoted", svc';
 const SEVERAL_RUNS = 150_000;
+/** S3 bucket names are global in moto too: monthly-report.test.ts has its own. */
+const BUCKET = `email-reports-${process.pid}`;
 
 let aws: TestAws;
 let ce: CostExplorerDouble;
@@ -39,7 +41,7 @@ async function setup(email?: Record<string, unknown>) {
   const table = `ledger-email-${n}`;
   await createLedgerTable(new DynamoDBClient(aws.clientConfig), table);
   const prefix = `email-${n}/`;
-  writeFileSync(file, JSON.stringify({ report: { bucket: 'reports', prefix, email }, notify: { reportTopicArn: topic.topicArn }, ledgerTable: table }));
+  writeFileSync(file, JSON.stringify({ report: { bucket: BUCKET, prefix, email }, notify: { reportTopicArn: topic.topicArn }, ledgerTable: table }));
   return { file, prefix };
 }
 
@@ -52,7 +54,7 @@ async function report(file: string, args: string[], env: Record<string, string> 
 }
 
 async function read(key: string): Promise<string> {
-  const out = await s3.send(new GetObjectCommand({ Bucket: 'reports', Key: key }));
+  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return (await out.Body?.transformToString('utf-8')) ?? '';
 }
 
@@ -62,8 +64,8 @@ beforeAll(async () => {
   s3 = new S3Client({ ...aws.clientConfig, forcePathStyle: true });
   topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-email-reports');
   dir = mkdtempSync(join(tmpdir(), 'cw-email-'));
-  await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
-});
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+}, 60_000);
 
 afterAll(async () => {
   await ce?.stop();
@@ -187,7 +189,7 @@ describe('SNS email link', () => {
     expect(json.linkExpiresAt).toBeNull();
     const [mail] = await topic.receive();
     expect(linkOf(mail!.message)).toBeUndefined();
-    expect(mail!.message).toContain('https://s3.console.aws.amazon.com/s3/buckets/reports?prefix=');
+    expect(mail!.message).toContain(`https://s3.console.aws.amazon.com/s3/buckets/${BUCKET}?prefix=`);
   }, SEVERAL_RUNS);
 
   it('states the credentials’ own expiry and signs the link for exactly that long', async () => {
