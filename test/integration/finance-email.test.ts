@@ -58,6 +58,11 @@ async function read(key: string): Promise<string> {
   return (await out.Body?.transformToString('utf-8')) ?? '';
 }
 
+async function readBytes(key: string): Promise<Uint8Array> {
+  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return (await out.Body?.transformToByteArray()) ?? new Uint8Array();
+}
+
 beforeAll(async () => {
   aws = await awsEnvFor();
   ce = await startCostExplorerDouble();
@@ -86,7 +91,7 @@ describe('finance email through SES', () => {
 
     expect(code).toBe(0);
     expect(json.deliveries).toEqual([{ channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'sent' }]);
-    expect(json.email).toMatchObject({ from, to: ['finance@example.com', 'cfo@example.com'], attachments: ['cost-report.html', 'cost-report.csv'] });
+    expect(json.email).toMatchObject({ from, to: ['finance@example.com', 'cfo@example.com'], attachments: ['cost-report.html', 'cost-report.csv', 'cost-report.xlsx'] });
     expect(json.linkExpiresAt).toBeNull();
     expect(await topic.receive()).toEqual([]);
     const [sent, ...more] = await sentRawEmails(motoUrl(), from);
@@ -101,10 +106,13 @@ describe('finance email through SES', () => {
     const [text, html, ...files] = mime.parts;
     expect(text?.content).toContain('Top 10 services:');
     expect(html?.content).toContain('Top 10 services');
+    expect(html?.content).toMatch(/By category.*Compute/s);
     expect(html?.content).not.toMatch(/<script|<svg|X-Amz-/i);
-    expect(files.map((f) => f.filename)).toEqual(['cost-report.html', 'cost-report.csv']);
+    expect(files.map((f) => f.filename)).toEqual(['cost-report.html', 'cost-report.csv', 'cost-report.xlsx']);
     expect(files[0]?.content).toBe(await read(`${prefix}${MONTH}/cost-report.html`));
     expect(files[1]?.content).toBe(await read(`${prefix}${MONTH}/cost-report.csv`));
+    expect(files[2]?.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Buffer.from(files[2]!.content, 'base64')).toEqual(Buffer.from(await readBytes(`${prefix}${MONTH}/cost-report.xlsx`)));
   }, SEVERAL_RUNS);
 
   it('sends the month once: a re-run is a duplicate and SES gets nothing more', async () => {
