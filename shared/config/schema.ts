@@ -174,11 +174,14 @@ const routeSchema = z
   );
 export type RouteConfig = z.output<typeof routeSchema>;
 
+/** The Slack token's secret when `notify.slack.tokenSecretId` is not given; route channels use it too. */
+export const DEFAULT_SLACK_TOKEN_SECRET = 'cost-watch/slack-bot-token';
+
 export const notifySchema = z.strictObject({
   slack: z.optional(
     z.strictObject({
       channel: slackChannelName,
-      tokenSecretId: withDefault(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' })), 'cost-watch/slack-bot-token'),
+      tokenSecretId: withDefault(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' })), DEFAULT_SLACK_TOKEN_SECRET),
     }),
   ),
   alertTopicArn: z.optional(snsArn),

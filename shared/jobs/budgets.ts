@@ -5,8 +5,8 @@ import { budgetsClient } from '../aws/clients.js';
 import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../detect/budget.js';
 import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../messages/budgets.js';
 import { formatMoney } from '../money.js';
-import { present, slackChannel, snsChannel } from '../notify/channels.js';
 import { dispatch } from '../notify/dispatch.js';
+import { alertChannels } from '../notify/routing.js';
 import type { Alert, AlertSubject, ChannelName, Delivery } from '../notify/types.js';
 import type { JobContext } from './context.js';
 import type { JobDefinition } from './types.js';
@@ -90,10 +90,7 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
   const msg: BudgetMessageContext = { currency: ctx.config.currency, emergencyMention: rules.emergencyMention };
   const deliveries = await dispatch({
     alerts,
-    channels: present([
-      slackChannel<BudgetAlert>(ctx, (a) => budgetSlackMessage(a, msg), CARRIES.slack),
-      snsChannel<BudgetAlert>(ctx, ctx.config.notify.alertTopicArn, (a) => budgetSnsMessage(a, msg), CARRIES.sns),
-    ]),
+    channels: alertChannels<BudgetAlert>(ctx, { slack: (a) => budgetSlackMessage(a, msg), sns: (a) => budgetSnsMessage(a, msg), accepts: CARRIES }),
     ledger: ctx.ledger,
     dryRun: ctx.dryRun,
   });

@@ -4,8 +4,8 @@ import { baselineSpan } from '../detect/baseline.js';
 import { evaluateDailySpend, type DaySpend } from '../detect/daily-spend.js';
 import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../messages/daily-spend.js';
 import { formatMoney, formatPct } from '../money.js';
-import { present, slackChannel, snsChannel } from '../notify/channels.js';
 import { dispatch } from '../notify/dispatch.js';
+import { alertChannels } from '../notify/routing.js';
 import type { Delivery } from '../notify/types.js';
 import { addDays, firstDayOfMonth, monthOf, yesterday, type IsoDate } from '../time/dates.js';
 import type { JobContext } from './context.js';
@@ -65,10 +65,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   const msg = { evaluation, currency };
   const deliveries = await dispatch({
     alerts,
-    channels: present([
-      slackChannel<SpikeAlert>(ctx, (a) => dailySlackMessage(a, msg)),
-      snsChannel<SpikeAlert>(ctx, ctx.config.notify.alertTopicArn, (a) => dailySnsMessage(a, msg)),
-    ]),
+    channels: alertChannels<SpikeAlert>(ctx, { slack: (a) => dailySlackMessage(a, msg), sns: (a) => dailySnsMessage(a, msg) }),
     ledger: ctx.ledger,
     dryRun: ctx.dryRun,
   });

@@ -8,8 +8,8 @@ import { combineRegions, evaluateRegion, isExempt, type IdleTotals, type RegionF
 import { AwsAccessError } from '../errors.js';
 import { idleSlackMessage, idleSnsMessage, type IdleAlert, type IdleMessageContext } from '../messages/idle-resources.js';
 import { formatMoney } from '../money.js';
-import { present, slackChannel, snsChannel } from '../notify/channels.js';
 import { dispatch } from '../notify/dispatch.js';
+import { alertChannels } from '../notify/routing.js';
 import type { AlertSubject, Delivery } from '../notify/types.js';
 import { PRICE_TABLE } from '../pricing/index.js';
 import { addDays, today, weekStart, type IsoDate } from '../time/dates.js';
@@ -165,10 +165,7 @@ export async function runIdleResources(ctx: JobContext, options: IdleResourcesOp
   };
   const deliveries = await dispatch({
     alerts,
-    channels: present([
-      slackChannel<IdleAlert>(ctx, (a) => idleSlackMessage(a, msg)),
-      snsChannel<IdleAlert>(ctx, ctx.config.notify.alertTopicArn, (a) => idleSnsMessage(a, msg)),
-    ]),
+    channels: alertChannels<IdleAlert>(ctx, { slack: (a) => idleSlackMessage(a, msg), sns: (a) => idleSnsMessage(a, msg) }),
     ledger: ctx.ledger,
     dryRun: ctx.dryRun,
   });

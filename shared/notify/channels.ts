@@ -1,11 +1,12 @@
 import { regionOfArn } from '../aws/clients.js';
+import { DEFAULT_SLACK_TOKEN_SECRET } from '../config/schema.js';
 import type { JobContext } from '../jobs/context.js';
 import { createSlackClient, postSlackMessage, resolveSlackToken, type SlackMessage } from './slack.js';
 import { publishSns, type SnsMessage } from './sns.js';
 import type { Alert, Channel } from './types.js';
 
 /**
- * The Slack channel of a job, or undefined when config has no notify.slack.
+ * The job's default Slack channel, or undefined when config has no notify.slack.
  * The token is resolved only when there is something to send.
  */
 export function slackChannel<A extends Alert>(
@@ -15,12 +16,29 @@ export function slackChannel<A extends Alert>(
 ): Channel<A> | undefined {
   const slack = ctx.config.notify.slack;
   if (!slack) return undefined;
+  return slackChannelTo(ctx, slack.channel, render, accepts);
+}
+
+/**
+ * A Slack channel by name. Every channel uses the one bot token
+ * (notify.slack.tokenSecretId, or its default secret when only routes name Slack channels).
+ */
+export function slackChannelTo<A extends Alert>(
+  ctx: JobContext,
+  destination: string,
+  render: (alerts: readonly A[]) => SlackMessage,
+  accepts?: (alert: Alert) => boolean,
+  routed = false,
+): Channel<A> {
+  const secretId = ctx.config.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET;
   return {
     name: 'slack',
+    destination,
+    routed,
     accepts,
     async send(alerts) {
-      const token = await resolveSlackToken(() => ctx.aws.secrets, slack.tokenSecretId, ctx.env);
-      await postSlackMessage(createSlackClient(token, {}, ctx.env), slack.channel, render(alerts));
+      const token = await resolveSlackToken(() => ctx.aws.secrets, secretId, ctx.env);
+      await postSlackMessage(createSlackClient(token, {}, ctx.env), destination, render(alerts));
     },
   };
 }
@@ -30,10 +48,13 @@ export function snsChannel<A extends Alert>(
   topicArn: string | undefined,
   render: (alerts: readonly A[]) => SnsMessage,
   accepts?: (alert: Alert) => boolean,
+  routed = false,
 ): Channel<A> | undefined {
   if (!topicArn) return undefined;
   return {
     name: 'sns',
+    destination: topicArn,
+    routed,
     accepts,
     send: (alerts) => publishSns(ctx.aws.sns(regionOfArn(topicArn)), topicArn, render(alerts)),
   };

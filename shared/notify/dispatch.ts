@@ -24,14 +24,18 @@ export async function dispatch<A extends Alert>({ alerts, channels, ledger, dryR
   return perChannel.flat();
 }
 
+/** A route's destination is part of the ledger key; the default destinations keep their pre-routing key. */
+const ledgerChannel = (channel: Channel<Alert>) => (channel.routed && channel.destination ? `${channel.name}|${channel.destination}` : channel.name);
+
 async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonly A[], ledger: AlertLedger, dryRun: boolean): Promise<Delivery[]> {
   const alerts = all.filter((a) => channel.accepts?.(a) ?? true);
-  const base = (a: A) => ({ channel: channel.name, alertId: a.alertId });
+  const target = ledgerChannel(channel as Channel<Alert>);
+  const base = (a: A) => ({ channel: channel.name, alertId: a.alertId, ...(channel.destination ? { destination: channel.destination } : {}) });
   if (dryRun) return alerts.map((a) => ({ ...base(a), status: 'dry-run' }));
 
-  const done = alerts.length ? await ledger.delivered(alerts.map((a) => a.alertId), channel.name) : new Set<string>();
+  const done = alerts.length ? await ledger.delivered(alerts.map((a) => a.alertId), target) : new Set<string>();
   const fresh = alerts.filter((a) => !done.has(a.alertId));
-  const outcomes = await mapLimit(fresh, LEDGER_CONCURRENCY, (a) => ledger.claim(a.alertId, channel.name));
+  const outcomes = await mapLimit(fresh, LEDGER_CONCURRENCY, (a) => ledger.claim(a.alertId, target));
   const claimed = fresh.filter((_, i) => outcomes[i] === 'claimed');
   const deliveries: Delivery[] = alerts.filter((a) => !claimed.includes(a)).map((a) => ({ ...base(a), status: 'duplicate' }));
   if (!claimed.length) {
@@ -44,10 +48,10 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
     await channel.send(claimed);
   } catch (err) {
     const error = errorMessage(err);
-    await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markFailed(a.alertId, channel.name, error));
+    await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markFailed(a.alertId, target, error));
     return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'failed' as const, error }))];
   }
-  await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markSent(a.alertId, channel.name));
+  await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markSent(a.alertId, target));
   await recordCovered(channel, alerts, ledger);
   return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'sent' as const }))];
 }
@@ -56,12 +60,13 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
 async function recordCovered<A extends Alert>(channel: Channel<A>, delivered: readonly A[], ledger: AlertLedger): Promise<void> {
   const covered = delivered.flatMap((a) => a.covers ?? []).filter((c) => channel.accepts?.(c) ?? true);
   if (!covered.length) return;
-  const done = await ledger.delivered(covered.map((c) => c.alertId), channel.name);
+  const target = ledgerChannel(channel as Channel<Alert>);
+  const done = await ledger.delivered(covered.map((c) => c.alertId), target);
   await mapLimit(
     covered.filter((c) => !done.has(c.alertId)),
     LEDGER_CONCURRENCY,
     async (c) => {
-      if ((await ledger.claim(c.alertId, channel.name)) === 'claimed') await ledger.markSent(c.alertId, channel.name);
+      if ((await ledger.claim(c.alertId, target)) === 'claimed') await ledger.markSent(c.alertId, target);
     },
   );
 }

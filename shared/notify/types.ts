@@ -35,6 +35,8 @@ export interface Delivery {
   readonly alertId: string;
   readonly status: DeliveryStatus;
   readonly error?: string;
+  /** Where it went: the Slack channel or the topic ARN (contract "Routing"). */
+  readonly destination?: string;
 }
 
 /**
@@ -43,6 +45,14 @@ export interface Delivery {
  */
 export interface Channel<A extends Alert> {
   readonly name: ChannelName;
+  /** The Slack channel or topic ARN this channel posts to, shown on its deliveries. */
+  readonly destination?: string;
+  /**
+   * True for a route's destination (notify.routes): the ledger then keys its
+   * deliveries by destination too. The default destinations keep the key they
+   * had before routing existed, so an upgrade never sends an alert again.
+   */
+  readonly routed?: boolean;
   /** Which alerts this channel carries (e.g. budgets send `info` to Slack only). @default every alert */
   accepts?(alert: Alert): boolean;
   send(alerts: readonly A[]): Promise<void>;

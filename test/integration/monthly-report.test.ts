@@ -124,7 +124,7 @@ describe('monthly-report job', () => {
     const second = await report(file, ['--month', MONTH]);
 
     expect(second.code).toBe(0);
-    expect(second.json.deliveries).toEqual([{ channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, status: 'duplicate' }]);
+    expect(second.json.deliveries).toEqual([{ channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, destination: topic.topicArn, status: 'duplicate' }]);
     expect(await topic.receive()).toEqual([]);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'reports', Prefix: 'again/' }));
     expect(listed.Contents?.map((o) => o.Key).sort()).toEqual(['again/2026-03/cost-report.csv', 'again/2026-03/cost-report.html', 'again/2026-03/cost-report.json', 'again/2026-03/cost-report.xlsx']);
@@ -202,7 +202,7 @@ describe('monthly-report job', () => {
 
     expect(code).toBe(0);
     expect(json.objects).toEqual([]);
-    expect(json.deliveries).toEqual([{ channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, status: 'dry-run' }]);
+    expect(json.deliveries).toEqual([{ channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, destination: topic.topicArn, status: 'dry-run' }]);
     expect(json.total).toBeGreaterThan(0);
     expect(await topic.receive()).toEqual([]);
   });
