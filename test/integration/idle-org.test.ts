@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
+import { seedFleet, type SeededRegion } from '../../scripts/demo/idle-resources.js';
+import { parseConfig } from '../../shared/config/load.js';
+import { AwsClients, createContext } from '../../shared/jobs/context.js';
+import { planIdleScan, reduceIdleScan, scanIdleTask, scanTasks } from '../../shared/jobs/idle-resources.js';
+import { silentLogger } from '../../shared/log.js';
+import { runCli } from '../support/cli.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
+
+let aws: TestAws;
+let org: SeededOrganization;
+let data: SeededRegion[];
+let web: SeededRegion[];
+let home: SeededRegion[];
+
+/** The env of a member account: moto's AssumeRole keys act in that account. */
+async function memberEnv(account: string): Promise<Record<string, string>> {
+  const sts = new STSClient(aws.clientConfig);
+  const out = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/cost-watch-read`, RoleSessionName: 'seed' }));
+  const c = out.Credentials!;
+  return { ...aws.env, AWS_ACCESS_KEY_ID: c.AccessKeyId!, AWS_SECRET_ACCESS_KEY: c.SecretAccessKey!, AWS_SESSION_TOKEN: c.SessionToken! };
+}
+
+function context(organization: Record<string, unknown>) {
+  const config = parseConfig({ idle: { regions: ['us-east-1', 'eu-west-1'] }, organization });
+  return createContext({ config, log: silentLogger, aws: new AwsClients(), env: aws.env, dryRun: true });
+}
+
+beforeAll(async () => {
+  aws = await awsEnvFor();
+  Object.assign(process.env, aws.env);
+  org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web'] });
+  const [d, w] = org.members;
+  data = await seedFleet(await memberEnv(d!.id), [{ region: 'us-east-1', instances: [{ type: 'm5.large', cpu: 1, name: 'data-idle' }, { type: 'm5.large', cpu: 50 }], volumes: [{ type: 'gp3', sizeGiB: 10 }] }]);
+  web = await seedFleet(await memberEnv(w!.id), [{ region: 'eu-west-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 20, name: 'web-old' }] }]);
+  home = await seedFleet(aws.env, [{ region: 'us-east-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 5 }] }]);
+}, 120_000);
+
+describe('idle-resources over an organization: plan -> scan per pair -> reduce', { timeout: 120_000 }, () => {
+  it('plans every (account, region) pair of the ACTIVE accounts, one AssumeRole per member', async () => {
+    const plan = await planIdleScan(context({ accounts: 'all' }));
+    expect(plan.home).toBe(aws.account.accountId);
+    expect(plan.accountErrors).toEqual([]);
+    expect(plan.items).toHaveLength(3 * 2);
+    expect(plan.items).toContainEqual({ account: org.members[0]!.id, accountName: 'Data', region: 'eu-west-1' });
+    expect(plan.requests).toMatchObject({ getCallerIdentity: 1, listAccounts: 1, assumeRole: 2, describeRegions: 0 });
+  });
+
+  it('finds the waste in member accounts, each finding naming its account', async () => {
+    const ctx = context({ accounts: 'all' });
+    const plan = await planIdleScan(ctx);
+    const outcomes = await Promise.all(scanTasks(plan).map((t) => scanIdleTask(ctx, t)));
+    const result = await reduceIdleScan(ctx, plan, outcomes);
+
+    expect(result.regionErrors).toEqual([]);
+    expect(result.accountErrors).toEqual([]);
+    expect(result.idleInstances).toEqual([expect.objectContaining({ id: data[0]!.instanceIds[0], account: org.members[0]!.id, region: 'us-east-1' })]);
+    const volumes = result.unattachedVolumes.map((v) => ({ id: v.id, account: (v as { account?: string }).account }));
+    expect(volumes).toEqual(
+      expect.arrayContaining([
+        { id: data[0]!.volumeIds[0], account: org.members[0]!.id },
+        { id: web[0]!.volumeIds[0], account: org.members[1]!.id },
+        { id: home[0]!.volumeIds[0], account: aws.account.accountId },
+      ]),
+    );
+    expect(result.unattachedVolumes).toHaveLength(3);
+    expect(result.accounts).toHaveLength(3);
+    // One dispatch for the whole run: every finding is one dry-run delivery (SNS not configured, Slack neither: none).
+    expect(result.deliveries).toEqual([]);
+  });
+
+  it('leaves out excluded accounts', async () => {
+    const ctx = context({ accounts: 'all', excludeAccounts: [org.members[1]!.id] });
+    const plan = await planIdleScan(ctx);
+    const outcomes = await Promise.all(scanTasks(plan).map((t) => scanIdleTask(ctx, t)));
+    const result = await reduceIdleScan(ctx, plan, outcomes);
+    expect(plan.items.map((i) => i.account)).not.toContain(org.members[1]!.id);
+    expect(result.unattachedVolumes.map((v) => v.id)).not.toContain(web[0]!.volumeIds[0]);
+  });
+
+  it('runs the same steps from the CLI with a bounded pool and progress on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-idle-org-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ idle: { regions: ['us-east-1', 'eu-west-1'] }, organization: { accounts: 'all', concurrency: 2 } }));
+    const { code, stdout, stderr } = await runCli(['run', 'idle-resources', '--config', file, '--json', '--dry-run'], { env: aws.env, timeoutMs: 90_000 });
+    expect(stderr).toMatch(/scanned 6\/6 account-regions/);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.unattachedVolumes).toHaveLength(3);
+    expect(json.idleInstances[0].account).toBe(org.members[0]!.id);
+  });
+});
