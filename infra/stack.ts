@@ -54,6 +54,7 @@ export class CostWatchStack extends Stack {
       bucket,
       reportPrefix: config.report.prefix,
       slackSecretArn: config.notify.slack ? slackSecretPolicyArn(this, config.notify.slack.tokenSecretId) : undefined,
+      reportEmail: config.report.email,
     };
     const environment = {
       [CONFIG_ENV_VAR]: deployedConfigJson(this, config, {

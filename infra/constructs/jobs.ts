@@ -6,6 +6,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CostWatchConfig } from '../../shared/config/index.js';
 import type { JobName } from '../../shared/jobs/types.js';
 import type { JobPermission } from './permissions.js';
+import { sesSendPermission } from './ses-send.js';
 
 /** Where the idle-resources job writes its findings and monthly-report reads them. */
 export const FINDINGS_PREFIX = 'findings/';
@@ -23,6 +24,8 @@ export interface JobResources {
   readonly reportPrefix: string;
   /** ARN (pattern) of the Slack bot token secret; present only when `notify.slack` is configured. */
   readonly slackSecretArn?: string;
+  /** `report.email` from config: the finance email goes through SES instead of the report topic. */
+  readonly reportEmail?: CostWatchConfig['report']['email'];
 }
 
 export interface JobSpec {
@@ -132,13 +135,13 @@ export const JOBS: Record<JobName, JobSpec> = {
         why: 'Lists findings; the s3:prefix condition limits listing to findings/.',
       },
       {
-        // GetObject too: the job signs a pre-signed link, which only works if its role may read the object.
-        actions: ['s3:PutObject', 's3:GetObject'],
+        // No GetObject: Lambda's role credentials do not say when they expire, so the job signs no link there (shared/report/link.ts).
+        actions: ['s3:PutObject'],
         resources: [r.bucket.arnForObjects(`${r.reportPrefix}*`)],
-        why: 'Writes the report objects under report.prefix (one folder per month) and reads them back for the pre-signed link.',
+        why: 'Writes the report objects under report.prefix (one folder per month).',
       },
       ledger(r),
-      ...publish(r.reportTopic, r),
+      ...(r.reportEmail ? [sesSendPermission(r.reportEmail)] : publish(r.reportTopic, r)),
     ],
   },
 };

@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
 import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
+import { sentRawEmails } from '../../emulators/ses-outbox.js';
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../../infra/constructs/bundling.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import { awsEnvFor, motoUrl, type TestAws } from '../support/env.js';
 
 const DAY = '2026-11-20';
 const JOBS = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'];
@@ -89,5 +92,33 @@ describe('Lambda bundles', () => {
     expect(result.deliveries.every((d: { status: string }) => d.status === 'sent')).toBe(true);
     expect(slack.messages).toHaveLength(1);
     expect(await topic.receive()).toHaveLength(1);
+  });
+
+  it('run monthly-report from the bundle and send the SES finance email with the xlsx, and no link, on Lambda credentials', async () => {
+    const from = `bundle-${process.pid}@example.com`;
+    const bucket = `bundle-reports-${process.pid}`;
+    await new SESClient(aws.clientConfig).send(new VerifyEmailIdentityCommand({ EmailAddress: from }));
+    await new S3Client({ ...aws.clientConfig, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
+
+    const { code, stdout, stderr } = await invoke(
+      'monthly-report',
+      { month: '2026-10' },
+      {
+        ...aws.env,
+        // Lambda hands its role's temporary credentials in the environment, with no expiry.
+        AWS_SESSION_TOKEN: 'lambda-session-token',
+        AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+        COST_WATCH_CONFIG: JSON.stringify({ report: { bucket, email: { from, to: ['finance@example.com'] } }, ledgerTable: 'bundle-ledger' }),
+      },
+    );
+
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.deliveries).toEqual([{ channel: 'ses', alertId: 'monthly-report|report|2026-10|info', status: 'sent' }]);
+    expect(result.email.attachments).toEqual(['cost-report.html', 'cost-report.csv', 'cost-report.xlsx']);
+    expect(result.linkExpiresAt).toBeNull();
+    const sent = await sentRawEmails(motoUrl(), from);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.raw).toContain('filename=cost-report.xlsx');
   });
 });
