@@ -51,6 +51,8 @@ export function sesChannel<A extends Alert>(ctx: JobContext, o: SesChannelOption
   const region = o.region ?? defaultRegion(ctx.env);
   return {
     name: 'ses',
+    // Deliveries show who got the email; the ledger key stays the channel name (one email a month, whoever it went to).
+    destination: o.to.join(', '),
     async send(alerts) {
       const ses = ctx.aws.get(`ses:${region}`, () => sesClient(region));
       await sendRawEmail(ses, { from: o.from, to: o.to, raw: await compose(alerts) }, region);

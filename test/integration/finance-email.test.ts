@@ -90,7 +90,7 @@ describe('finance email through SES', () => {
     const { code, json } = await report(file, ['--month', MONTH]);
 
     expect(code).toBe(0);
-    expect(json.deliveries).toEqual([{ channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'sent' }]);
+    expect(json.deliveries).toEqual([{ channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'sent', destination: 'finance@example.com, cfo@example.com' }]);
     expect(json.email).toMatchObject({ from, to: ['finance@example.com', 'cfo@example.com'], attachments: ['cost-report.html', 'cost-report.csv', 'cost-report.xlsx'] });
     expect(json.linkExpiresAt).toBeNull();
     expect(await topic.receive()).toEqual([]);
@@ -125,7 +125,7 @@ describe('finance email through SES', () => {
 
     expect(first.json.deliveries[0].status).toBe('sent');
     expect(second.code).toBe(0);
-    expect(second.json.deliveries).toEqual([{ channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'duplicate' }]);
+    expect(second.json.deliveries).toEqual([{ channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'duplicate', destination: 'finance@example.com' }]);
     expect(await sentRawEmails(motoUrl(), from)).toHaveLength(1);
   }, SEVERAL_RUNS);
 
@@ -139,7 +139,7 @@ describe('finance email through SES', () => {
 
     expect(rejected.code).toBe(3);
     expect(rejected.json.deliveries).toEqual([
-      { channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'failed', error: expect.stringMatching(/SES SendRawEmail from unverified-\d+@example\.com in eu-west-1 failed: MessageRejected: .*authority.*; verify the sender/) },
+      { channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'failed', destination: 'finance@example.com', error: expect.stringMatching(/SES SendRawEmail from unverified-\d+@example\.com in eu-west-1 failed: MessageRejected: .*authority.*; verify the sender/) },
     ]);
     expect(rejected.stderr).toContain('at least one delivery failed');
     expect(await read(`${prefix}${MONTH}/cost-report.html`)).toContain('AWS cost report: March 2026');
@@ -178,7 +178,7 @@ describe('finance email through SES', () => {
     const { code, json } = await report(file, ['--month', MONTH, '--dry-run']);
 
     expect(code).toBe(0);
-    expect(json.deliveries).toEqual([{ channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'dry-run' }]);
+    expect(json.deliveries).toEqual([{ channel: 'ses', alertId: `monthly-report|report|${MONTH}|info`, status: 'dry-run', destination: 'finance@example.com' }]);
     expect(json.email.subject).toContain('March 2026');
     expect(json.email.bytes).toBeGreaterThan(1000);
     expect(await sentRawEmails(motoUrl(), from)).toEqual([]);

@@ -114,7 +114,7 @@ describe('Lambda bundles', () => {
 
     expect(code, stderr).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.deliveries).toEqual([{ channel: 'ses', alertId: 'monthly-report|report|2026-10|info', status: 'sent' }]);
+    expect(result.deliveries).toEqual([{ channel: 'ses', alertId: 'monthly-report|report|2026-10|info', status: 'sent', destination: 'finance@example.com' }]);
     expect(result.email.attachments).toEqual(['cost-report.html', 'cost-report.csv', 'cost-report.xlsx']);
     expect(result.linkExpiresAt).toBeNull();
     const sent = await sentRawEmails(motoUrl(), from);
