@@ -1,4 +1,4 @@
-import type { DimensionValues, Expression, GroupDefinition, TagValues } from '@aws-sdk/client-cost-explorer';
+import type { Anomaly, DimensionValues, Expression, GroupDefinition, TagValues } from '@aws-sdk/client-cost-explorer';
 
 /** One line of billing data: what the double sums into Cost Explorer answers. */
 export interface CostRecord {
@@ -12,6 +12,8 @@ export interface CostRecord {
   linkedAccount?: string;
   /** @default 'us-east-1' */
   region?: string;
+  /** e.g. `USE1-BoxUsage:m5.large`. @default 'Usage' */
+  usageType?: string;
   tags?: Record<string, string>;
   /** Cost Category name → value, as AWS Cost Categories assign them. */
   costCategories?: Record<string, string>;
@@ -59,6 +61,10 @@ export interface DatasetOptions {
   rightsizing?: RightsizingRecord[];
   /** false: rightsizing is not opted in, GetRightsizingRecommendation is denied. @default true */
   rightsizingEnabled?: boolean;
+  /** What GetAnomalies knows, in the SDK's shape; null: Cost Anomaly Detection not set up. @default [] */
+  anomalies?: Anomaly[] | null;
+  /** Anomalies per GetAnomalies page (AWS pages too). @default 100 */
+  anomalyPageSize?: number;
 }
 
 export interface Dataset extends DatasetOptions {
@@ -83,6 +89,7 @@ const DIMENSIONS: Record<string, (record: CostRecord) => string> = {
   LINKED_ACCOUNT: (r) => r.linkedAccount ?? DEFAULT_ACCOUNT,
   RECORD_TYPE: (r) => r.recordType ?? 'Usage',
   REGION: (r) => r.region ?? 'us-east-1',
+  USAGE_TYPE: (r) => r.usageType ?? 'Usage',
 };
 
 function dimensionReader(key: string | undefined): (record: CostRecord) => string {

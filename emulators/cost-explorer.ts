@@ -4,13 +4,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Anomaly } from '@aws-sdk/client-cost-explorer';
 import { listenLocal, readBody, sendJson, type LocalServer } from './http.js';
 import { CostExplorerFault, type CostRecord, type Dataset, type DatasetOptions } from './cost-explorer-model.js';
 import { getCostAndUsage } from './cost-explorer-query.js';
+import { getAnomalies } from './cost-explorer-anomalies.js';
+import { awsError, DEFAULT_MESSAGES } from './cost-explorer-faults.js';
 import { reservationCoverage, reservationUtilization, rightsizingRecommendations, savingsPlansCoverage, savingsPlansUtilization } from './cost-explorer-review.js';
 
 export type { CostRecord, DatasetOptions, ReservationRecord, RightsizingRecord, SavingsPlanRecord } from './cost-explorer-model.js';
 export { RIGHTSIZING_OPT_IN_MESSAGE } from './cost-explorer-review.js';
+export { NOT_SET_UP_MESSAGE } from './cost-explorer-anomalies.js';
+
+/** Which requests a fault applies to; unset fields match anything. */
+export interface FaultMatch {
+  /** e.g. `GetAnomalies`. */
+  readonly operation?: string;
+  /** A GroupBy key the request must use, e.g. `USAGE_TYPE`: singles out one of several GetCostAndUsage requests. */
+  readonly groupBy?: string;
+}
 
 /** The operations the double answers; the wire JSON is each operation's SDK input shape. */
 const OPERATIONS: Record<string, (dataset: Dataset, body: never, pageSize: number) => unknown> = {
@@ -20,6 +32,7 @@ const OPERATIONS: Record<string, (dataset: Dataset, body: never, pageSize: numbe
   GetReservationUtilization: reservationUtilization,
   GetReservationCoverage: reservationCoverage,
   GetRightsizingRecommendation: rightsizingRecommendations,
+  GetAnomalies: (dataset, body, pageSize) => getAnomalies(dataset.anomalies === undefined ? [] : dataset.anomalies, body, Math.min(pageSize, dataset.anomalyPageSize ?? 100)),
 };
 
 export interface RecordedRequest {
@@ -37,11 +50,14 @@ export interface CostExplorerDouble {
   resetRequests(): void;
   /**
    * The next `times` requests answer this AWS error; the SDK retries throttling codes, not access errors.
-   * With `operation`, only requests for that operation (e.g. `GetRightsizingRecommendation`) fail.
+   * With `operation`, only requests for that operation (e.g. `GetRightsizingRecommendation`) fail;
+   * with `{ groupBy }`, only GetCostAndUsage requests grouped by that key (e.g. `USAGE_TYPE`).
    */
-  failNext(errorType: string, times?: number, message?: string, operation?: string): void;
+  failNext(errorType: string, times?: number, message?: string, match?: string | FaultMatch): void;
   /** Maximum groups per page before NextPageToken is used. */
   pageSize: number;
+  /** Replaces what GetAnomalies knows (the dataset's `anomalies`); null: Cost Anomaly Detection not set up. */
+  setAnomalies(anomalies: Anomaly[] | null, pageSize?: number): void;
   stop(): Promise<void>;
 }
 
@@ -55,27 +71,11 @@ export interface StartCostExplorerOptions {
 const TARGET_PREFIX = 'AWSInsightsIndexService.';
 const JSON_11 = 'application/x-amz-json-1.1';
 
-// Cost Explorer answers its client errors, throttling included, with 400: the SDK classifies
-// throttling by error code (ThrottlingException, LimitExceededException), not by status.
-const STATUS_BY_TYPE: Record<string, number> = {
-  InternalServerError: 500,
-  InternalFailure: 500,
-  ServiceUnavailable: 503,
-  ServiceUnavailableException: 503,
-};
-
-const DEFAULT_MESSAGES: Record<string, string> = {
-  ThrottlingException: 'Rate exceeded',
-  LimitExceededException: 'You have exceeded the rate limit.',
-  AccessDeniedException:
-    'User: arn:aws:iam::123456789012:user/test is not authorized to perform: ce:GetCostAndUsage',
-};
-
 class Double implements CostExplorerDouble {
   readonly requests: RecordedRequest[] = [];
   pageSize: number;
   private dataset: Dataset = { records: [] };
-  private failures: Array<{ type: string; message: string; operation?: string }> = [];
+  private failures: Array<{ type: string; message: string } & FaultMatch> = [];
 
   constructor(
     private readonly listener: LocalServer,
@@ -96,13 +96,24 @@ class Double implements CostExplorerDouble {
     this.dataset = { ...opts, records: [...records] };
   }
 
+  setAnomalies(anomalies: Anomaly[] | null, pageSize?: number): void {
+    this.dataset = { ...this.dataset, anomalies: anomalies && [...anomalies], ...(pageSize ? { anomalyPageSize: pageSize } : {}) };
+  }
+
   resetRequests(): void {
     this.requests.length = 0;
   }
 
-  failNext(errorType: string, times = 1, message?: string, operation?: string): void {
-    const text = message ?? DEFAULT_MESSAGES[errorType]?.replace('ce:GetCostAndUsage', `ce:${operation ?? 'GetCostAndUsage'}`) ?? errorType;
-    for (let i = 0; i < times; i++) this.failures.push({ type: errorType, message: text, operation });
+  failNext(errorType: string, times = 1, message?: string, match: string | FaultMatch = {}): void {
+    const m = typeof match === 'string' ? { operation: match } : match;
+    const text = message ?? DEFAULT_MESSAGES[errorType]?.replace('ce:GetCostAndUsage', `ce:${m.operation ?? 'GetCostAndUsage'}`) ?? errorType;
+    for (let i = 0; i < times; i++) this.failures.push({ type: errorType, message: text, ...m });
+  }
+
+  private takeFailure(operation: string, body: Record<string, unknown>) {
+    const groupKeys = ((body.GroupBy ?? []) as Array<{ Key?: string }>).map((g) => g.Key);
+    const at = this.failures.findIndex((f) => (!f.operation || f.operation === operation) && (!f.groupBy || groupKeys.includes(f.groupBy)));
+    return at < 0 ? undefined : this.failures.splice(at, 1)[0];
   }
 
   stop(): Promise<void> {
@@ -121,11 +132,8 @@ class Double implements CostExplorerDouble {
       return awsError(res, new CostExplorerFault('SerializationException', 'Request body is not JSON'));
     }
     this.requests.push({ operation, body });
-    const at = this.failures.findIndex((f) => f.operation === undefined || f.operation === operation);
-    if (at >= 0) {
-      const [failure] = this.failures.splice(at, 1);
-      return awsError(res, new CostExplorerFault(failure!.type, failure!.message));
-    }
+    const failure = this.takeFailure(operation, body);
+    if (failure) return awsError(res, new CostExplorerFault(failure.type, failure.message));
     try {
       const answerOf = OPERATIONS[operation];
       if (!answerOf) throw new CostExplorerFault('UnknownOperationException', `The double does not implement ${target || '(no X-Amz-Target)'}`);
@@ -145,7 +153,10 @@ class Double implements CostExplorerDouble {
     if (method === 'POST' && path === '/__control/dataset') {
       this.setDataset(input.records as CostRecord[], input as DatasetOptions);
     } else if (method === 'POST' && path === '/__control/fail') {
-      this.failNext(String(input.errorType), Number(input.times ?? 1), input.message as string | undefined, input.operation as string | undefined);
+      this.failNext(String(input.errorType), Number(input.times ?? 1), input.message as string | undefined, {
+        operation: input.operation as string | undefined,
+        groupBy: input.groupBy as string | undefined,
+      });
     } else if (method === 'POST' && path === '/__control/reset-requests') {
       this.resetRequests();
     } else if (method === 'POST' && path === '/__control/page-size') {
@@ -155,13 +166,6 @@ class Double implements CostExplorerDouble {
     }
     sendJson(res, 200, { ok: true });
   }
-}
-
-function awsError(res: ServerResponse, fault: CostExplorerFault): void {
-  sendJson(res, STATUS_BY_TYPE[fault.type] ?? 400, { __type: fault.type, message: fault.message }, {
-    'content-type': JSON_11,
-    'x-amzn-requestid': randomUUID(),
-  });
 }
 
 export async function startCostExplorerDouble(opts: StartCostExplorerOptions = {}): Promise<CostExplorerDouble> {

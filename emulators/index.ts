@@ -12,6 +12,7 @@ export type {
   CostExplorerDouble,
   CostRecord,
   DatasetOptions,
+  FaultMatch,
   RecordedRequest,
   StartCostExplorerOptions,
 } from './cost-explorer.js';
