@@ -1,5 +1,6 @@
 import type { CostRecord } from '../cost-explorer-model.js';
 import { addDays, dayRange } from '../../shared/time/dates.js';
+import { withUsageTypes } from './usage-types.js';
 
 /**
  * A realistic account for demos, tests and benchmarks: about a dozen services
@@ -62,5 +63,5 @@ export function dailySpendScenario(o: ScenarioOptions): CostRecord[] {
     // A daily credit that would hide the EC2 spike if it were counted.
     records.push({ date: day, service: 'Amazon Elastic Compute Cloud - Compute', amount: day === o.spikeDay ? -250 : -5, recordType: 'Credit' });
   }
-  return records;
+  return withUsageTypes(records, o.spikeDay);
 }

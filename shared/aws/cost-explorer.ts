@@ -36,6 +36,9 @@ export interface CostQueryResult {
   readonly requests: number;
 }
 
+/** Requests a failed queryCosts made before it failed, the failed one included. */
+export const requestsBeforeFailure = (err: unknown): number => (err as { requests?: number }).requests ?? 1;
+
 /**
  * One logical GetCostAndUsage query, following NextPageToken to the end and
  * merging pages (AWS splits a bucket's groups across pages).
@@ -56,7 +59,8 @@ export async function queryCosts(ce: CostExplorerClient, q: CostQuery): Promise<
     };
     requests++;
     const page = await ce.send(new GetCostAndUsageCommand(input)).catch((err: unknown) => {
-      throw explainAwsError(err, 'Cost Explorer GetCostAndUsage', 'ce:GetCostAndUsage');
+      // The pages already made were billed: a caller that survives the failure still counts them.
+      throw Object.assign(explainAwsError(err, 'Cost Explorer GetCostAndUsage', 'ce:GetCostAndUsage'), { requests });
     });
     for (const r of page.ResultsByTime ?? []) {
       const start = r.TimePeriod?.Start;

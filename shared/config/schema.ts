@@ -62,6 +62,8 @@ export const dailySpendSchema = z
     ),
     baseline: withDefault(z.enum(['previous-day', 'same-weekday', 'median-7'], { error: 'expected one of previous-day, same-weekday, median-7' }), 'previous-day'),
     recheckDays: withDefault(int().check(z.gte(0, { error: 'expected 0 or more' }), z.lte(14, { error: 'expected at most 14' })), 2),
+    /** AWS Cost Anomaly Detection findings merged into the alerts: one GetAnomalies request per run. @default false */
+    anomalies: z.optional(z.boolean({ error: 'expected true or false' })),
   })
   .check(
     z.superRefine((v, ctx) => {
@@ -217,6 +219,7 @@ export const unitCostSchema = z.strictObject({
   metric: unitMetricSchema,
 }, { error: 'expected an object { unit, target, metric }' });
 export type UnitCostConfig = z.output<typeof unitCostSchema>;
+export type DailySpendConfig = z.output<typeof dailySpendSchema>;
 export type UnitMetric = z.output<typeof unitMetricSchema>;
 
 /** Extra key (not in the contract): EventBridge schedules the stack deploys. */

@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { DailyEvaluation, Spike } from '../detect/daily-spend.js';
 import { formatMoney, formatPct } from '../money.js';
 import { capBlocks, context, header, section, sparkline } from '../notify/blocks.js';
@@ -6,58 +6,84 @@ import { escapeMrkdwn, escapePlain } from '../notify/escape.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
+import type { SpikeContext } from '../jobs/daily-context.js';
+import type { DailyUnitCost } from '../jobs/daily-unit-cost.js';
+import { anomalyText, consoleButton, contextLabel, contextLine, driversText, totalExtras } from './daily-context.js';
 
-export interface SpikeAlert extends Spike, Alert {
+/** A spike, or an AWS anomaly / unit-cost alert listed with the spikes under its own scope. */
+export interface SpikeAlert extends Omit<Spike, 'scope' | 'series'>, Alert, SpikeContext {
+  readonly scope: Spike['scope'] | 'anomaly' | 'unit-cost';
   readonly severity: Spike['severity'];
+  /** Last 7 days for the sparkline; empty for anomaly and unit-cost alerts. */
+  readonly series: readonly number[];
 }
 
 export interface DailyMessageContext {
   readonly evaluation: DailyEvaluation;
   readonly currency: string;
+  /** Month-end forecast, shown on the total line. */
+  readonly forecast?: number;
+  readonly unitCost?: DailyUnitCost;
 }
 
 const ICON = { warning: ':warning:', critical: ':rotating_light:' } as const;
 
-const label = (s: Spike) => (s.scope === 'total' ? 'Total spend' : s.key);
-const worst = (alerts: readonly Spike[]) => (alerts.some((a) => a.severity === 'critical') ? 'critical' : 'warning');
+const label = (s: SpikeAlert) => contextLabel(s) ?? (s.scope === 'total' ? 'Total spend' : s.key);
+const worst = (alerts: readonly SpikeAlert[]) => (alerts.some((a) => a.severity === 'critical') ? 'critical' : 'warning');
 
-function spikeLine(s: Spike, currency: string, escape: (t: string) => string): string {
-  return `${escape(label(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatPct(s.changePct)}, ${s.severity})`;
+function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => string): string {
+  const line = contextLine(s, currency, escape);
+  if (line) return line;
+  const drivers = driversText(s.drivers, currency, escape);
+  return `${escape(label(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatPct(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}`;
 }
 
-function totalLine(ctx: DailyMessageContext): string {
+function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t) => t): string {
   const { evaluation: e, currency } = ctx;
-  return `Total ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatPct(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}`;
+  return `Total ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatPct(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`;
 }
 
 /** Newest day first, services before the total, critical before warning, then the biggest jump. */
 function ordered(alerts: readonly SpikeAlert[]): SpikeAlert[] {
-  const rank = (s: Spike) => (s.scope === 'total' ? 2 : 0) + (s.severity === 'critical' ? 0 : 1);
+  const order: Record<string, number> = { total: 4, anomaly: 2, 'unit-cost': 2 };
+  const rank = (s: SpikeAlert) => (order[s.scope] ?? 0) + (s.severity === 'critical' ? 0 : 1);
   return [...alerts].sort((a, b) => b.date.localeCompare(a.date) || rank(a) - rank(b) || b.amount - b.previous - (a.amount - a.previous));
 }
 
 export function dailySlackMessage(alerts: readonly SpikeAlert[], ctx: DailyMessageContext): SlackMessage {
   const list = ordered(alerts);
   const { evaluation: e, currency } = ctx;
-  const title = `${ICON[worst(list)]} AWS spend spike${list.length > 1 ? 's' : ''} on ${e.date}`;
+  const kind = list.every((s) => !contextLabel(s)) ? 'spend spike' : 'cost alert';
+  const title = `${ICON[worst(list)]} AWS ${kind}${list.length > 1 ? 's' : ''} on ${e.date}`;
   const blocks: KnownBlock[] = [header(title)];
-  for (const s of list) {
-    const late = s.date !== e.date ? ` _(late-filled data for ${s.date})_` : '';
-    blocks.push(
-      section(`${ICON[s.severity]} *${escapeMrkdwn(label(s))}*${late}`, [
+  for (const s of list) blocks.push(spikeSection(s, e.date, currency));
+  const notes = [totalLine(ctx, escapeMrkdwn)];
+  if (e.estimated) notes.push('Cost Explorer marks this day as estimated: amounts can still rise as data fills in.');
+  const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`, [context(...notes)]);
+  const text = `${title.replace(/^:\w+: /, '')}: ${list.map((s) => spikeLine(s, currency, escapePlain)).join('; ')}. ${totalLine(ctx, escapePlain)}`;
+  return { text, blocks: capped };
+}
+
+/** One section per alert: the figures as fields, the cause (drivers, AWS anomaly) under the name, a console button. */
+function spikeSection(s: SpikeAlert, date: string, currency: string): SectionBlock {
+  const late = s.date !== date && s.scope !== 'anomaly' ? ` _(late-filled data for ${s.date})_` : '';
+  const head = `${ICON[s.severity]} *${escapeMrkdwn(label(s))}*${late}`;
+  const lines = [head];
+  const line = contextLine(s, currency, escapeMrkdwn);
+  const drivers = driversText(s.drivers, currency, escapeMrkdwn);
+  if (drivers) lines.push(drivers);
+  if (s.anomaly && s.scope !== 'anomaly') lines.push(anomalyText(s.anomaly, currency, escapeMrkdwn));
+  const block = line
+    ? section([head, line].join('\n'))
+    : section(lines.join('\n'), [
         `*Spend*\n${formatMoney(s.amount, currency)}`,
         `*Baseline*\n${formatMoney(s.previous, currency)}`,
         `*Change*\n${formatPct(s.changePct)}`,
         `*Severity*\n${s.severity}`,
         `*Last 7 days*\n\`${sparkline(s.series)}\``,
-      ]),
-    );
-  }
-  const notes = [totalLine(ctx)];
-  if (e.estimated) notes.push('Cost Explorer marks this day as estimated: amounts can still rise as data fills in.');
-  const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`, [context(...notes)]);
-  const text = `${title.replace(/^:\w+: /, '')}: ${list.map((s) => spikeLine(s, currency, escapePlain)).join('; ')}. ${totalLine(ctx)}`;
-  return { text, blocks: capped };
+      ]);
+  const button = consoleButton(s.consoleUrl);
+  return button ? { ...block, accessory: button } : block;
 }
 
 export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessageContext): SnsMessage {
@@ -69,7 +95,11 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
   const body = [
     `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:`,
     '',
-    ...list.map((s) => `- ${s.date !== e.date ? `[${s.date}] ` : ''}${spikeLine(s, currency, (t) => t)}`),
+    ...list.flatMap((s) => [
+      `- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, (t) => t)}`,
+      ...(s.anomaly && s.scope !== 'anomaly' ? [`  ${anomalyText(s.anomaly, currency, (t) => t)}`] : []),
+      ...(s.consoleUrl ? [`  Cost Explorer: ${s.consoleUrl}`] : []),
+    ]),
     '',
     totalLine(ctx),
   ].join('\n');
