@@ -3,12 +3,16 @@ import { queryCosts } from '../aws/cost-explorer.js';
 import { baselineSpan } from '../detect/baseline.js';
 import { evaluateDailySpend, type DaySpend } from '../detect/daily-spend.js';
 import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../messages/daily-spend.js';
+import { anomalyText, contextLine, driversText, totalExtras } from '../messages/daily-context.js';
 import { formatMoney, formatPct } from '../money.js';
 import { dispatch } from '../notify/dispatch.js';
 import { alertChannels } from '../notify/routing.js';
 import type { Delivery } from '../notify/types.js';
 import { addDays, firstDayOfMonth, monthOf, yesterday, type IsoDate } from '../time/dates.js';
 import type { JobContext } from './context.js';
+import { dailyContext } from './daily-context.js';
+import { anomalyAlert, unitCostAlert } from './daily-context-alerts.js';
+import type { DailyUnitCost } from './daily-unit-cost.js';
 import type { JobDefinition } from './types.js';
 
 export interface DailySpendOptions {
@@ -21,11 +25,17 @@ export interface DailySpendResult {
   readonly date: IsoDate;
   readonly currency: string;
   readonly estimated: boolean;
-  readonly total: { amount: number; previous: number; changePct: number | null; severity: string };
+  readonly total: { amount: number; previous: number; changePct: number | null; severity: string; forecast: number };
   readonly spikes: Array<Omit<SpikeAlert, 'series'>>;
   readonly monthToDate: number;
   readonly baseline: string;
   readonly costExplorerRequests: number;
+  /** GetMetricData calls (the unit metric). */
+  readonly cloudWatchRequests: number;
+  /** Present with `unitCost` in config: the day's cost per unit and the day before's. */
+  readonly unitCost?: DailyUnitCost;
+  /** Context that could not be fetched (drivers, anomalies, units): the spikes still went out. */
+  readonly warnings: string[];
   readonly deliveries: Delivery[];
 }
 
@@ -57,12 +67,18 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   const evaluation = evaluateDailySpend(days, date, rules);
   const currency = costs.currency ?? ctx.config.currency;
 
-  const alerts: SpikeAlert[] = evaluation.spikes.map((s) => ({
-    ...s,
-    alertId: spikeAlertId(s),
-    subject: { job: 'daily-spend', scope: s.scope, key: s.key, account: null },
-  }));
-  const msg = { evaluation, currency };
+  const totals = new Map(days.map((d) => [d.date, [...d.byService.values()].reduce((a, b) => a + b, 0)]));
+  const totalOn = (d: IsoDate) => totals.get(d) ?? 0;
+  const context = await dailyContext(ctx, date, evaluation.spikes, totalOn);
+  const spikes: SpikeAlert[] = evaluation.spikes.map((s) =>
+    context.decorate({ ...s, alertId: spikeAlertId(s), subject: { job: 'daily-spend', scope: s.scope, key: s.key, account: null } }),
+  );
+  const extra = [
+    ...context.unmatchedAnomalies.map((a) => anomalyAlert(a, date, rules.metric, ctx.config.organization !== undefined)),
+    ...[context.unitCost && unitCostAlert(context.unitCost, date, rules.metric)].filter((a): a is SpikeAlert => Boolean(a)),
+  ];
+  const alerts = [...spikes, ...extra];
+  const msg = { evaluation, currency, forecast: context.forecast, unitCost: context.unitCost?.unitCost };
   const deliveries = await dispatch({
     alerts,
     channels: alertChannels<SpikeAlert>(ctx, { slack: (a) => dailySlackMessage(a, msg), sns: (a) => dailySnsMessage(a, msg) }),
@@ -75,22 +91,31 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
     date,
     currency,
     estimated: evaluation.estimated,
-    total: evaluation.total,
+    total: { ...evaluation.total, forecast: context.forecast },
     spikes: alerts.map(({ series: _series, ...s }) => s),
     monthToDate: evaluation.monthToDate,
     baseline: rules.baseline,
-    costExplorerRequests: costs.requests,
+    costExplorerRequests: costs.requests + context.costExplorerRequests,
+    cloudWatchRequests: context.cloudWatchRequests,
+    ...(context.unitCost ? { unitCost: context.unitCost.unitCost } : {}),
+    warnings: context.warnings,
     deliveries,
   };
 }
 
 export function summarizeDailySpend(r: DailySpendResult): string {
   const lines = [
-    `daily-spend ${r.date}${r.estimated ? ' (estimated)' : ''}: total ${formatMoney(r.total.amount, r.currency)} vs ${formatMoney(r.total.previous, r.currency)} (${formatPct(r.total.changePct)}, ${r.total.severity}); month to date ${formatMoney(r.monthToDate, r.currency)}`,
+    `daily-spend ${r.date}${r.estimated ? ' (estimated)' : ''}: total ${formatMoney(r.total.amount, r.currency)} vs ${formatMoney(r.total.previous, r.currency)} (${formatPct(r.total.changePct)}, ${r.total.severity}); month to date ${formatMoney(r.monthToDate, r.currency)}${totalExtras({ forecast: r.total.forecast, unitCost: r.unitCost }, r.currency, (t) => t)}`,
   ];
   if (!r.spikes.length) lines.push('no spikes');
-  for (const s of r.spikes)
-    lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatPct(s.changePct)})`);
+  for (const s of r.spikes) {
+    const line = contextLine(s, r.currency, (t) => t) ?? `${s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatPct(s.changePct)})`;
+    lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${line}`);
+    const drivers = driversText(s.drivers, r.currency, (t) => t);
+    if (drivers) lines.push(`           ${drivers}`);
+    if (s.anomaly && s.scope !== 'anomaly') lines.push(`           ${anomalyText(s.anomaly, r.currency, (t) => t)}`);
+  }
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
 }
 

@@ -89,7 +89,12 @@ describe('daily-spend job', () => {
     const ec2 = json.spikes.find((s: { key: string }) => s.key === EC2);
     expect(ec2.changePct).toBeGreaterThan(50);
     expect(ec2.amount).toBeGreaterThan(600);
-    expect(ce.requests).toHaveLength(1);
+    // The spend query, then one usage-type request for the drivers of the service spikes.
+    expect(ce.requests.map((r) => JSON.stringify(r.body.GroupBy))).toEqual([
+      JSON.stringify([{ Type: 'DIMENSION', Key: 'SERVICE' }]),
+      JSON.stringify([{ Type: 'DIMENSION', Key: 'SERVICE' }, { Type: 'DIMENSION', Key: 'USAGE_TYPE' }]),
+    ]);
+    expect(json.costExplorerRequests).toBe(2);
     expect(slack.messages).toHaveLength(1);
     expect(slack.messages[0]!.channel).toBe('#cost-alerts');
     expect(slack.messages[0]!.text).toContain(EC2);
@@ -217,7 +222,8 @@ describe('daily-spend job', () => {
     const { code } = await dailyRun(file, ['--dry-run']);
 
     expect(code).toBe(0);
-    expect(ce.requests).toHaveLength(3);
+    // Two throttled attempts and the spend query, then the drivers request.
+    expect(ce.requests).toHaveLength(4);
   });
 
   it('names the missing permission when Cost Explorer denies access', async () => {
