@@ -5,7 +5,7 @@ import type { ReportModel } from '../report/model.js';
 import type { ReportObject } from '../report/storage.js';
 import type { AllocationNote, AllocationRow } from '../review/allocation.js';
 import type { CategoryRow } from '../review/categories.js';
-import type { Commitments, ReviewGap, RightsizingRow } from '../review/types.js';
+import type { Commitments, MonthUnitCost, ReviewGap, RightsizingRow } from '../review/types.js';
 import type { IsoMonth } from '../time/dates.js';
 
 type Amounts = { key: string; amount: number; previous: number; changePct: number | null };
@@ -34,6 +34,8 @@ export interface MonthlyReportResult {
   readonly rightsizing: RightsizingRow[];
   /** Review parts AWS would not answer (denied, not enabled): the report says so and the rest is written. */
   readonly reviewGaps: ReviewGap[];
+  /** With `unitCost` in config: the month's cost per unit and the month before's; null otherwise. */
+  readonly unitCost: Omit<MonthUnitCost, 'daily'> | null;
   readonly objects: ReportObject[];
   /** False in dry-run: the objects are where the report would go. */
   readonly written: boolean;
@@ -77,6 +79,7 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     commitments: r?.commitments ?? { savingsPlans: { coveragePct: null, utilizationPct: null }, reservations: { coveragePct: null, utilizationPct: null } },
     rightsizing: r?.rightsizing ?? [],
     reviewGaps: r?.gaps ?? [],
+    unitCost: r?.unitCost ? { unit: r.unitCost.unit, units: r.unitCost.units, costPerUnit: r.unitCost.costPerUnit, target: r.unitCost.target, previousCostPerUnit: r.unitCost.previousCostPerUnit } : null,
     ...extras,
     email: null,
     deliveries: [],
@@ -91,6 +94,7 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
   for (const s of r.byService.slice(0, 5)) lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatPct(s.changePct)})`);
   if (r.byCategory.length)
     lines.push(`  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${c.budgetPct}% of budget)`}`).join(', ')}`);
+  if (r.unitCost) lines.push(`  cost per ${r.unitCost.unit}: ${r.unitCost.costPerUnit ?? 'n/a'} (target ${r.unitCost.target}, month before ${r.unitCost.previousCostPerUnit ?? 'n/a'})`);
   for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
   for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
   if (r.email) lines.push(`  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} (${Math.round(r.email.bytes / 1024)} KB)`);

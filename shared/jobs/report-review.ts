@@ -9,6 +9,7 @@ import { tagValue } from '../report/model.js';
 import { firstDayOfMonth, type IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
 import { readCostCategory, type ReportCosts } from './report-costs.js';
+import { readMonthUnitCost } from './report-unit-cost.js';
 
 /**
  * The FinOps review of a month: categories (from the services already
@@ -22,6 +23,8 @@ export interface ReviewResult {
   readonly review: FinOpsReview;
   /** Operation name of every Cost Explorer request the review made. */
   readonly requests: string[];
+  /** CloudWatch GetMetricData requests (unit cost). */
+  readonly metricRequests: number;
 }
 
 async function categories(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, month: IsoMonth, endExclusive: string) {
@@ -61,9 +64,14 @@ function allocation(ctx: JobContext, costs: ReportCosts) {
 
 export async function gatherReview(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, month: IsoMonth, endExclusive: string): Promise<ReviewResult> {
   const span = { start: firstDayOfMonth(month), endExclusive };
-  const [cats, commitments, rightsizing] = await Promise.all([categories(ctx, ce, costs, month, endExclusive), readCommitments(ce, span), readRightsizing(ce)]);
+  const [cats, commitments, rightsizing, unit] = await Promise.all([
+    categories(ctx, ce, costs, month, endExclusive),
+    readCommitments(ce, span),
+    readRightsizing(ce),
+    readMonthUnitCost(ctx, costs, month, endExclusive),
+  ]);
   const alloc = allocation(ctx, costs);
-  const gaps = [...(cats.gap ? [cats.gap] : []), ...commitments.gaps, ...(rightsizing.gap ? [rightsizing.gap] : [])];
+  const gaps = [cats.gap, ...commitments.gaps, rightsizing.gap, unit.gap].filter((g): g is ReviewGap => g !== undefined);
   for (const g of gaps) ctx.log.warn(`monthly-report: ${g.part}: ${g.message}`);
   return {
     review: {
@@ -74,7 +82,9 @@ export async function gatherReview(ctx: JobContext, ce: CostExplorerClient, cost
       commitments: commitments.commitments,
       rightsizing: rightsizing.rows,
       gaps,
+      unitCost: unit.unitCost,
     },
+    metricRequests: unit.requests,
     requests: [...cats.requests, ...commitments.requests, ...Array<string>(rightsizing.requests).fill('GetRightsizingRecommendation')],
   };
 }

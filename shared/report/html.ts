@@ -1,6 +1,7 @@
 import { formatMoney, formatPct } from '../money.js';
 import { escapeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
+import { reviewSection } from './review-html.js';
 import { barPairs, budgetBar, lineChart } from './svg.js';
 import { lineTable, wasteTable } from './tables.js';
 
@@ -16,6 +17,10 @@ body{margin:0;font:15px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,
 main{max-width:980px;margin:0 auto;padding:16px}
 h1{font-size:1.55rem;margin:0}
 h2{font-size:1.05rem;margin:0 0 8px}
+h3{font-size:.95rem;margin:14px 0 6px}
+.review-part{break-inside:avoid}.review-part+.review-part{border-top:1px solid #e2e8f0;margin-top:10px}
+.review-part .name{width:32%}
+.gap{text-align:left;color:#92400e;overflow-wrap:anywhere}
 .sub,.note,small,caption,footer{color:#475569}
 small{font-size:.78rem}
 .note{background:#fef9c3;border-radius:6px;padding:6px 10px;margin:8px 0}
@@ -124,6 +129,7 @@ export function renderHtml(m: ReportModel): string {
     kpis(m),
     charts,
     budgets(m),
+    reviewSection(m),
     movers(m),
     byTag(m),
     waste(m),

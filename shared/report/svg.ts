@@ -11,8 +11,8 @@ import { escapeHtml } from './escape.js';
 
 export const COLORS = { current: '#2563eb', previous: '#a3b1c6', grid: '#e2e8f0', text: '#334155', ok: '#16a34a', warn: '#d97706', over: '#dc2626' } as const;
 
-const num = (n: number) => (Math.round(n * 100) / 100).toString();
-const pct = (n: number) => `${num(Math.max(0, Math.min(100, n)))}%`;
+export const num = (n: number) => (Math.round(n * 100) / 100).toString();
+export const pct = (n: number) => `${num(Math.max(0, Math.min(100, n)))}%`;
 
 export function compactMoney(amount: number, currency: string): string {
   try {
@@ -32,7 +32,7 @@ export function niceCeiling(n: number): number {
   return step * power;
 }
 
-function open(label: string, height: number, cls: string): string {
+export function open(label: string, height: number, cls: string): string {
   const text = escapeHtml(label);
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" width="100%" height="${height}" role="img" aria-label="${text}"><title>${text}</title>`;
 }
@@ -96,7 +96,7 @@ const ROW = 48;
 const MAX_LABEL = 48;
 const BAR_MAX_PCT = 72;
 
-function clip(text: string): string {
+export function clip(text: string): string {
   return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 }
 

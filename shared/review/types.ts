@@ -1,3 +1,4 @@
+import type { UnitCostFigures } from '../detect/unit-cost.js';
 import type { AllocationNote, AllocationRow } from './allocation.js';
 import type { CategoryRow } from './categories.js';
 
@@ -26,7 +27,7 @@ export interface RightsizingRow {
 
 /** A part of the review AWS would not answer (denied, not enabled, failing): the report says so. */
 export interface ReviewGap {
-  readonly part: 'categories' | 'savingsPlans' | 'reservations' | 'rightsizing';
+  readonly part: 'categories' | 'savingsPlans' | 'reservations' | 'rightsizing' | 'unitCost';
   readonly operation: string;
   readonly message: string;
 }
@@ -42,6 +43,13 @@ export interface FinOpsReview {
   readonly commitments: Commitments;
   readonly rightsizing: RightsizingRow[];
   readonly gaps: ReviewGap[];
+  /** With `unitCost` in config. */
+  readonly unitCost?: MonthUnitCost;
+}
+
+/** The contract's monthly `unitCost`, plus the cost per unit of each day (null on a day without units). */
+export interface MonthUnitCost extends UnitCostFigures {
+  readonly daily: ReadonlyArray<{ readonly date: string; readonly costPerUnit: number | null }>;
 }
 
 export const NO_COMMITMENTS: Commitments = {

@@ -5,6 +5,7 @@ import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../../shared/report/model.js';
 import { reportData } from '../support/report-data.js';
+import { reviewData } from '../support/review-data.js';
 
 /*
  * A person's check, automated: the report opened in a real browser (Debian's
@@ -53,6 +54,10 @@ function demoData(extra: Array<[string, number]> = []): ReportData {
       estimatedMonthlySavings: 140.16,
       items: [{ kind: 'idle instance', id: 'i-0a1b2c3d4e5f60718', region: 'us-east-1', detail: 'm5.xlarge, avg CPU 1.4%', estimatedMonthlyCost: 140.16 }],
     },
+    review: reviewData({
+      unitCost: { unit: 'lead', units: 31_000, costPerUnit: 0.05231, target: 0.05, previousCostPerUnit: 0.04812, daily: [...daily.keys()].map((date, i) => ({ date, costPerUnit: 0.045 + (i % 7) * 0.002 })) },
+      gaps: [{ part: 'reservations', operation: 'GetReservationUtilization', message: 'denied: the caller needs the IAM permission ce:GetReservationUtilization. AWS said: AccessDeniedException' }],
+    }),
   });
 }
 
@@ -95,12 +100,19 @@ describe('monthly report in a browser', () => {
     await browser?.close();
   });
 
-  it('lays out the daily line, the service bars and the budget bar as non-empty charts', async () => {
+  it('lays out the daily line, the service bars, the budget bar and the review charts as non-empty charts', async () => {
     const html = renderHtml(buildReportModel(demoData()));
 
     const layout = await layoutAt(page, html, 1000);
 
-    expect(layout.charts.map((c) => c.cls.replace('chart ', ''))).toEqual(['line-chart', 'bar-chart', 'budget-bar']);
+    expect(layout.charts.map((c) => c.cls.replace('chart ', ''))).toEqual([
+      'line-chart',
+      'bar-chart',
+      'budget-bar',
+      'bar-chart category-bars',
+      'bar-chart allocation-bars',
+      'line-chart unit-cost-chart',
+    ]);
     for (const chart of layout.charts) {
       expect(chart.width).toBeGreaterThan(0);
       expect(chart.height).toBeGreaterThan(0);
@@ -108,12 +120,12 @@ describe('monthly report in a browser', () => {
     }
   });
 
-  it('lays out the movers, tag, waste and service tables with rows', async () => {
+  it('lays out the review (categories, allocation, commitments, rightsizing), movers, tag, waste and service tables with rows', async () => {
     const html = renderHtml(buildReportModel(demoData()));
 
     const layout = await layoutAt(page, html, 1000);
 
-    expect(layout.tables).toHaveLength(5);
+    expect(layout.tables).toHaveLength(9);
     for (const table of layout.tables) {
       expect(table.width).toBeGreaterThan(0);
       expect(table.rows).toBeGreaterThan(0);
@@ -128,6 +140,23 @@ describe('monthly report in a browser', () => {
     expect(layout.scrollWidth).toBeLessThanOrEqual(390);
     expect(Math.max(...layout.tables.map((t) => t.right))).toBeLessThanOrEqual(390);
     expect(layout.charts.every((c) => c.width > 300)).toBe(true);
+  });
+
+  it('keeps every label and figure of the review charts inside the chart on a 390 px phone', async () => {
+    const html = renderHtml(buildReportModel(demoData()));
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.setContent(html);
+
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('section.review svg.chart')].flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().right - box.right).filter((d) => d > 1);
+      }),
+    );
+    const sections = await page.evaluate(() => [...document.querySelectorAll('section.review h3')].length);
+
+    expect(sections).toBe(5);
+    expect(overflow).toEqual([]);
   });
 
   it('still fits 390 px with 150 services and very long names', async () => {
@@ -148,7 +177,7 @@ describe('monthly report in a browser', () => {
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: 'screen' });
 
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(scrollWidth).toBeLessThanOrEqual(794);

@@ -1,11 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCostExplorerDouble, type CostExplorerDouble, type CostRecord, type DatasetOptions } from '../../emulators/cost-explorer.js';
+import { putDailyUnits } from '../../emulators/unit-metric.js';
 import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
+import { dayRange } from '../../shared/time/dates.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 
@@ -36,9 +39,9 @@ let s3: S3Client;
 let dir: string;
 let n = 0;
 
-async function report(reportConfig: Record<string, unknown>, args: string[]) {
+async function report(reportConfig: Record<string, unknown>, args: string[], extra: Record<string, unknown> = {}) {
   const file = join(dir, `config-${++n}.json`);
-  writeFileSync(file, JSON.stringify({ report: { bucket: 'review', prefix: `r${n}/`, ...reportConfig } }));
+  writeFileSync(file, JSON.stringify({ report: { bucket: 'review', prefix: `r${n}/`, ...reportConfig }, ...extra }));
   const result = await runCli(['run', 'monthly-report', '--config', file, '--json', ...args], { env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url }, timeoutMs: 60_000 });
   return { ...result, prefix: `r${n}/`, json: result.code <= 3 && result.stdout ? JSON.parse(result.stdout) : undefined };
 }
@@ -84,9 +87,27 @@ describe('monthly-report FinOps review', () => {
       ['i-small', 'terminate', null, 60.74],
     ]);
     expect(json.reviewGaps).toEqual([]);
+    expect(await text(`r${n}/${MONTH}/cost-report.html`)).toContain('<h2>FinOps review</h2>');
     expect(json.costExplorerRequests).toBe(ce.requests.length);
     expect(json.costExplorerOperations).toEqual({ GetCostAndUsage: 3, GetSavingsPlansUtilization: 1, GetSavingsPlansCoverage: 1, GetReservationUtilization: 1, GetRightsizingRecommendation: 1 });
+    expect(json.unitCost).toBeNull();
   });
+
+  it('adds the month\'s cost per unit against the month before, and its daily chart, from one GetMetricData call', async () => {
+    const metric = { namespace: 'LeadRouter', metricName: 'LeadsDistributed', dimensions: { Env: 'prod' } };
+    const days = [...dayRange('2026-02-01', '2026-03-31')];
+    await putDailyUnits(new CloudWatchClient({ ...aws.clientConfig, disableRequestCompression: true }), metric, Object.fromEntries(days.map((d) => [d, d < '2026-03-01' ? 800 : 1000])));
+
+    const { code, json, prefix } = await report({}, ['--month', MONTH], { unitCost: { unit: 'lead', target: 0.05, metric: { ...metric, region: 'us-east-1' } } });
+
+    expect(code).toBe(0);
+    expect(json.unitCost).toMatchObject({ unit: 'lead', units: 31_000, target: 0.05 });
+    expect(json.unitCost.costPerUnit).toBeCloseTo(json.total / 31_000, 3);
+    expect(json.unitCost.previousCostPerUnit).toBeCloseTo(json.previousTotal / (28 * 800), 3);
+    const html = await text(`${prefix}${MONTH}/cost-report.html`);
+    expect(html).toContain('Cost per lead, March 2026');
+    expect(html).toContain('unit-cost-chart');
+  }, SEVERAL_RUNS);
 
   it('writes cost-report.xlsx with the contract sheets and amounts as numbers', async () => {
     const { code, prefix, json } = await report({ allocationTargets: TARGETS }, ['--month', MONTH]);
