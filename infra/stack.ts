@@ -55,6 +55,7 @@ export class CostWatchStack extends Stack {
       reportPrefix: config.report.prefix,
       slackSecretArn: config.notify.slack ? slackSecretPolicyArn(this, config.notify.slack.tokenSecretId) : undefined,
       reportEmail: config.report.email,
+      unitCost: config.unitCost,
     };
     const environment = {
       [CONFIG_ENV_VAR]: deployedConfigJson(this, config, {

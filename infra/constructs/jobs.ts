@@ -26,6 +26,8 @@ export interface JobResources {
   readonly slackSecretArn?: string;
   /** `report.email` from config: the finance email goes through SES instead of the report topic. */
   readonly reportEmail?: CostWatchConfig['report']['email'];
+  /** `unitCost` from config: the jobs that divide spend by units read the metric. */
+  readonly unitCost?: CostWatchConfig['unitCost'];
 }
 
 export interface JobSpec {
@@ -45,6 +47,18 @@ const costExplorer: JobPermission = {
   resources: ['*'],
   why: 'Cost Explorer has no resource-level permissions: ce:GetCostAndUsage only accepts Resource "*".',
 };
+
+/** The FinOps review's commitments and rightsizing. */
+const costExplorerReview: JobPermission = {
+  actions: ['ce:GetSavingsPlansUtilization', 'ce:GetSavingsPlansCoverage', 'ce:GetReservationUtilization', 'ce:GetReservationCoverage', 'ce:GetRightsizingRecommendation'],
+  resources: ['*'],
+  why: 'Cost Explorer has no resource-level permissions: its coverage, utilization and rightsizing reads only accept Resource "*".',
+};
+
+const unitMetric = (r: JobResources): JobPermission[] =>
+  r.unitCost
+    ? [{ actions: ['cloudwatch:GetMetricData'], resources: ['*'], why: 'Reads the unitCost metric; cloudwatch:GetMetricData supports no resource-level permissions.' }]
+    : [];
 
 const viewBudgets: JobPermission = {
   actions: ['budgets:ViewBudget'],
@@ -122,6 +136,8 @@ export const JOBS: Record<JobName, JobSpec> = {
     description: 'cost-watch: monthly finance report to S3 and the report topic',
     permissions: (r) => [
       costExplorer,
+      costExplorerReview,
+      ...unitMetric(r),
       viewBudgets,
       {
         actions: ['s3:GetObject'],

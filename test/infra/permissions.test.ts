@@ -6,6 +6,8 @@ import { FULL_CONFIG, actionsOf, grantsOf, logicalIdOf, statementsOf, synthStack
 const EVERY_JOB = ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage'];
 const LEDGER = ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 const PUBLISH = ['kms:Decrypt', 'kms:GenerateDataKey*', 'sns:Publish'];
+/** The FinOps review's Cost Explorer reads (monthly-report). */
+const REVIEW = ['ce:GetSavingsPlansUtilization', 'ce:GetSavingsPlansCoverage', 'ce:GetReservationUtilization', 'ce:GetReservationCoverage', 'ce:GetRightsizingRecommendation'];
 
 const sorted = (...groups: string[][]) => groups.flat().sort();
 const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
@@ -40,7 +42,7 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
 
   it('gives monthly-report Cost Explorer, budgets, findings reads, report writes, the ledger and the report topic, nothing else', () => {
     expect(actionsOf(template, 'MonthlyReport')).toEqual(
-      sorted(EVERY_JOB, LEDGER, PUBLISH, ['ce:GetCostAndUsage', 'budgets:ViewBudget', 's3:GetObject', 's3:ListBucket', 's3:PutObject']),
+      sorted(EVERY_JOB, LEDGER, PUBLISH, REVIEW, ['ce:GetCostAndUsage', 'budgets:ViewBudget', 's3:GetObject', 's3:ListBucket', 's3:PutObject']),
     );
   });
 
