@@ -4,7 +4,7 @@
  * job through the real CLI, prints what Slack and SNS received, stops it all.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -16,6 +16,7 @@ import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
 import { seedDailySpend } from './demo/daily-spend.js';
 import { seedBudgets } from './demo/budgets.js';
+import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
 import { seedIdleResources } from './demo/idle-resources.js';
 import { loadMonthlyReportCosts, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
@@ -123,6 +124,12 @@ async function main(): Promise<number> {
     await seedMonthlyReport(world.env);
     await showJob(world, 'monthly-report: last month for finance', ['run', 'monthly-report']);
     process.stdout.write(`\nFinance report for ${month} (open it in a browser): ${await saveMonthlyReport(world.env, { month })}\n`);
+    await verifyDemoSender(world.env);
+    const emailConfig = join(outDir, 'demo.email.config.json');
+    writeFileSync(emailConfig, `${JSON.stringify(withFinanceEmail(JSON.parse(readFileSync(world.configFile, 'utf8'))), null, 2)}\n`);
+    await showJob({ ...world, configFile: emailConfig }, 'monthly-report with report.email: the finance email through SES, files attached', ['run', 'monthly-report']);
+    const eml = await showFinanceEmail(world.env, outDir);
+    if (eml) process.stdout.write(`Finance email (open it in a mail client): ${eml}\n`);
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     return 0;
   } finally {
