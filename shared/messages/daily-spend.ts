@@ -35,7 +35,8 @@ function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => strin
   const line = contextLine(s, currency, escape);
   if (line) return line;
   const drivers = driversText(s.drivers, currency, escape);
-  return `${escape(label(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatPct(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}`;
+  const anomaly = s.anomaly ? `; ${anomalyText(s.anomaly, currency, escape)}` : '';
+  return `${escape(label(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatPct(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
 }
 
 function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t) => t): string {
@@ -97,7 +98,6 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
     '',
     ...list.flatMap((s) => [
       `- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, (t) => t)}`,
-      ...(s.anomaly && s.scope !== 'anomaly' ? [`  ${anomalyText(s.anomaly, currency, (t) => t)}`] : []),
       ...(s.consoleUrl ? [`  Cost Explorer: ${s.consoleUrl}`] : []),
     ]),
     '',
