@@ -9,6 +9,7 @@ import { renderHtml } from '../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../shared/report/model.js';
 import { dayRange } from '../shared/time/dates.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
+import { emailSizeLines } from './bench/email-size.js';
 
 hideSdkNodeVersionWarning();
 
@@ -69,3 +70,4 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+process.stdout.write(`${(await emailSizeLines(buildReportModel(input))).join('\n')}\n`);
