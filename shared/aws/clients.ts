@@ -6,6 +6,8 @@ export { costExplorerClient } from './clients/cost-explorer.js';
 export { dynamoClient } from './clients/dynamodb.js';
 export { ec2Client } from './clients/ec2.js';
 export { organizationsClient } from './clients/organizations.js';
+export { elbv2Client } from './clients/elbv2.js';
+export { rdsClient } from './clients/rds.js';
 export { s3Client } from './clients/s3.js';
 export { secretsClient } from './clients/secrets-manager.js';
 export { sesClient } from './clients/ses.js';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { rulesConfigSchema } from '../detect/waste/registry.js';
 import { reviewIssues, reviewKeys } from './review.js';
 
 /**
@@ -95,6 +96,8 @@ export const idleSchema = z.strictObject({
   exemptTag: withDefault(z.string().check(z.minLength(1, { error: 'expected a tag key' })), 'cost-watch:ignore'),
   /** Extra key: regions scanned at once. */
   concurrency: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(32, { error: 'expected at most 32' })), 4),
+  /** `idle.rules.<rule>`: `{ enabled, …options }` per waste rule; the rules declare their own options (shared/detect/waste/rules). */
+  rules: z._default(rulesConfigSchema, () => rulesConfigSchema.parse({})),
 });
 
 export const budgetsSchema = z.strictObject({

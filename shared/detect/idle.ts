@@ -18,6 +18,8 @@ export interface IdleRules {
 export interface IdleInstance {
   readonly id: string;
   readonly region: string;
+  /** Present in an organization-wide scan. */
+  readonly account?: string;
   readonly name?: string;
   readonly instanceType: string;
   readonly avgCpuPct: number;
@@ -29,6 +31,7 @@ export interface IdleInstance {
 export interface UnattachedVolume {
   readonly id: string;
   readonly region: string;
+  readonly account?: string;
   readonly name?: string;
   readonly sizeGiB: number;
   readonly volumeType: string;

@@ -1,25 +1,24 @@
 import type { KnownBlock } from '@slack/types';
 import type { RegionError } from '../aws/regions.js';
-import type { IdleInstance, UnattachedVolume, Unpriced } from '../detect/idle.js';
-import { formatMoney } from '../money.js';
-import { context, header, section } from '../notify/blocks.js';
+import { context, header, section, SLACK_LIMITS } from '../notify/blocks.js';
 import { escapeMrkdwn, escapePlain } from '../notify/escape.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
+import type { Finding, RuleError, Unpriced } from '../waste/types.js';
+import { groupByRule, groupHeadline, itemLine, money, plural, restLine, sumCost, type RuleGroup } from './waste-groups.js';
 
-/** One idle instance or unattached volume, alerted once per ISO week. */
-export type IdleAlert = Alert &
-  ({ readonly kind: 'instance'; readonly item: IdleInstance } | { readonly kind: 'volume'; readonly item: UnattachedVolume });
+/** One finding, alerted once per ISO week. */
+export type IdleAlert = Alert & { readonly finding: Finding };
 
 export interface IdleMessageContext {
   readonly date: string;
   readonly weekStart: string;
   readonly regions: readonly string[];
   readonly regionErrors: readonly RegionError[];
+  readonly ruleErrors: readonly RuleError[];
   /** Every finding of this run, new or already reported this week. */
-  readonly totalIdleInstances: number;
-  readonly totalUnattachedVolumes: number;
+  readonly totalFindings: number;
   readonly estimatedMonthlySavings: number;
   readonly noData: number;
   readonly unpriced: readonly Unpriced[];
@@ -28,48 +27,23 @@ export interface IdleMessageContext {
   readonly priceTableDate: string;
 }
 
-/** How many items a message lists one by one; the rest are summed up in a line. */
-export const TOP_ITEMS = 10;
-const CURRENCY = 'USD';
+/** Items listed one by one per rule in Slack; the rest of the rule is one line. */
+export const TOP_PER_RULE = 5;
+/** Items per rule in the SNS body, before the byte cap shrinks it. */
+export const SNS_PER_RULE = 40;
+/** SNS rejects messages over 256 KB; keep a margin for the envelope. */
+export const SNS_MAX_BYTES = 250_000;
 
-const cost = (c: number | null) => (c === null ? 'price unknown' : `${formatMoney(c, CURRENCY)}/month`);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const sumCost = (alerts: readonly IdleAlert[]) => alerts.reduce((s, a) => s + (a.item.estimatedMonthlyCost ?? 0), 0);
+const headline = (findings: readonly Finding[]) => `${plural(findings.length, 'finding')}, about ${money(sumCost(findings))}/month`;
+const isFollowUp = (alerts: readonly IdleAlert[], ctx: IdleMessageContext) => alerts.length < ctx.totalFindings;
+const weekTotal = (ctx: IdleMessageContext) => `This week in total: ${plural(ctx.totalFindings, 'finding')}, about ${money(ctx.estimatedMonthlySavings)}/month.`;
+const where = (e: { account?: string | null; region: string }) => (e.account ? `${e.account}/${e.region}` : e.region);
 
-function ordered(alerts: readonly IdleAlert[]): IdleAlert[] {
-  return [...alerts].sort(
-    (a, b) => (b.item.estimatedMonthlyCost ?? -1) - (a.item.estimatedMonthlyCost ?? -1) || a.item.id.localeCompare(b.item.id),
-  );
-}
-
-/** One line per item; `esc` is mrkdwn escaping in Slack and identity in SNS. */
-function itemLine(a: IdleAlert, esc: (t: string) => string, bold: (t: string) => string): string {
-  const name = a.item.name ? ` ${bold(esc(a.item.name))}` : '';
-  if (a.kind === 'instance') {
-    const i = a.item;
-    return `${i.id}${name} · ${i.instanceType} · ${i.region} · avg CPU ${i.avgCpuPct}% · ${cost(i.estimatedMonthlyCost)}`;
-  }
-  const v = a.item;
-  return `${v.id}${name} · ${v.volumeType} ${v.sizeGiB} GiB unattached · ${v.region} · ${cost(v.estimatedMonthlyCost)}`;
-}
-
-function headline(alerts: readonly IdleAlert[]): string {
-  const instances = alerts.filter((a) => a.kind === 'instance').length;
-  const volumes = alerts.length - instances;
-  return `${plural(instances, 'idle instance')} and ${plural(volumes, 'unattached volume')}, about ${formatMoney(sumCost(alerts), CURRENCY)}/month`;
-}
-
-function isFollowUp(alerts: readonly IdleAlert[], ctx: IdleMessageContext): boolean {
-  return alerts.length < ctx.totalIdleInstances + ctx.totalUnattachedVolumes;
-}
-
-function weekTotal(ctx: IdleMessageContext): string {
-  return `This week in total: ${plural(ctx.totalIdleInstances, 'idle instance')}, ${plural(ctx.totalUnattachedVolumes, 'unattached volume')}, about ${formatMoney(ctx.estimatedMonthlySavings, CURRENCY)}/month.`;
-}
-
-function notScanned(ctx: IdleMessageContext, esc: (t: string) => string): string | undefined {
-  if (!ctx.regionErrors.length) return undefined;
-  return `Not scanned: ${ctx.regionErrors.map((e) => `${e.region} (${esc(e.message)})`).join('; ')}`;
+function problems(ctx: IdleMessageContext, esc: (t: string) => string): string[] {
+  const lines: string[] = [];
+  if (ctx.regionErrors.length) lines.push(`Not scanned: ${ctx.regionErrors.map((e) => `${where(e)} (${esc(e.message)})`).join('; ')}`);
+  if (ctx.ruleErrors.length) lines.push(`Not checked: ${ctx.ruleErrors.map((e) => `${e.rule} in ${where(e)} (${esc(e.message)})`).join('; ')}`);
+  return lines;
 }
 
 function unpricedLine(ctx: IdleMessageContext, esc: (t: string) => string): string | undefined {
@@ -77,55 +51,76 @@ function unpricedLine(ctx: IdleMessageContext, esc: (t: string) => string): stri
   return `No bundled price for: ${ctx.unpriced.map((u) => `${esc(u.type)} in ${u.region} ×${u.count}`).join(', ')} (not counted in the total)`;
 }
 
-function rest(list: readonly IdleAlert[]): string | undefined {
-  const more = list.slice(TOP_ITEMS);
-  if (!more.length) return undefined;
-  return `…and ${more.length} more, about ${formatMoney(sumCost(more), CURRENCY)}/month; the full list is in the findings JSON and \`--json\`.`;
+/** A rule's block: its headline and action, its costliest items, and the rest in one line; clipped to Slack's section limit. */
+function groupSection(g: RuleGroup): string {
+  const lines = [`*${escapeMrkdwn(groupHeadline(g))}* · _${g.action}_`];
+  const budget = SLACK_LIMITS.sectionText - 200;
+  let shown = 0;
+  for (const f of g.findings.slice(0, TOP_PER_RULE)) {
+    const line = `• ${itemLine(f, escapeMrkdwn, (t) => `*${t}*`)}`;
+    if (lines.join('\n').length + line.length > budget) break;
+    lines.push(line);
+    shown++;
+  }
+  const rest = restLine(g.findings.slice(shown));
+  if (rest) lines.push(rest);
+  return lines.join('\n');
 }
 
 export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageContext): SlackMessage {
-  const list = ordered(alerts);
-  const followUp = isFollowUp(list, ctx);
+  const findings = alerts.map((a) => a.finding);
+  const groups = groupByRule(findings);
+  const followUp = isFollowUp(alerts, ctx);
   const title = `${followUp ? 'New idle' : 'Idle'} AWS resources, week of ${ctx.weekStart}`;
   const blocks: KnownBlock[] = [header(`:money_with_wings: ${title}`)];
-  blocks.push(section(`*${headline(list)}* could be saved across ${plural(ctx.regions.length, 'region')}.${followUp ? `\n${weekTotal(ctx)}` : ''}`));
-  const top = list.slice(0, TOP_ITEMS).map((a) => `• ${itemLine(a, escapeMrkdwn, (t) => `*${t}*`)}`);
-  if (top.length) blocks.push(section(top.join('\n')));
-  const more = rest(list);
-  if (more) blocks.push(section(more));
-  const errors = notScanned(ctx, escapeMrkdwn);
-  if (errors) blocks.push(section(`:warning: ${errors}`));
+  blocks.push(section(`*${headline(findings)}* could be saved across ${plural(ctx.regions.length, 'region')}.${followUp ? `\n${weekTotal(ctx)}` : ''}`));
+  // Nine rules at most: one section each stays far inside the 50-block cap.
+  for (const g of groups) blocks.push(section(groupSection(g)));
+  for (const p of problems(ctx, escapeMrkdwn)) blocks.push(section(`:warning: ${p}`));
   const notes = [
-    `Idle: avg CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${plural(ctx.noData, 'instance')} without CPU data not counted.`,
-    `On-demand Linux estimates × 730 h, price table ${ctx.priceTableDate}.`,
+    `Idle instance: avg CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${plural(ctx.noData, 'instance')} without CPU data not counted.`,
+    `On-demand estimates × 730 h, price table ${ctx.priceTableDate}. Every finding is in the findings JSON and \`--json\`.`,
   ];
   const unpriced = unpricedLine(ctx, escapeMrkdwn);
   if (unpriced) notes.push(unpriced);
   blocks.push(context(...notes));
 
-  const textParts = [`${title}: ${headline(list)}.`];
-  if (followUp) textParts.push(weekTotal(ctx));
-  textParts.push(`Top: ${list.slice(0, 3).map((a) => itemLine(a, escapePlain, (t) => t)).join('; ')}.`);
-  const plainErrors = notScanned(ctx, escapePlain);
-  if (plainErrors) textParts.push(`${plainErrors}.`);
-  return { text: textParts.join(' '), blocks };
+  const text = [
+    `${title}: ${headline(findings)}.`,
+    ...(followUp ? [weekTotal(ctx)] : []),
+    `${groups.map((g) => `${escapePlain(groupHeadline(g))} (top: ${itemLine(g.findings[0]!, escapePlain, (t) => t)})`).join('; ')}.`,
+    ...problems(ctx, escapePlain).map((p) => `${p}.`),
+  ].join(' ');
+  // Slack truncates a fallback over 40,000 characters; errors listed per scope could get there in a huge organization.
+  return { text: text.length > 3000 ? `${text.slice(0, 2990)}… (see findings)` : text, blocks };
+}
+
+function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly IdleAlert[], ctx: IdleMessageContext): string {
+  const plain = (t: string) => t;
+  const findings = alerts.map((a) => a.finding);
+  return [
+    `cost-watch found ${headline(findings)} for the week of ${ctx.weekStart} (run ${ctx.date}, ${plural(ctx.regions.length, 'region')} scanned).`,
+    ...(isFollowUp(alerts, ctx) ? [weekTotal(ctx)] : []),
+    ...groups.flatMap((g) => [
+      '',
+      `${groupHeadline(g)}: ${g.action}.`,
+      ...g.findings.slice(0, perRule).map((f) => `- ${itemLine(f, plain, plain)}`),
+      ...[restLine(g.findings.slice(perRule))].filter((l): l is string => l !== undefined).map((l) => `- ${l}`),
+    ]),
+    '',
+    ...[...problems(ctx, plain), unpricedLine(ctx, plain)].filter((l): l is string => l !== undefined),
+    `Idle instance means average CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${plural(ctx.noData, 'instance')} had no CPU data and are not counted.`,
+    `Costs are on-demand estimates × 730 hours from the bundled price table (${ctx.priceTableDate}); every finding is in the findings JSON.`,
+  ].join('\n');
 }
 
 export function idleSnsMessage(alerts: readonly IdleAlert[], ctx: IdleMessageContext): SnsMessage {
-  const list = ordered(alerts);
-  const followUp = isFollowUp(list, ctx);
-  const subject = `[warning] ${followUp ? 'New idle' : 'Idle'} AWS resources: ${headline(list)}`;
-  const plain = (t: string) => t;
-  const body = [
-    `cost-watch found ${headline(list)} for the week of ${ctx.weekStart} (run ${ctx.date}, ${plural(ctx.regions.length, 'region')} scanned).`,
-    ...(followUp ? [weekTotal(ctx)] : []),
-    '',
-    ...list.slice(0, 50).map((a) => `- ${itemLine(a, plain, plain)}`),
-    ...(list.length > 50 ? [`- …and ${list.length - 50} more, about ${formatMoney(sumCost(list.slice(50)), CURRENCY)}/month`] : []),
-    '',
-    ...[notScanned(ctx, plain), unpricedLine(ctx, plain)].filter((l): l is string => l !== undefined),
-    `Idle means average CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${plural(ctx.noData, 'instance')} had no CPU data and are not counted.`,
-    `Costs are on-demand Linux estimates × 730 hours from the bundled price table (${ctx.priceTableDate}).`,
-  ].join('\n');
+  const groups = groupByRule(alerts.map((a) => a.finding));
+  const subject = `[warning] ${isFollowUp(alerts, ctx) ? 'New idle' : 'Idle'} AWS resources: ${headline(alerts.map((a) => a.finding))}`;
+  // Fewer items per rule until the body fits SNS's 256 KB (names can be 256 characters each).
+  let perRule = SNS_PER_RULE;
+  let body = snsBody(groups, perRule, alerts, ctx);
+  while (Buffer.byteLength(body) > SNS_MAX_BYTES && perRule > 0) body = snsBody(groups, (perRule = Math.floor(perRule / 2)), alerts, ctx);
+  if (Buffer.byteLength(body) > SNS_MAX_BYTES) body = `${Buffer.from(body).subarray(0, SNS_MAX_BYTES - 40).toString('utf8')}\n… (clipped: see findings)`;
   return { subject, body, attributes: { job: 'idle-resources', severity: 'warning' } };
 }

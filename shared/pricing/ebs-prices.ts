@@ -28,6 +28,9 @@ export const EBS_PRICES: Readonly<Record<string, EbsPrice>> = {
   standard: { perGbMonth: 0.05 },
 };
 
+/** EBS snapshots, standard tier, per GB-month of snapshot data (source as above). */
+export const SNAPSHOT_PER_GB_MONTH = 0.05;
+
 export interface VolumeSpec {
   readonly volumeType: string;
   readonly sizeGiB: number;

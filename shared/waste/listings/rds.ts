@@ -1,0 +1,31 @@
+import { paginateDescribeDBInstances, type RDSClient } from '@aws-sdk/client-rds';
+import type { DbInstance } from '../../detect/waste/types.js';
+import { explainAwsError } from '../../aws/errors.js';
+import type { Listed } from './types.js';
+
+const DB_PAGE = 100;
+
+/** Every DB instance with its tags: DescribeDBInstances carries TagList, so no ListTagsForResource per instance. */
+export async function listDbInstances(rds: RDSClient, region: string): Promise<Listed<DbInstance>> {
+  const items: DbInstance[] = [];
+  let pages = 0;
+  try {
+    for await (const out of paginateDescribeDBInstances({ client: rds, pageSize: DB_PAGE }, {})) {
+      pages++;
+      for (const d of out.DBInstances ?? [])
+        if (d.DBInstanceIdentifier)
+          items.push({
+            id: d.DBInstanceIdentifier,
+            instanceClass: d.DBInstanceClass ?? 'unknown',
+            engine: d.Engine ?? 'unknown',
+            multiAz: d.MultiAZ ?? false,
+            status: d.DBInstanceStatus ?? 'unknown',
+            createTime: d.InstanceCreateTime?.toISOString(),
+            tags: Object.fromEntries((d.TagList ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ''])),
+          });
+    }
+  } catch (err) {
+    throw explainAwsError(err, `RDS DescribeDBInstances in ${region}`, 'rds:DescribeDBInstances');
+  }
+  return { items, calls: { DescribeDBInstances: pages } };
+}

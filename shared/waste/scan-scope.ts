@@ -1,0 +1,146 @@
+import { errorMessage } from '../aws/errors.js';
+import { WASTE_RULES, type RulesConfig } from '../detect/waste/registry.js';
+import type { AnyWasteRule, ListingName, Listings, MetricQuery, RuleContext, RuleFinding, WasteRule } from '../detect/waste/types.js';
+import { applyExemption } from './exemption.js';
+import { LISTING_SOURCES, type ScopeClients } from './listings/index.js';
+import { fetchMetrics } from './metrics.js';
+import type { Finding, RuleError, RuleSummary, ScopeScan, Unpriced, WasteScope } from './types.js';
+
+export interface ScanSettings {
+  /** `idle.rules` from config (defaults applied). */
+  readonly rules: RulesConfig;
+  readonly exemptTag: string;
+  readonly cpuThresholdPct: number;
+  readonly lookbackDays: number;
+  /** Metric window: whole UTC days ending at the run date. */
+  readonly window: { readonly start: Date; readonly end: Date };
+  /** The moment of the run; ages are measured from it. */
+  readonly now: Date;
+  /** The rules to run. @default WASTE_RULES */
+  readonly registry?: readonly AnyWasteRule[];
+}
+
+/** Thrown when every listing a scope needed failed: the scope as a whole was not scanned (a regionErrors entry). */
+export class ScopeFailedError extends Error {}
+
+const EMPTY: Listings = { instances: [], volumes: [], addresses: [], natGateways: [], loadBalancers: [], snapshots: [], images: [], dbInstances: [] };
+const lowerFirst = (op: string) => op.charAt(0).toLowerCase() + op.slice(1);
+type AnyRule = WasteRule<{ enabled: boolean }>;
+
+/**
+ * Scans one (account, region) with every enabled rule: each listing the rules
+ * need is made once, every metric query of every rule goes into the same
+ * GetMetricData batches, the exemption tag is applied to every resource type,
+ * and a failing listing only fails the rules that need it.
+ */
+export async function scanScope(clients: ScopeClients, scope: WasteScope, settings: ScanSettings): Promise<ScopeScan> {
+  const rules = ((settings.registry ?? WASTE_RULES) as readonly AnyRule[]).filter((r) => settings.rules[r.name]?.enabled ?? true);
+  const requests: Record<string, number> = {};
+  const count = (calls: Readonly<Record<string, number>>) => {
+    for (const [op, n] of Object.entries(calls)) requests[lowerFirst(op)] = (requests[lowerFirst(op)] ?? 0) + n;
+  };
+
+  const needed = [...new Set(rules.flatMap((r) => r.needs))];
+  const failedListings = new Map<ListingName, string>();
+  const all: Record<string, unknown> = { ...EMPTY };
+  await Promise.all(
+    needed.map(async (name) => {
+      try {
+        const listed = await LISTING_SOURCES[name](clients, scope.region);
+        all[name] = listed.items;
+        count(listed.calls);
+      } catch (err) {
+        failedListings.set(name, errorMessage(err));
+      }
+    }),
+  );
+  if (needed.length && failedListings.size === needed.length)
+    throw new ScopeFailedError([...new Set(failedListings.values())].join('; '));
+
+  const ruleErrors: RuleError[] = [];
+  const fail = (rule: AnyRule, message: string) => ruleErrors.push({ account: scope.account, region: scope.region, rule: rule.name, message });
+  const runnable = rules.filter((r) => {
+    const broken = r.needs.find((n) => failedListings.has(n));
+    if (broken) fail(r, failedListings.get(broken)!);
+    return !broken;
+  });
+
+  const unfiltered = all as unknown as Listings;
+  const { kept, tagged } = applyExemption(unfiltered, settings.exemptTag);
+  const ctxFor = (r: AnyRule): RuleContext<{ enabled: boolean }> => ({
+    region: scope.region,
+    account: scope.account,
+    options: settings.rules[r.name] ?? r.options.parse({}),
+    now: settings.now,
+    window: settings.window,
+    unfiltered,
+    idle: { cpuThresholdPct: settings.cpuThresholdPct, lookbackDays: settings.lookbackDays },
+  });
+
+  // One batch set for all rules: each query remembers its rule and key.
+  const queries: Array<MetricQuery & { rule: string }> = runnable.flatMap((r) => (r.queries?.(kept, ctxFor(r)) ?? []).map((q) => ({ ...q, rule: r.name })));
+  const byKey = new Map<string, number[]>();
+  let metricsError: string | undefined;
+  if (queries.length) {
+    try {
+      const answers = await fetchMetrics(clients.cloudWatch, scope.region, queries, settings.window);
+      queries.forEach((q, i) => byKey.set(`${q.rule}\u0000${q.key}`, answers.values[i]!));
+      count({ GetMetricData: answers.requests });
+    } catch (err) {
+      metricsError = errorMessage(err);
+    }
+  }
+
+  const raw: Array<{ rule: AnyRule; finding: RuleFinding }> = [];
+  const noDataByRule = new Map<string, number>();
+  for (const rule of runnable) {
+    if (metricsError && queries.some((q) => q.rule === rule.name)) {
+      fail(rule, metricsError);
+      continue;
+    }
+    try {
+      const result = rule.evaluate(kept, (key) => byKey.get(`${rule.name}\u0000${key}`) ?? [], ctxFor(rule));
+      for (const finding of result.findings) raw.push({ rule, finding });
+      noDataByRule.set(rule.name, result.noData ?? 0);
+    } catch (err) {
+      fail(rule, errorMessage(err));
+    }
+  }
+
+  // Each dollar counted once: a resource priced inside another finding (a stopped instance's volumes) is not a finding of its own.
+  const covered = new Map<string, string>();
+  for (const { rule, finding } of raw) for (const id of finding.covers ?? []) covered.set(id, rule.name);
+  const counted = raw.filter(({ rule, finding }) => (covered.get(finding.id) ?? rule.name) === rule.name);
+  const byRule: RuleSummary[] = [...noDataByRule].map(([rule, noData]) => ({ rule, findings: counted.filter((c) => c.rule.name === rule).length, noData }));
+
+  const findings: Finding[] = counted.map(({ rule, finding: f }) => ({
+    rule: rule.name,
+    account: scope.account,
+    region: scope.region,
+    id: f.id,
+    resourceType: f.resourceType,
+    ...(f.name ? { name: f.name } : {}),
+    detail: f.detail,
+    estimatedMonthlyCost: f.estimatedMonthlyCost,
+    action: rule.action,
+    facts: f.facts,
+  }));
+  const unpriced = new Map<string, Unpriced>();
+  for (const { rule, finding: f } of counted) {
+    if (f.estimatedMonthlyCost !== null) continue;
+    const type = f.priceType ?? f.resourceType;
+    const k = `${rule.name}|${type}`;
+    unpriced.set(k, { rule: rule.name, region: scope.region, type, count: (unpriced.get(k)?.count ?? 0) + 1 });
+  }
+  return {
+    scope,
+    findings,
+    ruleErrors,
+    requests,
+    runningInstances: unfiltered.instances.filter((i) => i.state === 'running').length,
+    exempt: tagged,
+    noData: noDataByRule.get('idle-instance') ?? 0,
+    unpriced: [...unpriced.values()],
+    byRule,
+  };
+}

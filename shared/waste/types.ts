@@ -1,0 +1,60 @@
+import type { Facts } from '../detect/waste/types.js';
+
+/** One (account, region) to scan; the same shape as shared/aws/scopes.ts `Scope`. */
+export interface WasteScope {
+  /** 12-digit id, or null in a single-account config. */
+  readonly account: string | null;
+  readonly accountName: string | null;
+  readonly region: string;
+}
+
+/** A finding as the result JSON carries it (contract: rule, account, region, id, resourceType, detail, estimatedMonthlyCost, action). */
+export interface Finding {
+  readonly rule: string;
+  readonly account: string | null;
+  readonly region: string;
+  readonly id: string;
+  readonly resourceType: string;
+  readonly name?: string;
+  readonly detail: string;
+  readonly estimatedMonthlyCost: number | null;
+  readonly action: string;
+  readonly facts: Facts;
+}
+
+/** A rule that could not run in a scope (its listing or its metrics failed); the other rules still ran. */
+export interface RuleError {
+  readonly account: string | null;
+  readonly region: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface Unpriced {
+  readonly rule: string;
+  readonly region: string;
+  readonly type: string;
+  readonly count: number;
+}
+
+export interface RuleSummary {
+  readonly rule: string;
+  readonly findings: number;
+  readonly noData: number;
+}
+
+/** What scanning one scope gives; merged across scopes by mergeScopeScans. */
+export interface ScopeScan {
+  readonly scope: WasteScope;
+  readonly findings: Finding[];
+  readonly ruleErrors: RuleError[];
+  /** AWS requests by operation (lowerCamel: describeInstances, getMetricData, …), pages included. */
+  readonly requests: Record<string, number>;
+  readonly runningInstances: number;
+  /** Resources tagged exempt. */
+  readonly exempt: number;
+  /** Running instances without CPU data (part 1's noData). */
+  readonly noData: number;
+  readonly unpriced: Unpriced[];
+  readonly byRule: RuleSummary[];
+}
