@@ -54,7 +54,10 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoHandle
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   // MOTO_ACCOUNT_ID would pin every request to one account and defeat isolatedAwsEnv.
-  const { MOTO_ACCOUNT_ID: _pinned, ...env } = process.env;
+  const { MOTO_ACCOUNT_ID: _pinned, ...inherited } = process.env;
+  // Amazon's default AMIs come with snapshots that moto's DescribeSnapshots lists even for OwnerIds: self
+  // (it ignores OwnerIds), which real AWS never does; without them every account starts with no snapshots.
+  const env = { MOTO_EC2_LOAD_DEFAULT_AMIS: 'false', ...inherited };
   const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

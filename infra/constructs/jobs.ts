@@ -86,6 +86,41 @@ const slack = (r: JobResources): JobPermission[] =>
     ? [{ actions: ['secretsmanager:GetSecretValue'], resources: [r.slackSecretArn], why: 'Reads the Slack bot token at run time (never via env).' }]
     : [];
 
+/**
+ * What the waste scan reads in each (account, region): the single table for
+ * the job's own role and the member-account role alike, so a new rule's
+ * listing is granted in both places at once. Read-only Describe/List calls.
+ */
+export const IDLE_SCAN_READ: readonly JobPermission[] = [
+  {
+    actions: [
+      'ec2:DescribeInstances',
+      'ec2:DescribeVolumes',
+      'ec2:DescribeAddresses',
+      'ec2:DescribeNatGateways',
+      'ec2:DescribeSnapshots',
+      'ec2:DescribeImages',
+    ],
+    resources: ['*'],
+    why: 'EC2 Describe* actions support no resource-level permissions: they only accept Resource "*".',
+  },
+  {
+    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'],
+    resources: ['*'],
+    why: 'elasticloadbalancing Describe* actions support no resource-level permissions: they only accept Resource "*".',
+  },
+  {
+    actions: ['rds:DescribeDBInstances'],
+    resources: [`arn:${Aws.PARTITION}:rds:*:${Aws.ACCOUNT_ID}:db:*`],
+    why: 'Lists every DB instance of the account in the scanned regions (with their tags, for the exempt tag); instance names are the user\'s, so the ARN ends in db:*.',
+  },
+  {
+    actions: ['cloudwatch:GetMetricData'],
+    resources: ['*'],
+    why: 'cloudwatch:GetMetricData supports no resource-level permissions: it only accepts Resource "*".',
+  },
+];
+
 export const JOBS: Record<JobName, JobSpec> = {
   'daily-spend': {
     id: 'DailySpend',
@@ -99,17 +134,13 @@ export const JOBS: Record<JobName, JobSpec> = {
     schedule: 'idleResources',
     // Every enabled region when idle.regions is "all": describe calls plus CPU metrics per instance.
     timeout: Duration.minutes(10),
-    description: 'cost-watch: idle EC2 instances and unattached EBS volumes',
+    description: 'cost-watch: waste (idle, stopped and unattached resources) with monthly cost',
     permissions: (r) => [
+      ...IDLE_SCAN_READ,
       {
-        actions: ['ec2:DescribeInstances', 'ec2:DescribeVolumes', 'ec2:DescribeRegions'],
+        actions: ['ec2:DescribeRegions'],
         resources: ['*'],
-        why: 'EC2 Describe* actions support no resource-level permissions: they only accept Resource "*".',
-      },
-      {
-        actions: ['cloudwatch:GetMetricData'],
-        resources: ['*'],
-        why: 'cloudwatch:GetMetricData supports no resource-level permissions: it only accepts Resource "*".',
+        why: 'Resolves idle.regions "all" to the enabled regions; EC2 Describe* actions only accept Resource "*".',
       },
       {
         actions: ['s3:PutObject'],

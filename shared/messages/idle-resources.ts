@@ -29,6 +29,8 @@ export interface IdleMessageContext {
 
 /** Items listed one by one per rule in Slack; the rest of the rule is one line. */
 export const TOP_PER_RULE = 5;
+/** The fallback text's cap: far inside Slack's 40,000 characters, and all a notification shows anyway. */
+export const FALLBACK_MAX = 3000;
 /** Items per rule in the SNS body, before the byte cap shrinks it. */
 export const SNS_PER_RULE = 40;
 /** SNS rejects messages over 256 KB; keep a margin for the envelope. */
@@ -91,8 +93,9 @@ export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageC
     `${groups.map((g) => `${escapePlain(groupHeadline(g))} (top: ${itemLine(g.findings[0]!, escapePlain, (t) => t)})`).join('; ')}.`,
     ...problems(ctx, escapePlain).map((p) => `${p}.`),
   ].join(' ');
-  // Slack truncates a fallback over 40,000 characters; errors listed per scope could get there in a huge organization.
-  return { text: text.length > 3000 ? `${text.slice(0, 2990)}… (see findings)` : text, blocks };
+  // Notifications show only the start of the fallback; errors listed per scope could make it huge in a large organization.
+  const more = '… (see findings)';
+  return { text: text.length > FALLBACK_MAX ? `${text.slice(0, FALLBACK_MAX - more.length)}${more}` : text, blocks };
 }
 
 function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly IdleAlert[], ctx: IdleMessageContext): string {

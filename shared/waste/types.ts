@@ -1,12 +1,8 @@
+import type { Scope } from '../aws/scopes.js';
 import type { Facts } from '../detect/waste/types.js';
 
-/** One (account, region) to scan; the same shape as shared/aws/scopes.ts `Scope`. */
-export interface WasteScope {
-  /** 12-digit id, or null in a single-account config. */
-  readonly account: string | null;
-  readonly accountName: string | null;
-  readonly region: string;
-}
+/** One (account, region) to scan: shared/aws/scopes.ts `Scope`. */
+export type WasteScope = Scope;
 
 /** A finding as the result JSON carries it (contract: rule, account, region, id, resourceType, detail, estimatedMonthlyCost, action). */
 export interface Finding {

@@ -23,11 +23,18 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
     expect(actionsOf(template, 'DailySpend')).toEqual(sorted(EVERY_JOB, LEDGER, PUBLISH, ['ce:GetCostAndUsage', 'secretsmanager:GetSecretValue']));
   });
 
-  it('gives idle-resources EC2 describes, CPU metrics, findings writes, the ledger, the alert topic and the Slack secret, nothing else', () => {
+  it('gives idle-resources the waste listings (EC2, ELB, RDS describes), metrics, findings writes, the ledger, the alert topic and the Slack secret, nothing else', () => {
     expect(actionsOf(template, 'IdleResources')).toEqual(
       sorted(EVERY_JOB, LEDGER, PUBLISH, [
         'ec2:DescribeInstances',
         'ec2:DescribeVolumes',
+        'ec2:DescribeAddresses',
+        'ec2:DescribeNatGateways',
+        'ec2:DescribeSnapshots',
+        'ec2:DescribeImages',
+        'elasticloadbalancing:DescribeLoadBalancers',
+        'elasticloadbalancing:DescribeTags',
+        'rds:DescribeDBInstances',
         'ec2:DescribeRegions',
         'cloudwatch:GetMetricData',
         's3:PutObject',

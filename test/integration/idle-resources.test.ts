@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,12 +9,13 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
 import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
-import { listenLocal, readBody, type LocalServer } from '../../emulators/http.js';
+import { listenLocal, readBody } from '../../emulators/http.js';
 import { seedFleet, type SeedRegion } from '../../scripts/demo/idle-resources.js';
 import { cloudWatchClient } from '../../shared/aws/clients.js';
-import { averageCpu } from '../../shared/aws/cpu-metrics.js';
+import { fetchMetrics } from '../../shared/waste/metrics.js';
 import { today, weekStart } from '../../shared/time/dates.js';
 import { runCli } from '../support/cli.js';
+import { awsFaultProxy, optInRequired } from '../support/fault-proxy.js';
 import { awsEnvFor, motoUrl, type TestAws } from '../support/env.js';
 
 const BUCKET = 'cost-watch-reports-idle';
@@ -105,15 +105,19 @@ describe('idle-resources job', CLI_CASES, () => {
     expect(nasty).toMatchObject({ region: 'us-east-1', instanceType: 'm5.large', name: NASTY, estimatedMonthlyCost: 70.08 });
     expect(nasty.avgCpuPct).toBeCloseTo(1.5, 1);
     expect(json.unattachedVolumes.map((v: { id: string }) => v.id).sort()).toEqual([...east!.volumeIds, ...west!.volumeIds].sort());
-    const known = [...json.idleInstances, ...json.unattachedVolumes].reduce((s: number, x: { estimatedMonthlyCost: number }) => s + x.estimatedMonthlyCost, 0);
+    // Every finding counts, the part-1 lists included (moto's root volumes are gp2: gp2-volume findings too).
+    const known = json.findings.reduce((s: number, x: { estimatedMonthlyCost: number | null }) => s + (x.estimatedMonthlyCost ?? 0), 0);
     expect(json.estimatedMonthlySavings).toBeCloseTo(known, 2);
+    for (const x of [...json.idleInstances, ...json.unattachedVolumes]) expect(json.findings.map((f: { id: string }) => f.id)).toContain(x.id);
     expect(stderr).toMatch(/us-east-1: 5 running/);
 
     expect(slack.messages).toHaveLength(1);
     const blocks = JSON.stringify(slack.messages[0]!.blocks);
     expect(blocks).toContain('db &lt;old&gt; &amp; \u200b*\u200btmp');
     expect(blocks).not.toContain('<old>');
-    expect(slack.messages[0]!.text).toContain('3 idle instances and 3 unattached volumes');
+    expect(blocks).toContain('3 idle instances · $');
+    expect(blocks).toContain('3 unattached volumes · $');
+    expect(slack.messages[0]!.text).toContain(`${json.findings.length} findings`);
     const inbox = await topic.receive();
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.attributes).toEqual({ job: 'idle-resources', severity: 'warning' });
@@ -206,41 +210,11 @@ describe('idle-resources job', CLI_CASES, () => {
   });
 });
 
-/**
- * Stands in front of moto and answers EC2 calls signed for the given regions
- * the way AWS answers a region the account has not opted in to.
- */
-async function regionFaultProxy(target: string, failing: readonly string[]): Promise<LocalServer & { url: string }> {
-  const server = await listenLocal(
-    (req, res) =>
-      new Promise<void>((resolve) => {
-        const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(req.headers.authorization ?? '');
-        if (scope && scope[2] === 'ec2' && failing.includes(scope[1]!)) {
-          res.writeHead(401, { 'content-type': 'text/xml' });
-          res.end(
-            '<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>OptInRequired</Code><Message>You are not subscribed to this service.</Message></Error></Errors><RequestID>fault</RequestID></Response>',
-          );
-          return resolve();
-        }
-        const upstream = request(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res).on('finish', resolve);
-        });
-        upstream.on('error', (err) => {
-          res.writeHead(502).end(String(err));
-          resolve();
-        });
-        req.pipe(upstream);
-      }),
-  );
-  return { ...server, url: `http://127.0.0.1:${server.port}` };
-}
-
 describe('idle-resources job when a region fails', CLI_CASES, () => {
-  let proxy: Awaited<ReturnType<typeof regionFaultProxy>>;
+  let proxy: Awaited<ReturnType<typeof awsFaultProxy>>;
 
   beforeAll(async () => {
-    proxy = await regionFaultProxy(motoUrl(), ['eu-west-1', 'ap-south-1']);
+    proxy = await awsFaultProxy(motoUrl(), optInRequired(['eu-west-1', 'ap-south-1']));
   });
   afterAll(async () => {
     await proxy?.close();
@@ -292,7 +266,9 @@ async function cloudWatchDouble(answer: (input: GetMetricDataInput, call: number
   return { url: `http://127.0.0.1:${server.port}`, calls, close: () => server.close() };
 }
 
-describe('average CPU through GetMetricData', () => {
+const cpuQuery = (id: string) => ({ key: id, namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: id }, stat: 'Average' as const });
+
+describe('metric queries through GetMetricData', () => {
   const saved = { ...process.env };
   const window = { start: new Date('2026-11-02T00:00:00Z'), end: new Date('2026-11-16T00:00:00Z') };
   const useEndpoint = (url: string) =>
@@ -318,25 +294,26 @@ describe('average CPU through GetMetricData', () => {
     });
     useEndpoint(double.url);
 
-    const cpu = await averageCpu(cloudWatchClient('us-east-1'), 'us-east-1', ['i-a', 'i-b', 'i-none'], window).finally(() => double.close());
+    const cpu = await fetchMetrics(cloudWatchClient('us-east-1'), 'us-east-1', ['i-a', 'i-b', 'i-none'].map(cpuQuery), window).finally(() => double.close());
 
-    expect(Object.fromEntries(cpu.byInstance)).toEqual({ 'i-a': 2, 'i-b': 50 });
+    expect(cpu.values).toEqual([[1, 3], [50], []]);
     expect(double.calls).toHaveLength(3);
     expect(double.calls[2]!.NextToken).toBe('page-2');
     expect(cpu.requests).toBe(2);
   });
 
-  it('asks for at most 500 instances a request', async () => {
+  it('asks for at most 500 queries a request', async () => {
     const double = await cloudWatchDouble((input) => ({
       body: { MetricDataResults: input.MetricDataQueries.map((q) => ({ Id: q.Id, Values: [10], Timestamps: [1_762_041_600], StatusCode: 'Complete' })) },
     }));
     useEndpoint(double.url);
     const ids = Array.from({ length: 1001 }, (_, i) => `i-${i}`);
 
-    const cpu = await averageCpu(cloudWatchClient('us-east-1'), 'us-east-1', ids, window).finally(() => double.close());
+    const cpu = await fetchMetrics(cloudWatchClient('us-east-1'), 'us-east-1', ids.map(cpuQuery), window).finally(() => double.close());
 
     expect(double.calls.map((c) => c.MetricDataQueries.length)).toEqual([500, 500, 1]);
-    expect(cpu.byInstance.size).toBe(1001);
+    expect(cpu.values.filter((v) => v.length === 1)).toHaveLength(1001);
+    expect(cpu.requests).toBe(3);
     expect(double.calls[2]!.MetricDataQueries[0]!.MetricStat.Metric.Dimensions[0]!.Value).toBe('i-1000');
   });
 });

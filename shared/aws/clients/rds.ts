@@ -1,4 +1,4 @@
 import { RDSClient } from '@aws-sdk/client-rds';
-import { RETRY } from './config.js';
+import { RETRY, type ScopeCredentials } from './config.js';
 
-export const rdsClient = (region: string) => new RDSClient({ ...RETRY, region });
+export const rdsClient = (region: string, credentials?: ScopeCredentials) => new RDSClient({ ...RETRY, region, credentials });

@@ -1,7 +1,7 @@
 import { paginateDescribeInstances, paginateDescribeVolumes, type EC2Client } from '@aws-sdk/client-ec2';
 import type { Ec2Instance, EbsVolume } from '../../detect/waste/types.js';
 import { explainAwsError } from '../../aws/errors.js';
-import { tagMap } from '../../aws/ec2.js';
+import { tagMap } from './tags.js';
 import type { Listed } from './types.js';
 
 // The largest pages each API allows: fewer round trips for big accounts.

@@ -1,7 +1,7 @@
 import { DescribeAddressesCommand, paginateDescribeNatGateways, type EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticIp, NatGateway } from '../../detect/waste/types.js';
 import { explainAwsError } from '../../aws/errors.js';
-import { tagMap } from '../../aws/ec2.js';
+import { tagMap } from './tags.js';
 import type { Listed } from './types.js';
 
 const NAT_PAGE = 1000;

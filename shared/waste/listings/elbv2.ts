@@ -2,6 +2,7 @@ import { DescribeTagsCommand, paginateDescribeLoadBalancers, type ElasticLoadBal
 import type { LoadBalancer } from '../../detect/waste/types.js';
 import { explainAwsError } from '../../aws/errors.js';
 import { mapLimit } from '../../concurrency.js';
+import { tagMap } from './tags.js';
 import type { Listed } from './types.js';
 
 const LB_PAGE = 400;
@@ -50,7 +51,7 @@ export async function listLoadBalancers(elb: ElasticLoadBalancingV2Client, regio
       throw explainAwsError(err, `ELB DescribeTags in ${region}`, 'elasticloadbalancing:DescribeTags');
     });
     for (const d of out.TagDescriptions ?? [])
-      if (d.ResourceArn) tags.set(d.ResourceArn, Object.fromEntries((d.Tags ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ''])));
+      if (d.ResourceArn) tags.set(d.ResourceArn, tagMap(d.Tags));
   });
   return { items: found.map((lb) => ({ ...lb, tags: tags.get(lb.arn) ?? {} })), calls: { DescribeLoadBalancers: pages, DescribeTags: batches.length } };
 }

@@ -1,6 +1,7 @@
 import { paginateDescribeDBInstances, type RDSClient } from '@aws-sdk/client-rds';
 import type { DbInstance } from '../../detect/waste/types.js';
 import { explainAwsError } from '../../aws/errors.js';
+import { tagMap } from './tags.js';
 import type { Listed } from './types.js';
 
 const DB_PAGE = 100;
@@ -21,7 +22,7 @@ export async function listDbInstances(rds: RDSClient, region: string): Promise<L
             multiAz: d.MultiAZ ?? false,
             status: d.DBInstanceStatus ?? 'unknown',
             createTime: d.InstanceCreateTime?.toISOString(),
-            tags: Object.fromEntries((d.TagList ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ''])),
+            tags: tagMap(d.TagList),
           });
     }
   } catch (err) {
