@@ -3,11 +3,11 @@ import { defaultRegion, s3Client } from '../../aws/clients.js';
 import { explainAwsError } from '../../aws/errors.js';
 import type { RegionError } from '../../aws/regions.js';
 import type { AccountError } from '../../aws/scopes.js';
-import { combineRegions, type IdleTotals } from '../../detect/idle.js';
 import { AwsAccessError } from '../../errors.js';
 import type { Delivery } from '../../notify/types.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
+import { mergeScopeScans, type WasteTotals } from '../../waste/index.js';
 import type { JobContext } from '../context.js';
 import { dispatchIdleAlerts } from './alerts.js';
 import type { IdlePlan } from './plan.js';
@@ -21,12 +21,14 @@ export interface RegionSummary {
   readonly noData: number;
   readonly idleInstances: number;
   readonly unattachedVolumes: number;
+  /** Findings of every rule in the pair. */
+  readonly findings: number;
 }
 
 /** A pair that could not be scanned; `account` in an organization. */
 export type ScopeError = RegionError & { readonly account?: string };
 
-export interface IdleResourcesResult extends Omit<IdleTotals, 'runningInstances'> {
+export interface IdleResourcesResult extends WasteTotals {
   readonly job: 'idle-resources';
   readonly date: IsoDate;
   readonly weekStart: IsoDate;
@@ -39,7 +41,6 @@ export interface IdleResourcesResult extends Omit<IdleTotals, 'runningInstances'
   readonly accountErrors: AccountError[];
   readonly regionErrors: ScopeError[];
   readonly byRegion: RegionSummary[];
-  readonly runningInstances: number;
   readonly priceTable: { readonly source: string; readonly asOf: string };
   /** Where the full findings were written; null when not written (no report.bucket, or --dry-run). */
   readonly findingsObject: { readonly bucket: string; readonly key: string } | null;
@@ -67,18 +68,20 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     throw new AwsAccessError(`idle-resources: ${what}: ${why.join('; ')}`, 'idle-resources scan');
   }
 
-  const totals = combineRegions(scanned.map((o) => o.scan.findings));
+  const totals = mergeScopeScans(scanned.map((o) => o.scan));
   const requests: Record<string, number> = { ...plan.requests };
-  for (const o of scanned) for (const [k, n] of Object.entries(o.scan.requests)) requests[k] = (requests[k] ?? 0) + n;
-  const byRegion = scanned.map(({ scope, scan: { findings: f } }): RegionSummary => ({
+  for (const [k, n] of Object.entries(totals.requests)) requests[k] = (requests[k] ?? 0) + n;
+  const byRegion = scanned.map(({ scope, scan: s }): RegionSummary => ({
     ...(scope.account ? { account: scope.account } : {}),
-    region: f.region,
-    runningInstances: f.runningInstances,
-    exempt: f.exempt,
-    noData: f.noData,
-    idleInstances: f.idleInstances.length,
-    unattachedVolumes: f.unattachedVolumes.length,
+    region: scope.region,
+    runningInstances: s.runningInstances,
+    exempt: s.exempt,
+    noData: s.noData,
+    idleInstances: s.findings.filter((f) => f.rule === 'idle-instance').length,
+    unattachedVolumes: s.findings.filter((f) => f.rule === 'unattached-volume').length,
+    findings: s.findings.length,
   }));
+  for (const e of totals.ruleErrors) ctx.log.warn(`idle-resources: ${e.account ? `${e.account} ` : ''}${e.region}: rule ${e.rule} not checked: ${e.message}`);
   const organization = plan.home !== null;
   const base = {
     job: 'idle-resources' as const,
