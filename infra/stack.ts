@@ -45,6 +45,8 @@ export class CostWatchStack extends Stack {
     const topics = new NotificationTopics(this, 'Notifications', { reportEmails: config.report.emails });
     const { bucket } = new ReportBucket(this, 'Reports', { reportPrefix: config.report.prefix, findingsPrefix: FINDINGS_PREFIX });
     this.noteReplacedKeys(config);
+    if (config.report.email && config.report.emails.length)
+      Annotations.of(this).addInfo('cost-watch: report.email sends the monthly report through SES, so the report.emails subscribed to the report topic receive nothing from it');
 
     const resources: JobResources = {
       ledger: table,

@@ -1,4 +1,4 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FULL_CONFIG, actionsOf, buildStack, grantsOf, synthStack, SYNTH_TIMEOUT } from './app-fixture.js';
@@ -52,6 +52,14 @@ describe('SES send permission (report.email)', { timeout: SYNTH_TIMEOUT }, () =>
 
     for (const job of JOB_IDS) expect(actionsOf(plain, job).filter((a) => a.startsWith('ses:'))).toEqual([]);
     expect(actionsOf(plain, 'MonthlyReport')).toContain('sns:Publish');
+  });
+
+  it('tells at synth that report.emails subscribers get nothing once report.email is set', () => {
+    const { stack } = buildStack({ config: withEmail(EMAIL) });
+    const { stack: plain } = buildStack({ config: FULL_CONFIG });
+
+    Annotations.fromStack(stack).hasInfo('*', Match.stringLikeRegexp('report.emails subscribed to the report topic receive nothing'));
+    Annotations.fromStack(plain).hasNoInfo('*', Match.stringLikeRegexp('report.emails'));
   });
 
   it('passes the cdk-nag AwsSolutions checks with no wildcard to acknowledge', () => {
