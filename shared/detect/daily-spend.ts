@@ -12,8 +12,12 @@ export interface DaySpend {
 
 export interface Spike {
   readonly date: IsoDate;
-  readonly scope: 'total' | 'service';
+  /** `account`: one account's total in an organization (key: its id). */
+  readonly scope: 'total' | 'service' | 'account';
   readonly key: string;
+  /** The account the spike is in; null for the organization total and in a single-account config. */
+  readonly account: string | null;
+  readonly accountName: string | null;
   readonly amount: number;
   readonly previous: number;
   readonly changePct: number | null;
@@ -59,7 +63,7 @@ export function evaluateDailySpend(days: readonly DaySpend[], date: IsoDate, rul
     ];
     for (const [scope, key, on] of scopes) {
       const a = assessChange(on(day), baselineFor(rules.baseline, day, on), rules);
-      if (a.severity !== 'none') spikes.push({ date: day, scope, key, ...a, severity: a.severity, series: series(on, day) });
+      if (a.severity !== 'none') spikes.push({ date: day, scope, key, account: null, accountName: null, ...a, severity: a.severity, series: series(on, day) });
     }
   }
   const total = assessChange(totalOn(date), baselineFor(rules.baseline, date, totalOn), rules);

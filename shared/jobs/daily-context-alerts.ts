@@ -11,7 +11,7 @@ import type { UnitCostOutcome } from './daily-unit-cost.js';
  * run's, so the re-checked days of later runs never send it again.
  * `account`: the root causes' one account in an organization, else null.
  */
-export function anomalyAlert(a: AnomalyRef, date: IsoDate, metric: string, organization: boolean): SpikeAlert {
+export function anomalyAlert(a: AnomalyRef, date: IsoDate, metric: string, organization: boolean, nameOf: (account: string) => string = (id) => id): SpikeAlert {
   const accounts = [...new Set(a.rootCauses.map((c) => c.account).filter((x): x is string => Boolean(x)))];
   const account = organization && accounts.length === 1 ? accounts[0]! : null;
   const until = a.endDate && a.endDate < date ? a.endDate : date;
@@ -29,7 +29,8 @@ export function anomalyAlert(a: AnomalyRef, date: IsoDate, metric: string, organ
     consoleUrl: costExplorerUrl({ date: until, metric, service, account }),
     alertId: `daily-spend|anomaly|${a.id}|${a.startDate}|warning`,
     subject: { job: 'daily-spend', scope: 'anomaly', key: a.id, account },
-    ...(organization ? { account } : {}),
+    account,
+    accountName: account && nameOf(account),
   };
 }
 
@@ -50,5 +51,7 @@ export function unitCostAlert(u: UnitCostOutcome, date: IsoDate, metric: string)
     consoleUrl: costExplorerUrl({ date, metric }),
     alertId: `daily-spend|unit-cost|${unit}|${date}|${u.breach.severity}`,
     subject: { job: 'daily-spend', scope: 'unit-cost', key: unit, account: null },
+    account: null,
+    accountName: null,
   };
 }

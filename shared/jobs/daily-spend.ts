@@ -1,7 +1,6 @@
 import { costExplorerClient } from '../aws/clients.js';
 import { queryCosts } from '../aws/cost-explorer.js';
 import { baselineSpan } from '../detect/baseline.js';
-import { evaluateDailySpend, type DaySpend } from '../detect/daily-spend.js';
 import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../messages/daily-spend.js';
 import { anomalyText, contextLine, driversText, totalExtras } from '../messages/daily-context.js';
 import { formatMoney, formatPct } from '../money.js';
@@ -13,6 +12,7 @@ import type { JobContext } from './context.js';
 import { dailyContext } from './daily-context.js';
 import { anomalyAlert, unitCostAlert } from './daily-context-alerts.js';
 import type { DailyUnitCost } from './daily-unit-cost.js';
+import { dailyScope } from './daily-accounts.js';
 import type { JobDefinition } from './types.js';
 
 export interface DailySpendOptions {
@@ -40,8 +40,8 @@ export interface DailySpendResult {
 }
 
 /** Deterministic: the same spike on the same day is the same alert, whichever run finds it. */
-export const spikeAlertId = (s: { date: string; scope: string; key: string; severity: string }) =>
-  `daily-spend|${s.scope}|${s.key}|${s.date}|${s.severity}`;
+export const spikeAlertId = (s: { date: string; scope: string; key: string; severity: string; account?: string | null }) =>
+  `daily-spend|${s.scope}|${s.account ? `${s.account}/` : ''}${s.key}|${s.date}|${s.severity}`;
 
 /**
  * One GetCostAndUsage query (paginated only when AWS insists) covers the
@@ -55,26 +55,27 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   const monthStart = firstDayOfMonth(monthOf(date));
   const start = history < monthStart ? history : monthStart;
 
-  ctx.log.progress(`daily-spend: reading Cost Explorer ${start} … ${date} (${rules.metric}, by service)`);
+  const scope = await dailyScope(ctx);
+  ctx.log.progress(`daily-spend: reading Cost Explorer ${start} … ${date} (${rules.metric}, ${scope.describe})`);
   const costs = await queryCosts(ctx.aws.get('costexplorer', costExplorerClient), {
     start,
     endExclusive: addDays(date, 1),
     granularity: 'DAILY',
     metric: rules.metric,
-    groupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+    groupBy: scope.groupBy,
+    filter: scope.filter,
   });
-  const days: DaySpend[] = costs.buckets.map((b) => ({ date: b.start, estimated: b.estimated, byService: b.groups }));
-  const evaluation = evaluateDailySpend(days, date, rules);
+  const evaluation = scope.evaluate(costs.buckets, date, rules);
   const currency = costs.currency ?? ctx.config.currency;
 
-  const totals = new Map(days.map((d) => [d.date, [...d.byService.values()].reduce((a, b) => a + b, 0)]));
+  const totals = new Map(costs.buckets.map((b) => [b.start, [...b.groups.values()].reduce((a, x) => a + x, 0)]));
   const totalOn = (d: IsoDate) => totals.get(d) ?? 0;
   const context = await dailyContext(ctx, date, evaluation.spikes, totalOn);
   const spikes: SpikeAlert[] = evaluation.spikes.map((s) =>
-    context.decorate({ ...s, alertId: spikeAlertId(s), subject: { job: 'daily-spend', scope: s.scope, key: s.key, account: null } }),
+    context.decorate({ ...s, alertId: spikeAlertId(s), subject: { job: 'daily-spend', scope: s.scope, key: s.key, account: s.account } }),
   );
   const extra = [
-    ...context.unmatchedAnomalies.map((a) => anomalyAlert(a, date, rules.metric, ctx.config.organization !== undefined)),
+    ...context.unmatchedAnomalies.map((a) => anomalyAlert(a, date, rules.metric, ctx.config.organization !== undefined, scope.nameOf)),
     ...[context.unitCost && unitCostAlert(context.unitCost, date, rules.metric)].filter((a): a is SpikeAlert => Boolean(a)),
   ];
   const alerts = [...spikes, ...extra];
@@ -109,7 +110,7 @@ export function summarizeDailySpend(r: DailySpendResult): string {
   ];
   if (!r.spikes.length) lines.push('no spikes');
   for (const s of r.spikes) {
-    const line = contextLine(s, r.currency, (t) => t) ?? `${s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatPct(s.changePct)})`;
+    const line = contextLine(s, r.currency, (t) => t) ?? `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatPct(s.changePct)})`;
     lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${line}`);
     const drivers = driversText(s.drivers, r.currency, (t) => t);
     if (drivers) lines.push(`           ${drivers}`);

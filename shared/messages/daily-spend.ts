@@ -28,15 +28,18 @@ export interface DailyMessageContext {
 
 const ICON = { warning: ':warning:', critical: ':rotating_light:' } as const;
 
-const label = (s: SpikeAlert) => contextLabel(s) ?? (s.scope === 'total' ? 'Total spend' : s.key);
+const label = (s: SpikeAlert) => contextLabel(s) ?? (s.scope === 'total' ? 'Total spend' : s.scope === 'account' ? 'Account total' : s.key);
+/** An account's alerts are named by the account: "Data (111111111111)". */
+const accountLabel = (s: SpikeAlert) => (s.account ? (s.accountName && s.accountName !== s.account ? `${s.accountName} (${s.account})` : s.account) : '');
+const named = (s: SpikeAlert) => (s.account ? `${accountLabel(s)}: ${label(s)}` : label(s));
 const worst = (alerts: readonly SpikeAlert[]) => (alerts.some((a) => a.severity === 'critical') ? 'critical' : 'warning');
 
 function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => string): string {
   const line = contextLine(s, currency, escape);
-  if (line) return line;
+  if (line) return s.account ? `${escape(accountLabel(s))}: ${line}` : line;
   const drivers = driversText(s.drivers, currency, escape);
   const anomaly = s.anomaly ? `; ${anomalyText(s.anomaly, currency, escape)}` : '';
-  return `${escape(label(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatPct(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
+  return `${escape(named(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatPct(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
 }
 
 function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t) => t): string {
@@ -44,11 +47,18 @@ function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t)
   return `Total ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatPct(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`;
 }
 
-/** Newest day first, services before the total, critical before warning, then the biggest jump. */
+/**
+ * Grouped by account (the organization total first, then accounts by name),
+ * then newest day first, services before the total, critical before warning,
+ * then the biggest jump.
+ */
 function ordered(alerts: readonly SpikeAlert[]): SpikeAlert[] {
-  const order: Record<string, number> = { total: 4, anomaly: 2, 'unit-cost': 2 };
+  const order: Record<string, number> = { total: 4, account: 4, anomaly: 2, 'unit-cost': 2 };
   const rank = (s: SpikeAlert) => (order[s.scope] ?? 0) + (s.severity === 'critical' ? 0 : 1);
-  return [...alerts].sort((a, b) => b.date.localeCompare(a.date) || rank(a) - rank(b) || b.amount - b.previous - (a.amount - a.previous));
+  const group = (s: SpikeAlert) => (s.account ? `1${s.accountName ?? ''}\u0000${s.account}` : '0');
+  return [...alerts].sort(
+    (a, b) => group(a).localeCompare(group(b)) || b.date.localeCompare(a.date) || rank(a) - rank(b) || b.amount - b.previous - (a.amount - a.previous),
+  );
 }
 
 export function dailySlackMessage(alerts: readonly SpikeAlert[], ctx: DailyMessageContext): SlackMessage {
@@ -57,7 +67,13 @@ export function dailySlackMessage(alerts: readonly SpikeAlert[], ctx: DailyMessa
   const kind = list.every((s) => !contextLabel(s)) ? 'spend spike' : 'cost alert';
   const title = `${ICON[worst(list)]} AWS ${kind}${list.length > 1 ? 's' : ''} on ${e.date}`;
   const blocks: KnownBlock[] = [header(title)];
-  for (const s of list) blocks.push(spikeSection(s, e.date, currency));
+  let account: string | null = null;
+  for (const s of list) {
+    // In an organization the message groups alerts by account, each under its name.
+    if (s.account && s.account !== account) blocks.push(section(`:office: *${escapeMrkdwn(accountLabel(s))}*`));
+    account = s.account;
+    blocks.push(spikeSection(s, e.date, currency));
+  }
   const notes = [totalLine(ctx, escapeMrkdwn)];
   if (e.estimated) notes.push('Cost Explorer marks this day as estimated: amounts can still rise as data fills in.');
   const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`, [context(...notes)]);
@@ -92,7 +108,7 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
   const { evaluation: e, currency } = ctx;
   const first = list[0]!;
   const more = list.length > 1 ? `, +${list.length - 1} more` : '';
-  const subject = `[${worst(list)}] AWS spend spike ${e.date}: ${label(first)} ${formatPct(first.changePct)}${more}`;
+  const subject = `[${worst(list)}] AWS spend spike ${e.date}: ${named(first)} ${formatPct(first.changePct)}${more}`;
   const body = [
     `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:`,
     '',

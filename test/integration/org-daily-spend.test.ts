@@ -1,0 +1,170 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
+import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
+import { orgSpendScenario } from '../../emulators/scenarios/org-spend.js';
+import { runCli } from '../support/cli.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
+
+const DAY = '2026-11-20';
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+const S3 = 'Amazon Simple Storage Service';
+
+let aws: TestAws;
+let ce: CostExplorerDouble;
+let slack: FakeSlack;
+let defaultTopic: TopicWithInbox;
+let dataTopic: TopicWithInbox;
+let org: SeededOrganization;
+let ddb: DynamoDBClient;
+let dir: string;
+let run = 0;
+
+const data = () => org.members[0]!;
+const web = () => org.members[1]!;
+
+async function config(extra: { organization?: unknown; routes?: unknown[] } = {}): Promise<string> {
+  const file = join(dir, `config-${++run}.json`);
+  const table = `ledger-org-${run}`;
+  await createLedgerTable(ddb, table);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      dailySpend: { warningPct: 10 },
+      organization: extra.organization ?? { accounts: 'all' },
+      notify: {
+        slack: { channel: '#cost-alerts' },
+        alertTopicArn: defaultTopic.topicArn,
+        routes: extra.routes ?? [
+          { accounts: [data().id], slack: { channel: '#team-data' }, alertTopicArn: dataTopic.topicArn },
+          { accounts: [web().id], slack: { channel: '#team-web' } },
+        ],
+      },
+      ledgerTable: table,
+    }),
+  );
+  return file;
+}
+
+async function daily(file: string) {
+  const r = await runCli(['run', 'daily-spend', '--date', DAY, '--config', file, '--json'], {
+    env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test' },
+    timeoutMs: 60_000,
+  });
+  return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+const byChannel = () => Object.fromEntries(slack.messages.map((m) => [m.channel, m.text]));
+
+beforeAll(async () => {
+  aws = await awsEnvFor();
+  [ce, slack] = await Promise.all([startCostExplorerDouble(), startFakeSlack()]);
+  ddb = new DynamoDBClient(aws.clientConfig);
+  const sns = new SNSClient(aws.clientConfig);
+  const sqs = new SQSClient(aws.clientConfig);
+  defaultTopic = await createTopicWithInbox(sns, sqs, 'org-default');
+  dataTopic = await createTopicWithInbox(sns, sqs, 'org-team-data');
+  org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web'] });
+  dir = mkdtempSync(join(tmpdir(), 'cw-org-daily-'));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([ce?.stop(), slack?.stop()]);
+});
+
+beforeEach(async () => {
+  ce.setDataset(
+    orgSpendScenario(DAY, [
+      { id: data().id, spiky: true },
+      { id: web().id, scale: 0.1 },
+      { id: aws.account.accountId, scale: 0.1 },
+    ]),
+  );
+  ce.resetRequests();
+  slack.reset();
+  await Promise.all([defaultTopic.receive(), dataTopic.receive()]);
+});
+
+describe('daily-spend in an organization', () => {
+  it('asks Cost Explorer once by account and service, and finds the organization, account and service spikes with names', async () => {
+    const { code, json, stderr } = await daily(await config());
+
+    expect(code, stderr).toBe(0);
+    expect(ce.requests).toHaveLength(1);
+    expect(ce.requests[0]!.body.GroupBy).toEqual([
+      { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+      { Type: 'DIMENSION', Key: 'SERVICE' },
+    ]);
+    expect(json.costExplorerRequests).toBe(1);
+    const today = json.spikes.filter((s: { date: string }) => s.date === DAY);
+    const seen = today.map((s: Record<string, unknown>) => [s.scope, s.key, s.account, s.accountName, s.severity]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['total', 'total', null, null, 'warning'],
+        ['account', data().id, data().id, 'Data', 'warning'],
+        ['service', EC2, data().id, 'Data', 'critical'],
+        ['service', S3, data().id, 'Data', 'warning'],
+      ]),
+    );
+    expect(today).toHaveLength(4);
+    expect(json.total.severity).toBe('warning');
+    const ec2 = today.find((s: { key: string }) => s.key === EC2);
+    expect(ec2.alertId).toContain(data().id);
+  });
+
+  it("sends an account's spikes to its route only, and the organization total to the defaults", async () => {
+    const { code, json } = await daily(await config());
+
+    expect(code).toBe(0);
+    const texts = byChannel();
+    expect(Object.keys(texts).sort()).toEqual(['#cost-alerts', '#team-data']);
+    expect(slack.messages).toHaveLength(2);
+    expect(texts['#team-data']).toContain(`Data (${data().id}): ${EC2}`);
+    expect(texts['#team-data']).not.toContain('Total spend');
+    expect(texts['#cost-alerts']).toContain('Total spend');
+    expect(texts['#cost-alerts']).not.toContain(EC2);
+    const teamBlocks = JSON.stringify(slack.messages.find((m) => m.channel === '#team-data')!.blocks);
+    expect(teamBlocks).toContain(`*Data (${data().id})*`);
+    const [mine, theirs] = [await dataTopic.receive(), await defaultTopic.receive()];
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.message).toContain(`Data (${data().id}): ${EC2}`);
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0]!.message).not.toContain(EC2);
+    const ec2 = json.deliveries.filter((d: { alertId: string }) => d.alertId.includes(EC2));
+    expect(ec2.map((d: { destination: string }) => d.destination).sort()).toEqual(['#team-data', dataTopic.topicArn].sort());
+  });
+
+  it('with continue, also reaches the defaults in the same one message per channel; a re-run sends nothing anywhere', async () => {
+    const file = await config({ routes: [{ accounts: [data().id], slack: { channel: '#team-data' }, alertTopicArn: dataTopic.topicArn, continue: true }] });
+
+    const first = await daily(file);
+    const again = await daily(file);
+
+    expect([first.code, again.code]).toEqual([0, 0]);
+    expect(slack.messages.map((m) => m.channel).sort()).toEqual(['#cost-alerts', '#team-data']);
+    expect(byChannel()['#cost-alerts']).toContain(EC2);
+    expect(byChannel()['#cost-alerts']).toContain('Total spend');
+    expect(await dataTopic.receive()).toHaveLength(1);
+    expect(await defaultTopic.receive()).toHaveLength(1);
+    expect(again.json.deliveries.length).toBeGreaterThan(0);
+    expect(again.json.deliveries.every((d: { status: string }) => d.status === 'duplicate')).toBe(true);
+  });
+
+  it('filters the one request to the chosen accounts, and names the accounts on the SNS message', async () => {
+    const { code, json } = await daily(await config({ organization: { accounts: [data().id, web().id] }, routes: [] }));
+
+    expect(code).toBe(0);
+    expect(ce.requests).toHaveLength(1);
+    expect(JSON.stringify(ce.requests[0]!.body.Filter)).toContain('LINKED_ACCOUNT');
+    expect(json.spikes.every((s: { account: string | null }) => s.account !== aws.account.accountId)).toBe(true);
+    const [msg] = await defaultTopic.receive();
+    expect(msg!.message).toContain(`Data (${data().id})`);
+  });
+});
