@@ -119,13 +119,14 @@ describe('finance email MIME', () => {
     expect(email.attachments).toEqual(['cost-report.html', 'cost-report.csv', 'cost-report.xlsx']);
   });
 
-  it('encodes a non-ASCII subject and survives a name that looks like a header', async () => {
-    const model = buildReportModel(data({ currency: 'EUR', current: new Map([['Evil\r\nBcc: x@evil.example', 10]]) }));
+  it('keeps a name that looks like a header out of the headers, and non-ASCII names intact in both parts', async () => {
+    const model = buildReportModel(data({ current: new Map([['Evil\r\nBcc: x@evil.example', 10], ['Données € für Zürich', 5]]) }));
     const email = await buildFinanceEmail({ ...content({ model }), from: 'costs@example.com', to: ['finance@example.com'], date: new Date('2026-04-03T09:00:00Z') });
     const mime = parseMime(email.raw);
 
-    expect(Object.keys(mime.headers)).not.toContain('Bcc');
-    expect(mime.headers.Subject).toContain('10.00 EUR');
+    expect(Object.keys(mime.headers).map((h) => h.toLowerCase())).not.toContain('bcc');
+    expect(mime.parts[0]?.content).toContain('Données € für Zürich');
+    expect(mime.parts[1]?.content).toContain('Données € für Zürich');
   });
 });
 
