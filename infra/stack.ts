@@ -58,6 +58,7 @@ export class CostWatchStack extends Stack {
       slackSecretArn: config.notify.slack ? slackSecretPolicyArn(this, config.notify.slack.tokenSecretId) : undefined,
       reportEmail: config.report.email,
       unitCost: config.unitCost,
+      anomalies: config.dailySpend.anomalies,
     };
     const environment = {
       [CONFIG_ENV_VAR]: deployedConfigJson(this, config, {

@@ -28,6 +28,8 @@ export interface JobResources {
   readonly reportEmail?: CostWatchConfig['report']['email'];
   /** `unitCost` from config: the jobs that divide spend by units read the metric. */
   readonly unitCost?: CostWatchConfig['unitCost'];
+  /** `dailySpend.anomalies` from config: daily-spend reads AWS Cost Anomaly Detection. */
+  readonly anomalies?: boolean;
 }
 
 export interface JobSpec {
@@ -58,6 +60,11 @@ const costExplorerReview: JobPermission = {
 const unitMetric = (r: JobResources): JobPermission[] =>
   r.unitCost
     ? [{ actions: ['cloudwatch:GetMetricData'], resources: ['*'], why: 'Reads the unitCost metric; cloudwatch:GetMetricData supports no resource-level permissions.' }]
+    : [];
+
+const anomalies = (r: JobResources): JobPermission[] =>
+  r.anomalies
+    ? [{ actions: ['ce:GetAnomalies'], resources: ['*'], why: 'Reads AWS Cost Anomaly Detection findings (dailySpend.anomalies); Cost Explorer actions only accept Resource "*".' }]
     : [];
 
 const viewBudgets: JobPermission = {
@@ -127,7 +134,7 @@ export const JOBS: Record<JobName, JobSpec> = {
     schedule: 'dailySpend',
     timeout: Duration.minutes(2),
     description: 'cost-watch: daily spend spikes from Cost Explorer',
-    permissions: (r) => [costExplorer, ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
+    permissions: (r) => [costExplorer, ...anomalies(r), ...unitMetric(r), ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
   },
   'idle-resources': {
     id: 'IdleResources',
