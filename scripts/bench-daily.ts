@@ -1,6 +1,7 @@
 /**
  * `npm run bench:daily`: the figures issue #3 asks for, printed, never asserted.
- * - Cost Explorer requests per daily run, counted at the double (each costs $0.01).
+ * - Cost Explorer requests per daily run, counted at the double (each costs $0.01), with and
+ *   without spikes and anomalies; CloudWatch GetMetricData calls (unitCost, against moto).
  * - Minified bundle size of the daily-spend Lambda, built as the stack builds it.
  * - Import time of the bundled handler module in a fresh Node process (cold start proxy).
  */
@@ -8,7 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { startCostExplorerDouble } from '../emulators/cost-explorer.js';
+import { findMotoServer, startMoto, type MotoHandle } from '../emulators/moto.js';
+import { putDailyUnits } from '../emulators/unit-metric.js';
 import { dailySpendScenario } from '../emulators/scenarios/daily-spend.js';
 import { parseConfig } from '../shared/config/load.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
@@ -22,30 +26,58 @@ hideSdkNodeVersionWarning();
 const root = resolve(import.meta.dirname, '..');
 const DAY = '2026-11-20';
 
-async function requestsPerRun(): Promise<Array<[string, number]>> {
-  const ce = await startCostExplorerDouble();
-  process.env.AWS_ENDPOINT_URL_COST_EXPLORER = ce.url;
+interface Row {
+  readonly name: string;
+  readonly ce: number;
+  readonly byOperation: string;
+  readonly cloudWatch: number;
+}
+
+const UNIT_METRIC = { namespace: 'LeadRouter', metricName: 'LeadsDistributed', dimensions: { Env: 'prod' } };
+
+/** moto for the unit metric's CloudWatch calls; the bench runs without it, minus that case. */
+async function startCloudWatch(): Promise<MotoHandle | undefined> {
+  if (!findMotoServer()) return undefined;
+  const moto = await startMoto();
+  process.env.AWS_ENDPOINT_URL_CLOUDWATCH = moto.url;
+  const cw = new CloudWatchClient({ endpoint: moto.url, region: 'us-east-1', disableRequestCompression: true });
+  await putDailyUnits(cw, UNIT_METRIC, { '2026-11-19': 16_000, [DAY]: 10_000 });
+  return moto;
+}
+
+async function requestsPerRun(): Promise<Row[]> {
   process.env.AWS_ACCESS_KEY_ID ??= 'bench';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
-  const rows: Array<[string, number]> = [];
+  process.env.AWS_REGION ??= 'us-east-1';
+  const ce = await startCostExplorerDouble();
+  process.env.AWS_ENDPOINT_URL_COST_EXPLORER = ce.url;
+  const moto = await startCloudWatch();
+  const unitCost = { unit: 'lead', target: 0.05, metric: { ...UNIT_METRIC, region: 'us-east-1' } };
+  const rows: Row[] = [];
   const cases = [
-    { name: '13 services, previous-day, recheck 2', extra: 0, pageSize: 5000, baseline: 'previous-day' },
-    { name: '13 services, median-7, recheck 7', extra: 0, pageSize: 5000, baseline: 'median-7', recheckDays: 7 },
-    { name: '113 services, 5000 groups a page', extra: 100, pageSize: 5000, baseline: 'previous-day' },
-    { name: '113 services, 1000 groups a page', extra: 100, pageSize: 1000, baseline: 'previous-day' },
+    { name: 'no spike (2026-11-18)', date: '2026-11-18', extra: 0, pageSize: 5000, dailySpend: {} },
+    { name: 'spikes, previous-day, recheck 2', extra: 0, pageSize: 5000, dailySpend: {} },
+    { name: 'spikes, median-7, recheck 7', extra: 0, pageSize: 5000, dailySpend: { baseline: 'median-7', recheckDays: 7 } },
+    { name: 'spikes, 113 services, 1000 groups a page', extra: 100, pageSize: 1000, dailySpend: {} },
+    { name: 'spikes + anomalies on', extra: 0, pageSize: 5000, dailySpend: { anomalies: true } },
+    { name: 'no spike + anomalies on', date: '2026-11-18', extra: 0, pageSize: 5000, dailySpend: { anomalies: true } },
+    ...(moto ? [{ name: 'spikes + anomalies + unitCost', extra: 0, pageSize: 5000, dailySpend: { anomalies: true }, unitCost }] : []),
   ];
   try {
     for (const c of cases) {
-      ce.setDataset(dailySpendScenario({ spikeDay: DAY, extraServices: c.extra }));
+      ce.setDataset(dailySpendScenario({ spikeDay: DAY, extraServices: c.extra }), { anomalies: [] });
       ce.pageSize = c.pageSize;
       ce.resetRequests();
-      const config = parseConfig({ dailySpend: { baseline: c.baseline, recheckDays: c.recheckDays ?? 2 } });
+      const config = parseConfig({ dailySpend: c.dailySpend, ...('unitCost' in c ? { unitCost: c.unitCost } : {}) });
       const ctx = createContext({ config, log: silentLogger, dryRun: true, aws: new AwsClients() });
-      await runDailySpend(ctx, { date: DAY });
-      rows.push([c.name, ce.requests.length]);
+      const result = await runDailySpend(ctx, { date: c.date ?? DAY });
+      const ops = new Map<string, number>();
+      for (const r of ce.requests) ops.set(r.operation, (ops.get(r.operation) ?? 0) + 1);
+      if (result.costExplorerRequests !== ce.requests.length) throw new Error(`${c.name}: result says ${result.costExplorerRequests} CE requests, the double saw ${ce.requests.length}`);
+      rows.push({ name: c.name, ce: ce.requests.length, byOperation: [...ops].map(([o, n]) => `${n} ${o}`).join(' + '), cloudWatch: result.cloudWatchRequests });
     }
   } finally {
-    await ce.stop();
+    await Promise.all([ce.stop(), moto?.stop()]);
   }
   return rows;
 }
@@ -74,8 +106,10 @@ function importMs(file: string, runs = 7): number {
 const kb = (file: string) => `${(statSync(file).size / 1024).toFixed(1)} KB`;
 
 const rows = await requestsPerRun();
-console.log('Cost Explorer GetCostAndUsage requests per daily-spend run (goal: 1)');
-for (const [name, n] of rows) console.log(`  ${name.padEnd(40)} ${n}`);
+console.log('Requests per daily-spend run (goal: Cost Explorer 1 without spikes, ≤ 2 with, ≤ 3 with anomalies on; $0.01 each)');
+console.log(`  ${'case'.padEnd(42)} ${'CE'.padStart(3)} ${'CloudWatch'.padStart(10)}   Cost Explorer operations`);
+for (const r of rows) console.log(`  ${r.name.padEnd(42)} ${String(r.ce).padStart(3)} ${String(r.cloudWatch).padStart(10)}   ${r.byOperation}`);
+if (!rows.some((r) => r.cloudWatch)) console.log('  (moto_server not found: the unitCost case, which needs CloudWatch, was skipped)');
 
 const fat = await bundle(false);
 const lean = await bundle(true);
