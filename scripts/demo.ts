@@ -14,7 +14,7 @@ import { awsEnvForAccount, createMotoAccount, findMotoServer, MOTO_MISSING_MESSA
 import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/cost-explorer.js';
 import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
-import { seedDailySpend } from './demo/daily-spend.js';
+import { DAILY_DEMO_CONFIG, seedDailySpend } from './demo/daily-spend.js';
 import { seedBudgets } from './demo/budgets.js';
 import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
 import { seedIdleResources } from './demo/idle-resources.js';
@@ -84,6 +84,7 @@ async function setUp(s: Services): Promise<DemoWorld> {
         report: { bucket: 'cost-watch-reports-demo', prefix: 'reports/', groupByTags: ['team'], emails: ['finance@example.com'] },
         notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: alerts.topicArn, reportTopicArn: reports.topicArn },
         ledgerTable: 'cost-watch-ledger',
+        ...DAILY_DEMO_CONFIG,
       },
       null,
       2,
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
   const [moto, ce, slack] = await Promise.all([startMoto(), startCostExplorerDouble(), startFakeSlack()]);
   try {
     const world = await setUp({ moto, ce, slack });
-    seedDailySpend(ce);
+    await seedDailySpend(ce, world.env);
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
     await seedIdleResources(world.env);

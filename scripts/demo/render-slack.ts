@@ -15,6 +15,7 @@ interface Block {
   text?: TextObject;
   fields?: TextObject[];
   elements?: TextObject[];
+  accessory?: { type: string; text?: TextObject; url?: string };
 }
 
 function mrkdwn(text: string): string {
@@ -45,6 +46,9 @@ export function renderSlack(channel: string, blocks: readonly Block[]): string {
       if (b.text) line(mrkdwn(b.text.text));
       const fields = (b.fields ?? []).map((f) => mrkdwn(f.text).replace(/\n/g, ': '));
       for (let i = 0; i < fields.length; i += 2) line(`   ${(fields[i] ?? '').padEnd(42)} ${fields[i + 1] ?? ''}`);
+      // A link button: a clickable OSC 8 hyperlink where the terminal supports it, the start of the URL either way.
+      const link = b.accessory?.url;
+      if (link) line(`   [\x1b]8;;${link}\x1b\\${b.accessory?.text?.text ?? 'Open'}\x1b]8;;\x1b\\] ${DIM}${link.slice(0, 76)}…${RESET}`);
     }
   }
   out.push(`${DIM}└─${RESET}`);

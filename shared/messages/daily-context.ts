@@ -56,7 +56,7 @@ export function contextLine(
   if (a.scope === 'anomaly' && a.anomaly) return `${anomalyText(a.anomaly, currency, escape)} (${a.severity})`;
   if (a.scope === 'unit-cost' && a.unitCost) {
     const u = a.unitCost;
-    return `Cost per ${escape(u.unit)} ${formatUnitCost(u.costPerUnit, currency)} vs target ${formatUnitCost(u.target, currency)} (${u.units ?? 0} ${escape(u.unit)}s; day before ${formatUnitCost(u.previousCostPerUnit, currency)}; ${a.severity})`;
+    return `Cost per ${escape(u.unit)} ${formatUnitCost(u.costPerUnit, currency)} vs target ${formatUnitCost(u.target, currency)} (${(u.units ?? 0).toLocaleString('en-US')} ${escape(u.unit)}s; day before ${formatUnitCost(u.previousCostPerUnit, currency)}; ${a.severity})`;
   }
   return undefined;
 }
