@@ -2,7 +2,7 @@ import { loadConfig } from '../shared/config/load.js';
 import { exitCodeOf } from '../shared/errors.js';
 import { JOBS } from '../shared/jobs/registry.js';
 import { stderrLogger } from '../shared/log.js';
-import { anyFailed } from '../shared/notify/dispatch.js';
+import { deliveryVerdict } from '../shared/notify/verdict.js';
 import { parseCommand, type Command } from './args.js';
 import { MAIN_HELP, RUN_HELP, VALIDATE_HELP } from './help.js';
 
@@ -55,11 +55,9 @@ async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo): Pr
   const result = await job.run(ctx, { date: command.date, month: command.month });
   if (command.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
   else io.out(`${job.summarize(result)}\n${formatDeliveries(result.deliveries)}`);
-  if (anyFailed(result.deliveries)) {
-    io.err('cost-watch: at least one delivery failed; run the same command again to deliver what is missing\n');
-    return 3;
-  }
-  return 0;
+  const verdict = deliveryVerdict(result.deliveries);
+  if (verdict.message) io.err(`cost-watch: ${verdict.exitCode === 1 ? 'error: ' : ''}${verdict.message}\n`);
+  return verdict.exitCode;
 }
 
 function formatDeliveries(deliveries: readonly { channel: string; alertId: string; status: string; error?: string }[]): string {

@@ -23,3 +23,5 @@ export type { InboxMessage, TopicWithInbox } from './fixtures.js';
 export { putDailyUnits, type UnitMetricSeed } from './unit-metric.js';
 export { seedOrganization } from './organization.js';
 export type { OrgMember, SeededOrganization, SeedOrganizationOptions } from './organization.js';
+export { startFaultProxy } from './fault-proxy.js';
+export type { FaultAnswer as CallFaultAnswer, FaultMatch as CallFaultMatch, FaultProxy } from './fault-proxy.js';

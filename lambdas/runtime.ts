@@ -4,7 +4,7 @@ import { DeliveryError } from '../shared/errors.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
 import type { JobDefinition, JobResult } from '../shared/jobs/types.js';
 import { jsonLogger } from '../shared/log.js';
-import { anyFailed } from '../shared/notify/dispatch.js';
+import { deliveryVerdict } from '../shared/notify/verdict.js';
 import { parseIsoDate, parseIsoMonth } from '../shared/time/dates.js';
 
 /**
@@ -34,7 +34,11 @@ export function jobHandler<R extends JobResult>(job: JobDefinition<R>) {
     const byStatus: Record<string, number> = {};
     for (const d of result.deliveries) byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
     log.info(job.summarize(result), { job: job.name, deliveries: byStatus });
-    if (anyFailed(result.deliveries)) throw new DeliveryError(`${job.name}: ${byStatus.failed} deliveries failed; the retry sends only those`);
+    const verdict = deliveryVerdict(result.deliveries);
+    // Lambda retries a thrown error: worth it only when a retry can deliver something.
+    // Sent-but-unrecorded alone is logged, not thrown: a retry could only send it again.
+    if (verdict.exitCode === 3) throw new DeliveryError(`${job.name}: ${verdict.message}; the retry sends only those`);
+    if (verdict.message) log.warn(`${job.name}: ${verdict.message}`, { job: job.name });
     return result;
   };
 }

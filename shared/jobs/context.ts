@@ -3,7 +3,8 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { defaultRegion, dynamoClient, secretsClient, snsClient } from '../aws/clients.js';
 import type { CostWatchConfig } from '../config/schema.js';
-import { DynamoLedger, NoLedger, type AlertLedger } from '../ledger/ledger.js';
+import { DynamoLedger } from '../ledger/dynamo-ledger.js';
+import { NoLedger, type AlertLedger } from '../ledger/ledger.js';
 import type { Logger } from '../log.js';
 
 /**

@@ -1,1 +1,3 @@
-export { DynamoLedger, NoLedger, type AlertLedger, type ClaimOutcome, type DynamoLedgerOptions } from './ledger.js';
+export { DynamoLedger, type DynamoLedgerOptions } from './dynamo-ledger.js';
+export { ledgerKey, legacyKey, type DeliveryTarget } from './keys.js';
+export { NoLedger, type AlertLedger, type ClaimOutcome, type MarkOutcome } from './ledger.js';

@@ -1,10 +1,11 @@
 import { errorMessage } from '../aws/errors.js';
 import { mapLimit } from '../concurrency.js';
-import type { AlertLedger } from '../ledger/ledger.js';
+import type { DeliveryTarget } from '../ledger/keys.js';
+import type { AlertLedger, ClaimOutcome } from '../ledger/ledger.js';
+import type { Alert, Channel, Delivery } from './types.js';
 
 /** Ledger writes in flight per channel: fast for hundreds of alerts, far below DynamoDB's limits. */
 const LEDGER_CONCURRENCY = 16;
-import type { Alert, Channel, Delivery } from './types.js';
 
 export interface DispatchOptions<A extends Alert> {
   readonly alerts: readonly A[];
@@ -17,60 +18,130 @@ export interface DispatchOptions<A extends Alert> {
  * Delivers alerts through every channel independently: Slack failing never
  * keeps SNS from sending. Each (alert, channel) is claimed in the ledger
  * first, so only what was never delivered goes out, and a failure releases
- * the claim for the next run.
+ * the claim for the next run. Nothing here throws for one alert's sake: every
+ * alert ends in a delivery that says what state it is in.
  */
 export async function dispatch<A extends Alert>({ alerts, channels, ledger, dryRun }: DispatchOptions<A>): Promise<Delivery[]> {
   const perChannel = await Promise.all(channels.map((channel) => deliverThrough(channel, alerts, ledger, dryRun)));
   return perChannel.flat();
 }
 
-/** A route's destination is part of the ledger key; the default destinations keep their pre-routing key. */
-const ledgerChannel = (channel: Channel<Alert>) => (channel.routed && channel.destination ? `${channel.name}|${channel.destination}` : channel.name);
+type Claim = ClaimOutcome | { readonly status: 'error'; readonly error: string };
+
+async function claim(ledger: AlertLedger, alertId: string, target: DeliveryTarget): Promise<Claim> {
+  try {
+    return await ledger.claim(alertId, target);
+  } catch (err) {
+    return { status: 'error', error: errorMessage(err) };
+  }
+}
+
+/**
+ * Claims a channel's fresh alerts. The first one (by id) is claimed alone: two
+ * overlapping runs with the same alerts then agree on which of them sends, and
+ * the loser claims nothing, instead of each sending part of one message.
+ */
+async function claimAll<A extends Alert>(fresh: readonly A[], ledger: AlertLedger, target: DeliveryTarget): Promise<Map<A, Claim>> {
+  const claims = new Map<A, Claim>();
+  if (!fresh.length) return claims;
+  const [leader, ...rest] = [...fresh].sort((a, b) => (a.alertId < b.alertId ? -1 : a.alertId > b.alertId ? 1 : 0));
+  const first = await claim(ledger, leader!.alertId, target);
+  claims.set(leader!, first);
+  if (first.status === 'in-progress') {
+    for (const a of rest) claims.set(a, { status: 'in-progress', staleAt: first.staleAt });
+    return claims;
+  }
+  const outcomes = await mapLimit(rest, LEDGER_CONCURRENCY, (a) => claim(ledger, a.alertId, target));
+  rest.forEach((a, i) => claims.set(a, outcomes[i]!));
+  return claims;
+}
+
+function inProgressNote(staleAt: Date | undefined): string {
+  const when = staleAt ? ` after ${staleAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}` : ' once its claim goes stale';
+  return `another run is sending this alert and has not confirmed it yet; not delivered by this run: run again${when} to deliver it if that run did not`;
+}
+
+/**
+ * A route's destination is part of the ledger key; the default destinations
+ * keep the key they had before routing existed, so an upgrade sends nothing again.
+ */
+const targetOf = (channel: Channel<Alert>): DeliveryTarget =>
+  channel.routed && channel.destination ? { channel: channel.name, destination: channel.destination } : { channel: channel.name };
 
 async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonly A[], ledger: AlertLedger, dryRun: boolean): Promise<Delivery[]> {
+  const target = targetOf(channel as Channel<Alert>);
   const alerts = all.filter((a) => channel.accepts?.(a) ?? true);
-  const target = ledgerChannel(channel as Channel<Alert>);
   const base = (a: A) => ({ channel: channel.name, alertId: a.alertId, ...(channel.destination ? { destination: channel.destination } : {}) });
   if (dryRun) return alerts.map((a) => ({ ...base(a), status: 'dry-run' }));
 
   const done = alerts.length ? await ledger.delivered(alerts.map((a) => a.alertId), target) : new Set<string>();
-  const fresh = alerts.filter((a) => !done.has(a.alertId));
-  const outcomes = await mapLimit(fresh, LEDGER_CONCURRENCY, (a) => ledger.claim(a.alertId, target));
-  const claimed = fresh.filter((_, i) => outcomes[i] === 'claimed');
-  const deliveries: Delivery[] = alerts.filter((a) => !claimed.includes(a)).map((a) => ({ ...base(a), status: 'duplicate' }));
-  if (!claimed.length) {
-    // Also when the covering alert went out in an earlier run: heals a recording that failed then.
-    await recordCovered(channel, alerts, ledger);
-    return deliveries;
+  const claims = await claimAll(
+    alerts.filter((a) => !done.has(a.alertId)),
+    ledger,
+    target,
+  );
+  const claimed = alerts.filter((a) => claims.get(a)?.status === 'claimed');
+  const outcome = new Map<A, Delivery>();
+  for (const a of alerts) {
+    const c = claims.get(a);
+    if (!c || c.status === 'sent') outcome.set(a, { ...base(a), status: 'duplicate' });
+    else if (c.status === 'in-progress') outcome.set(a, { ...base(a), status: 'in-progress', error: inProgressNote(c.staleAt) });
+    else if (c.status === 'error') outcome.set(a, { ...base(a), status: 'failed', error: `not sent: the ledger claim failed: ${c.error}` });
   }
 
-  try {
-    await channel.send(claimed);
-  } catch (err) {
-    const error = errorMessage(err);
-    await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markFailed(a.alertId, target, error));
-    return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'failed' as const, error }))];
+  if (claimed.length) {
+    let sendError: string | undefined;
+    try {
+      await channel.send(claimed);
+    } catch (err) {
+      sendError = errorMessage(err);
+    }
+    const marks = await mapLimit(claimed, LEDGER_CONCURRENCY, (a) =>
+      sendError === undefined ? ledger.markSent(a.alertId, target) : ledger.markFailed(a.alertId, target, sendError),
+    );
+    claimed.forEach((a, i) => {
+      const mark = marks[i]!;
+      if (sendError !== undefined) {
+        const kept = mark.recorded ? '' : ` (the claim could not be released: ${mark.error}; a run after it goes stale retries)`;
+        outcome.set(a, { ...base(a), status: 'failed', error: `${sendError}${kept}` });
+      } else if (mark.recorded) outcome.set(a, { ...base(a), status: 'sent' });
+      else outcome.set(a, { ...base(a), status: 'sent', recorded: false, error: `sent, but the ledger could not record it: ${mark.error}` });
+    });
   }
-  await mapLimit(claimed, LEDGER_CONCURRENCY, (a) => ledger.markSent(a.alertId, target));
-  await recordCovered(channel, alerts, ledger);
-  return [...deliveries, ...claimed.map((a) => ({ ...base(a), status: 'sent' as const }))];
+  // Also when the covering alert went out in an earlier run: heals a recording that failed then.
+  if (!claimed.length || claimed.some((a) => outcome.get(a)?.status === 'sent')) await recordCovered(channel, alerts, ledger, target);
+  return alerts.map((a) => outcome.get(a)!);
 }
 
-/** Marks the alerts that delivered ones cover as delivered on this channel too, so they never go out later. */
-async function recordCovered<A extends Alert>(channel: Channel<A>, delivered: readonly A[], ledger: AlertLedger): Promise<void> {
+/** Marks the alerts that delivered ones cover as delivered on this channel too, so they never go out later. Best effort: the next run heals it. */
+async function recordCovered<A extends Alert>(channel: Channel<A>, delivered: readonly A[], ledger: AlertLedger, target: DeliveryTarget): Promise<void> {
   const covered = delivered.flatMap((a) => a.covers ?? []).filter((c) => channel.accepts?.(c) ?? true);
   if (!covered.length) return;
-  const target = ledgerChannel(channel as Channel<Alert>);
-  const done = await ledger.delivered(covered.map((c) => c.alertId), target);
-  await mapLimit(
-    covered.filter((c) => !done.has(c.alertId)),
-    LEDGER_CONCURRENCY,
-    async (c) => {
-      if ((await ledger.claim(c.alertId, target)) === 'claimed') await ledger.markSent(c.alertId, target);
-    },
-  );
+  try {
+    const done = await ledger.delivered(covered.map((c) => c.alertId), target);
+    await mapLimit(
+      covered.filter((c) => !done.has(c.alertId)),
+      LEDGER_CONCURRENCY,
+      async (c) => {
+        if ((await claim(ledger, c.alertId, target)).status === 'claimed') await ledger.markSent(c.alertId, target);
+      },
+    );
+  } catch {
+    // A ledger that cannot be read now is retried by the next run's recordCovered.
+  }
 }
 
+/** Deliveries a re-run can still complete: a failure, or another run's unconfirmed claim. */
+export function undelivered(deliveries: readonly Delivery[]): Delivery[] {
+  return deliveries.filter((d) => d.status === 'failed' || d.status === 'in-progress');
+}
+
+/** Sent, but not recorded in the ledger: a run after the claim goes stale may send it again. */
+export function unrecorded(deliveries: readonly Delivery[]): Delivery[] {
+  return deliveries.filter((d) => d.status === 'sent' && d.recorded === false);
+}
+
+/** @deprecated use `undelivered(...).length > 0`; kept for callers that only ask yes or no. */
 export function anyFailed(deliveries: readonly Delivery[]): boolean {
-  return deliveries.some((d) => d.status === 'failed');
+  return undelivered(deliveries).length > 0;
 }

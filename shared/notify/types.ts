@@ -28,7 +28,12 @@ export interface Alert {
 }
 
 export type ChannelName = 'slack' | 'sns' | 'ses';
-export type DeliveryStatus = 'sent' | 'duplicate' | 'failed' | 'dry-run';
+/**
+ * `in-progress`: another run holds the claim and has not marked it sent: not
+ * delivered by this run, so the run exits 3 and a later run (or Lambda's
+ * retry) delivers it once that claim is marked, released or stale.
+ */
+export type DeliveryStatus = 'sent' | 'duplicate' | 'failed' | 'in-progress' | 'dry-run';
 
 export interface Delivery {
   readonly channel: ChannelName;
@@ -37,6 +42,8 @@ export interface Delivery {
   readonly error?: string;
   /** Where it went: the Slack channel or the topic ARN (contract "Routing"). */
   readonly destination?: string;
+  /** Only on `sent`, and only `false`: delivered, but the ledger could not record it (see `error`). */
+  readonly recorded?: false;
 }
 
 /**

@@ -1,28 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { mapLimit } from '../../shared/concurrency.js';
-import type { AlertLedger, ClaimOutcome } from '../../shared/ledger/ledger.js';
-import { dispatch } from '../../shared/notify/dispatch.js';
+import type { DeliveryTarget } from '../../shared/ledger/keys.js';
+import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
+import { dispatch, undelivered, unrecorded } from '../../shared/notify/dispatch.js';
 import type { Alert, AlertSubject, Channel } from '../../shared/notify/types.js';
 
-/** An in-memory ledger with the DynamoDB ledger's rules: failed claims can be retaken, sent ones cannot. */
+/** An in-memory ledger with the DynamoDB ledger's rules: failed claims can be retaken, sent and pending ones cannot. */
 class MemoryLedger implements AlertLedger {
   readonly state = new Map<string, 'pending' | 'sent' | 'failed'>();
   claims = 0;
-  async delivered(ids: readonly string[], ch: string): Promise<Set<string>> {
-    return new Set(ids.filter((id) => this.state.get(`${id}#${ch}`) === 'sent'));
+  async delivered(ids: readonly string[], t: DeliveryTarget): Promise<Set<string>> {
+    return new Set(ids.filter((id) => this.state.get(`${id}#${t.channel}`) === 'sent'));
   }
-  async claim(id: string, ch: string): Promise<ClaimOutcome> {
+  async claim(id: string, t: DeliveryTarget): Promise<ClaimOutcome> {
     this.claims++;
-    const s = this.state.get(`${id}#${ch}`);
-    if (s === 'sent' || s === 'pending') return 'taken';
-    this.state.set(`${id}#${ch}`, 'pending');
-    return 'claimed';
+    const s = this.state.get(`${id}#${t.channel}`);
+    if (s === 'sent') return { status: 'sent' };
+    if (s === 'pending') return { status: 'in-progress' };
+    this.state.set(`${id}#${t.channel}`, 'pending');
+    return { status: 'claimed' };
   }
-  async markSent(id: string, ch: string) {
-    this.state.set(`${id}#${ch}`, 'sent');
+  async markSent(id: string, t: DeliveryTarget): Promise<MarkOutcome> {
+    this.state.set(`${id}#${t.channel}`, 'sent');
+    return { recorded: true };
   }
-  async markFailed(id: string, ch: string) {
-    this.state.set(`${id}#${ch}`, 'failed');
+  async markFailed(id: string, t: DeliveryTarget): Promise<MarkOutcome> {
+    this.state.set(`${id}#${t.channel}`, 'failed');
+    return { recorded: true };
   }
 }
 
@@ -141,6 +145,41 @@ describe('dispatch', () => {
     expect(deliveries.map((d) => d.status)).toEqual(['dry-run', 'dry-run']);
     expect(slack.sent).toEqual([]);
     expect(ledger.state.size).toBe(0);
+  });
+
+  it('reports a claim another run holds as in-progress, claims nothing else for that channel, and sends nothing', async () => {
+    const ledger = new MemoryLedger();
+    ledger.state.set('a#slack', 'pending');
+    const slack = channel('slack');
+    const sns = channel('sns');
+
+    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, dryRun: false });
+
+    expect(deliveries.filter((d) => d.channel === 'slack').map((d) => d.status)).toEqual(['in-progress', 'in-progress']);
+    expect(ledger.state.get('b#slack')).toBeUndefined();
+    expect(slack.sent).toEqual([]);
+    expect(sns.sent).toEqual([['a', 'b']]);
+    expect(undelivered(deliveries)).toHaveLength(2);
+  });
+
+  it('reports sent-but-unrecorded when marking fails, and a failed claim as failed without sending it', async () => {
+    const ledger = new MemoryLedger();
+    ledger.markSent = async () => ({ recorded: false, error: 'InternalServerError: injected' });
+    const realClaim = ledger.claim.bind(ledger);
+    ledger.claim = async (id, t) => {
+      if (id === 'b') throw new Error('ProvisionedThroughputExceededException: slow down');
+      return realClaim(id, t);
+    };
+    const slack = channel('slack');
+
+    const deliveries = await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: false });
+
+    expect(slack.sent).toEqual([['a']]);
+    expect(deliveries).toEqual([
+      { channel: 'slack', alertId: 'a', status: 'sent', recorded: false, error: 'sent, but the ledger could not record it: InternalServerError: injected' },
+      { channel: 'slack', alertId: 'b', status: 'failed', error: 'not sent: the ledger claim failed: ProvisionedThroughputExceededException: slow down' },
+    ]);
+    expect(unrecorded(deliveries).map((d) => d.alertId)).toEqual(['a']);
   });
 });
 

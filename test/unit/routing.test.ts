@@ -5,7 +5,8 @@ import { silentLogger } from '../../shared/log.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
 import { alertChannels, destinationsOf } from '../../shared/notify/routing.js';
 import type { Alert } from '../../shared/notify/types.js';
-import type { AlertLedger, ClaimOutcome } from '../../shared/ledger/ledger.js';
+import type { DeliveryTarget } from '../../shared/ledger/keys.js';
+import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 
 const DATA = '111111111111';
 const WEB = '222222222222';
@@ -47,21 +48,27 @@ describe('destinationsOf (contract "Routing")', () => {
   });
 });
 
+/** Keys as the pre-hash ledger wrote them, `id#channel` or `id#channel|destination`, so tests can read them. */
+const k = (id: string, t: DeliveryTarget) => `${id}#${t.destination ? `${t.channel}|${t.destination}` : t.channel}`;
+
 class MemoryLedger implements AlertLedger {
   readonly keys = new Map<string, string>();
-  async delivered(ids: readonly string[], ch: string) {
-    return new Set(ids.filter((id) => this.keys.get(`${id}#${ch}`) === 'sent'));
+  async delivered(ids: readonly string[], t: DeliveryTarget) {
+    return new Set(ids.filter((id) => this.keys.get(k(id, t)) === 'sent'));
   }
-  async claim(id: string, ch: string): Promise<ClaimOutcome> {
-    if (this.keys.has(`${id}#${ch}`)) return 'taken';
-    this.keys.set(`${id}#${ch}`, 'pending');
-    return 'claimed';
+  async claim(id: string, t: DeliveryTarget): Promise<ClaimOutcome> {
+    const s = this.keys.get(k(id, t));
+    if (s) return s === 'sent' ? { status: 'sent' } : { status: 'in-progress' };
+    this.keys.set(k(id, t), 'pending');
+    return { status: 'claimed' };
   }
-  async markSent(id: string, ch: string) {
-    this.keys.set(`${id}#${ch}`, 'sent');
+  async markSent(id: string, t: DeliveryTarget): Promise<MarkOutcome> {
+    this.keys.set(k(id, t), 'sent');
+    return { recorded: true };
   }
-  async markFailed(id: string, ch: string) {
-    this.keys.delete(`${id}#${ch}`);
+  async markFailed(id: string, t: DeliveryTarget): Promise<MarkOutcome> {
+    this.keys.delete(k(id, t));
+    return { recorded: true };
   }
 }
 

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+
+/** Where a delivery goes: the channel, and (with routing) which Slack channel or topic of it. */
+export interface DeliveryTarget {
+  readonly channel: string;
+  readonly destination?: string;
+}
+
+/**
+ * The ledger's partition key for one (alert, channel[, destination]): a
+ * SHA-256, so that any alert id fits DynamoDB's 2,048-byte key limit (a
+ * 5,000-character service name used to abort the whole run). The readable
+ * alert id, channel and destination are stored as attributes beside it.
+ */
+export function ledgerKey(alertId: string, target: DeliveryTarget): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([alertId, target.channel, target.destination ?? null]))
+    .digest('hex');
+  return `v2#${digest}`;
+}
+
+/** DynamoDB's limit for a partition key value. */
+const KEY_MAX_BYTES = 2048;
+
+/**
+ * The key versions before 0.2 wrote (`<alertId>#<channel>`), read so that an
+ * upgrade does not send again what the old version already delivered (a budget
+ * tier of the current period, say). Only for targets without a destination,
+ * and only where such a key could exist at all. Kept until the 400-day
+ * retention has emptied the old items.
+ */
+export function legacyKey(alertId: string, target: DeliveryTarget): string | undefined {
+  if (target.destination !== undefined) return undefined;
+  const key = `${alertId}#${target.channel}`;
+  return Buffer.byteLength(key, 'utf8') <= KEY_MAX_BYTES ? key : undefined;
+}
