@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
 import { ConfigError } from '../../shared/errors.js';
 import { buildFinanceEmail, renderEmailHtml, renderEmailText, type CategoryRow, type FinanceEmailContent } from '../../shared/report/email/index.js';
+import { reviewLines } from '../../shared/report/email/review.js';
+import { NO_COMMITMENTS, type FinOpsReview } from '../../shared/review/types.js';
 import { LINK_SECONDS, linkLifetime } from '../../shared/report/link.js';
 import { buildReportModel, type ReportData } from '../../shared/report/model.js';
 import { parseMime } from '../support/mime.js';
@@ -83,6 +85,47 @@ describe('finance email HTML body', () => {
     expect(empty).not.toContain('By category');
     expect(empty).toContain('No spend was recorded for March 2026.');
     expect(empty).not.toContain('Top ');
+  });
+});
+
+describe('finance email FinOps review lines', () => {
+  const review = (over: Partial<FinOpsReview> = {}): FinOpsReview => ({
+    categorySource: { kind: 'default' },
+    byCategory: [],
+    allocation: [],
+    allocationNotes: [],
+    commitments: { savingsPlans: { coveragePct: 72.5, utilizationPct: 98 }, reservations: NO_COMMITMENTS.reservations },
+    rightsizing: [
+      { account: '123456789012', instanceId: 'i-1', instanceType: 'm5.2xlarge', action: 'modify', targetType: 'm5.large', estimatedMonthlySavings: 210.5 },
+      { account: '123456789012', instanceId: 'i-2', instanceType: 'm5.large', action: 'terminate', targetType: null, estimatedMonthlySavings: 70 },
+    ],
+    gaps: [],
+    ...over,
+  });
+
+  it('gives unit cost against its target unrounded, commitments and the rightsizing saving', () => {
+    const lines = reviewLines(review({ unitCost: { unit: 'lead', units: 1000, costPerUnit: 0.05312, target: 0.05, previousCostPerUnit: 0.0471, daily: [] } }), 'USD');
+
+    expect(lines).toEqual([
+      ['Cost per lead', '$0.05312 (above target), target $0.05; $0.0471 the month before'],
+      ['Savings Plans', '72.5% coverage, 98% utilization'],
+      ['Reservations', 'none this month'],
+      ['Rightsizing', '2 recommendations, about $280.50 a month'],
+    ]);
+  });
+
+  it('says what AWS would not answer instead of showing an empty figure', () => {
+    const lines = reviewLines(review({ rightsizing: [], gaps: [{ part: 'rightsizing', operation: 'GetRightsizingRecommendation', message: 'rightsizing recommendations are not enabled <opt in>' }] }), 'USD');
+
+    expect(lines).toContainEqual(['Rightsizing', 'rightsizing recommendations are not enabled <opt in>']);
+    expect(lines.filter(([label]) => label === 'Rightsizing')).toHaveLength(1);
+    const html = renderEmailHtml(content({ model: buildReportModel(data({ review: review({ gaps: [{ part: 'rightsizing', operation: 'x', message: 'not enabled <opt in>' }] }) })) }));
+    expect(html).toContain('FinOps review');
+    expect(html).toContain('not enabled &lt;opt in&gt;');
+  });
+
+  it('is empty without a review', () => {
+    expect(reviewLines(undefined, 'USD')).toEqual([]);
   });
 });
 

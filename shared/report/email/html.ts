@@ -2,6 +2,7 @@ import { formatMoney, formatPct } from '../../money.js';
 import { escapeHtml } from '../escape.js';
 import type { Line } from '../model.js';
 import { s3ConsoleUrl } from '../console.js';
+import { reviewLines } from './review.js';
 import { EMAIL_TOP_SERVICES, type CategoryRow, type FinanceEmailContent } from './types.js';
 
 /**
@@ -83,6 +84,13 @@ function categories(rows: readonly CategoryRow[], currency: string): string {
   return heading('By category') + dataTable(['Category', 'Spend', 'Change', 'Budget'], body);
 }
 
+function review(c: FinanceEmailContent): string {
+  const lines = reviewLines(c.model.review, c.model.currency);
+  if (!lines.length) return '';
+  const rows = lines.map(([label, value]) => `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text}">${esc(label)}</td><td style="${CELL};font-size:14px;color:${COLOR.text}">${esc(value)}</td></tr>`);
+  return heading('FinOps review') + `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows.join('')}</table>`;
+}
+
 function budgets(c: FinanceEmailContent): string {
   const { model: m } = c;
   if (!m.budgets.length) return heading('Budget') + para('No monthly cost budget is set in AWS Budgets.');
@@ -131,6 +139,7 @@ export function renderEmailHtml(c: FinanceEmailContent): string {
     topServices(c),
     categories(c.categories, m.currency),
     budgets(c),
+    review(c),
     footer(c),
   ].join('');
   const card = `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;border-collapse:collapse;background:#ffffff;border:1px solid ${COLOR.rule}"><tr><td style="padding:18px 20px;${FONT};color:${COLOR.text}">${body}</td></tr></table>`;

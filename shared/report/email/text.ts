@@ -1,6 +1,7 @@
 import { reportSummaryLines } from '../../messages/monthly-report.js';
 import { formatMoney, formatPct } from '../../money.js';
 import { s3ConsoleUrl } from '../console.js';
+import { reviewLines } from './review.js';
 import { EMAIL_TOP_SERVICES, type FinanceEmailContent } from './types.js';
 
 /** The plain-text alternative: the same facts as the HTML part, for clients that show text only. */
@@ -14,6 +15,8 @@ export function renderEmailText(c: FinanceEmailContent): string {
       lines.push(`- ${r.category}: ${formatMoney(r.amount, m.currency)} (${formatPct(r.changePct)}), ${budget}`);
     }
   }
+  const review = reviewLines(m.review, m.currency);
+  if (review.length) lines.push('', 'FinOps review:', ...review.map(([label, value]) => `- ${label}: ${value}`));
   lines.push(
     '',
     `Attached: ${c.attachments.map((a) => a.filename).join(', ') || 'nothing'}. Open cost-report.html in a browser for the charts and every service.`,
