@@ -1,13 +1,13 @@
 import type { Severity } from '../config/schema.js';
-import { resolveAccountId } from '../aws/account.js';
-import { listBudgets, toBudgetFacts } from '../aws/budgets.js';
-import { budgetsClient } from '../aws/clients.js';
+import { toBudgetFacts } from '../aws/budgets.js';
+import type { AccountError } from '../aws/scopes.js';
 import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../detect/budget.js';
 import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../messages/budgets.js';
 import { formatMoney } from '../money.js';
 import { dispatch } from '../notify/dispatch.js';
 import { alertChannels } from '../notify/routing.js';
 import type { Alert, AlertSubject, ChannelName, Delivery } from '../notify/types.js';
+import { listAccountBudgets, type AccountBudgets } from './budgets-accounts.js';
 import type { JobContext } from './context.js';
 import type { JobDefinition } from './types.js';
 
@@ -23,6 +23,9 @@ export interface CrossedResult {
 }
 
 export interface BudgetEvaluationResult extends Omit<BudgetEvaluation, 'crossed' | 'period'> {
+  /** The budget's account in an organization; null in a single-account config. */
+  readonly account: string | null;
+  readonly accountName: string | null;
   readonly timeUnit: string;
   readonly period: Omit<BudgetPeriod, 'unit'>;
   readonly crossed: CrossedResult[];
@@ -32,7 +35,9 @@ export interface BudgetsResult {
   readonly job: 'budgets';
   readonly accountId: string;
   readonly evaluations: BudgetEvaluationResult[];
-  readonly skipped: { budget: string; budgetType: string; reason: string }[];
+  readonly skipped: { budget: string; budgetType: string; reason: string; account: string | null }[];
+  /** Organizations: accounts whose budgets could not be read (role not assumable, access denied). */
+  readonly accountErrors: AccountError[];
   /** DescribeBudgets calls made (100 budgets a page). */
   readonly describeBudgetsPages: number;
   readonly deliveries: Delivery[];
@@ -49,9 +54,16 @@ export const budgetAlertId = (accountId: string, budget: string, kind: CrossingK
 /** Routing by severity: info is for Slack only; warning and above also page through the alert topic. */
 const CARRIES: Record<Extract<ChannelName, 'slack' | 'sns'>, (a: Alert) => boolean> = { slack: () => true, sns: (a) => a.severity !== 'info' };
 
-function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
-  const subject: AlertSubject = { job: 'budgets', scope: 'budget', key: e.budget, account: null };
+interface Evaluated {
+  readonly owner: AccountBudgets;
+  readonly evaluation: BudgetEvaluation;
+}
+
+function alertsFor({ owner, evaluation: e }: Evaluated): BudgetAlert[] {
+  const accountId = owner.account;
+  const subject: AlertSubject = { job: 'budgets', scope: 'budget', key: e.budget, account: owner.organization ? accountId : null };
   return alertTiers(e.crossed).map((t) => ({
+    accountName: owner.accountName,
     alertId: budgetAlertId(accountId, e.budget, t.kind, t.top.pct, e.period, t.top.severity),
     severity: t.top.severity,
     subject,
@@ -61,7 +73,8 @@ function alertsFor(accountId: string, e: BudgetEvaluation): BudgetAlert[] {
   }));
 }
 
-function toResult(e: BudgetEvaluation, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[], accountId: string): BudgetEvaluationResult {
+function toResult({ owner, evaluation: e }: Evaluated, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[]): BudgetEvaluationResult {
+  const accountId = owner.account;
   const sent = new Set(deliveries.filter((d) => d.status === 'sent').map((d) => d.alertId));
   const crossed = e.crossed.map((c): CrossedResult => {
     const alertId = budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity);
@@ -69,24 +82,23 @@ function toResult(e: BudgetEvaluation, alerts: readonly BudgetAlert[], deliverie
     return { kind: c.kind, pct: c.pct, severity: c.severity, alerted: sent.has(alertId), alertId, ...(coveredBy === undefined ? {} : { coveredBy }) };
   });
   const { unit: timeUnit, ...period } = e.period;
-  return { ...e, timeUnit, period, crossed };
+  return { account: owner.organization ? accountId : null, accountName: owner.accountName, ...e, timeUnit, period, crossed };
 }
 
 export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
-  const accountId = await resolveAccountId(ctx);
-  ctx.log.progress(`budgets: reading the budgets of account ${accountId}`);
-  const listing = await listBudgets(ctx.aws.get('budgets', budgetsClient), accountId);
+  const listing = await listAccountBudgets(ctx);
   const rules = ctx.config.budgets;
 
-  const evaluations: BudgetEvaluation[] = [];
+  const evaluations: Evaluated[] = [];
   const skipped: BudgetsResult['skipped'] = [];
-  for (const budget of listing.budgets) {
-    const outcome = evaluateBudget(toBudgetFacts(budget), rules, ctx.now);
-    if (outcome.status === 'evaluated') evaluations.push(outcome.evaluation);
-    else skipped.push({ budget: outcome.budget, budgetType: outcome.budgetType, reason: outcome.reason });
-  }
+  for (const owner of listing.accounts)
+    for (const budget of owner.budgets) {
+      const outcome = evaluateBudget(toBudgetFacts(budget), rules, ctx.now);
+      if (outcome.status === 'evaluated') evaluations.push({ owner, evaluation: outcome.evaluation });
+      else skipped.push({ budget: outcome.budget, budgetType: outcome.budgetType, reason: outcome.reason, account: owner.organization ? owner.account : null });
+    }
 
-  const alerts = evaluations.flatMap((e) => alertsFor(accountId, e));
+  const alerts = evaluations.flatMap(alertsFor);
   const msg: BudgetMessageContext = { currency: ctx.config.currency, emergencyMention: rules.emergencyMention };
   const deliveries = await dispatch({
     alerts,
@@ -97,21 +109,23 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
 
   return {
     job: 'budgets',
-    accountId,
-    evaluations: evaluations.map((e) => toResult(e, alerts, deliveries, accountId)),
+    accountId: listing.accountId,
+    evaluations: evaluations.map((e) => toResult(e, alerts, deliveries)),
     skipped,
-    describeBudgetsPages: listing.pages,
+    accountErrors: listing.accountErrors,
+    describeBudgetsPages: listing.accounts.reduce((n, a) => n + a.pages, 0),
     deliveries,
   };
 }
 
 export function summarizeBudgets(r: BudgetsResult): string {
   const lines = [`budgets (account ${r.accountId}): ${r.evaluations.length} evaluated, ${r.skipped.length} skipped`];
+  for (const e of r.accountErrors) lines.push(`  NOT READ account ${e.account}: ${e.message}`);
   for (const e of r.evaluations) {
     const top = e.crossed.filter((c) => c.alerted).map((c) => `${c.kind} ${c.pct}% ${c.severity}`);
     const forecast = e.forecast === null ? 'no forecast' : `forecast ${formatMoney(e.forecast, e.unit)} (${e.forecastPct}%)`;
     lines.push(
-      `  ${e.budget}: ${formatMoney(e.actual, e.unit)} of ${formatMoney(e.limit, e.unit)} (${e.actualPct}%), ${forecast}, ${e.daysLeft} days left` +
+      `  ${e.account ? `[${e.accountName ?? e.account}] ` : ''}${e.budget}: ${formatMoney(e.actual, e.unit)} of ${formatMoney(e.limit, e.unit)} (${e.actualPct}%), ${forecast}, ${e.daysLeft} days left` +
         (top.length ? `; alerted ${top.join(', ')}` : e.crossed.length ? '; thresholds already alerted' : ''),
     );
   }

@@ -16,7 +16,17 @@ export interface BudgetAlert extends Alert {
   readonly evaluation: BudgetEvaluation;
   /** The lower tiers crossed in the same run: settled by this alert (dispatch records them). */
   readonly covers: readonly (Alert & { readonly severity: Severity; readonly pct: number })[];
+  /** The budget's account name (organizations), shown before the budget's name. */
+  readonly accountName?: string | null;
 }
+
+/** "Data (111111111111): team-budget" in an organization, else the budget's name. */
+const nameOf = (a: BudgetAlert) => {
+  const id = a.subject.account;
+  if (!id) return a.evaluation.budget;
+  const account = a.accountName && a.accountName !== id ? `${a.accountName} (${id})` : id;
+  return `${account}: ${a.evaluation.budget}`;
+};
 
 export interface BudgetMessageContext {
   /** The config's currency: a budget in another unit says so. */
@@ -62,7 +72,7 @@ function keepInside(e: BudgetEvaluation): string {
 function alertLine(a: BudgetAlert, m: BudgetMessageContext, escape: (t: string) => string): string {
   const e = a.evaluation;
   return (
-    `[${a.severity}] ${escape(e.budget)}${unitNote(e, m)}: ${what(a)}; ${money(e.actual, e)} of ${money(e.limit, e)} spent, ` +
+    `[${a.severity}] ${escape(nameOf(a))}${unitNote(e, m)}: ${what(a)}; ${money(e.actual, e)} of ${money(e.limit, e)} spent, ` +
     `forecast ${forecastText(e)}, ${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'} left in the period (${periodText(e)}), ` +
     `to stay inside: ${keepInside(e)}`
   );
@@ -81,7 +91,7 @@ export function budgetSlackMessage(alerts: readonly BudgetAlert[], m: BudgetMess
   for (const a of list) {
     const e = a.evaluation;
     blocks.push(
-      section(`${ICON[a.severity]} *${escapeMrkdwn(e.budget)}*${unitNote(e, m)} ${what(a)}`, [
+      section(`${ICON[a.severity]} *${escapeMrkdwn(nameOf(a))}*${unitNote(e, m)} ${what(a)}`, [
         `*Spent / limit*\n${money(e.actual, e)} / ${money(e.limit, e)}`,
         `*Percent*\n${pctText(e.actualPct)}`,
         `*Forecast*\n${forecastText(e)}`,
@@ -103,7 +113,7 @@ export function budgetSnsMessage(alerts: readonly BudgetAlert[], m: BudgetMessag
   const worst = worstSeverity(list);
   const first = list[0]!;
   const more = list.length > 1 ? `, +${list.length - 1} more` : '';
-  const subject = `[${worst}] AWS budget ${first.evaluation.budget}: ${first.threshold.kind} ${pctText(first.threshold.kind === 'actual' ? first.evaluation.actualPct : first.evaluation.forecastPct)}${more}`;
+  const subject = `[${worst}] AWS budget ${nameOf(first)}: ${first.threshold.kind} ${pctText(first.threshold.kind === 'actual' ? first.evaluation.actualPct : first.evaluation.forecastPct)}${more}`;
   const body = [`AWS budget thresholds crossed, found by cost-watch:`, '', ...list.map((a) => `- ${alertLine(a, m, (t) => t)}`)].join('\n');
   return { subject, body, attributes: { job: 'budgets', severity: worst } };
 }

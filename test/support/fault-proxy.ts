@@ -8,6 +8,8 @@ export interface AwsCall {
   readonly region: string;
   /** e.g. DescribeDBInstances; from the form body (query protocols) or X-Amz-Target (JSON). */
   readonly action: string;
+  /** The request body as sent (form parameters or JSON), e.g. to tell one account's AssumeRole from another's. */
+  readonly body: string;
 }
 
 export interface InjectedFault {
@@ -29,7 +31,7 @@ export async function awsFaultProxy(target: string, fault: (call: AwsCall) => In
     const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(req.headers.authorization ?? '');
     const target_ = String(req.headers['x-amz-target'] ?? '');
     const action = target_ ? target_.split('.').pop()! : (new URLSearchParams(body).get('Action') ?? '');
-    const call = { service: scope?.[2] ?? '', region: scope?.[1] ?? '', action };
+    const call = { service: scope?.[2] ?? '', region: scope?.[1] ?? '', action, body };
     calls.push(call);
     const f = fault(call);
     if (f) {
@@ -69,3 +71,16 @@ export const denied = (action: string, region?: string) => (call: AwsCall): Inje
   call.action === action && (!region || call.region === region)
     ? { status: 403, code: call.service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDenied', message: `User is not authorized to perform: ${call.service}:${action}` }
     : undefined;
+
+/** STS refusing AssumeRole into these accounts, as when the member role is missing or does not trust the caller. */
+export const assumeRoleDenied = (accounts: readonly string[]) => (call: AwsCall): InjectedFault | undefined => {
+  if (call.action !== 'AssumeRole') return undefined;
+  const arn = new URLSearchParams(call.body).get('RoleArn') ?? '';
+  return accounts.some((a) => arn.includes(`::${a}:role/`))
+    ? { status: 403, code: 'AccessDenied', message: `User is not authorized to perform: sts:AssumeRole on resource: ${arn}` }
+    : undefined;
+};
+
+/** Several faults: the first that matches answers. */
+export const anyOf = (...faults: Array<(call: AwsCall) => InjectedFault | undefined>) => (call: AwsCall): InjectedFault | undefined =>
+  faults.map((f) => f(call)).find(Boolean);

@@ -1,0 +1,63 @@
+import type { Budget } from '@aws-sdk/client-budgets';
+import { resolveAccountId } from '../aws/account.js';
+import { listBudgets } from '../aws/budgets.js';
+import { budgetsClient, GLOBAL_REGION } from '../aws/clients.js';
+import { errorMessage } from '../aws/errors.js';
+import { eachAccountChecked, planAccounts, ScopeAccess, type AccountError } from '../aws/scopes.js';
+import { AwsAccessError } from '../errors.js';
+import type { JobContext } from './context.js';
+
+/** One account's budgets, as DescribeBudgets listed them. */
+export interface AccountBudgets {
+  readonly account: string;
+  /** null in a single-account config. */
+  readonly accountName: string | null;
+  readonly organization: boolean;
+  readonly budgets: Budget[];
+  readonly pages: number;
+}
+
+export interface BudgetsListing {
+  /** The account the job runs in (`budgets.accountId` in a single-account config). */
+  readonly accountId: string;
+  readonly accounts: AccountBudgets[];
+  readonly accountErrors: AccountError[];
+}
+
+/**
+ * The budgets of every account the job covers. A single-account config reads
+ * `budgets.accountId` (default: the caller's). In an organization, each
+ * account's budgets are read in that account, through its assumed role
+ * (the home account with its own credentials); an account that cannot be
+ * read is an account error, and only every account failing stops the run.
+ */
+export async function listAccountBudgets(ctx: JobContext): Promise<BudgetsListing> {
+  const org = ctx.config.organization;
+  if (!org) {
+    const accountId = await resolveAccountId(ctx);
+    ctx.log.progress(`budgets: reading the budgets of account ${accountId}`);
+    const listing = await listBudgets(ctx.aws.get('budgets', budgetsClient), accountId);
+    return { accountId, accounts: [{ account: accountId, accountName: null, organization: false, ...listing }], accountErrors: [] };
+  }
+  const plan = await planAccounts(ctx);
+  const access = new ScopeAccess(ctx, plan.home);
+  ctx.log.progress(`budgets: reading the budgets of ${plan.accounts.length} account(s)`);
+  const out = await eachAccountChecked(access, plan.accounts, org.concurrency, async (a) => {
+    const client = access.client('budgets', { account: a.id, region: GLOBAL_REGION }, (_region, credentials) => budgetsClient(credentials));
+    try {
+      return { ok: true as const, ...(await listBudgets(client, a.id!)) };
+    } catch (err) {
+      return { ok: false as const, message: errorMessage(err) };
+    }
+  });
+  const accounts: AccountBudgets[] = [];
+  const accountErrors = [...out.errors];
+  for (const { account, value } of out.results) {
+    if (value.ok) accounts.push({ account: account.id!, accountName: account.name ?? account.id!, organization: true, budgets: value.budgets, pages: value.pages });
+    else accountErrors.push({ account: account.id!, message: value.message });
+  }
+  for (const e of accountErrors) ctx.log.warn(`budgets: account ${e.account} not read: ${e.message}`);
+  if (plan.accounts.length && !accounts.length)
+    throw new AwsAccessError(`budgets: no account's budgets could be read: ${accountErrors.map((e) => `account ${e.account}: ${e.message}`).join('; ')}`, 'Budgets DescribeBudgets');
+  return { accountId: plan.home!, accounts, accountErrors };
+}
