@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** One leaf part of a parsed MIME message. */
 export interface MimePart {
@@ -42,7 +44,11 @@ print(json.dumps({
 }))
 `;
 
+/** The project's venv (where moto may live) first, else the PATH's python3. */
+const venvPython = fileURLToPath(new URL('../../.venv/bin/python3', import.meta.url));
+const python = existsSync(venvPython) ? venvPython : 'python3';
+
 export function parseMime(raw: Uint8Array | string): ParsedMime {
-  const out = execFileSync('python3', ['-c', PARSER], { input: raw, maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(python, ['-c', PARSER], { input: raw, maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out.toString('utf8')) as ParsedMime;
 }
