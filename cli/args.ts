@@ -79,7 +79,7 @@ export function parseCommand(argv: readonly string[], now: Date): Command {
       if (values[flag] !== undefined) throw new UsageError(`validate-config: --${flag} is for "run"`);
     return { kind: 'validate-config', config: values.config, json: values.json ?? false };
   }
-  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected "run <job>" or "validate-config" (see --help)`);
+  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected "run <job>", "validate-config", "mute", "unmute", "mutes" or "slack-actions" (see --help)`);
   if (values.help) return { kind: 'help', topic: 'run' };
   if (rest.length === 0) throw new UsageError(`run: missing <job>: expected one of ${JOB_NAMES.join(', ')}`);
   if (rest.length > 1) throw new UsageError(`run: unexpected argument "${rest[1]}" after the job name`);

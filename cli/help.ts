@@ -5,13 +5,18 @@ export const MAIN_HELP = `cost-watch: AWS spend spikes, idle resources, budget t
 Usage:
   npx cost-watch run <job> [options]        run one job now (locally, against AWS or an emulator)
   npx cost-watch validate-config [--config FILE]
-  npx cost-watch --help | run --help | validate-config --help
+  npx cost-watch mute <job> <key> [--account ID] [--scope SCOPE] [--days N] [--config FILE]
+  npx cost-watch unmute <job> <key> [--account ID] [--scope SCOPE] [--config FILE]
+  npx cost-watch mutes [--json] [--config FILE]
+  npx cost-watch slack-actions --port PORT [--config FILE]   the Slack buttons' endpoint, locally
+  npx cost-watch --help | <command> --help
 
 Jobs: ${JOB_NAMES.join(', ')}
 
 Exit codes: 0 ran and delivered · 2 bad usage or config · 3 a delivery failed (re-run delivers what is missing) · 1 other failure
 Environment: AWS credentials from the SDK chain; AWS_ENDPOINT_URL[_<SERVICE>] for emulators;
              SLACK_BOT_TOKEN (overrides the secret in config); SLACK_API_URL (default https://slack.com/api/)
+             SLACK_SIGNING_SECRET (slack-actions; overrides notify.slack.signingSecretId)
 `;
 
 export const RUN_HELP = `Usage: npx cost-watch run <job> [--config FILE] [--date YYYY-MM-DD] [--month YYYY-MM [--allow-partial]] [--dry-run] [--json]

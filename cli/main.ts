@@ -5,6 +5,8 @@ import { stderrLogger } from '../shared/log.js';
 import { deliveryVerdict } from '../shared/notify/verdict.js';
 import { parseCommand, type Command } from './args.js';
 import { MAIN_HELP, RUN_HELP, VALIDATE_HELP } from './help.js';
+import { parseActionCommand, splitActionCommand } from './mute-args.js';
+import { executeActionCommand } from './mute-commands.js';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -17,6 +19,8 @@ const defaultIo = (): CliIo => ({ out: (t) => process.stdout.write(t), err: (t) 
 /** Returns the exit code; never throws, never calls process.exit (the bin does). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   try {
+    const action = splitActionCommand(argv);
+    if (action) return await executeActionCommand(parseActionCommand(action.command, action.rest), io);
     const command = parseCommand(argv, io.now);
     return await execute(command, io);
   } catch (err) {

@@ -11,6 +11,7 @@ import { getCostAndUsage } from './cost-explorer-query.js';
 import { getAnomalies } from './cost-explorer-anomalies.js';
 import { awsError, DEFAULT_MESSAGES } from './cost-explorer-faults.js';
 import { reservationCoverage, reservationUtilization, rightsizingRecommendations, savingsPlansCoverage, savingsPlansUtilization } from './cost-explorer-review.js';
+import { provideAnomalyFeedback, type AnomalyFeedback } from './cost-explorer-feedback.js';
 
 export type { CostRecord, DatasetOptions, ReservationRecord, RightsizingRecord, SavingsPlanRecord } from './cost-explorer-model.js';
 export { RIGHTSIZING_OPT_IN_MESSAGE } from './cost-explorer-review.js';
@@ -58,6 +59,8 @@ export interface CostExplorerDouble {
   pageSize: number;
   /** Replaces what GetAnomalies knows (the dataset's `anomalies`); null: Cost Anomaly Detection not set up. */
   setAnomalies(anomalies: Anomaly[] | null, pageSize?: number): void;
+  /** ProvideAnomalyFeedback calls accepted, in order. */
+  readonly anomalyFeedback: AnomalyFeedback[];
   stop(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ const JSON_11 = 'application/x-amz-json-1.1';
 
 class Double implements CostExplorerDouble {
   readonly requests: RecordedRequest[] = [];
+  readonly anomalyFeedback: AnomalyFeedback[] = [];
   pageSize: number;
   private dataset: Dataset = { records: [] };
   private failures: Array<{ type: string; message: string } & FaultMatch> = [];
@@ -135,6 +139,8 @@ class Double implements CostExplorerDouble {
     const failure = this.takeFailure(operation, body);
     if (failure) return awsError(res, new CostExplorerFault(failure.type, failure.message));
     try {
+      if (operation === 'ProvideAnomalyFeedback')
+        return sendJson(res, 200, provideAnomalyFeedback(body, this.anomalyFeedback), { 'content-type': JSON_11, 'x-amzn-requestid': randomUUID() });
       const answerOf = OPERATIONS[operation];
       if (!answerOf) throw new CostExplorerFault('UnknownOperationException', `The double does not implement ${target || '(no X-Amz-Target)'}`);
       // The wire JSON is the SDK's own input shape; each operation validates what it relies on.
@@ -150,6 +156,7 @@ class Double implements CostExplorerDouble {
   private control(method: string, path: string, text: string, res: ServerResponse): void {
     const input = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
     if (method === 'GET' && path === '/__control/requests') return sendJson(res, 200, this.requests);
+    if (method === 'GET' && path === '/__control/anomaly-feedback') return sendJson(res, 200, this.anomalyFeedback);
     if (method === 'POST' && path === '/__control/dataset') {
       this.setDataset(input.records as CostRecord[], input as DatasetOptions);
     } else if (method === 'POST' && path === '/__control/fail') {

@@ -20,6 +20,16 @@ export interface SlackMessage {
   raw: Record<string, unknown>;
 }
 
+/** A chat.update call answered ok: what the message became. */
+export interface SlackUpdate {
+  channel: string;
+  ts: string;
+  text: string;
+  /** Undefined when the call left the blocks as they were. */
+  blocks: AnyBlock[] | undefined;
+  token: string;
+}
+
 export interface FakeSlack {
   /** Base URL ending in `/api/`, usable as SLACK_API_URL or WebClient's `slackApiUrl`. */
   readonly url: string;
@@ -28,6 +38,8 @@ export interface FakeSlack {
   readonly messages: SlackMessage[];
   /** chat.postMessage calls received, failed ones included. */
   readonly attempts: number;
+  /** chat.update calls answered with ok: true, in order. */
+  readonly updates: SlackUpdate[];
   /** The next `times` chat.postMessage calls answer HTTP `status`. */
   failNext(times?: number, status?: number): void;
   /** The next `times` chat.postMessage calls answer 429 with a Retry-After header. */
@@ -71,6 +83,9 @@ function tokenOf(req: IncomingMessage, fields: Record<string, unknown>): string 
 
 class Fake implements FakeSlack {
   readonly messages: SlackMessage[] = [];
+  readonly updates: SlackUpdate[] = [];
+  /** `channel|ts` of every message posted: chat.update of anything else is message_not_found. */
+  private readonly posted = new Set<string>();
   attempts = 0;
   private faults: Fault[] = [];
   private isDown = false;
@@ -111,6 +126,8 @@ class Fake implements FakeSlack {
 
   reset(): void {
     this.messages.length = 0;
+    this.updates.length = 0;
+    this.posted.clear();
     this.attempts = 0;
     this.faults = [];
     this.isDown = false;
@@ -144,6 +161,7 @@ class Fake implements FakeSlack {
     if (method === 'auth.test') {
       return sendJson(res, 200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'cost-watch', team_id: 'T0FAKE', user_id: 'U0FAKE', bot_id: 'B0FAKE' });
     }
+    if (method === 'chat.update') return this.update(fields, token, res);
     if (!posting) return sendJson(res, 200, { ok: false, error: 'unknown_method' });
     return this.postMessage(fields, token, res);
   }
@@ -157,7 +175,21 @@ class Fake implements FakeSlack {
     this.sequence += 1;
     const ts = `${Math.floor(Date.now() / 1000)}.${String(this.sequence).padStart(6, '0')}`;
     this.messages.push({ channel, text, blocks, token, raw: fields });
+    this.posted.add(`${channel}|${ts}`);
     sendJson(res, 200, { ok: true, channel, ts, message: { type: 'message', text, ts } });
+  }
+
+  /** Like Slack: only a message this fake posted can be updated; blocks left out stay as they were. */
+  private update(fields: Record<string, unknown>, token: string, res: ServerResponse): void {
+    const channel = typeof fields.channel === 'string' ? fields.channel : '';
+    const ts = typeof fields.ts === 'string' ? fields.ts : '';
+    if (!channel) return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
+    if (!this.posted.has(`${channel}|${ts}`)) return sendJson(res, 200, { ok: false, error: 'message_not_found' });
+    const text = typeof fields.text === 'string' ? fields.text : '';
+    const blocks = Array.isArray(fields.blocks) ? (fields.blocks as AnyBlock[]) : undefined;
+    if (!text && !blocks?.length) return sendJson(res, 200, { ok: false, error: 'no_text' });
+    this.updates.push({ channel, ts, text, blocks, token });
+    sendJson(res, 200, { ok: true, channel, ts, text });
   }
 }
 

@@ -187,6 +187,11 @@ export const notifySchema = z.strictObject({
     z.strictObject({
       channel: slackChannelName,
       tokenSecretId: withDefault(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' })), DEFAULT_SLACK_TOKEN_SECRET),
+      /**
+       * Extra key: the Slack app's signing secret, for the actions endpoint
+       * (SLACK_SIGNING_SECRET overrides it). @default cost-watch/slack-signing-secret
+       */
+      signingSecretId: z.optional(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' }))),
     }),
   ),
   alertTopicArn: z.optional(snsArn),

@@ -12,7 +12,8 @@ import { AwsAccessError } from '../errors.js';
 import { ERROR_TEXT_MAX_CHARS, LEDGER_ID_ATTRIBUTE_MAX_CHARS, STALE_CLAIM_SECONDS } from '../notify/limits.js';
 import { clip } from '../text/clip.js';
 import { ledgerKey, legacyKey, type DeliveryTarget } from './keys.js';
-import type { AlertLedger, ClaimOutcome, MarkOutcome } from './ledger.js';
+import type { AlertLedger, ClaimOutcome, MarkOutcome, SentRecord } from './ledger.js';
+import { MuteStore } from '../mutes/store.js';
 
 export interface DynamoLedgerOptions {
   readonly table: string;
@@ -34,6 +35,7 @@ export class DynamoLedger implements AlertLedger {
   private readonly retentionSeconds: number;
   private readonly staleSeconds: number;
   private readonly now: () => Date;
+  readonly mutes: MuteStore;
 
   constructor(
     private readonly ddb: DynamoDBClient,
@@ -42,6 +44,7 @@ export class DynamoLedger implements AlertLedger {
     this.retentionSeconds = (options.retentionDays ?? 400) * 86_400;
     this.staleSeconds = options.staleClaimSeconds ?? STALE_CLAIM_SECONDS;
     this.now = options.now ?? (() => new Date());
+    this.mutes = new MuteStore(ddb, options.table, (err, op) => this.explain(err, op));
   }
 
   /** A missing table is a setup mistake: say how to make it, not "Requested resource not found". */
@@ -134,8 +137,23 @@ export class DynamoLedger implements AlertLedger {
     }
   }
 
-  markSent(alertId: string, target: DeliveryTarget): Promise<MarkOutcome> {
-    return this.update(alertId, target, 'SET #s = :s, sentAt = :t REMOVE lastError', { ':s': { S: 'sent' }, ':t': { N: String(this.epoch()) } });
+  markSent(alertId: string, target: DeliveryTarget, record?: SentRecord): Promise<MarkOutcome> {
+    const values: Record<string, AttributeValue> = { ':s': { S: 'sent' }, ':t': { N: String(this.epoch()) } };
+    let set = 'SET #s = :s, sentAt = :t';
+    if (record) {
+      const r = record.subject;
+      Object.assign(values, { ':job': { S: r.job }, ':scope': { S: r.scope }, ':key': { S: r.key }, ':acct': r.account === null ? { NULL: true } : { S: r.account } });
+      set += ', job = :job, #scope = :scope, #key = :key, account = :acct';
+      if (record.message) {
+        Object.assign(values, { ':mc': { S: record.message.channel }, ':mts': { S: record.message.ts } });
+        set += ', msgChannel = :mc, msgTs = :mts';
+      }
+      if (record.anomalyId) {
+        values[':an'] = { S: record.anomalyId };
+        set += ', anomalyId = :an';
+      }
+    }
+    return this.update(alertId, target, `${set} REMOVE lastError`, values, record ? { '#scope': 'scope', '#key': 'key' } : {});
   }
 
   markFailed(alertId: string, target: DeliveryTarget, error: string): Promise<MarkOutcome> {
@@ -147,7 +165,13 @@ export class DynamoLedger implements AlertLedger {
   }
 
   /** The message is already out (or already failed): keep trying to record it, then say what happened instead of throwing. */
-  private async update(alertId: string, target: DeliveryTarget, expression: string, values: Record<string, AttributeValue>): Promise<MarkOutcome> {
+  private async update(
+    alertId: string,
+    target: DeliveryTarget,
+    expression: string,
+    values: Record<string, AttributeValue>,
+    names: Record<string, string> = {},
+  ): Promise<MarkOutcome> {
     const delays = this.options.markRetryDelaysMs ?? [300, 1000, 3000];
     let last: unknown;
     for (let attempt = 0; attempt <= delays.length; attempt++) {
@@ -158,7 +182,7 @@ export class DynamoLedger implements AlertLedger {
             TableName: this.options.table,
             Key: { pk: { S: ledgerKey(alertId, target) } },
             UpdateExpression: expression,
-            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeNames: { '#s': 'status', ...names },
             ExpressionAttributeValues: values,
           }),
         );

@@ -1,3 +1,5 @@
+import type { MuteReader } from '../mutes/store.js';
+import type { AlertSubject, PostedMessage } from '../notify/types.js';
 import type { DeliveryTarget } from './keys.js';
 
 /**
@@ -23,10 +25,23 @@ export interface AlertLedger {
   delivered(alertIds: readonly string[], target: DeliveryTarget): Promise<Set<string>>;
   /** Takes the right to send, unless it was sent before or another run is sending it now. */
   claim(alertId: string, target: DeliveryTarget): Promise<ClaimOutcome>;
-  /** Retries on its own; never throws: a failure to record is reported, the message is out either way. */
-  markSent(alertId: string, target: DeliveryTarget): Promise<MarkOutcome>;
+  /**
+   * Retries on its own; never throws: a failure to record is reported, the message is out either way.
+   * `record` keeps what a Slack button click needs: what the alert is about and where it was posted.
+   */
+  markSent(alertId: string, target: DeliveryTarget, record?: SentRecord): Promise<MarkOutcome>;
   /** Releases the claim so the next run tries again; never throws (a claim left pending goes stale). */
   markFailed(alertId: string, target: DeliveryTarget, error: string): Promise<MarkOutcome>;
+  /** Mutes kept with the ledger; absent when there is nowhere to keep them (no table). */
+  readonly mutes?: MuteReader;
+}
+
+/** Stored on a delivered entry: the Slack actions endpoint acts only on what it finds there. */
+export interface SentRecord {
+  readonly subject: AlertSubject;
+  readonly message?: PostedMessage;
+  /** An AWS Cost Anomaly Detection anomaly the alert carries ("expected" feedback goes to it). */
+  readonly anomalyId?: string;
 }
 
 /** Used when no ledger table is configured: every alert is new, every time. */

@@ -7,6 +7,12 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Blocks kept free under the cap for the alert buttons (notify/actions.ts):
+ * one actions block (25 buttons) and one context line for what did not fit.
+ */
+export const RESERVED_FOR_ACTIONS = 2;
+
 export function header(text: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.headerText), emoji: true } };
 }
@@ -28,12 +34,12 @@ export function context(...mrkdwn: string[]): ContextBlock {
 export const divider = (): DividerBlock => ({ type: 'divider' });
 
 /**
- * Keeps a message inside Slack's 50-block cap, footer included: when items
+ * Keeps a message inside Slack's 50-block cap, footer and buttons included: when items
  * must go, the last body block says how many were left out rather than the
  * API rejecting the whole message.
  */
 export function capBlocks(body: KnownBlock[], omittedNote: (n: number) => string, footer: KnownBlock[] = []): KnownBlock[] {
-  const room = SLACK_LIMITS.blocks - footer.length;
+  const room = SLACK_LIMITS.blocks - RESERVED_FOR_ACTIONS - footer.length;
   if (body.length <= room) return [...body, ...footer];
   const kept = body.slice(0, room - 1);
   return [...kept, context(omittedNote(body.length - kept.length)), ...footer];

@@ -1,6 +1,8 @@
 import { regionOfArn } from '../aws/clients.js';
 import { DEFAULT_SLACK_TOKEN_SECRET } from '../config/schema.js';
 import type { JobContext } from '../jobs/context.js';
+import { withAlertActions } from './actions.js';
+import { targetOf } from './dispatch.js';
 import { createSlackClient, postSlackMessage, resolveSlackToken, type SlackMessage } from './slack.js';
 import { publishSns, type SnsMessage } from './sns.js';
 import type { Alert, Channel } from './types.js';
@@ -36,9 +38,10 @@ export function slackChannelTo<A extends Alert>(
     destination,
     routed,
     accepts,
-    async send(alerts) {
+    async send(alerts, info) {
       const token = await resolveSlackToken(() => ctx.aws.secrets, secretId, ctx.env);
-      await postSlackMessage(createSlackClient(token, {}, ctx.env), destination, render(alerts));
+      const message = withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
+      return { message: await postSlackMessage(createSlackClient(token, {}, ctx.env), destination, message) };
     },
   };
 }

@@ -1,8 +1,9 @@
 import { errorMessage } from '../aws/errors.js';
 import { mapLimit } from '../concurrency.js';
 import type { DeliveryTarget } from '../ledger/keys.js';
-import type { AlertLedger, ClaimOutcome } from '../ledger/ledger.js';
-import type { Alert, Channel, Delivery } from './types.js';
+import type { AlertLedger, ClaimOutcome, SentRecord } from '../ledger/ledger.js';
+import { muteKey } from '../mutes/key.js';
+import type { Alert, Channel, Delivery, SendReceipt } from './types.js';
 
 /** Ledger writes in flight per channel: fast for hundreds of alerts, far below DynamoDB's limits. */
 const LEDGER_CONCURRENCY = 16;
@@ -22,8 +23,28 @@ export interface DispatchOptions<A extends Alert> {
  * alert ends in a delivery that says what state it is in.
  */
 export async function dispatch<A extends Alert>({ alerts, channels, ledger, dryRun }: DispatchOptions<A>): Promise<Delivery[]> {
-  const perChannel = await Promise.all(channels.map((channel) => deliverThrough(channel, alerts, ledger, dryRun)));
+  const { live, muted } = await splitMuted(alerts, ledger, dryRun);
+  const perChannel = await Promise.all(channels.map((channel) => deliverThrough(channel, live, ledger, dryRun, muted)));
   return perChannel.flat();
+}
+
+/**
+ * One batched read of the mutes of every subject in the run, before anything
+ * is claimed: a muted alert is neither sent nor recorded, so it goes out if it
+ * is still there once the mute ends. Wall-clock time: a mute is about now.
+ */
+async function splitMuted<A extends Alert>(alerts: readonly A[], ledger: AlertLedger, dryRun: boolean): Promise<{ live: A[]; muted: A[] }> {
+  if (!ledger.mutes || !alerts.length) return { live: [...alerts], muted: [] };
+  const read = ledger.mutes.mutedAmong(alerts.map((a) => a.subject), new Date());
+  // A dry run never touched the ledger before mutes: one without a table (or access to it) still works, showing no mutes.
+  const mutes = dryRun ? await read.catch(() => new Map()) : await read;
+  return { live: alerts.filter((a) => !mutes.has(muteKey(a.subject))), muted: alerts.filter((a) => mutes.has(muteKey(a.subject))) };
+}
+
+/** What the ledger keeps of a delivered alert so a Slack button can act on it without trusting the click. */
+function sentRecord(a: Alert, receipt: SendReceipt | void): SentRecord {
+  const anomaly = (a as { anomaly?: { id?: unknown } | null }).anomaly;
+  return { subject: a.subject, message: receipt?.message, anomalyId: typeof anomaly?.id === 'string' ? anomaly.id : undefined };
 }
 
 type Claim = ClaimOutcome | { readonly status: 'error'; readonly error: string };
@@ -65,14 +86,15 @@ function inProgressNote(staleAt: Date | undefined): string {
  * A route's destination is part of the ledger key; the default destinations
  * keep the key they had before routing existed, so an upgrade sends nothing again.
  */
-const targetOf = (channel: Channel<Alert>): DeliveryTarget =>
+export const targetOf = (channel: Pick<Channel<Alert>, 'name' | 'routed' | 'destination'>): DeliveryTarget =>
   channel.routed && channel.destination ? { channel: channel.name, destination: channel.destination } : { channel: channel.name };
 
-async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonly A[], ledger: AlertLedger, dryRun: boolean): Promise<Delivery[]> {
+async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonly A[], ledger: AlertLedger, dryRun: boolean, mutedAll: readonly A[]): Promise<Delivery[]> {
   const target = targetOf(channel as Channel<Alert>);
   const alerts = all.filter((a) => channel.accepts?.(a) ?? true);
   const base = (a: A) => ({ channel: channel.name, alertId: a.alertId, ...(channel.destination ? { destination: channel.destination } : {}) });
-  if (dryRun) return alerts.map((a) => ({ ...base(a), status: 'dry-run' }));
+  const muted = mutedAll.filter((a) => channel.accepts?.(a) ?? true).map((a): Delivery => ({ ...base(a), status: 'muted' }));
+  if (dryRun) return [...alerts.map((a): Delivery => ({ ...base(a), status: 'dry-run' })), ...muted];
 
   const done = alerts.length ? await ledger.delivered(alerts.map((a) => a.alertId), target) : new Set<string>();
   const claims = await claimAll(
@@ -91,13 +113,14 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
 
   if (claimed.length) {
     let sendError: string | undefined;
+    let receipt: SendReceipt | void;
     try {
-      await channel.send(claimed);
+      receipt = await channel.send(claimed, { muted: muted.length });
     } catch (err) {
       sendError = errorMessage(err);
     }
     const marks = await mapLimit(claimed, LEDGER_CONCURRENCY, (a) =>
-      sendError === undefined ? ledger.markSent(a.alertId, target) : ledger.markFailed(a.alertId, target, sendError),
+      sendError === undefined ? ledger.markSent(a.alertId, target, sentRecord(a, receipt)) : ledger.markFailed(a.alertId, target, sendError),
     );
     claimed.forEach((a, i) => {
       const mark = marks[i]!;
@@ -110,7 +133,7 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
   }
   // Also when the covering alert went out in an earlier run: heals a recording that failed then.
   if (!claimed.length || claimed.some((a) => outcome.get(a)?.status === 'sent')) await recordCovered(channel, alerts, ledger, target);
-  return alerts.map((a) => outcome.get(a)!);
+  return [...alerts.map((a) => outcome.get(a)!), ...muted];
 }
 
 /** Marks the alerts that delivered ones cover as delivered on this channel too, so they never go out later. Best effort: the next run heals it. */

@@ -2,6 +2,7 @@ import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import type { KnownBlock } from '@slack/types';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { explainAwsError } from '../aws/errors.js';
+import type { PostedMessage } from './types.js';
 
 export interface SlackMessage {
   /** Fallback shown in notifications; alone it carries the facts. */
@@ -34,8 +35,10 @@ export function createSlackClient(token: string, options: SlackClientOptions = {
   });
 }
 
-export async function postSlackMessage(client: WebClient, channel: string, message: SlackMessage): Promise<void> {
-  await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+/** Returns where the message went (channel id and ts): what a later chat.update needs. */
+export async function postSlackMessage(client: WebClient, channel: string, message: SlackMessage): Promise<PostedMessage | undefined> {
+  const out = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+  return out.ts ? { channel: out.channel ?? channel, ts: out.ts } : undefined;
 }
 
 const tokenCache = new Map<string, Promise<string>>();
@@ -55,17 +58,21 @@ export function resolveSlackToken(secrets: () => SecretsManagerClient, secretId:
   return cached;
 }
 
-async function fetchToken(secrets: SecretsManagerClient, secretId: string): Promise<string> {
+function fetchToken(secrets: SecretsManagerClient, secretId: string): Promise<string> {
+  return fetchSecretString(secrets, secretId, ['token', 'botToken', 'SLACK_BOT_TOKEN']);
+}
+
+/** A secret's string: plain, or the first of `jsonKeys` in a JSON secret such as {"token": "xoxb-..."}. */
+export async function fetchSecretString(secrets: SecretsManagerClient, secretId: string, jsonKeys: readonly string[]): Promise<string> {
   const out = await secrets.send(new GetSecretValueCommand({ SecretId: secretId })).catch((err: unknown) => {
     throw explainAwsError(err, `Secrets Manager GetSecretValue for ${secretId}`, 'secretsmanager:GetSecretValue');
   });
   const raw = out.SecretString?.trim() ?? '';
-  // Accept a plain token or a JSON secret such as {"token": "xoxb-..."}.
   if (raw.startsWith('{')) {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
-    const token = parsed.token ?? parsed.botToken ?? parsed.SLACK_BOT_TOKEN;
-    if (typeof token === 'string' && token) return token;
-    throw new Error(`secret ${secretId} is JSON but has no "token" key`);
+    const value = jsonKeys.map((k) => parsed[k]).find((v) => typeof v === 'string' && v);
+    if (typeof value === 'string') return value;
+    throw new Error(`secret ${secretId} is JSON but has no "${jsonKeys[0]}" key`);
   }
   if (!raw) throw new Error(`secret ${secretId} is empty`);
   return raw;

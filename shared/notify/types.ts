@@ -32,8 +32,9 @@ export type ChannelName = 'slack' | 'sns' | 'ses';
  * `in-progress`: another run holds the claim and has not marked it sent: not
  * delivered by this run, so the run exits 3 and a later run (or Lambda's
  * retry) delivers it once that claim is marked, released or stale.
+ * `muted`: a mute of the alert's subject holds (cost-watch mute, or the Slack button); nothing was sent.
  */
-export type DeliveryStatus = 'sent' | 'duplicate' | 'failed' | 'in-progress' | 'dry-run';
+export type DeliveryStatus = 'sent' | 'duplicate' | 'failed' | 'in-progress' | 'dry-run' | 'muted';
 
 export interface Delivery {
   readonly channel: ChannelName;
@@ -62,5 +63,20 @@ export interface Channel<A extends Alert> {
   readonly routed?: boolean;
   /** Which alerts this channel carries (e.g. budgets send `info` to Slack only). @default every alert */
   accepts?(alert: Alert): boolean;
-  send(alerts: readonly A[]): Promise<void>;
+  send(alerts: readonly A[], info?: SendInfo): Promise<SendReceipt | void>;
+}
+
+export interface SendInfo {
+  /** Alerts this channel would have carried but a mute holds: a message may say how many. */
+  readonly muted: number;
+}
+
+/** Where a message went, recorded in the ledger so a button click can update it (chat.update). */
+export interface PostedMessage {
+  readonly channel: string;
+  readonly ts: string;
+}
+
+export interface SendReceipt {
+  readonly message?: PostedMessage;
 }

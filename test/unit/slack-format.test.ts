@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SectionBlock } from '@slack/types';
 import { evaluateDailySpend } from '../../shared/detect/daily-spend.js';
 import { dailySlackMessage, dailySnsMessage } from '../../shared/messages/daily-spend.js';
-import { capBlocks, section, sparkline } from '../../shared/notify/blocks.js';
+import { capBlocks, RESERVED_FOR_ACTIONS, section, sparkline } from '../../shared/notify/blocks.js';
+import { withAlertActions } from '../../shared/notify/actions.js';
 import { escapeMrkdwn } from '../../shared/notify/escape.js';
 import { snsSubject } from '../../shared/notify/sns.js';
 import { dayRange } from '../../shared/time/dates.js';
@@ -20,11 +21,11 @@ describe('Slack formatting', () => {
     expect(sparkline([5, 5, 5])).toBe('▁▁▁');
   });
 
-  it('keeps a message within 50 blocks, footer included, and says what was left out', () => {
+  it('keeps a message within 50 blocks, footer and the buttons\' room included, and says what was left out', () => {
     const blocks = Array.from({ length: 60 }, (_, i) => section(`item ${i}`));
     const capped = capBlocks(blocks, (n) => `${n} more`, [section('footer')]);
-    expect(capped).toHaveLength(50);
-    expect(JSON.stringify(capped.at(-2))).toContain('12 more');
+    expect(capped).toHaveLength(50 - RESERVED_FOR_ACTIONS);
+    expect(JSON.stringify(capped.at(-2))).toContain('14 more');
     expect(JSON.stringify(capped.at(-1))).toContain('footer');
   });
 
@@ -35,9 +36,13 @@ describe('Slack formatting', () => {
       byService: new Map(Array.from({ length: 100 }, (_, i): [string, number] => [`svc ${i}`, d === '2026-11-20' ? 200 : 100])),
     }));
     const evaluation = evaluateDailySpend(data, '2026-11-20', { warningPct: 20, criticalPct: 50, minDelta: 10, baseline: 'previous-day', recheckDays: 0 });
-    const msg = dailySlackMessage(evaluation.spikes.map((s) => ({ ...s, alertId: s.key, subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null } })), { evaluation, currency: 'USD' });
+    const alerts = evaluation.spikes.map((s) => ({ ...s, alertId: s.key, subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null } }));
+    const msg = dailySlackMessage(alerts, { evaluation, currency: 'USD' });
     expect(evaluation.spikes).toHaveLength(101);
-    expect(msg.blocks).toHaveLength(50);
+    expect(msg.blocks).toHaveLength(50 - RESERVED_FOR_ACTIONS);
+    const withButtons = withAlertActions(msg, alerts, 3);
+    expect(withButtons.blocks).toHaveLength(50);
+    expect(JSON.stringify(withButtons.blocks)).toContain('…and'); // the omitted note survives the buttons
     expect(JSON.stringify(msg.blocks.at(-2))).toMatch(/…and \d+ more spikes/);
     expect(JSON.stringify(msg.blocks.at(-1))).toContain('month to date');
   });

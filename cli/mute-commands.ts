@@ -1,0 +1,71 @@
+import { userInfo } from 'node:os';
+import type { CostWatchConfig } from '../shared/config/schema.js';
+import { loadConfig } from '../shared/config/load.js';
+import { UsageError } from '../shared/errors.js';
+import { muteUntil } from '../shared/mutes/key.js';
+import type { Mute, MuteStore } from '../shared/mutes/store.js';
+import type { ActionCommand, MuteTarget } from './mute-args.js';
+import { ACTION_HELP } from './mute-help.js';
+
+export interface ActionIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly now: Date;
+}
+
+function ledgerTableOf(config: CostWatchConfig): string {
+  if (!config.ledgerTable) throw new UsageError('ledgerTable: expected in config: mutes live in the ledger table (see README, "Slack actions")');
+  return config.ledgerTable;
+}
+
+/** SDK modules load only here: --help and usage errors stay fast. */
+async function muteStore(config: CostWatchConfig): Promise<MuteStore> {
+  const table = ledgerTableOf(config);
+  const [{ MuteStore: Store }, { dynamoClient }] = await Promise.all([import('../shared/mutes/store.js'), import('../shared/aws/clients.js')]);
+  return new Store(dynamoClient(), table);
+}
+
+const describe = (t: MuteTarget) => `${t.job} ${t.scope} "${t.key}"${t.account ? ` (account ${t.account})` : ''}`;
+
+function cliUser(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+export async function executeActionCommand(command: ActionCommand, io: ActionIo): Promise<number> {
+  if (command.kind === 'help') {
+    io.out(ACTION_HELP[command.topic]);
+    return 0;
+  }
+  const { config } = loadConfig(command.config);
+  switch (command.kind) {
+    case 'mute': {
+      const store = await muteStore(config);
+      const mute: Mute = { ...command.target, until: muteUntil(io.now, command.days), by: cliUser() };
+      await store.put(mute);
+      io.out(command.json ? `${JSON.stringify({ mute }, null, 2)}\n` : `muted ${describe(command.target)} until ${mute.until}\n`);
+      return 0;
+    }
+    case 'unmute': {
+      const removed = await (await muteStore(config)).remove(command.target);
+      if (command.json) io.out(`${JSON.stringify({ unmuted: removed, ...command.target }, null, 2)}\n`);
+      else io.out(removed ? `unmuted ${describe(command.target)}\n` : `no mute for ${describe(command.target)} (nothing to do)\n`);
+      return 0;
+    }
+    case 'mutes': {
+      const mutes = await (await muteStore(config)).list(io.now);
+      if (command.json) io.out(`${JSON.stringify({ mutes }, null, 2)}\n`);
+      else if (!mutes.length) io.out('no mutes\n');
+      else io.out(`${mutes.map((m) => `${m.until}  ${describe(m)}  by ${m.by}`).join('\n')}\n`);
+      return 0;
+    }
+    case 'slack-actions': {
+      ledgerTableOf(config);
+      const { serveSlackActions } = await import('./slack-actions-server.js');
+      return serveSlackActions(config, command.port, io);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import { ProvideAnomalyFeedbackCommand, type CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { explainAwsError } from './errors.js';
+
+/**
+ * Tells AWS Cost Anomaly Detection that an anomaly was planned, so its model
+ * learns too ("expected" on a Slack alert). One request; Cost Explorer
+ * charges $0.01 for it like any other.
+ */
+export async function reportPlannedActivity(ce: CostExplorerClient, anomalyId: string): Promise<void> {
+  await ce.send(new ProvideAnomalyFeedbackCommand({ AnomalyId: anomalyId, Feedback: 'PLANNED_ACTIVITY' })).catch((err: unknown) => {
+    throw explainAwsError(err, `Cost Explorer ProvideAnomalyFeedback for anomaly ${anomalyId}`, 'ce:ProvideAnomalyFeedback');
+  });
+}

@@ -1,0 +1,49 @@
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { reportPlannedActivity } from '../aws/anomaly-feedback.js';
+import type { CostWatchConfig } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { MuteStore } from '../mutes/store.js';
+import { createSlackClient, fetchSecretString, resolveSlackToken } from '../notify/slack.js';
+import { ActionLedger } from './alert-record.js';
+import type { SlackActionsDeps } from './handler.js';
+
+export const DEFAULT_SIGNING_SECRET_ID = 'cost-watch/slack-signing-secret';
+
+/** chat.update gets one attempt of at most this long: the answer to Slack is due within 3 s. */
+const UPDATE_TIMEOUT_MS = 1500;
+
+export interface ActionsClients {
+  readonly dynamo: DynamoDBClient;
+  readonly secrets: () => SecretsManagerClient;
+  readonly costExplorer: () => CostExplorerClient;
+}
+
+/**
+ * The endpoint's dependencies, built once per container: the signing secret
+ * (SLACK_SIGNING_SECRET, else Secrets Manager) and the bot token are fetched
+ * on first use and then kept.
+ */
+export function actionsDeps(config: CostWatchConfig, clients: ActionsClients, log: Logger, env: NodeJS.ProcessEnv = process.env): SlackActionsDeps {
+  const table = config.ledgerTable;
+  if (!table) throw new UsageError('ledgerTable: expected in config: the Slack actions endpoint looks alerts up and keeps mutes in the ledger table');
+  const secretId = config.notify.slack?.signingSecretId ?? DEFAULT_SIGNING_SECRET_ID;
+  const tokenSecretId = config.notify.slack?.tokenSecretId ?? 'cost-watch/slack-bot-token';
+  let secret: Promise<string> | undefined;
+  return {
+    signingSecret() {
+      if (env.SLACK_SIGNING_SECRET) return Promise.resolve(env.SLACK_SIGNING_SECRET);
+      secret ??= fetchSecretString(clients.secrets(), secretId, ['signingSecret', 'SLACK_SIGNING_SECRET']);
+      secret.catch(() => (secret = undefined));
+      return secret;
+    },
+    ledger: new ActionLedger(clients.dynamo, table),
+    mutes: new MuteStore(clients.dynamo, table),
+    slack: async () => createSlackClient(await resolveSlackToken(clients.secrets, tokenSecretId, env), { timeoutMs: UPDATE_TIMEOUT_MS, retries: 0 }, env),
+    anomalyFeedback: (id) => reportPlannedActivity(clients.costExplorer(), id),
+    log,
+    now: () => new Date(),
+  };
+}

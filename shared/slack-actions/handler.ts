@@ -1,0 +1,138 @@
+import type { WebClient } from '@slack/web-api';
+import { errorMessage } from '../aws/errors.js';
+import type { Logger } from '../log.js';
+import { MUTE_DAYS, muteUntil } from '../mutes/key.js';
+import type { MuteStore } from '../mutes/store.js';
+import { actionKindOf, BUTTON_LIMITS, type ActionKind } from '../notify/actions.js';
+import { escapeMrkdwn } from '../notify/escape.js';
+import type { AlertSubject } from '../notify/types.js';
+import type { ActionLedger, AlertRecord } from './alert-record.js';
+import { updatedMessage } from './message-update.js';
+import { clickedBy, parsePayload, type BlockActionsPayload } from './payload.js';
+import { verifySlackSignature } from './signature.js';
+
+export interface HttpRequest {
+  /** Header names in any case. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: string | undefined;
+  /** Lambda function URLs may hand over the body base64-encoded. */
+  readonly isBase64Encoded?: boolean;
+}
+
+export interface HttpResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface SlackActionsDeps {
+  /** The Slack app's signing secret (cached per container by the caller). */
+  signingSecret(): Promise<string>;
+  readonly ledger: ActionLedger;
+  readonly mutes: MuteStore;
+  /** A client for chat.update, bounded so the answer stays within Slack's 3 s. */
+  slack(): Promise<WebClient>;
+  /** ProvideAnomalyFeedback PLANNED_ACTIVITY. */
+  anomalyFeedback(anomalyId: string): Promise<void>;
+  readonly log: Logger;
+  now(): Date;
+}
+
+const reply = (statusCode: number, body = ''): HttpResponse => ({ statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
+
+function header(req: HttpRequest, name: string): string | undefined {
+  const hit = Object.keys(req.headers).find((k) => k.toLowerCase() === name);
+  return hit === undefined ? undefined : req.headers[hit];
+}
+
+/**
+ * Slack's interactivity endpoint. Order matters: the signature and timestamp
+ * are checked on the raw bytes before the body is parsed or the ledger is
+ * touched (401); then the click must name a delivered alert the ledger knows
+ * (400 otherwise); only then does anything change. A click that is not one of
+ * cost-watch's buttons (a link button) is acknowledged with 200 and ignored.
+ */
+export async function handleSlackAction(req: HttpRequest, deps: SlackActionsDeps): Promise<HttpResponse> {
+  const rawBody = Buffer.from(req.body ?? '', req.isBase64Encoded ? 'base64' : 'utf8');
+  const signature = header(req, 'x-slack-signature');
+  let secret: string;
+  try {
+    secret = await deps.signingSecret();
+  } catch (err) {
+    deps.log.warn(`slack-actions: no signing secret: ${errorMessage(err)}`);
+    return reply(500, 'signing secret unavailable');
+  }
+  const verdict = verifySlackSignature({ timestamp: header(req, 'x-slack-request-timestamp'), signature, rawBody }, secret, deps.now());
+  if (!verdict.ok) {
+    deps.log.warn(`slack-actions: refused (401): ${verdict.reason}`);
+    return reply(401, 'invalid request signature');
+  }
+
+  const parsed = parsePayload(rawBody);
+  if (!parsed.ok) return reply(400, `malformed payload: ${parsed.reason}`);
+  const payload = parsed.payload;
+  const action = payload.actions[0]!;
+  const kind = actionKindOf(action.action_id);
+  if (!kind) return reply(200); // a link button (Cost Explorer) or someone else's element: nothing to do
+  const value = action.value;
+  if (!value || value.length > BUTTON_LIMITS.value) return reply(400, 'button value missing or too long');
+
+  const record = await deps.ledger.find(value);
+  if (!record) return reply(400, 'no such alert in the ledger');
+  const clickedIn = payload.container?.channel_id ?? payload.channel?.id;
+  if (record.message && clickedIn && clickedIn !== record.message.channel) return reply(400, 'the alert was not posted in this channel');
+  if (kind === 'expected' && !record.anomalyId) return reply(400, 'this alert carries no AWS anomaly');
+  // Within the 5-minute window a captured request would still verify: the first one acts, copies get 401.
+  if (!(await deps.ledger.firstSighting(signature!, deps.now()))) {
+    deps.log.warn('slack-actions: refused (401): replayed request');
+    return reply(401, 'replayed request');
+  }
+
+  let note: string;
+  try {
+    note = await act(kind, record, payload, deps);
+  } catch (err) {
+    deps.log.warn(`slack-actions: ${kind} on ${record.alertId} failed: ${errorMessage(err)}`);
+    return reply(502, `${kind} failed; try again`);
+  }
+  deps.log.info(`slack-actions: ${kind} by ${payload.user.id} on ${record.alertId}`, { subject: record.subject });
+  await updateMessage(record, payload, note, { kind, value }, deps);
+  return reply(200);
+}
+
+const describe = (s: AlertSubject) =>
+  `${s.job} ${s.scope} *${escapeMrkdwn(s.scope === 'total' ? 'total spend' : s.key)}*${s.account ? ` (account ${s.account})` : ''}`;
+
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+async function act(kind: ActionKind, record: AlertRecord, payload: BlockActionsPayload, deps: SlackActionsDeps): Promise<string> {
+  const who = `<@${payload.user.id}>`;
+  const now = deps.now();
+  if (kind === 'mute') {
+    const until = muteUntil(now, MUTE_DAYS.default);
+    await deps.mutes.put({ ...record.subject, until, by: clickedBy(payload) });
+    return `:no_bell: ${who} muted ${describe(record.subject)} until ${when(until)}`;
+  }
+  if (kind === 'expected') {
+    await deps.anomalyFeedback(record.anomalyId!);
+    await deps.ledger.acknowledge(record.ledgerKey, clickedBy(payload), now);
+    return `:white_check_mark: ${who} marked ${describe(record.subject)} as expected (planned activity, reported to AWS Cost Anomaly Detection)`;
+  }
+  await deps.ledger.acknowledge(record.ledgerKey, clickedBy(payload), now);
+  return `:eyes: Acknowledged by ${who} at ${when(now.toISOString())}`;
+}
+
+/** Best effort: what was done holds even when Slack cannot be reached; the failure is logged. */
+async function updateMessage(record: AlertRecord, payload: BlockActionsPayload, note: string, done: { kind: ActionKind; value: string }, deps: SlackActionsDeps) {
+  if (!record.message) {
+    deps.log.warn(`slack-actions: ${record.alertId} has no recorded message (channel, ts): not updated`);
+    return;
+  }
+  try {
+    const update = updatedMessage(payload.message, note, done);
+    const client = await deps.slack();
+    await client.chat.update({ channel: record.message.channel, ts: record.message.ts, text: update.text, ...(update.blocks ? { blocks: update.blocks } : {}) });
+  } catch (err) {
+    deps.log.warn(`slack-actions: chat.update of ${record.message.channel}/${record.message.ts} failed (the ${done.kind} holds): ${errorMessage(err)}`);
+  }
+}

@@ -1,0 +1,276 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { AnyBlock, Button } from '@slack/types';
+import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
+import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable } from '../../emulators/fixtures.js';
+import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
+import { buttonsOf, clickPayload, formBody, signRequest } from '../../emulators/slack-click.js';
+import { parseConfig } from '../../shared/config/load.js';
+import { AwsClients, type JobContext } from '../../shared/jobs/context.js';
+import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
+import type { Logger } from '../../shared/log.js';
+import { actionKindOf } from '../../shared/notify/actions.js';
+import { present, slackChannel } from '../../shared/notify/channels.js';
+import { dispatch } from '../../shared/notify/dispatch.js';
+import type { Alert } from '../../shared/notify/types.js';
+import { actionsDeps } from '../../shared/slack-actions/deps.js';
+import { handleSlackAction, type SlackActionsDeps } from '../../shared/slack-actions/handler.js';
+import { runCli } from '../support/cli.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
+
+const DAY = '2026-11-20';
+const NEXT = '2026-11-21';
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+const SECRET = 'test-signing-secret-0123456789';
+const TABLE = 'ledger-actions';
+
+let aws: TestAws;
+let ce: CostExplorerDouble;
+let slack: FakeSlack;
+let ddb: DynamoDBClient;
+let file: string;
+let deps: SlackActionsDeps;
+const logs: string[] = [];
+
+const slackEnv = () => ({ SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, COST_WATCH_SLACK_TIMEOUT_MS: '1500' });
+const cli = (args: string[]) => runCli(args, { env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, ...slackEnv() }, timeoutMs: 60_000 });
+
+async function daily(date: string) {
+  const r = await cli(['run', 'daily-spend', '--date', date, '--config', file, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { deliveries: { channel: string; alertId: string; status: string }[]; spikes: { key: string; date: string }[] };
+}
+
+/** Every item of the ledger table, for "nothing changed". */
+async function snapshot(): Promise<string> {
+  const out = await ddb.send(new ScanCommand({ TableName: TABLE }));
+  return JSON.stringify((out.Items ?? []).sort((a, b) => a.pk!.S!.localeCompare(b.pk!.S!)));
+}
+
+const post = (req: { headers: Record<string, string>; body: string }) => handleSlackAction({ headers: req.headers, body: req.body }, deps);
+
+function click(button: Pick<Button, 'action_id' | 'value' | 'url'>, message = slack.messages.at(-1)!) {
+  const posted = { text: message.text, blocks: message.blocks };
+  return signRequest(SECRET, formBody(clickPayload(button, { channel: message.channel, message: posted })));
+}
+
+const buttonOf = (kind: string, blocks: AnyBlock[] = slack.messages.at(-1)!.blocks, nth = 0) =>
+  buttonsOf(blocks).filter((b) => actionKindOf(b.action_id!) === kind)[nth]!;
+
+beforeAll(async () => {
+  aws = await awsEnvFor();
+  ce = await startCostExplorerDouble();
+  slack = await startFakeSlack();
+  ddb = new DynamoDBClient(aws.clientConfig);
+  await createLedgerTable(ddb, TABLE);
+  const dir = mkdtempSync(join(tmpdir(), 'cw-actions-'));
+  file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0 } }));
+  const log: Logger = { info: (m) => logs.push(m), warn: (m) => logs.push(m), progress: () => undefined };
+  deps = actionsDeps(
+    parseConfig({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE }),
+    {
+      dynamo: ddb,
+      secrets: () => new SecretsManagerClient(aws.clientConfig),
+      costExplorer: () => new CostExplorerClient({ ...aws.clientConfig, endpoint: ce.url }),
+    },
+    log,
+    slackEnv(),
+  );
+  ce.setDataset(dailySpendScenario({ spikeDay: DAY }));
+  await daily(DAY);
+});
+
+afterAll(async () => {
+  await Promise.all([ce?.stop(), slack?.stop()]);
+});
+
+beforeEach(() => {
+  slack.up();
+  slack.updates.length = 0;
+  logs.length = 0;
+});
+
+describe('buttons on a job’s alert', () => {
+  it('posts Acknowledge and a Mute per alert, and records what the alert is about and where it went', async () => {
+    const message = slack.messages[0]!;
+    const kinds = buttonsOf(message.blocks).map((b) => actionKindOf(b.action_id!));
+    expect(kinds[0]).toBe('acknowledge');
+    expect(kinds.filter((k) => k === 'mute').length).toBeGreaterThanOrEqual(2);
+    const mute = buttonsOf(message.blocks).find((b) => b.text.text.includes(EC2))!;
+    const item = (await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: mute.value! } } }))).Item!;
+    expect(item.job!.S).toBe('daily-spend');
+    expect(item.scope!.S).toBe('service');
+    expect(item.key!.S).toBe(EC2);
+    expect(item.account!.NULL).toBe(true);
+    expect(item.msgChannel!.S).toBe(message.channel);
+    expect(item.msgTs!.S).toMatch(/^\d+\.\d{6}$/);
+  });
+});
+
+describe('the actions endpoint refuses what Slack did not sign (401, nothing changed)', () => {
+  const cases: [string, () => { headers: Record<string, string>; body: string }][] = [
+    ['no signature', () => { const r = click(buttonOf('mute')); const { 'x-slack-signature': _s, ...headers } = r.headers; return { headers, body: r.body }; }],
+    ['a wrong signature', () => { const r = click(buttonOf('mute')); return { ...r, headers: { ...r.headers, 'x-slack-signature': `v0=${'a'.repeat(64)}` } }; }],
+    ['another secret', () => signRequest('another-secret', formBody(clickPayload(buttonOf('mute'))))],
+    ['a tampered body', () => { const r = click(buttonOf('mute')); return { ...r, body: r.body.replace('alice', 'mallory') }; }],
+    ['a timestamp 6 minutes old', () => signRequest(SECRET, formBody(clickPayload(buttonOf('mute'))), new Date(Date.now() - 360_000))],
+    ['a timestamp 6 minutes ahead', () => signRequest(SECRET, formBody(clickPayload(buttonOf('mute'))), new Date(Date.now() + 360_000))],
+  ];
+  it.each(cases)('%s', async (_name, make) => {
+    const before = await snapshot();
+    const res = await post(make());
+    expect(res.statusCode).toBe(401);
+    expect(await snapshot()).toBe(before);
+    expect(slack.updates).toHaveLength(0);
+  });
+});
+
+describe('signed but not acceptable (400, nothing changed)', () => {
+  const signed = (body: string) => signRequest(SECRET, body);
+  const cases: [string, () => { headers: Record<string, string>; body: string }][] = [
+    ['a body without payload', () => signed('hello=world')],
+    ['a payload that is not JSON', () => signed('payload=%7Bnot-json')],
+    ['a payload without a user', () => signed(formBody({ ...clickPayload(buttonOf('mute')), user: undefined }))],
+    ['a user id that could inject a mention', () => signed(formBody(clickPayload(buttonOf('mute'), { user: { id: 'U1> <!channel' } })))],
+    ['a button value naming no ledger entry', () => click({ ...buttonOf('mute'), value: 'daily-spend|service|Made Up|2026-11-20|critical#slack' })],
+    ['a button value naming a mute, not an alert', () => click({ ...buttonOf('mute'), value: `mute|daily-spend|service|-|${EC2}` })],
+    ['a button without a value', () => click({ action_id: buttonOf('mute').action_id })],
+    ['Expected on an alert that carries no anomaly', () => click({ action_id: 'cost-watch:expected:0', value: buttonOf('mute').value })],
+  ];
+  it.each(cases)('%s', async (_name, make) => {
+    const before = await snapshot();
+    const res = await post(make());
+    expect(res.statusCode).toBe(400);
+    expect(await snapshot()).toBe(before);
+    expect(slack.updates).toHaveLength(0);
+  });
+
+  it('a link button (Cost Explorer) is 200 and changes nothing', async () => {
+    const before = await snapshot();
+    const res = await post(click({ action_id: 'open-cost-explorer', url: 'https://console.aws.amazon.com/costmanagement/home' }));
+    expect(res.statusCode).toBe(200);
+    expect(await snapshot()).toBe(before);
+    expect(slack.updates).toHaveLength(0);
+  });
+});
+
+describe('clicks that act', () => {
+  it('Acknowledge updates the original message naming the user and records it; the same request again is a replay (401)', async () => {
+    const request = click(buttonOf('acknowledge'));
+    const res = await post(request);
+    expect(res.statusCode).toBe(200);
+    expect(slack.updates).toHaveLength(1);
+    const update = slack.updates[0]!;
+    expect(update.channel).toBe(slack.messages[0]!.channel);
+    expect(update.text).toContain('Acknowledged by <@U0ONCALL>');
+    expect(buttonsOf(update.blocks!).some((b) => actionKindOf(b.action_id!) === 'acknowledge')).toBe(false);
+    const item = (await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: buttonOf('acknowledge').value! } } }))).Item!;
+    expect(item.ackBy!.S).toContain('U0ONCALL');
+
+    const before = await snapshot();
+    expect((await post(request)).statusCode).toBe(401);
+    expect(await snapshot()).toBe(before);
+    expect(slack.updates).toHaveLength(1);
+  });
+
+  it('Mute keeps the mute even when Slack is unreachable for the update, and logs the failure', async () => {
+    const s3Button = buttonsOf(slack.messages[0]!.blocks).find((b) => actionKindOf(b.action_id!) === 'mute' && b.text.text.includes('Simple Storage'))!;
+    slack.down();
+    const res = await post(click(s3Button));
+    expect(res.statusCode).toBe(200);
+    expect(logs.join('\n')).toMatch(/chat\.update .* failed \(the mute holds\)/);
+    const mutes = await cli(['mutes', '--json', '--config', file]);
+    expect(JSON.parse(mutes.stdout).mutes.map((m: { key: string }) => m.key)).toContain('Amazon Simple Storage Service');
+    slack.up();
+    expect((await cli(['unmute', 'daily-spend', 'Amazon Simple Storage Service', '--config', file])).stdout).toContain('unmuted');
+  });
+
+  it('Mute updates the message with who muted what until when, and the next run leaves the muted service out', async () => {
+    const ec2Button = buttonsOf(slack.messages[0]!.blocks).find((b) => actionKindOf(b.action_id!) === 'mute' && b.text.text.includes(EC2))!;
+    const res = await post(click(ec2Button));
+    expect(res.statusCode).toBe(200);
+    const update = slack.updates.at(-1)!;
+    expect(update.text).toMatch(/<@U0ONCALL> muted daily-spend service \*Amazon Elastic Compute Cloud - Compute\* until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(buttonsOf(update.blocks!).some((b) => b.value === ec2Button.value && actionKindOf(b.action_id!) === 'mute')).toBe(false);
+
+    const list = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
+    const mute = list.mutes.find((m: { key: string }) => m.key === EC2);
+    expect(mute).toMatchObject({ job: 'daily-spend', scope: 'service', account: null, by: expect.stringContaining('alice') });
+    const days = (Date.parse(mute.until) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+
+    // The next day EC2 spikes again: the alert is computed, listed, and not sent.
+    ce.setDataset(dailySpendScenario({ spikeDay: NEXT }));
+    const posted = slack.messages.length;
+    const next = await daily(NEXT);
+    const ec2 = next.deliveries.filter((d) => d.alertId.includes(EC2));
+    expect(ec2.length).toBeGreaterThan(0);
+    expect(ec2.every((d) => d.status === 'muted')).toBe(true);
+    expect(next.spikes.some((s) => s.key === EC2 && s.date === NEXT)).toBe(true);
+    // EC2 was the day's only new alert: nothing is posted at all.
+    expect(slack.messages, JSON.stringify(next.deliveries)).toHaveLength(posted);
+  });
+});
+
+describe('Expected on an alert carrying an AWS anomaly', () => {
+  it('sends PLANNED_ACTIVITY feedback to Cost Explorer and updates the message', async () => {
+    const config = parseConfig({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE });
+    const ctx = { config, aws: new AwsClients(), env: slackEnv() } as unknown as JobContext;
+    const alert = {
+      alertId: `daily-spend|service|Amazon Relational Database Service|${DAY}|critical`,
+      severity: 'critical',
+      subject: { job: 'daily-spend', scope: 'service', key: 'Amazon Relational Database Service', account: null },
+      anomaly: { id: 'anomaly-0001', score: 91, impact: 420, rootCauses: [] },
+    } as Alert;
+    await dispatch({
+      alerts: [alert],
+      channels: present([slackChannel<Alert>(ctx, () => ({ text: 'RDS spike', blocks: [] }))]),
+      ledger: new DynamoLedger(ddb, { table: TABLE }),
+      dryRun: false,
+    });
+    const expected = buttonOf('expected');
+    expect(expected.text.text).toBe('Expected (tell AWS)');
+
+    const res = await post(click(expected));
+
+    expect(res.statusCode).toBe(200);
+    expect(ce.anomalyFeedback).toEqual([{ anomalyId: 'anomaly-0001', feedback: 'PLANNED_ACTIVITY' }]);
+    expect(slack.updates.at(-1)!.text).toContain('as expected');
+  });
+});
+
+describe('CLI', () => {
+  it('mute, mutes --json, unmute round trip with --account, --scope and --days', async () => {
+    const muted = await cli(['mute', 'budgets', 'team-a', '--account', '111111111111', '--days', '3', '--config', file]);
+    expect(muted.code, muted.stderr).toBe(0);
+    expect(muted.stdout).toMatch(/muted budgets budget "team-a" \(account 111111111111\) until /);
+    const listed = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
+    expect(listed.mutes.find((m: { key: string }) => m.key === 'team-a')).toMatchObject({ job: 'budgets', scope: 'budget', account: '111111111111', by: expect.stringMatching(/^cli/) });
+    expect((await cli(['unmute', 'budgets', 'team-a', '--account', '111111111111', '--config', file])).code).toBe(0);
+    const after = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
+    expect(after.mutes.some((m: { key: string }) => m.key === 'team-a')).toBe(false);
+  });
+
+  it('--days out of range and an unknown job exit 2 naming the argument, writing nothing', async () => {
+    const before = await snapshot();
+    for (const [args, name] of [
+      [['mute', 'daily-spend', EC2, '--days', '0'], '--days'],
+      [['mute', 'daily-spend', EC2, '--days', '-1'], '--days'],
+      [['mute', 'daily-spend', EC2, '--days', '91'], '--days'],
+      [['mute', 'weekly', EC2], '<job>'],
+    ] as const) {
+      const r = await cli([...args, '--config', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(name);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});

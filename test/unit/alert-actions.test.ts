@@ -1,0 +1,92 @@
+import type { ActionsBlock, Button, ContextBlock, KnownBlock } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { ledgerKey } from '../../shared/ledger/keys.js';
+
+const deliveryKey = (alertId: string, channel: string) => ledgerKey(alertId, { channel });
+import { ACTION_IDS, actionKindOf, alertActions, withAlertActions } from '../../shared/notify/actions.js';
+import { section } from '../../shared/notify/blocks.js';
+import type { Alert } from '../../shared/notify/types.js';
+import { updatedMessage } from '../../shared/slack-actions/message-update.js';
+
+const alert = (n: number, extra: object = {}): Alert => ({
+  alertId: `daily-spend|service|svc ${n}|2026-11-20|critical`,
+  severity: 'critical',
+  subject: { job: 'daily-spend', scope: 'service', key: `svc ${n}`, account: null },
+  ...extra,
+});
+const buttons = (blocks: KnownBlock[]) => blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements as Button[]);
+
+describe('alert buttons', () => {
+  it('puts Acknowledge and one Mute 7 days per alert, valued by the alert’s ledger key', () => {
+    const blocks = alertActions([alert(1), alert(2)]);
+    const all = buttons(blocks);
+    expect(all.map((b) => b.text.text)).toEqual(['Acknowledge', 'Mute 7 days: svc 1', 'Mute 7 days: svc 2']);
+    expect(all[1]!.value).toBe(deliveryKey(alert(1).alertId, 'slack'));
+    expect(all.map((b) => actionKindOf(b.action_id!))).toEqual(['acknowledge', 'mute', 'mute']);
+    expect(new Set(all.map((b) => b.action_id)).size).toBe(3); // unique within the block, as Slack requires
+    expect(all[1]!.confirm).toBeDefined();
+  });
+
+  it('labels a single alert’s button as the contract names it', () => {
+    expect(buttons(alertActions([alert(1)])).map((b) => b.text.text)).toEqual(['Acknowledge', 'Mute 7 days']);
+  });
+
+  it('adds Expected only to alerts carrying an AWS anomaly', () => {
+    const all = buttons(alertActions([alert(1), alert(2, { anomaly: { id: 'anomaly-1', score: 80 } })]));
+    expect(all.filter((b) => actionKindOf(b.action_id!) === 'expected').map((b) => b.value)).toEqual([deliveryKey(alert(2).alertId, 'slack')]);
+  });
+
+  it('keeps to 25 elements in the one actions block and names what did not fit', () => {
+    const alerts = Array.from({ length: 40 }, (_, i) => alert(i));
+    const blocks = alertActions(alerts, 2);
+    expect(blocks).toHaveLength(2);
+    expect((blocks[0] as ActionsBlock).elements).toHaveLength(25);
+    const note = JSON.stringify(blocks[1]);
+    expect(note).toContain('16 more alerts without buttons');
+    expect(note).toContain('2 muted alerts left out');
+  });
+
+  it('keeps a full message at 50 blocks with the buttons added', () => {
+    const full = { text: 't', blocks: [...Array.from({ length: 49 }, (_, i) => section(`s${i}`)), section('footer')] };
+    const out = withAlertActions(full, [alert(1)], 1);
+    expect(out.blocks).toHaveLength(50);
+    expect(JSON.stringify(out.blocks.at(-3))).toContain('footer');
+    expect(out.text).toContain('1 muted alert left out');
+  });
+
+  it('ignores action ids that are not cost-watch buttons (link buttons)', () => {
+    expect(actionKindOf('view-in-cost-explorer')).toBeUndefined();
+    expect(actionKindOf(`${ACTION_IDS.mute}:7`)).toBe('mute');
+  });
+});
+
+describe('message after a click', () => {
+  const posted = withAlertActions({ text: 'AWS spend spikes', blocks: [section('EC2 +60%'), section('S3 +30%')] }, [alert(1), alert(2)]);
+
+  it('removes the clicked Mute button, keeps the others and adds who did it', () => {
+    const value = deliveryKey(alert(1).alertId, 'slack');
+    const update = updatedMessage(posted, ':no_bell: <@U1> muted svc 1', { kind: 'mute', value });
+    const left = buttons(update.blocks as KnownBlock[]);
+    expect(left.map((b) => b.text.text)).toEqual(['Acknowledge', 'Mute 7 days: svc 2']);
+    expect(JSON.stringify(update.blocks!.at(-1))).toContain('<@U1> muted svc 1');
+    expect(update.text).toContain('<@U1> muted svc 1');
+  });
+
+  it('after Acknowledge, drops that button and keeps one status line across clicks', () => {
+    const once = updatedMessage(posted, 'Acknowledged by <@U1>', { kind: 'acknowledge', value: 'x' });
+    const twice = updatedMessage(once, 'muted by <@U2>', { kind: 'mute', value: deliveryKey(alert(2).alertId, 'slack') });
+    expect(buttons(twice.blocks as KnownBlock[]).map((b) => b.text.text)).toEqual(['Mute 7 days: svc 1']);
+    const status = (twice.blocks as KnownBlock[]).filter((b) => b.type === 'context' && b.block_id === 'cost-watch-status') as ContextBlock[];
+    expect(status).toHaveLength(1);
+    expect(status[0]!.elements).toHaveLength(2);
+  });
+
+  it('stays within 50 blocks when the message already has 50', () => {
+    const full = { text: 't', blocks: Array.from({ length: 50 }, (_, i) => section(`s${i}`)) };
+    expect(updatedMessage(full, 'ack', { kind: 'acknowledge', value: 'x' }).blocks).toHaveLength(50);
+  });
+
+  it('without the original blocks, updates the text only (Slack keeps the blocks)', () => {
+    expect(updatedMessage(undefined, 'ack', { kind: 'acknowledge', value: 'x' })).toEqual({ text: 'ack' });
+  });
+});
