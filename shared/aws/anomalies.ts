@@ -2,6 +2,7 @@ import { paginateGetAnomalies, type Anomaly, type CostExplorerClient } from '@aw
 import type { AnomalyRef } from '../detect/anomalies.js';
 import { roundCents } from '../money.js';
 import type { IsoDate } from '../time/dates.js';
+import { attemptsOf } from './attempts.js';
 import { explainAwsError } from './errors.js';
 
 const day = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
@@ -31,7 +32,7 @@ export function toAnomalyRef(a: Anomaly): AnomalyRef {
 
 export interface AnomaliesResult {
   readonly anomalies: AnomalyRef[];
-  /** GetAnomalies requests (pages): one unless AWS pages. */
+  /** GetAnomalies requests, pages and SDK retries included: one unless AWS pages or throttles. */
   readonly requests: number;
 }
 
@@ -53,14 +54,14 @@ export class AnomaliesError extends Error {
  */
 export async function fetchAnomalies(ce: CostExplorerClient, start: IsoDate, end: IsoDate): Promise<AnomaliesResult> {
   const anomalies: AnomalyRef[] = [];
-  let pages = 0;
+  let requests = 0;
   try {
     for await (const page of paginateGetAnomalies({ client: ce }, { DateInterval: { StartDate: start, EndDate: end } })) {
-      pages++;
+      requests += attemptsOf(page);
       anomalies.push(...(page.Anomalies ?? []).map(toAnomalyRef));
     }
   } catch (err) {
-    throw new AnomaliesError(explainAwsError(err, 'Cost Explorer GetAnomalies', 'ce:GetAnomalies'), pages + 1);
+    throw new AnomaliesError(explainAwsError(err, 'Cost Explorer GetAnomalies', 'ce:GetAnomalies'), requests + attemptsOf(err));
   }
-  return { anomalies, requests: pages };
+  return { anomalies, requests };
 }

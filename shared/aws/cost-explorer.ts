@@ -6,6 +6,7 @@ import {
   type GroupDefinition,
 } from '@aws-sdk/client-cost-explorer';
 import type { IsoDate } from '../time/dates.js';
+import { attemptsOf } from './attempts.js';
 import { explainAwsError } from './errors.js';
 
 /** Spend excludes credits and refunds: they would mask a real usage spike. */
@@ -32,7 +33,7 @@ export interface CostQuery {
 export interface CostQueryResult {
   readonly buckets: CostBucket[];
   readonly currency: string | undefined;
-  /** GetCostAndUsage calls made: each costs $0.01, so jobs report it. */
+  /** GetCostAndUsage requests made, pages and SDK retries included: each costs $0.01, so jobs report it. */
   readonly requests: number;
 }
 
@@ -57,11 +58,12 @@ export async function queryCosts(ce: CostExplorerClient, q: CostQuery): Promise<
       GroupBy: q.groupBy ? [...q.groupBy] : undefined,
       NextPageToken: token,
     };
-    requests++;
     const page = await ce.send(new GetCostAndUsageCommand(input)).catch((err: unknown) => {
-      // The pages already made were billed: a caller that survives the failure still counts them.
+      // The requests already made count: a caller that survives the failure still reports them.
+      requests += attemptsOf(err);
       throw Object.assign(explainAwsError(err, 'Cost Explorer GetCostAndUsage', 'ce:GetCostAndUsage'), { requests });
     });
+    requests += attemptsOf(page);
     for (const r of page.ResultsByTime ?? []) {
       const start = r.TimePeriod?.Start;
       if (!start) continue;

@@ -1,6 +1,7 @@
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { UnitMetric } from '../config/schema.js';
 import { dayRange, type IsoDate } from '../time/dates.js';
+import { attemptsOf } from './attempts.js';
 import { explainAwsError } from './errors.js';
 
 const DAY_S = 86_400;
@@ -10,7 +11,7 @@ export interface DailyUnits {
   readonly byDay: Map<IsoDate, number>;
   /** Days that had a datapoint: lets a caller tell "no data" from "0 units". */
   readonly reported: ReadonlySet<IsoDate>;
-  /** GetMetricData requests made: one, unless CloudWatch pages (it does not below 100,800 datapoints). */
+  /** GetMetricData requests made (SDK retries included): one, unless CloudWatch pages (it does not below 100,800 datapoints). */
   readonly requests: number;
 }
 
@@ -30,7 +31,6 @@ export async function dailyUnits(cw: CloudWatchClient, metric: UnitMetric, start
   let requests = 0;
   let token: string | undefined;
   do {
-    requests++;
     const out = await cw
       .send(
         new GetMetricDataCommand({
@@ -58,6 +58,7 @@ export async function dailyUnits(cw: CloudWatchClient, metric: UnitMetric, start
       .catch((err: unknown) => {
         throw explainAwsError(err, `CloudWatch GetMetricData (${metric.namespace}/${metric.metricName})`, 'cloudwatch:GetMetricData');
       });
+    requests += attemptsOf(out);
     for (const r of out.MetricDataResults ?? []) {
       (r.Timestamps ?? []).forEach((t, i) => {
         const day = new Date(t).toISOString().slice(0, 10);

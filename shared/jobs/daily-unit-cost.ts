@@ -1,4 +1,5 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { attemptsOf } from '../aws/attempts.js';
 import { errorMessage } from '../aws/errors.js';
 import { dailyUnits } from '../aws/unit-metric.js';
 import type { UnitCostConfig } from '../config/schema.js';
@@ -40,7 +41,7 @@ export async function evaluateDailyUnitCost(
     return {
       unitCost: { unit: cfg.unit, units: null, costPerUnit: null, target: cfg.target, previousCostPerUnit: null },
       warnings: [`unit cost: cannot read ${metricName}: ${errorMessage(err)}`],
-      requests: 1,
+      requests: attemptsOf(err),
     };
   }
   const today = { cost: totalOn(date), units: units.byDay.get(date) ?? 0 };

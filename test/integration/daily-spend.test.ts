@@ -219,11 +219,12 @@ describe('daily-spend job', () => {
     const file = await withLedger();
     ce.failNext('ThrottlingException', 2);
 
-    const { code } = await dailyRun(file, ['--dry-run']);
+    const { code, json } = await dailyRun(file, ['--dry-run']);
 
     expect(code).toBe(0);
-    // Two throttled attempts and the spend query, then the drivers request.
+    // Two throttled attempts and the spend query, then the drivers request: each one counted.
     expect(ce.requests).toHaveLength(4);
+    expect(json.costExplorerRequests).toBe(4);
   });
 
   it('names the missing permission when Cost Explorer denies access', async () => {
