@@ -141,6 +141,20 @@ export const reportSchema = z.strictObject({
 const accountId = z.string({ error: 'expected a 12-digit AWS account id' }).check(z.regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' }));
 const accountList = z.array(accountId, { error: 'expected an array of 12-digit AWS account ids' });
 
+const ouId = z.string({ error: 'expected an organization root id (r-…) or OU id (ou-…)' }).check(
+  z.regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, { error: 'expected an organization root id (r-…) or OU id (ou-…)' }),
+);
+/** Extra key `organization.deployTo`: the StackSet's targets. Without it the stack deploys to the whole organization (its root). */
+const deployToSchema = z.strictObject({
+  organizationalUnitIds: z.optional(z.array(ouId, { error: 'expected an array of root or OU ids' }).check(z.minLength(1, { error: 'expected at least one root or OU id' }))),
+  /** IAM is global: one region suffices. @default the stack's region */
+  regions: z.optional(
+    z.array(z.string().check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "us-east-1"' }))).check(z.minLength(1, { error: 'expected at least one region' })),
+  ),
+  /** DELEGATED_ADMIN when the stack is deployed in a delegated administrator account for StackSets. @default "SELF" */
+  callAs: withDefault(z.enum(['SELF', 'DELEGATED_ADMIN'], { error: 'expected "SELF" or "DELEGATED_ADMIN"' }), 'SELF'),
+});
+
 /** Part 2: every job over the accounts of an AWS Organization (see shared/aws/scopes.ts). */
 export const organizationSchema = z.strictObject({
   accounts: withDefault(
@@ -155,6 +169,13 @@ export const organizationSchema = z.strictObject({
     'cost-watch-read',
   ),
   concurrency: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(256, { error: 'expected at most 256' })), 16),
+  /** Extra key: percent of (account, region) scans that may fail (crash, time out) before the state machine's map fails. */
+  toleratedFailurePercentage: withDefault(
+    num('expected a percent from 0 to 100').check(z.gte(0, { error: 'expected a percent from 0 to 100' }), z.lte(100, { error: 'expected a percent from 0 to 100' })),
+    10,
+  ),
+  /** Extra key: where the stack's StackSet deploys the member-account role (see infra/constructs/member-role-stackset.ts). */
+  deployTo: z.optional(deployToSchema),
 });
 
 const snsArn = z.string({ error: 'expected an SNS topic ARN' }).check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/, { error: 'expected an SNS topic ARN' }));

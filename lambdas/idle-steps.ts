@@ -1,0 +1,30 @@
+import * as z from 'zod/mini';
+import { configFromEnv } from '../shared/config/load.js';
+import { AwsClients, createContext, type JobContext } from '../shared/jobs/context.js';
+import { jsonLogger } from '../shared/log.js';
+import { parseIsoDate } from '../shared/time/dates.js';
+
+/**
+ * What the three idle-resources step functions (plan, scan, reduce) share:
+ * config and clients built once per container, a context per invocation.
+ * Each handler only parses its event and calls its shared step.
+ */
+const log = jsonLogger();
+const config = configFromEnv();
+const aws = new AwsClients();
+
+export const stepContext = (dryRun = false): JobContext => createContext({ config, log, aws, dryRun });
+export { log as stepLog };
+
+export const isoDate = z.string().check(z.refine((d) => parseIsoDate(d) !== undefined, { error: 'expected YYYY-MM-DD' }));
+const account = z.nullable(z.string().check(z.regex(/^\d{12}$/)));
+export const scopeSchema = z.object({ account, accountName: z.nullable(z.string()), region: z.string() });
+export const pointerSchema = z.object({
+  bucket: z.string(),
+  planKey: z.string(),
+  itemsKey: z.string(),
+  items: z.number(),
+  home: account,
+  date: isoDate,
+  runId: z.string(),
+});
