@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Annotations, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CostWatchConfig } from '../shared/config/index.js';
 import { CONFIG_ENV_VAR, configFromContext, deployedConfigJson } from './config.js';
@@ -18,6 +19,9 @@ import {
   type JobName,
   type JobResources,
 } from './constructs/index.js';
+import { IdleScanStateMachine } from './constructs/idle-state-machine.js';
+import { MemberRoleStackSet } from './constructs/member-role-stackset.js';
+import { idleStepPermissions, organizationPermissions } from './constructs/org-permissions.js';
 
 export interface CostWatchStackProps extends StackProps {
   /**
@@ -33,8 +37,12 @@ export interface CostWatchStackProps extends StackProps {
  * bucket, and the alert and report topics.
  */
 export class CostWatchStack extends Stack {
-  /** The jobs by name, for tests and outputs. */
-  readonly jobs: Record<JobName, ScheduledJob>;
+  /** The jobs run as single scheduled functions, by name (all four without `organization`). */
+  readonly jobs: Partial<Record<JobName, ScheduledJob>>;
+  /** With `organization`: the idle scan's state machine. */
+  idleScan?: IdleScanStateMachine;
+  /** With `organization`: the member-account read role's StackSet. */
+  memberRole?: MemberRoleStackSet;
 
   constructor(scope: Construct, id: string, props: CostWatchStackProps = {}) {
     super(scope, id, props);
@@ -69,9 +77,12 @@ export class CostWatchStack extends Stack {
       }),
     };
 
-    const jobs = {} as Record<JobName, ScheduledJob>;
+    const org = config.organization;
+    const jobs: Partial<Record<JobName, ScheduledJob>> = {};
     for (const name of JOB_NAMES) {
       const spec = JOBS[name];
+      // An organization's idle scan runs on Step Functions instead (below).
+      if (org && name === 'idle-resources') continue;
       const job = new ScheduledJob(this, spec.id, {
         entry: join(PROJECT_ROOT, 'lambdas', name, 'handler.ts'),
         description: spec.description,
@@ -80,16 +91,47 @@ export class CostWatchStack extends Stack {
         alarmTopic: topics.alertTopic,
         environment,
       });
-      grantPermissions(job.function.role!, spec.permissions(resources));
+      grantPermissions(job.function.role!, [...spec.permissions(resources), ...(org ? organizationPermissions(org.roleName) : [])]);
       new CfnOutput(this, `${spec.id}FunctionName`, { value: job.function.functionName, description: `Lambda function of the ${name} job` });
       jobs[name] = job;
     }
     this.jobs = jobs;
+    if (org) this.organizationScan(org, resources, environment, config.schedules.idleResources, topics.alertTopic);
 
     new CfnOutput(this, 'LedgerTableName', { value: table.tableName });
     new CfnOutput(this, 'ReportBucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'AlertTopicArn', { value: topics.alertTopic.topicArn });
     new CfnOutput(this, 'ReportTopicArn', { value: topics.reportTopic.topicArn });
+  }
+
+  /** Organization shape: idle-resources on Step Functions, and the member role every job assumes, as a StackSet. */
+  private organizationScan(
+    org: NonNullable<CostWatchConfig['organization']>,
+    resources: JobResources,
+    environment: Record<string, string>,
+    schedule: string,
+    alertTopic: ITopic,
+  ): void {
+    const scan = new IdleScanStateMachine(this, 'IdleResources', {
+      schedule: Schedule.expression(schedule),
+      alarmTopic: alertTopic,
+      bucket: resources.bucket,
+      environment,
+      maxConcurrency: org.concurrency,
+      toleratedFailurePercentage: org.toleratedFailurePercentage,
+    });
+    for (const step of ['plan', 'scan', 'reduce'] as const) grantPermissions(scan[step].role!, idleStepPermissions(step, resources, org.roleName));
+    new CfnOutput(this, 'IdleResourcesStateMachineArn', { value: scan.stateMachine.stateMachineArn, description: 'State machine of the idle-resources job' });
+    this.idleScan = scan;
+
+    const trusted = [...Object.values(this.jobs).map((j) => j!.function.role!), scan.plan.role!, scan.scan.role!];
+    this.memberRole = new MemberRoleStackSet(this, 'MemberRole', {
+      roleName: org.roleName,
+      trustedRoles: trusted,
+      organizationalUnitIds: org.deployTo?.organizationalUnitIds,
+      region: org.deployTo?.region,
+      callAs: org.deployTo?.callAs,
+    });
   }
 
   /** The stack owns these resources; say so when the config also names some. */

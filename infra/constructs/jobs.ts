@@ -6,6 +6,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CostWatchConfig } from '../../shared/config/index.js';
 import type { JobName } from '../../shared/jobs/types.js';
 import type { JobPermission } from './permissions.js';
+import { readPermissionsOf } from './read-permissions.js';
 import { sesSendPermission } from './ses-send.js';
 
 /** Where the idle-resources job writes its findings and monthly-report reads them. */
@@ -67,19 +68,13 @@ const anomalies = (r: JobResources): JobPermission[] =>
     ? [{ actions: ['ce:GetAnomalies'], resources: ['*'], why: 'Reads AWS Cost Anomaly Detection findings (dailySpend.anomalies); Cost Explorer actions only accept Resource "*".' }]
     : [];
 
-const viewBudgets: JobPermission = {
-  actions: ['budgets:ViewBudget'],
-  resources: [`arn:${Aws.PARTITION}:budgets::${Aws.ACCOUNT_ID}:budget/*`],
-  why: "Reads every budget of this account; budget names are the user's, so the ARN ends in budget/*.",
-};
-
-const ledger = (r: JobResources): JobPermission => ({
+export const ledger = (r: JobResources): JobPermission => ({
   actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   resources: [r.ledger.tableArn],
   why: 'Reads which alerts were delivered (BatchGetItem) and claims each new one with a conditional write before sending, so retries and re-runs never send it twice.',
 });
 
-const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
+export const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
   { actions: ['sns:Publish'], resources: [topic.topicArn], why: 'Publishes its message to the topic.' },
   {
     actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
@@ -88,45 +83,13 @@ const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
   },
 ];
 
-const slack = (r: JobResources): JobPermission[] =>
+export const slack = (r: JobResources): JobPermission[] =>
   r.slackSecretArn
     ? [{ actions: ['secretsmanager:GetSecretValue'], resources: [r.slackSecretArn], why: 'Reads the Slack bot token at run time (never via env).' }]
     : [];
 
-/**
- * What the waste scan reads in each (account, region): the single table for
- * the job's own role and the member-account role alike, so a new rule's
- * listing is granted in both places at once. Read-only Describe/List calls.
- */
-export const IDLE_SCAN_READ: readonly JobPermission[] = [
-  {
-    actions: [
-      'ec2:DescribeInstances',
-      'ec2:DescribeVolumes',
-      'ec2:DescribeAddresses',
-      'ec2:DescribeNatGateways',
-      'ec2:DescribeSnapshots',
-      'ec2:DescribeImages',
-    ],
-    resources: ['*'],
-    why: 'EC2 Describe* actions support no resource-level permissions: they only accept Resource "*".',
-  },
-  {
-    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'],
-    resources: ['*'],
-    why: 'elasticloadbalancing Describe* actions support no resource-level permissions: they only accept Resource "*".',
-  },
-  {
-    actions: ['rds:DescribeDBInstances'],
-    resources: [`arn:${Aws.PARTITION}:rds:*:${Aws.ACCOUNT_ID}:db:*`],
-    why: 'Lists every DB instance of the account in the scanned regions (with their tags, for the exempt tag); instance names are the user\'s, so the ARN ends in db:*.',
-  },
-  {
-    actions: ['cloudwatch:GetMetricData'],
-    resources: ['*'],
-    why: 'cloudwatch:GetMetricData supports no resource-level permissions: it only accepts Resource "*".',
-  },
-];
+/** What the waste scan reads in each (account, region), from the table shared with the member-account role (read-permissions.ts). */
+export const IDLE_SCAN_READ: readonly JobPermission[] = readPermissionsOf('idle-resources');
 
 export const JOBS: Record<JobName, JobSpec> = {
   'daily-spend': {
@@ -165,7 +128,7 @@ export const JOBS: Record<JobName, JobSpec> = {
     timeout: Duration.minutes(2),
     description: 'cost-watch: budget thresholds crossed (actual and forecast)',
     // sts:GetCallerIdentity (default budgets.accountId) needs no permission.
-    permissions: (r) => [viewBudgets, ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
+    permissions: (r) => [...readPermissionsOf('budgets'), ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
   },
   'monthly-report': {
     id: 'MonthlyReport',
@@ -176,7 +139,7 @@ export const JOBS: Record<JobName, JobSpec> = {
       costExplorer,
       costExplorerReview,
       ...unitMetric(r),
-      viewBudgets,
+      ...readPermissionsOf('monthly-report'),
       {
         actions: ['s3:GetObject'],
         resources: [r.bucket.arnForObjects(`${FINDINGS_PREFIX}*`)],

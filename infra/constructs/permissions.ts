@@ -35,7 +35,7 @@ function wildcardFindings(role: IRole, p: JobPermission): string[] {
 }
 
 /** Same flattening as cdk-nag: Fn::Join joined, Fn::GetAtt as <Id.Attr>, Ref as <Id>. */
-function flatten(node: unknown): string {
+export function flatten(node: unknown): string {
   if (node === undefined) return '';
   if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
   const obj = node as Record<string, unknown>;

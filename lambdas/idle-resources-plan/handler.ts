@@ -3,15 +3,18 @@ import { planIdleScan } from '../../shared/jobs/idle/plan.js';
 import { storePlan, type PlanPointer } from '../../shared/jobs/idle/run-store.js';
 import { isoDate, stepContext, stepLog } from '../idle-steps.js';
 
-/** The state machine passes its execution name as runId; `date` and `dryRun` may be set on a manual start. */
-const eventSchema = z.looseObject({ runId: z.string().check(z.minLength(1)), date: z.optional(isoDate), dryRun: z.optional(z.boolean()) });
+/** The state machine passes its execution name as runId, and its input: `{}` on schedule, `{ date, dryRun }` on a manual start. */
+const eventSchema = z.looseObject({
+  runId: z.string().check(z.minLength(1)),
+  input: z._default(z.looseObject({ date: z.optional(isoDate), dryRun: z.optional(z.boolean()) }), {}),
+});
 
 /** Step 1: plans the (account, region) pairs and writes them to S3 for the Distributed Map's ItemReader. */
 export async function handler(event: unknown): Promise<PlanPointer & { dryRun: boolean }> {
-  const input = eventSchema.parse(event);
+  const { runId, input } = eventSchema.parse(event);
   const ctx = stepContext(input.dryRun);
   const plan = await planIdleScan(ctx, { date: input.date });
-  const pointer = await storePlan(ctx, plan, input.runId);
-  stepLog.info(`idle-resources plan: ${plan.items.length} pairs, ${plan.accountErrors.length} account(s) not reachable`, { runId: input.runId });
+  const pointer = await storePlan(ctx, plan, runId);
+  stepLog.info(`idle-resources plan: ${plan.items.length} pairs, ${plan.accountErrors.length} account(s) not reachable`, { runId });
   return { ...pointer, dryRun: input.dryRun ?? false };
 }

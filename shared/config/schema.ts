@@ -147,10 +147,8 @@ const ouId = z.string({ error: 'expected an organization root id (r-…) or OU i
 /** Extra key `organization.deployTo`: the StackSet's targets. Without it the stack deploys to the whole organization (its root). */
 const deployToSchema = z.strictObject({
   organizationalUnitIds: z.optional(z.array(ouId, { error: 'expected an array of root or OU ids' }).check(z.minLength(1, { error: 'expected at least one root or OU id' }))),
-  /** IAM is global: one region suffices. @default the stack's region */
-  regions: z.optional(
-    z.array(z.string().check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "us-east-1"' }))).check(z.minLength(1, { error: 'expected at least one region' })),
-  ),
+  /** The one region the role's stack instances go to (IAM is global: a second region would clash on the role name). @default the stack's region */
+  region: z.optional(z.string().check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "us-east-1"' }))),
   /** DELEGATED_ADMIN when the stack is deployed in a delegated administrator account for StackSets. @default "SELF" */
   callAs: withDefault(z.enum(['SELF', 'DELEGATED_ADMIN'], { error: 'expected "SELF" or "DELEGATED_ADMIN"' }), 'SELF'),
 });
