@@ -6,7 +6,7 @@ import type { CostWatchStack } from '../../infra/stack.js';
 import { FULL_CONFIG, SYNTH_TIMEOUT, actionsOf, grantsOf, synthStack } from './app-fixture.js';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
-const ORG = { accounts: 'all', roleName: 'cw-read', concurrency: 40, toleratedFailurePercentage: 5, deployTo: { organizationalUnitIds: ['ou-ab12-cdefgh12'] } };
+const ORG = { accounts: 'all' as const, roleName: 'cw-read', concurrency: 40, toleratedFailurePercentage: 5, deployTo: { organizationalUnitIds: ['ou-ab12-cdefgh12'] } };
 
 const nag = (stack: CostWatchStack) =>
   new AwsSolutionsChecks(stack, { verbose: true }).validateScope(stack).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);

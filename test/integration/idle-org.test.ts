@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
 import { seedFleet, type SeededRegion } from '../../scripts/demo/idle-resources.js';
 import { parseConfig } from '../../shared/config/load.js';
@@ -10,6 +10,7 @@ import { AwsClients, createContext } from '../../shared/jobs/context.js';
 import { planIdleScan, reduceIdleScan, scanIdleTask, scanTasks } from '../../shared/jobs/idle-resources.js';
 import { silentLogger } from '../../shared/log.js';
 import { runCli } from '../support/cli.js';
+import { awsFaultProxy, type AwsCall } from '../support/fault-proxy.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 
 let aws: TestAws;
@@ -34,7 +35,7 @@ function context(organization: Record<string, unknown>) {
 beforeAll(async () => {
   aws = await awsEnvFor();
   Object.assign(process.env, aws.env);
-  org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web'] });
+  org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web', 'Locked'] });
   const [d, w] = org.members;
   data = await seedFleet(await memberEnv(d!.id), [{ region: 'us-east-1', instances: [{ type: 'm5.large', cpu: 1, name: 'data-idle' }, { type: 'm5.large', cpu: 50 }], volumes: [{ type: 'gp3', sizeGiB: 10 }] }]);
   web = await seedFleet(await memberEnv(w!.id), [{ region: 'eu-west-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 20, name: 'web-old' }] }]);
@@ -46,9 +47,9 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
     const plan = await planIdleScan(context({ accounts: 'all' }));
     expect(plan.home).toBe(aws.account.accountId);
     expect(plan.accountErrors).toEqual([]);
-    expect(plan.items).toHaveLength(3 * 2);
+    expect(plan.items).toHaveLength(4 * 2);
     expect(plan.items).toContainEqual({ account: org.members[0]!.id, accountName: 'Data', region: 'eu-west-1' });
-    expect(plan.requests).toMatchObject({ getCallerIdentity: 1, listAccounts: 1, assumeRole: 2, describeRegions: 0 });
+    expect(plan.requests).toMatchObject({ getCallerIdentity: 1, listAccounts: 1, assumeRole: 3, describeRegions: 0 });
   });
 
   it('finds the waste in member accounts, each finding naming its account', async () => {
@@ -69,7 +70,7 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
       ]),
     );
     expect(result.unattachedVolumes).toHaveLength(3);
-    expect(result.accounts).toHaveLength(3);
+    expect(result.accounts).toHaveLength(4);
     // One dispatch for the whole run: every finding is one dry-run delivery (SNS not configured, Slack neither: none).
     expect(result.deliveries).toEqual([]);
   });
@@ -88,10 +89,60 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ idle: { regions: ['us-east-1', 'eu-west-1'] }, organization: { accounts: 'all', concurrency: 2 } }));
     const { code, stdout, stderr } = await runCli(['run', 'idle-resources', '--config', file, '--json', '--dry-run'], { env: aws.env, timeoutMs: 90_000 });
-    expect(stderr).toMatch(/scanned 6\/6 account-regions/);
+    expect(stderr).toMatch(/scanned 8\/8 account-regions/);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.unattachedVolumes).toHaveLength(3);
     expect(json.idleInstances[0].account).toBe(org.members[0]!.id);
+  });
+});
+
+describe('idle-resources when a member account\'s role cannot be assumed', { timeout: 120_000 }, () => {
+  let proxy: Awaited<ReturnType<typeof awsFaultProxy>>;
+  const locked = () => org.members[2]!.id;
+  const stsDenied = (call: AwsCall) =>
+    call.action === 'AssumeRole' && call.body.includes(locked())
+      ? { status: 403, code: 'AccessDenied', message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${locked()}:role/cost-watch-read` }
+      : undefined;
+  beforeAll(async () => {
+    proxy = await awsFaultProxy(aws.env.AWS_ENDPOINT_URL!, stsDenied);
+  });
+  afterAll(() => proxy?.close());
+
+  it('lists the account in accountErrors, scans the others, and assumes each member role once', async () => {
+    process.env.AWS_ENDPOINT_URL_STS = proxy.url;
+    try {
+      const ctx = context({ accounts: 'all' });
+      const plan = await planIdleScan(ctx);
+      const outcomes = await Promise.all(scanTasks(plan).map((t) => scanIdleTask(ctx, t)));
+      const result = await reduceIdleScan(ctx, plan, outcomes);
+      expect(result.accountErrors).toEqual([{ account: locked(), message: expect.stringMatching(/cannot assume arn:aws:iam::\d{12}:role\/cost-watch-read .*AccessDenied/) }]);
+      expect(plan.items.map((i) => i.account)).not.toContain(locked());
+      expect(result.regionErrors).toEqual([]);
+      expect(result.unattachedVolumes.map((v) => v.id)).toContain(web[0]!.volumeIds[0]);
+      // Plan checked each of the 3 members once; the scans reused those credentials.
+      expect(proxy.calls.filter((c) => c.action === 'AssumeRole')).toHaveLength(3);
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_STS;
+    }
+  });
+
+  it('exits 0 from the CLI with the account in accountErrors, and 1 when no account could be scanned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-idle-denied-'));
+    const write = (organization: unknown) => {
+      const file = join(dir, `c${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(file, JSON.stringify({ idle: { regions: ['us-east-1'] }, organization }));
+      return file;
+    };
+    const env = { ...aws.env, AWS_ENDPOINT_URL_STS: proxy.url };
+    const some = await runCli(['run', 'idle-resources', '--config', write({ accounts: 'all' }), '--json', '--dry-run'], { env, timeoutMs: 90_000 });
+    expect(some.code).toBe(0);
+    expect(JSON.parse(some.stdout).accountErrors).toEqual([{ account: locked(), message: expect.stringContaining('AccessDenied') }]);
+    expect(some.stderr).toMatch(new RegExp(`account ${locked()} not scanned`));
+
+    const none = await runCli(['run', 'idle-resources', '--config', write({ accounts: [locked()] }), '--json', '--dry-run'], { env, timeoutMs: 90_000 });
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/no account-region pair could be scanned: account \d{12}: cannot assume/);
   });
 });
