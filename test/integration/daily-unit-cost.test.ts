@@ -65,6 +65,16 @@ describe('daily-spend unit cost (unitCost)', () => {
     expect(json.warnings).toEqual([expect.stringMatching(warning)]);
   });
 
+  it('still alerts the spikes, with a warning and units null, when CloudWatch cannot be reached', { timeout: 60_000 }, async () => {
+    const { code, json, stderr } = await w.run(DAY, await w.config(unitCost(0.0001)), ['--dry-run'], { AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:9' });
+
+    expect(code, stderr).toBe(0);
+    expect(json.unitCost).toEqual({ unit: 'lead', units: null, costPerUnit: null, target: 0.0001, previousCostPerUnit: null });
+    expect(json.warnings).toEqual([expect.stringMatching(/^unit cost: cannot read LeadRouter\/LeadsDistributed/)]);
+    expect(json.spikes.some((s: { scope: string }) => s.scope === 'unit-cost')).toBe(false);
+    expect(json.spikes.length).toBeGreaterThan(0);
+  });
+
   it('makes no CloudWatch call without unitCost', async () => {
     const { json } = await w.run(DAY, await w.config(), ['--dry-run']);
 
