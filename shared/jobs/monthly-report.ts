@@ -9,12 +9,14 @@ import { budgetLines } from '../report/budgets.js';
 import { renderCsv } from '../report/csv.js';
 import { planReportDelivery, type EmailSummary } from '../report/delivery.js';
 import { renderHtml } from '../report/html.js';
+import { accountLines, accountServiceLines } from '../report/accounts.js';
 import { buildReportModel, reportThrough } from '../report/model.js';
 import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../report/storage.js';
 import { renderXlsx, XLSX_CONTENT_TYPE } from '../report/xlsx/index.js';
 import { addDays, addMonths, monthOf, today, type IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
 import { readCosts, readWaste } from './report-costs.js';
+import { reportAccountNames } from './report-accounts.js';
 import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './report-result.js';
 import { gatherReview } from './report-review.js';
 import type { JobDefinition } from './types.js';
@@ -44,7 +46,9 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   ctx.log.progress(`monthly-report: reading Cost Explorer for ${addMonths(month, -1)} and ${month}${partial ? ` (through ${through})` : ''}`);
   const ce = ctx.aws.get('costexplorer', costExplorerClient);
   const endExclusive = addDays(through, 1);
-  const [costs, accountId] = await Promise.all([readCosts(ctx, ce, month, endExclusive), resolveAccountId(ctx)]);
+  const names = await reportAccountNames(ctx);
+  const [costs, accountId] = await Promise.all([readCosts(ctx, ce, month, endExclusive, names), resolveAccountId(ctx)]);
+  const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
   const { review, requests: reviewRequests } = await gatherReview(ctx, ce, costs, month, endExclusive);
   const monthTotal = [...costs.current.values()].reduce((a, b) => a + b, 0);
@@ -62,10 +66,12 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     budgets: budgetLines(budgets, { month, monthTotal, currentMonth: monthOf(todayUtc) }),
     waste,
     review,
+    ...(byAccount && costs.accountSpend ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } } : {}),
   });
   const html = renderHtml(model);
-  // One account (the organization's byAccount fills this when present).
-  const xlsx = await renderXlsx(model, { accounts: [{ account: accountId, name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct }] });
+  // One account, or the organization's byAccount.
+  const accounts = byAccount?.map((a) => ({ account: a.account, name: a.name, amount: a.amount, previous: a.previous, changePct: a.changePct }));
+  const xlsx = await renderXlsx(model, { accounts: accounts ?? [{ account: accountId, name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct }] });
   const file = (name: string, contentType: string, body: string | Buffer, contentDisposition?: string): ReportFile => ({
     bucket: bucket ?? '',
     key: reportKey(prefix, month, name),

@@ -2,6 +2,7 @@ import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { s3Client } from '../aws/clients.js';
 import { queryCosts, type CostBucket } from '../aws/cost-explorer.js';
 import { AwsAccessError } from '../errors.js';
+import { sumBy, type AccountSpendData } from '../report/accounts.js';
 import { readLatestFindings } from '../report/storage.js';
 import { addMonths, firstDayOfMonth, type IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
@@ -25,22 +26,27 @@ export function reportTagKeys(ctx: JobContext): string[] {
  * groups, which AWS pages. Tag keys shared by groupByTags and
  * allocationTargets are asked once.
  */
-export async function readCosts(ctx: JobContext, ce: CostExplorerClient, month: IsoMonth, endExclusive: string) {
+export async function readCosts(ctx: JobContext, ce: CostExplorerClient, month: IsoMonth, endExclusive: string, names?: ReadonlyMap<string, string>) {
   const metric = ctx.config.dailySpend.metric;
   const span = { start: firstDayOfMonth(addMonths(month, -1)), endExclusive, granularity: 'MONTHLY' as const, metric };
   const tagKeys = reportTagKeys(ctx);
   const [byService, daily, ...tags] = await Promise.all([
-    queryCosts(ce, { ...span, groupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }] }),
+    // Organizations: the same request grouped by account too; services are then summed over accounts.
+    queryCosts(ce, { ...span, groupBy: [...(names ? [{ Type: 'DIMENSION' as const, Key: 'LINKED_ACCOUNT' as const }] : []), { Type: 'DIMENSION', Key: 'SERVICE' }] }),
     queryCosts(ce, { start: firstDayOfMonth(month), endExclusive, granularity: 'DAILY', metric }),
     ...tagKeys.map((key) => queryCosts(ce, { ...span, groupBy: [{ Type: 'TAG', Key: key }] })),
   ]);
   const of = (buckets: CostBucket[], m: IsoMonth) => buckets.find((b) => b.start === firstDayOfMonth(m))?.groups ?? new Map<string, number>();
   const pair = (buckets: CostBucket[]): MonthPair => ({ current: of(buckets, month), previous: of(buckets, addMonths(month, -1)) });
   const tagSplits = new Map(tagKeys.map((key, i) => [key, pair(tags[i]!.buckets)]));
+  const services = pair(byService.buckets);
+  const accounts: AccountSpendData | undefined = names && { ...services, names };
   return {
     currency: byService.currency ?? daily.currency,
     estimated: [...byService.buckets, ...daily.buckets].some((b) => b.estimated && b.start >= firstDayOfMonth(month)),
-    ...pair(byService.buckets),
+    ...(accounts ? { current: sumBy(accounts.current, 'service'), previous: sumBy(accounts.previous, 'service') } : services),
+    /** Organizations: both months by `<account>|<service>`, with names. */
+    accountSpend: accounts,
     daily: new Map(daily.buckets.map((b) => [b.start, b.groups.get('') ?? 0])),
     tags: ctx.config.report.groupByTags.map((key) => ({ key, ...tagSplits.get(key)! })),
     tagSplits,

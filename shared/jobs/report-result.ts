@@ -23,6 +23,8 @@ export interface MonthlyReportResult {
   readonly previousTotal: number;
   readonly changePct: number | null;
   readonly byService: Amounts[];
+  /** Organizations: every account with spend in either month, biggest first; [] in a single-account config. */
+  readonly byAccount: Array<{ account: string; name: string; amount: number; previous: number; changePct: number | null }>;
   readonly byTag: Array<{ key: string; values: Amounts[] }>;
   readonly budget: { name: string; limit: number; actual: number | null; actualPct: number | null } | null;
   readonly waste: { asOf: string; resources: number; estimatedMonthlySavings: number } | null;
@@ -70,6 +72,7 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     previousTotal: m.total.previous,
     changePct: m.total.changePct,
     byService: m.services.map(amounts),
+    byAccount: (m.accounts?.lines ?? []).map((a) => ({ account: a.account, name: a.name, amount: a.amount, previous: a.previous, changePct: a.changePct })),
     byTag: m.tags.map((t) => ({ key: t.key, values: t.rows.map(amounts) })),
     budget: b ? { name: b.name, limit: b.limit, actual: b.actual, actualPct: b.actualPct } : null,
     waste: m.waste ? { asOf: m.waste.asOf, resources: m.waste.items.length, estimatedMonthlySavings: m.waste.estimatedMonthlySavings } : null,
@@ -91,6 +94,7 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
     `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} (${formatPct(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
   ];
   if (r.budget) lines.push(`  budget "${r.budget.name}": ${r.budget.actualPct ?? 'n/a'}% of ${formatMoney(r.budget.limit, r.currency)}`);
+  for (const a of r.byAccount.slice(0, 10)) lines.push(`  ${formatMoney(a.amount, r.currency).padStart(14)} account ${a.name === a.account ? a.account : `${a.name} (${a.account})`} (${formatPct(a.changePct)})`);
   for (const s of r.byService.slice(0, 5)) lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatPct(s.changePct)})`);
   if (r.byCategory.length)
     lines.push(`  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${c.budgetPct}% of budget)`}`).join(', ')}`);

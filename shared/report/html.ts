@@ -103,6 +103,14 @@ function waste(m: ReportModel): string {
   return section('Waste', w.items.length ? intro + wasteTable(w, m.currency) : `${intro}<p>No idle instances or unattached volumes.</p>`);
 }
 
+/** Organizations: each account month over month, named. */
+function byAccount(m: ReportModel): string {
+  if (!m.accounts) return '';
+  const rows = m.accounts.lines;
+  const body = rows.length ? lineTable(rows, { currency: m.currency, name: 'Account', month: m.monthLabel, previous: m.previousLabel, total: m.total }) : '<p>No spend in either month.</p>';
+  return section(`By account (${rows.length})`, body);
+}
+
 function movers(m: ReportModel): string {
   const opts = { currency: m.currency, name: 'Service', month: m.monthLabel, previous: m.previousLabel };
   const up = m.moversUp.length ? lineTable(m.moversUp, opts) : '<p>No service cost more than the month before.</p>';
@@ -130,6 +138,7 @@ export function renderHtml(m: ReportModel): string {
     charts,
     budgets(m),
     reviewSection(m),
+    byAccount(m),
     movers(m),
     byTag(m),
     waste(m),

@@ -1,6 +1,7 @@
 import { roundCents, roundPct } from '../money.js';
 import { addDays, addMonths, dayRange, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
 import type { FinOpsReview } from '../review/types.js';
+import type { AccountLine, AccountServiceLine } from './accounts.js';
 import type { BudgetLine } from './budgets.js';
 import { monthName } from './escape.js';
 import type { WasteSummary } from './findings.js';
@@ -26,6 +27,8 @@ export interface ReportData {
   readonly waste?: WasteSummary;
   /** The FinOps review (categories, allocation, commitments, rightsizing), when the job gathered it. */
   readonly review?: FinOpsReview;
+  /** Organizations: spend by account, and by account and service (the CSV's rows). */
+  readonly accounts?: { readonly lines: AccountLine[]; readonly services: AccountServiceLine[] };
 }
 
 /** One row of a month-over-month comparison (a service, a tag value, "Other"). */
@@ -39,7 +42,7 @@ export interface Line {
 }
 
 /** The facts of the report that pass from data to model unchanged. */
-type ReportFacts = Pick<ReportData, 'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste' | 'review'>;
+type ReportFacts = Pick<ReportData, 'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste' | 'review' | 'accounts'>;
 
 export interface ReportModel extends ReportFacts {
   readonly previousMonth: IsoMonth;
@@ -129,6 +132,7 @@ export function buildReportModel(data: ReportData): ReportModel {
     primaryBudget: data.budgets.find((b) => b.accountWide),
     waste: data.waste,
     review: data.review,
+    accounts: data.accounts,
     empty: total.amount === 0 && services.every((l) => l.amount === 0),
   };
 }
