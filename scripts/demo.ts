@@ -18,7 +18,7 @@ import { DAILY_DEMO_CONFIG, seedDailySpend } from './demo/daily-spend.js';
 import { seedBudgets } from './demo/budgets.js';
 import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
 import { seedIdleResources } from './demo/idle-resources.js';
-import { loadMonthlyReportCosts, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
+import { loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
 
@@ -81,7 +81,7 @@ async function setUp(s: Services): Promise<DemoWorld> {
     `${JSON.stringify(
       {
         idle: { regions: ['us-east-1', 'eu-west-1'] },
-        report: { bucket: 'cost-watch-reports-demo', prefix: 'reports/', groupByTags: ['team'], emails: ['finance@example.com'] },
+        report: { bucket: 'cost-watch-reports-demo', prefix: 'reports/', groupByTags: ['team'], emails: ['finance@example.com'], ...REVIEW_CONFIG.report },
         notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: alerts.topicArn, reportTopicArn: reports.topicArn },
         ledgerTable: 'cost-watch-ledger',
         ...DAILY_DEMO_CONFIG,

@@ -11,62 +11,25 @@ import { pathToFileURL } from 'node:url';
 import { BudgetsClient, CreateBudgetCommand, type Budget } from '@aws-sdk/client-budgets';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { CostExplorerDouble, CostRecord } from '../../emulators/cost-explorer.js';
+import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import type { MonthlyReportResult } from '../../shared/jobs/monthly-report.js';
-import { addMonths, dayRange, firstDayOfMonth, monthEndExclusive, addDays, monthOf, type IsoMonth } from '../../shared/time/dates.js';
+import { addMonths, monthOf, type IsoMonth } from '../../shared/time/dates.js';
+import { monthlyReportDataset } from './monthly-dataset.js';
+import { monthlyReviewOptions, REVIEW_CONFIG, seedLeadMetric } from './monthly-review.js';
+
+export { monthlyReportDataset } from './monthly-dataset.js';
 
 export const DEMO_REPORT_BUCKET = 'cost-watch-reports-demo';
 const root = resolve(import.meta.dirname, '../..');
 
-/** Daily spend per service in the month before → the month itself; tags split it between teams. */
-const SERVICES: Array<[name: string, before: number, after: number, teams: Record<string, number>]> = [
-  ['Amazon Elastic Compute Cloud - Compute', 410, 468, { platform: 0.6, web: 0.3, '': 0.1 }],
-  ['Amazon Relational Database Service', 175, 181, { data: 0.8, web: 0.2 }],
-  ['Amazon OpenSearch Service', 72, 51, { data: 1 }],
-  ['Amazon Simple Storage Service', 58, 77, { data: 0.5, platform: 0.3, '': 0.2 }],
-  ['Amazon Elastic Container Service', 48, 12, { web: 1 }],
-  ['Amazon Elastic Kubernetes Service', 0, 38, { platform: 1 }],
-  ['Amazon CloudFront', 29, 34, { web: 1 }],
-  ['AWS Lambda', 24, 17, { web: 0.7, data: 0.3 }],
-  ['Amazon DynamoDB', 21, 22, { web: 1 }],
-  ['AmazonCloudWatch', 15, 18, { platform: 1 }],
-  ['Amazon Virtual Private Cloud', 12, 13, { platform: 1 }],
-  ['AWS Key Management Service', 3.2, 3.3, { platform: 1 }],
-  ['Amazon Route 53', 1.6, 1.6, { platform: 1 }],
-];
-
-/** Deterministic noise, so the demo and the screenshot look the same on every run. */
-function noise(seed: number): number {
-  const x = Math.sin(seed * 12.9898) * 43758.5453;
-  return x - Math.floor(x) - 0.5;
-}
-
-/** Two months of records ending with `month`: weekday/weekend rhythm, growth and a mid-month CloudFront spike. */
-export function monthlyReportDataset(month: IsoMonth): CostRecord[] {
-  const records: CostRecord[] = [];
-  const start = firstDayOfMonth(addMonths(month, -1));
-  for (const [d, date] of dayRange(start, addDays(monthEndExclusive(month), -1)).entries()) {
-    const inMonth = monthOf(date) === month;
-    const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()) ? 0.82 : 1;
-    SERVICES.forEach(([service, before, after, teams], s) => {
-      let amount = (inMonth ? after : before) * weekend * (1 + noise(d * 31 + s) * 0.12);
-      if (inMonth && service === 'Amazon CloudFront' && date.endsWith('-14')) amount *= 4;
-      for (const [team, share] of Object.entries(teams)) {
-        if (amount <= 0) continue;
-        const tags: Record<string, string> = team ? { team, environment: team === 'data' ? 'prod' : d % 3 ? 'prod' : 'staging' } : {};
-        records.push({ date, service, amount: Math.round(amount * share * 1e4) / 1e4, tags });
-      }
-    });
-  }
-  return records;
-}
-
-/** For the shared demo: the previous month (the job's default) and the one before, in the double. */
+/** For the shared demo: the previous month (the job's default) and the one before, with commitments and rightsizing, in the double. */
 export function loadMonthlyReportCosts(ce: CostExplorerDouble, now = new Date()): IsoMonth {
   const month = addMonths(monthOf(now.toISOString().slice(0, 10)), -1);
-  ce.setDataset(monthlyReportDataset(month));
+  ce.setDataset(monthlyReportDataset(month), monthlyReviewOptions(month));
   return month;
 }
+
+export { REVIEW_CONFIG } from './monthly-review.js';
 
 function clientConfig(env: Record<string, string>) {
   const { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
@@ -105,7 +68,7 @@ function findings(month: IsoMonth) {
   };
 }
 
-/** Seeds moto for the report: the bucket, two monthly budgets and the month's idle findings. */
+/** Seeds moto for the report: the bucket, two monthly budgets and the month's idle findings (the full demo's daily-spend seeds the leads). */
 export async function seedMonthlyReport(env: Record<string, string>, options: { bucket?: string; now?: Date } = {}): Promise<void> {
   const config = clientConfig(env);
   const now = options.now ?? new Date();
@@ -121,7 +84,7 @@ export async function seedMonthlyReport(env: Record<string, string>, options: { 
 }
 
 /**
- * Copies the month's three report objects from the bucket to ./out/<month>/ and
+ * Copies the month's report objects from the bucket to ./out/<month>/ and
  * returns the HTML's path. `month` defaults to the job's default, the previous month.
  */
 export async function saveMonthlyReport(
@@ -132,16 +95,17 @@ export async function saveMonthlyReport(
   const month = options.month ?? addMonths(monthOf((options.now ?? new Date()).toISOString().slice(0, 10)), -1);
   const dir = join(options.outDir ?? join(root, 'out'), month);
   mkdirSync(dir, { recursive: true });
-  for (const name of ['cost-report.html', 'cost-report.csv', 'cost-report.json']) {
+  for (const name of ['cost-report.html', 'cost-report.csv', 'cost-report.json', 'cost-report.xlsx']) {
     const got = await s3.send(new GetObjectCommand({ Bucket: options.bucket ?? DEMO_REPORT_BUCKET, Key: `${options.prefix ?? 'reports/'}${month}/${name}` }));
-    writeFileSync(join(dir, name), (await got.Body?.transformToString('utf-8')) ?? '');
+    writeFileSync(join(dir, name), (await got.Body?.transformToByteArray()) ?? new Uint8Array());
   }
   return join(dir, 'cost-report.html');
 }
 
 export function describeMonthlyReport(result: unknown): string {
   const r = result as MonthlyReportResult;
-  return `Report files: ${r.objects.map((o) => `s3://${o.bucket}/${o.key}`).join(', ')} (HTML ${(r.htmlBytes / 1024).toFixed(1)} KiB, ${r.costExplorerRequests} Cost Explorer requests)`;
+  const ops = Object.entries(r.costExplorerOperations).map(([op, n]) => `${op} ×${n}`).join(', ');
+  return `Report files: ${r.objects.map((o) => `s3://${o.bucket}/${o.key}`).join(', ')} (HTML ${(r.htmlBytes / 1024).toFixed(1)} KiB, xlsx ${(r.xlsxBytes / 1024).toFixed(1)} KiB; ${r.costExplorerRequests} Cost Explorer requests: ${ops})`;
 }
 
 /**
@@ -168,8 +132,9 @@ async function standalone(argv: string[]): Promise<void> {
     const reports = await createTopicWithInbox(new SNSClient(config), new SQSClient(config), 'cost-watch-reports');
     const month = loadMonthlyReportCosts(ce);
     await seedMonthlyReport(env);
+    await seedLeadMetric(config, month);
     const ctx = createContext({
-      config: parseConfig({ report: { bucket: DEMO_REPORT_BUCKET, groupByTags: ['team', 'environment'] }, notify: { reportTopicArn: reports.topicArn } }),
+      config: parseConfig({ ...REVIEW_CONFIG, report: { bucket: DEMO_REPORT_BUCKET, groupByTags: ['team', 'environment'], ...REVIEW_CONFIG.report }, notify: { reportTopicArn: reports.topicArn } }),
       log: stderrLogger(),
     });
     const result = await monthlyReportJob.run(ctx, { month });

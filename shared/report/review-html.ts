@@ -33,7 +33,7 @@ function categories(r: FinOpsReview, m: ReportModel): string {
   const chart = categoryBudgetBars(r.byCategory.map((c) => ({ label: c.category, amount: c.amount, budget: c.budget })), { label: `Spend by category against budget, ${m.monthLabel}`, currency: m.currency });
   const rows = r.byCategory.map((c) => {
     const over = c.budgetPct !== null && c.budgetPct >= 100 ? ' class="up"' : '';
-    return `<tr><td class="name">${escapeHtml(c.category)}</td><td>${money(c.amount, m.currency)}</td><td class="opt">${escapeHtml(formatPct(c.changePct))}</td><td>${c.budget === null ? '–' : money(c.budget, m.currency)}</td><td${over}>${pctText(c.budgetPct)}</td></tr>`;
+    return `<tr><td class="name">${escapeHtml(c.category)}</td><td>${money(c.amount, m.currency)}</td><td class="opt">${c.amount === 0 && c.previous === 0 ? '–' : escapeHtml(formatPct(c.changePct))}</td><td>${c.budget === null ? '–' : money(c.budget, m.currency)}</td><td${over}>${pctText(c.budgetPct)}</td></tr>`;
   });
   const table = `<table><caption>Categories from ${escapeHtml(source)}</caption><thead><tr><th class="name">Category</th><th>${escapeHtml(m.monthLabel)}</th><th class="opt">Change</th><th>Budget</th><th>Used</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   return block('Spend by category', (gap ? note(gap.message) : '') + chart + table);

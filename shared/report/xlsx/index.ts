@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ReportModel } from '../model.js';
 import { accountsSheet, allocationSheet, categoriesSheet, dailySheet, rightsizingSheet, servicesSheet, summarySheet, tagsSheet, wasteSheet, type AccountRow } from './sheets.js';
 
@@ -18,6 +17,9 @@ export interface XlsxOptions {
  * job writes it to S3 and the finance email attaches the same bytes.
  */
 export async function renderXlsx(m: ReportModel, o: XlsxOptions): Promise<Buffer> {
+  // Loaded on first use: exceljs is most of the monthly-report bundle, and evaluating it at
+  // import would slow every cold start (and every CLI run) by hundreds of milliseconds.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cost-watch';
   // A fixed date keeps the bytes stable for a given report (no "modified" churn between identical runs).
