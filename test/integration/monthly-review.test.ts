@@ -31,7 +31,7 @@ const REVIEW: DatasetOptions = {
     { instanceId: 'i-big', instanceType: 'm5.2xlarge', monthlyCost: 280.32, action: 'modify', targets: [{ instanceType: 'm5.xlarge', estimatedMonthlySavings: 140.16, default: true }] },
   ],
 };
-const TARGETS = { environment: { production: 70, staging: 15, [ODD]: 10, development: 5 } };
+const TARGETS = { environment: { production: 70, staging: 10, [ODD]: 10, development: 5, 'R&D': 5 } };
 
 let aws: TestAws;
 let ce: CostExplorerDouble;
@@ -76,7 +76,7 @@ describe('monthly-report FinOps review', () => {
     expect(compute).toMatchObject({ budget: 15_000, budgetPct: expect.any(Number) });
     expect(compute.budgetPct).toBeCloseTo((compute.amount / 15_000) * 100, 0);
     expect(json.byCategory.map((c: { category: string }) => c.category)).toEqual(expect.arrayContaining(['Compute', 'Database', 'AI/ML', 'Storage', 'Networking', 'Other']));
-    expect(json.allocation.map((a: { value: string }) => a.value)).toEqual(['production', 'staging', ODD, 'development', '(untagged)']);
+    expect(json.allocation.map((a: { value: string }) => a.value)).toEqual(['production', 'staging', ODD, 'development', 'R&D', '(untagged)']);
     const shares = json.allocation.reduce((s: number, a: { sharePct: number }) => s + a.sharePct, 0);
     expect(shares).toBeCloseTo(100, 0);
     expect(json.allocation[0]).toMatchObject({ tagKey: 'environment', targetPct: 70 });
