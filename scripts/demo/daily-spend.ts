@@ -3,7 +3,7 @@ import type { Anomaly } from '@aws-sdk/client-cost-explorer';
 import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { putDailyUnits } from '../../emulators/unit-metric.js';
-import { addDays, dayRange, yesterday } from '../../shared/time/dates.js';
+import { addDays, addMonths, dayRange, firstDayOfMonth, monthOf, yesterday } from '../../shared/time/dates.js';
 
 const UNIT_METRIC = { namespace: 'LeadRouter', metricName: 'LeadsDistributed', dimensions: { Env: 'prod' } };
 
@@ -52,7 +52,8 @@ export async function seedDailySpend(ce: CostExplorerDouble, env: Record<string,
     credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
     disableRequestCompression: true,
   });
-  const leads = Object.fromEntries(dayRange(addDays(day, -70), day).map((d, i) => [d, 20_000 + ((i * 7919) % 1500)]));
+  // From the 1st two months back: the monthly report's cost per lead covers last month and the one before.
+  const leads = Object.fromEntries(dayRange(firstDayOfMonth(addMonths(monthOf(day), -2)), day).map((d, i) => [d, 20_000 + ((i * 7919) % 1500)]));
   await putDailyUnits(cw, UNIT_METRIC, leads);
   cw.destroy();
 }

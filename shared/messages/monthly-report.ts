@@ -78,7 +78,7 @@ export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
   lines.push('');
   if (ctx.link) lines.push(`Full report with charts (this link works until ${utc(ctx.link.expiresAt)}):`, ctx.link.url, '');
   lines.push(
-    `The report (HTML with charts), its CSV (one row per service) and JSON are in S3: ${ctx.location}`,
+    `The report (HTML with charts), its workbook (xlsx), CSV (one row per service) and JSON are in S3: ${ctx.location}`,
     `Open the folder in the S3 console (AWS sign-in required; this link does not expire): ${s3ConsoleUrl(ctx.location)}`,
   );
   return { subject: reportSubject(ctx.model), body: lines.join('\n'), attributes: { job: 'monthly-report', severity: 'info' } };
