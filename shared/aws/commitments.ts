@@ -8,6 +8,7 @@ import {
 import { roundPct } from '../money.js';
 import type { CommitmentFigures, Commitments, ReviewGap } from '../review/types.js';
 import type { IsoDate } from '../time/dates.js';
+import { attemptsOf } from './attempts.js';
 import { isDataUnavailable, reviewGap } from './review-gap.js';
 
 /**
@@ -19,13 +20,25 @@ import { isDataUnavailable, reviewGap } from './review-gap.js';
 export interface CommitmentsResult {
   readonly commitments: Commitments;
   readonly gaps: ReviewGap[];
-  /** Cost Explorer requests made (each $0.01). */
+  /** Operation of every Cost Explorer request made (each $0.01), SDK retries included. */
   readonly requests: string[];
 }
 
 interface Span {
   readonly start: IsoDate;
   readonly endExclusive: IsoDate;
+}
+
+/** Sends one request and records it under its operation once per HTTP attempt, failed ones too. */
+async function counted<T>(requests: string[], operation: string, send: () => Promise<T>): Promise<T> {
+  try {
+    const out = await send();
+    for (let i = attemptsOf(out); i > 0; i--) requests.push(operation);
+    return out;
+  } catch (err) {
+    for (let i = attemptsOf(err); i > 0; i--) requests.push(operation);
+    throw err;
+  }
 }
 
 const NONE: CommitmentFigures = { coveragePct: null, utilizationPct: null };
@@ -36,8 +49,7 @@ const awsPct = (s: string | undefined) => (s === undefined || s === '' || !Numbe
 
 async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string[]): Promise<CommitmentFigures> {
   const TimePeriod = { Start: span.start, End: span.endExclusive };
-  requests.push('GetSavingsPlansUtilization');
-  const used = await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY' })).catch((err: unknown) => {
+  const used = await counted(requests, 'GetSavingsPlansUtilization', () => ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY' }))).catch((err: unknown) => {
     if (isDataUnavailable(err)) return undefined;
     throw err;
   });
@@ -47,8 +59,7 @@ async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string
   let total = 0;
   let token: string | undefined;
   do {
-    requests.push('GetSavingsPlansCoverage');
-    const page = await ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', NextToken: token }));
+    const page = await counted(requests, 'GetSavingsPlansCoverage', () => ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', NextToken: token })));
     for (const c of page.SavingsPlansCoverages ?? []) {
       covered += num(c.Coverage?.SpendCoveredBySavingsPlans);
       total += num(c.Coverage?.TotalCost);
@@ -60,16 +71,14 @@ async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string
 
 async function reservations(ce: CostExplorerClient, span: Span, requests: string[]): Promise<CommitmentFigures> {
   const TimePeriod = { Start: span.start, End: span.endExclusive };
-  requests.push('GetReservationUtilization');
-  const used = await ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY' })).catch((err: unknown) => {
+  const used = await counted(requests, 'GetReservationUtilization', () => ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY' }))).catch((err: unknown) => {
     if (isDataUnavailable(err)) return undefined;
     throw err;
   });
   const u = used?.Total;
   if (!u || num(u.PurchasedHours) === 0) return NONE;
-  requests.push('GetReservationCoverage');
   // Ungrouped, the answer is one page: Total covers the whole period.
-  const coverage = await ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY' }));
+  const coverage = await counted(requests, 'GetReservationCoverage', () => ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY' })));
   const hours = coverage.Total?.CoverageHours;
   return {
     coveragePct: awsPct(hours?.CoverageHoursPercentage) ?? pctOf(num(hours?.ReservedHours), num(hours?.TotalRunningHours)),

@@ -1,6 +1,7 @@
 import { GetRightsizingRecommendationCommand, type CostExplorerClient, type RightsizingRecommendation } from '@aws-sdk/client-cost-explorer';
 import { roundCents } from '../money.js';
 import type { ReviewGap, RightsizingRow } from '../review/types.js';
+import { attemptsOf } from './attempts.js';
 import { reviewGap } from './review-gap.js';
 
 /**
@@ -12,6 +13,7 @@ import { reviewGap } from './review-gap.js';
 export interface RightsizingResult {
   readonly rows: RightsizingRow[];
   readonly gap?: ReviewGap;
+  /** Requests made, pages and SDK retries included. */
   readonly requests: number;
 }
 
@@ -43,7 +45,6 @@ export async function readRightsizing(ce: CostExplorerClient): Promise<Rightsizi
   let requests = 0;
   try {
     do {
-      requests++;
       const page = await ce.send(
         new GetRightsizingRecommendationCommand({
           Service: 'AmazonEC2',
@@ -52,6 +53,7 @@ export async function readRightsizing(ce: CostExplorerClient): Promise<Rightsizi
           NextPageToken: token,
         }),
       );
+      requests += attemptsOf(page);
       for (const r of page.RightsizingRecommendations ?? []) {
         const row = toRow(r);
         if (row) rows.push(row);
@@ -59,7 +61,7 @@ export async function readRightsizing(ce: CostExplorerClient): Promise<Rightsizi
       token = page.NextPageToken;
     } while (token);
   } catch (err) {
-    return { rows: [], gap: reviewGap(err, 'rightsizing', 'GetRightsizingRecommendation'), requests };
+    return { rows: [], gap: reviewGap(err, 'rightsizing', 'GetRightsizingRecommendation'), requests: requests + attemptsOf(err) };
   }
   rows.sort((a, b) => b.estimatedMonthlySavings - a.estimatedMonthlySavings || a.instanceId.localeCompare(b.instanceId));
   return { rows, requests };

@@ -50,7 +50,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   const [costs, accountId] = await Promise.all([readCosts(ctx, ce, month, endExclusive, names), resolveAccountId(ctx)]);
   const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
-  const { review, requests: reviewRequests } = await gatherReview(ctx, ce, costs, month, endExclusive);
+  const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, month, endExclusive);
   const monthTotal = [...costs.current.values()].reduce((a, b) => a + b, 0);
   const budgets = await describeAllBudgets(ctx.aws.get('budgets', budgetsClient), accountId);
   const waste = await readWaste(ctx, bucket, month);
@@ -92,6 +92,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     written: !ctx.dryRun,
     costExplorerRequests: operations.length,
     costExplorerOperations,
+    cloudWatchRequests: metricRequests,
     htmlBytes: Buffer.byteLength(html),
     xlsxBytes: xlsx.length,
     linkExpiresAt: delivery.linkExpiresAt,

@@ -48,6 +48,8 @@ export interface MonthlyReportResult {
   readonly costExplorerRequests: number;
   /** Requests per Cost Explorer operation, e.g. { GetCostAndUsage: 3, GetRightsizingRecommendation: 1 }. */
   readonly costExplorerOperations: Record<string, number>;
+  /** CloudWatch GetMetricData requests (unit cost), SDK retries included. */
+  readonly cloudWatchRequests: number;
   readonly htmlBytes: number;
   readonly xlsxBytes: number;
   readonly deliveries: Delivery[];
@@ -55,7 +57,7 @@ export interface MonthlyReportResult {
 
 const amounts = (l: Amounts): Amounts => ({ key: l.key, amount: l.amount, previous: l.previous, changePct: l.changePct });
 
-export type ResultExtras = Pick<MonthlyReportResult, 'objects' | 'written' | 'costExplorerRequests' | 'costExplorerOperations' | 'htmlBytes' | 'xlsxBytes' | 'linkExpiresAt'>;
+export type ResultExtras = Pick<MonthlyReportResult, 'objects' | 'written' | 'costExplorerRequests' | 'costExplorerOperations' | 'cloudWatchRequests' | 'htmlBytes' | 'xlsxBytes' | 'linkExpiresAt'>;
 
 export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportResult {
   const b = m.primaryBudget;

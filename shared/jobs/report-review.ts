@@ -39,7 +39,7 @@ async function categories(ctx: JobContext, ce: CostExplorerClient, costs: Report
       // A misspelt or deleted Cost Category: fall back to the default mapping and say so.
       const gap: ReviewGap = { ...reviewGap(err, 'categories', 'GetCostAndUsage'), message: `Cost Category "${r.costCategory}" could not be read, so the default mapping is shown: ${(err as Error).message}` };
       const of = categorizer();
-      return { source: { kind: 'default' } as CategorySource, rows: categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets }), requests: ['GetCostAndUsage'], gap };
+      return { source: { kind: 'default' } as CategorySource, rows: categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets }), requests: Array<string>((err as { requests?: number }).requests ?? 1).fill('GetCostAndUsage'), gap };
     }
   }
   const of = categorizer(r.categories);

@@ -1,3 +1,4 @@
+import { attemptsOf } from '../aws/attempts.js';
 import { cloudWatchClient, defaultRegion } from '../aws/clients.js';
 import { reviewGap } from '../aws/review-gap.js';
 import { dailyUnits } from '../aws/unit-metric.js';
@@ -28,7 +29,7 @@ export async function readMonthUnitCost(
   try {
     units = await dailyUnits(cw, u.metric, firstDayOfMonth(addMonths(month, -1)), endExclusive);
   } catch (err) {
-    return { gap: { ...reviewGap(err, 'unitCost', 'GetMetricData'), message: `CloudWatch ${u.metric.namespace}/${u.metric.metricName} could not be read: ${(err as Error).message}` }, requests: 1 };
+    return { gap: { ...reviewGap(err, 'unitCost', 'GetMetricData'), message: `CloudWatch ${u.metric.namespace}/${u.metric.metricName} could not be read: ${(err as Error).message}` }, requests: attemptsOf(err) };
   }
   const sum = (pick: (d: IsoDate) => boolean) => [...units.byDay].filter(([d]) => pick(d)).reduce((a, [, n]) => a + n, 0);
   const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);

@@ -102,6 +102,7 @@ describe('monthly-report FinOps review', () => {
 
     expect(code).toBe(0);
     expect(json.unitCost).toMatchObject({ unit: 'lead', units: 31_000, target: 0.05 });
+    expect(json.cloudWatchRequests).toBe(1);
     expect(json.unitCost.costPerUnit).toBeCloseTo(json.total / 31_000, 3);
     expect(json.unitCost.previousCostPerUnit).toBeCloseTo(json.previousTotal / (28 * 800), 3);
     const html = await text(`${prefix}${MONTH}/cost-report.html`);
@@ -143,10 +144,22 @@ describe('monthly-report FinOps review', () => {
     expect(json.reviewGaps.find((g: { part: string }) => g.part === 'rightsizing').message).toMatch(/^not enabled/);
     expect(json.reviewGaps.find((g: { part: string }) => g.part === 'savingsPlans').message).toContain('ce:GetSavingsPlansUtilization');
     expect(json.commitments.savingsPlans).toEqual({ coveragePct: null, utilizationPct: null });
+    expect(json.costExplorerRequests).toBe(ce.requests.length);
     expect(json.allocation.length).toBeGreaterThan(0);
     expect(json.objects).toHaveLength(4);
     expect(stderr).toContain('rightsizing');
   }, SEVERAL_RUNS);
+
+  it('counts a throttled and retried review request twice, as AWS bills it', async () => {
+    ce.failNext('ThrottlingException', 1, undefined, 'GetRightsizingRecommendation');
+
+    const { code, json } = await report({}, ['--month', MONTH]);
+
+    expect(code).toBe(0);
+    expect(json.rightsizing).toHaveLength(2);
+    expect(json.costExplorerOperations.GetRightsizingRecommendation).toBe(2);
+    expect(json.costExplorerRequests).toBe(ce.requests.length);
+  });
 
   it('says the tag is not activated for a month where no spend carries it, instead of 100 % untagged', async () => {
     const { code, json } = await report({ allocationTargets: TARGETS }, ['--month', UNTAGGED_MONTH]);
