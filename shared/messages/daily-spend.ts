@@ -108,7 +108,10 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
   const { evaluation: e, currency } = ctx;
   const first = list[0]!;
   const more = list.length > 1 ? `, +${list.length - 1} more` : '';
-  const subject = `[${worst(list)}] AWS spend spike ${e.date}: ${named(first)} ${formatPct(first.changePct)}${more}`;
+  const kind = list.every((a) => !contextLabel(a)) ? 'spend spike' : 'cost alert';
+  // An anomaly or unit-cost alert has no "change vs baseline" worth a subject line.
+  const change = contextLabel(first) ? '' : ` ${formatPct(first.changePct)}`;
+  const subject = `[${worst(list)}] AWS ${kind} ${e.date}: ${named(first)}${change}${more}`;
   const body = [
     `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:`,
     '',

@@ -47,6 +47,11 @@ describe('unitCost config', () => {
     expect(messageOf({ unitCost })).toMatch(expected);
   });
 
+  it('takes dailySpend.anomalies as true or false only', () => {
+    expect(parseConfig({ dailySpend: { anomalies: true } }).dailySpend.anomalies).toBe(true);
+    expect(messageOf({ dailySpend: { anomalies: 'yes' } })).toMatch(/dailySpend\.anomalies: expected true or false/);
+  });
+
   it('exits 2 from the CLI naming the key, before any AWS call', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cw-unit-')), 'bad.json');
     writeFileSync(file, JSON.stringify({ unitCost: { ...valid, target: -1 } }));
