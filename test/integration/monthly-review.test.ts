@@ -87,7 +87,10 @@ describe('monthly-report FinOps review', () => {
       ['i-small', 'terminate', null, 60.74],
     ]);
     expect(json.reviewGaps).toEqual([]);
-    expect(await text(`r${n}/${MONTH}/cost-report.html`)).toContain('<h2>FinOps review</h2>');
+    const html = await text(`r${n}/${MONTH}/cost-report.html`);
+    expect(html).toContain('<h2>FinOps review</h2>');
+    expect(html).toContain('=R&amp;D &lt;x&gt; &quot;q&quot;');
+    expect(html).not.toContain(ODD);
     expect(json.costExplorerRequests).toBe(ce.requests.length);
     expect(json.costExplorerOperations).toEqual({ GetCostAndUsage: 3, GetSavingsPlansUtilization: 1, GetSavingsPlansCoverage: 1, GetReservationUtilization: 1, GetRightsizingRecommendation: 1 });
     expect(json.unitCost).toBeNull();
@@ -130,6 +133,17 @@ describe('monthly-report FinOps review', () => {
     expect(json.byCategory.map((c: { category: string }) => c.category).sort()).toEqual(['Everything else', 'Servers', '(uncategorized)'].sort());
     expect(json.byCategory.find((c: { category: string }) => c.category === 'Servers').budget).toBe(20_000);
     expect(ce.requests.some((r) => JSON.stringify(r.body.GroupBy) === JSON.stringify([{ Type: 'COST_CATEGORY', Key: 'Component' }]))).toBe(true);
+  });
+
+  it('falls back to the default mapping and says so when the Cost Category cannot be read', async () => {
+    ce.failNext('ValidationException', 1, 'Cost category Component does not exist', { operation: 'GetCostAndUsage', groupBy: 'Component' });
+
+    const { code, json, prefix } = await report({ costCategory: 'Component' }, ['--month', MONTH]);
+
+    expect(code).toBe(0);
+    expect(json.byCategory.map((c: { category: string }) => c.category)).toContain('Compute');
+    expect(json.reviewGaps).toEqual([{ part: 'categories', operation: 'GetCostAndUsage', message: expect.stringContaining('Cost Category "Component" could not be read') }]);
+    expect(await text(`${prefix}${MONTH}/cost-report.html`)).toContain('Cost Category &quot;Component&quot; could not be read');
   });
 
   it('writes the rest and exits 0 when rightsizing is not enabled and commitments are denied, and says so', async () => {
