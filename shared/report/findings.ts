@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { WASTE_RULES } from '../detect/waste/registry.js';
 import { roundCents } from '../money.js';
 import { addDays, monthEndExclusive, type IsoDate, type IsoMonth } from '../time/dates.js';
 
@@ -7,7 +8,10 @@ export const FINDINGS_PREFIX = 'findings/idle-resources/';
 const FINDINGS_KEY = /^findings\/idle-resources\/(\d{4}-\d{2}-\d{2})\.json$/;
 
 export interface WasteItem {
-  readonly kind: 'idle instance' | 'unattached volume';
+  /** 'idle instance', 'unattached volume', or the rule name of the other waste rules. */
+  readonly kind: string;
+  readonly rule?: string;
+  readonly account?: string;
   readonly id: string;
   readonly region: string;
   readonly detail: string;
@@ -22,6 +26,16 @@ export interface WasteSummary {
   /** Most expensive first. */
   readonly items: WasteItem[];
   readonly estimatedMonthlySavings: number;
+  /** Every waste rule, found something or not, so the report shows what was checked. */
+  readonly byRule?: WasteRuleLine[];
+}
+
+export interface WasteRuleLine {
+  readonly rule: string;
+  readonly title: string;
+  readonly action: string;
+  readonly findings: number;
+  readonly estimatedMonthlyCost: number;
 }
 
 /** The newest findings object dated within the report month or before it; later runs describe a later state. */
@@ -46,7 +60,29 @@ const findingsSchema = z.looseObject({
     z.looseObject({ id: z.string(), region: z.string(), sizeGiB: z.optional(z.number()), volumeType: z.optional(z.string()), estimatedMonthlyCost: z.nullable(money) }),
   ),
   estimatedMonthlySavings: money,
+  // Every rule's findings (idle-resources since the nine rules); older objects have only the two part-1 lists.
+  findings: z.optional(
+    z.array(
+      z.looseObject({
+        rule: z.string(),
+        account: z.optional(z.nullable(z.string())),
+        id: z.string(),
+        region: z.string(),
+        detail: z.optional(z.string()),
+        estimatedMonthlyCost: z.nullable(money),
+      }),
+    ),
+  ),
 });
+
+const LEGACY_KIND: Readonly<Record<string, string>> = { 'idle-instance': 'idle instance', 'unattached-volume': 'unattached volume' };
+
+function ruleLines(items: readonly WasteItem[]): WasteRuleLine[] {
+  return WASTE_RULES.map((r) => {
+    const mine = items.filter((i) => (i.rule ?? (i.kind === 'idle instance' ? 'idle-instance' : i.kind === 'unattached volume' ? 'unattached-volume' : i.kind)) === r.name);
+    return { rule: r.name, title: r.title, action: r.action, findings: mine.length, estimatedMonthlyCost: roundCents(mine.reduce((s, i) => s + (i.estimatedMonthlyCost ?? 0), 0)) };
+  });
+}
 
 /** Reads one findings object; the error names what is missing so a bad object can be found and fixed. */
 export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteSummary {
@@ -56,7 +92,17 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
     throw new Error(`${key}: expected an idle-resources result, but ${issue?.path.join('.') || 'the object'}: ${issue?.message ?? 'is invalid'}`);
   }
   const f = parsed.data;
-  const items: WasteItem[] = [
+  const items: WasteItem[] = f.findings
+    ? f.findings.map((x) => ({
+        kind: LEGACY_KIND[x.rule] ?? x.rule,
+        rule: x.rule,
+        ...(x.account ? { account: x.account } : {}),
+        id: x.id,
+        region: x.region,
+        detail: x.detail ?? '',
+        estimatedMonthlyCost: priced(x.estimatedMonthlyCost),
+      }))
+    : [
     ...f.idleInstances.map((i) => ({
       kind: 'idle instance' as const,
       id: i.id,
@@ -74,5 +120,5 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
   ];
   // Unpriced items last: they are real waste, but of unknown size.
   items.sort((a, b) => (b.estimatedMonthlyCost ?? -1) - (a.estimatedMonthlyCost ?? -1) || a.id.localeCompare(b.id));
-  return { asOf, key, items, estimatedMonthlySavings: roundCents(f.estimatedMonthlySavings) };
+  return { asOf, key, items, estimatedMonthlySavings: roundCents(f.estimatedMonthlySavings), byRule: ruleLines(items) };
 }

@@ -3,7 +3,7 @@ import { escapeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
 import { reviewSection } from './review-html.js';
 import { barPairs, budgetBar, lineChart } from './svg.js';
-import { lineTable, wasteTable } from './tables.js';
+import { lineTable, wasteRulesTable, wasteTable } from './tables.js';
 
 /**
  * The finance report as one self-contained HTML file: inline CSS, inline SVG,
@@ -100,7 +100,8 @@ function waste(m: ReportModel): string {
   if (!m.waste) return section('Waste', '<p>No idle-resources findings were found for this month.</p>');
   const w = m.waste;
   const intro = `<p><small>Idle-resources findings of ${escapeHtml(w.asOf)}: ${w.items.length} resource${w.items.length === 1 ? '' : 's'}.</small></p>`;
-  return section('Waste', w.items.length ? intro + wasteTable(w, m.currency) : `${intro}<p>No idle instances or unattached volumes.</p>`);
+  const rules = w.byRule?.length ? wasteRulesTable(w, m.currency) : '';
+  return section('Waste', intro + rules + (w.items.length ? wasteTable(w, m.currency) : '<p>No waste found.</p>'));
 }
 
 /** Organizations: each account month over month, named. */

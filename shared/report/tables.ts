@@ -38,6 +38,15 @@ export function lineTable(lines: readonly Line[], o: LineTableOptions): string {
   return `<table>${caption}${head}<tbody>${lines.map((l) => row(l)).join('')}</tbody>${foot}</table>`;
 }
 
+/** One row per waste rule, zero included: the reader sees what was checked, not only what was found. */
+export function wasteRulesTable(waste: WasteSummary, currency: string): string {
+  const rows = (waste.byRule ?? []).map(
+    (r) =>
+      `<tr><td class="name">${escapeHtml(r.title)}<br><small>${escapeHtml(r.rule)} · ${escapeHtml(r.action)}</small></td><td>${r.findings}</td><td>${money(r.estimatedMonthlyCost, currency)}</td></tr>`,
+  );
+  return `<table><thead><tr><th class="name">Rule</th><th>Findings</th><th>Est. per month</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 export function wasteTable(waste: WasteSummary, currency: string): string {
   const rows = waste.items.map(
     (w) =>
