@@ -23,7 +23,7 @@ export const RUN_HELP = `Usage: npx cost-watch run <job> [--config FILE] [--date
 
 Jobs:
   daily-spend       day-over-day spend spikes per service and in total (Cost Explorer)
-  idle-resources    idle EC2 instances and unattached EBS volumes, with monthly cost
+  idle-resources    waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, LBs, RDS), priced
   budgets           AWS Budgets against actual and forecast thresholds, once per tier per period
   monthly-report    finance report (HTML, CSV, JSON) to S3, emailed through SNS
 

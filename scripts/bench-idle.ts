@@ -1,67 +1,83 @@
 /**
- * `npm run bench:idle`: the idle-resources scan at scale against moto.
- * Seeds 4 regions × 250 running instances (30% idle, 14 days of daily CPU
- * datapoints) and 20 unattached volumes per region, runs the job in-process
- * (dry run: the scan is what is measured), counts every AWS request by
- * operation with SDK middleware, and compares with the physical minimum.
+ * `npm run bench:idle`: the waste scan at scale against moto.
+ * Seeds 4 regions × ~250 resources of every kind (running and stopped
+ * instances, volumes, snapshots, AMIs, Elastic IPs, NAT gateways, ALBs/NLBs,
+ * RDS), runs the job in-process (dry run: the scan is what is measured),
+ * counts every AWS request per scope by operation with SDK middleware and
+ * compares with the minimum (one page per listing + ceil(queries / 500)
+ * GetMetricData), then precision and recall per rule against the seeded truth,
+ * and the idle-resources Lambda's bundle size and handler import time.
  */
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { MiddlewareStack } from '@smithy/types';
 import { isolatedAwsEnv, startMoto } from '../emulators/moto.js';
-import { cloudWatchClient, ec2Client } from '../shared/aws/clients.js';
+import { ESBUILD_OPTIONS } from '../infra/constructs/bundling.js';
+import { cloudWatchClient, ec2Client, elbv2Client, rdsClient } from '../shared/aws/clients.js';
 import { parseConfig } from '../shared/config/load.js';
+import { mapLimit } from '../shared/concurrency.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
 import { runIdleResources } from '../shared/jobs/idle-resources.js';
 import { silentLogger } from '../shared/log.js';
-import { seedFleet, type SeedInstance, type SeedRegion } from './demo/idle-resources.js';
+import { clientConfig, seedFleet, type SeedInstance, type SeedRegion } from './demo/idle-resources.js';
+import { seedWaste, type WasteSeed } from './demo/waste.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
 
 hideSdkNodeVersionWarning();
 
+const root = resolve(import.meta.dirname, '..');
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
-const INSTANCES = 250;
+const RUNNING = 120;
 const VOLUMES = 20;
-const IDLE_SHARE = 0.3;
 const TYPES = ['m5.large', 'c6i.xlarge', 't3.medium', 'r6g.large'];
 
-/** Deterministic fleet: every 10th, 3rd and 7th instance of each ten is idle (30%). */
+/** Per region: 120 running instances (30% idle), 20 unattached volumes, and the other rules' resources (waste and not). */
 function fleet(region: string): SeedRegion {
-  const instances: SeedInstance[] = Array.from({ length: INSTANCES }, (_, i) => {
+  const instances: SeedInstance[] = Array.from({ length: RUNNING }, (_, i) => {
     const idle = [0, 3, 7].includes(i % 10);
     return { type: TYPES[i % TYPES.length]!, cpu: idle ? 0.5 + (i % 4) : 15 + (i % 60) };
   });
   const volumes = Array.from({ length: VOLUMES }, (_, i) => ({ type: ['gp2', 'gp3', 'io1', 'st1'][i % 4]!, sizeGiB: 125 + i * 10, ...(i % 4 === 2 ? { iops: 1000 } : {}) }));
   return { region, instances, volumes };
 }
+const WASTE: WasteSeed = {
+  freeAddresses: 12,
+  natGateways: [0, 0.5, 3, 40, 200],
+  loadBalancers: Array.from({ length: 16 }, (_, i) => ({ type: i % 3 === 2 ? ('network' as const) : ('application' as const), traffic: i % 2 ? 1000 + i : 0 })),
+  orphanedSnapshots: 15,
+  liveSnapshots: 8,
+  images: 2,
+  stoppedInstances: Array.from({ length: 10 }, () => ({ type: 'm5.large' })),
+  databases: Array.from({ length: 12 }, (_, i) => ({ id: `db-${i}`, cls: ['db.m5.large', 'db.r6g.large', 'db.t3.medium'][i % 3]!, engine: i % 2 ? 'mysql' : 'postgres', multiAz: i % 4 === 0, connections: i % 3 === 0 ? 0 : 5 + i })),
+};
 
-type Counted = EC2Client | CloudWatchClient;
-
-/** Counts each HTTP attempt (retries included: deserialize runs inside the retry loop). */
-interface OpStats {
-  calls: number;
-  /** Sum of request latencies; requests overlap, so this can exceed the wall time. */
-  ms: number;
-}
-
-function counting<T extends Counted>(client: T, stats: Map<string, OpStats>): T {
-  const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
-  stack.add(
+/** Counts each HTTP attempt (retries included: deserialize runs inside the retry loop), per region and operation. */
+function counting<T extends { middlewareStack: unknown }>(client: T, region: string, stats: Map<string, number>): T {
+  (client.middlewareStack as MiddlewareStack<object, object>).add(
     (next, context) => async (args) => {
       const op = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-      const s = stats.get(op) ?? { calls: 0, ms: 0 };
-      stats.set(op, s);
-      s.calls++;
-      const t = performance.now();
-      try {
-        return await next(args);
-      } finally {
-        s.ms += performance.now() - t;
-      }
+      stats.set(`${region}|${op}`, (stats.get(`${region}|${op}`) ?? 0) + 1);
+      return next(args);
     },
     { step: 'deserialize', name: 'benchCountCalls' },
   );
   return client;
+}
+
+const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : '1.000');
+
+async function bundleSizeAndImport(): Promise<string[]> {
+  const outfile = join(root, 'node_modules', '.cache', 'cost-watch-bench', 'idle-resources.mjs');
+  await build({ entryPoints: [join(root, 'lambdas/idle-resources/handler.ts')], outfile, ...ESBUILD_OPTIONS, logLevel: 'error' });
+  const script = `const t=performance.now();await import(${JSON.stringify(outfile)});process.stdout.write(String(performance.now()-t))`;
+  const times = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root }))).sort((a, b) => a - b);
+  return [
+    `idle-resources Lambda bundle (minified, ESM, SDK bundled as deployed): ${(statSync(outfile).size / 1024).toFixed(1)} KB`,
+    `handler module import time, median of 7 fresh processes: ${times[3]!.toFixed(0)} ms (goal ≤ 200 ms)`,
+  ];
 }
 
 async function main(): Promise<void> {
@@ -69,45 +85,95 @@ async function main(): Promise<void> {
   try {
     const env = await isolatedAwsEnv(moto.url);
     Object.assign(process.env, env);
-    process.stdout.write(`seeding ${REGIONS.length} regions × ${INSTANCES} instances (${IDLE_SHARE * 100}% idle, 14 days of CPU) + ${VOLUMES} unattached volumes …\n`);
+    process.stdout.write(`seeding ${REGIONS.length} regions × ~250 resources of every kind …\n`);
     const t0 = performance.now();
     const plan = REGIONS.map(fleet);
-    const seeded = await seedFleet(env, plan);
+    const [seeded, waste] = await Promise.all([seedFleet(env, plan), mapLimit(REGIONS, 2, (r) => seedWaste(env, r, WASTE))]);
     process.stdout.write(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
-    const counts = new Map<string, OpStats>();
+    const counts = new Map<string, number>();
     const aws = new AwsClients();
     for (const region of REGIONS) {
-      aws.get(`ec2:${region}`, () => counting(ec2Client(region), counts));
-      aws.get(`cloudwatch:${region}`, () => counting(cloudWatchClient(region), counts));
+      aws.get(`ec2:self:${region}`, () => counting(ec2Client(region), region, counts));
+      aws.get(`cloudwatch:self:${region}`, () => counting(cloudWatchClient(region), region, counts));
+      aws.get(`elbv2:self:${region}`, () => counting(elbv2Client(region), region, counts));
+      aws.get(`rds:self:${region}`, () => counting(rdsClient(region), region, counts));
     }
-    const config = parseConfig({ idle: { regions: REGIONS, concurrency: 4, lookbackDays: 14, cpuThresholdPct: 5 } });
+    const config = parseConfig({
+      idle: { regions: REGIONS, concurrency: 4, rules: { 'orphaned-snapshot': { minAgeDays: 0 }, 'stopped-instance': { minDays: 0 } } },
+    });
     const ctx = createContext({ config, log: silentLogger, dryRun: true, aws });
-
     const start = performance.now();
     const result = await runIdleResources(ctx);
     const wallMs = performance.now() - start;
 
-    const truth = new Set(seeded.flatMap((s, r) => s.instanceIds.filter((_, i) => plan[r]!.instances[i]!.cpu! < config.idle.cpuThresholdPct)));
-    const found = new Set(result.idleInstances.map((i) => i.id));
-    const hits = [...found].filter((id) => truth.has(id)).length;
-    const volTruth = new Set(seeded.flatMap((s) => s.volumeIds));
-    const volHits = result.unattachedVolumes.filter((v) => volTruth.has(v.id)).length;
+    // Truth, from what was seeded (and, for gp2, from AWS's own volume list: moto gives every instance a gp2 root volume).
+    // Keys are region|id: database identifiers repeat across regions.
+    const truth = new Map<string, Set<string>>();
+    let region = '';
+    const add = (rule: string, ids: Iterable<string>) => truth.set(rule, new Set([...(truth.get(rule) ?? []), ...[...ids].map((id) => `${region}|${id}`)]));
+    const stoppedVolumes = new Set(waste.flatMap((w) => w.stoppedVolumes));
+    for (const [r, name] of REGIONS.entries()) {
+      region = name;
+      const s = seeded[r]!;
+      const w = waste[r]!;
+      add('idle-instance', s.instanceIds.filter((_, i) => plan[r]!.instances[i]!.cpu! < config.idle.cpuThresholdPct));
+      add('unattached-volume', s.volumeIds);
+      add('unassociated-eip', w.freeAddresses);
+      add('idle-nat-gateway', w.natGateways.filter((_, i) => WASTE.natGateways![i]! < 1));
+      add('idle-load-balancer', w.loadBalancers.filter((_, i) => WASTE.loadBalancers![i]!.traffic === 0));
+      add('orphaned-snapshot', w.orphanedSnapshots);
+      add('stopped-instance', w.stoppedInstances);
+      add('idle-rds', w.databases.filter((_, i) => WASTE.databases![i]!.connections === 0));
+      const vols = await new EC2Client(clientConfig(env, region)).send(new DescribeVolumesCommand({ MaxResults: 500 }));
+      add('gp2-volume', (vols.Volumes ?? []).filter((v) => v.VolumeType === 'gp2' && v.State === 'in-use' && !stoppedVolumes.has(v.VolumeId!)).map((v) => v.VolumeId!));
+      // The live snapshots' source volumes stay: unattached gp3 volumes, real findings too.
+      add('unattached-volume', (vols.Volumes ?? []).filter((v) => v.State === 'available' && !s.volumeIds.includes(v.VolumeId!)).map((v) => v.VolumeId!));
+    }
 
-    const minimum = REGIONS.length * (Math.ceil(INSTANCES / 1000) + Math.ceil(VOLUMES / 500) + Math.ceil(INSTANCES / 500));
-    const total = [...counts.values()].reduce((a, b) => a + b.calls, 0);
-    const lines = [
-      '',
-      `wall time (scan, ${REGIONS.length} regions, concurrency ${config.idle.concurrency}): ${(wallMs / 1000).toFixed(2)} s`,
-      'AWS calls by operation:',
-      ...[...counts].sort().map(([op, s]) => `  ${op.padEnd(18)} ${String(s.calls).padStart(3)}   (${(s.ms / s.calls / 1000).toFixed(2)} s per request)`),
-      `  ${'total'.padEnd(18)} ${total}`,
-      `physical minimum: ${minimum} (per region: ⌈${INSTANCES}/1000⌉ DescribeInstances + ⌈${VOLUMES}/500⌉ DescribeVolumes + ⌈${INSTANCES}/500⌉ GetMetricData)`,
-      `ratio: ${(total / minimum).toFixed(2)} × minimum (goal ≤ 1.2)`,
-      `idle instances: found ${found.size}, seeded ${truth.size}; recall ${(hits / truth.size).toFixed(3)}, precision ${(found.size ? hits / found.size : 1).toFixed(3)}`,
-      `unattached volumes: found ${result.unattachedVolumes.length}, seeded ${volTruth.size}; recall ${(volHits / volTruth.size).toFixed(3)}, precision ${(volHits / Math.max(1, result.unattachedVolumes.length)).toFixed(3)}`,
-      `noData ${result.noData}, regionErrors ${result.regionErrors.length}, estimated monthly savings $${result.estimatedMonthlySavings.toFixed(2)}`,
-    ];
+    const lines = ['', `scan wall time, ${REGIONS.length} regions, concurrency ${config.idle.concurrency}: ${(wallMs / 1000).toFixed(2)} s`, '', 'AWS calls per scope (region) by operation: measured / minimum'];
+    const ops = [...new Set([...counts.keys()].map((k) => k.split('|')[1]!))].sort();
+    /** Metric queries a scope needs: one per running instance, NAT gateway, load balancer and database. */
+    const queriesOf = (region: string) => {
+      const w = waste[REGIONS.indexOf(region)]!;
+      return result.byRegion.find((b) => b.region === region)!.runningInstances + w.natGateways.length + w.loadBalancers.length + w.databases.length;
+    };
+    const minimum = (region: string, op: string): number => {
+      const w = waste[REGIONS.indexOf(region)]!;
+      const lbs = w.loadBalancers.length;
+      const queries = queriesOf(region);
+      const min: Record<string, number> = {
+        DescribeInstances: 1, DescribeVolumes: 1, DescribeAddresses: 1, DescribeNatGateways: 1, DescribeSnapshots: 1, DescribeImages: 1,
+        DescribeLoadBalancers: Math.max(1, Math.ceil(lbs / 400)), DescribeTags: Math.ceil(lbs / 20), DescribeDBInstances: Math.max(1, Math.ceil(w.databases.length / 100)),
+        GetMetricData: Math.ceil(queries / 500),
+      };
+      return min[op] ?? 0;
+    };
+    let total = 0;
+    let totalMin = 0;
+    lines.push(`  ${'operation'.padEnd(24)}${REGIONS.map((r) => r.padStart(16)).join('')}`);
+    for (const op of ops) {
+      const cells = REGIONS.map((r) => {
+        const m = counts.get(`${r}|${op}`) ?? 0;
+        const min = minimum(r, op);
+        total += m;
+        totalMin += min;
+        return `${m} / ${min}`.padStart(16);
+      });
+      lines.push(`  ${op.padEnd(24)}${cells.join('')}`);
+    }
+    lines.push(`  total: ${total} calls for ${REGIONS.length} scopes, minimum ${totalMin}; ratio ${(total / totalMin).toFixed(2)}`);
+    const metricCalls = REGIONS.reduce((s, r) => s + (counts.get(`${r}|GetMetricData`) ?? 0), 0);
+    lines.push(`  metric queries ${REGIONS.map(queriesOf).join(' + ')} in ${metricCalls} GetMetricData calls (one CloudWatch call per resource would be ${REGIONS.reduce((s, r) => s + queriesOf(r), 0)})`);
+    lines.push('', 'precision / recall per rule (all regions):');
+    for (const g of result.byRule) {
+      const t = truth.get(g.rule) ?? new Set<string>();
+      const found = result.findings.filter((f) => f.rule === g.rule).map((f) => `${f.region}|${f.id}`);
+      const hits = found.filter((id) => t.has(id)).length;
+      lines.push(`  ${g.rule.padEnd(20)} found ${String(found.length).padStart(4)}, seeded ${String(t.size).padStart(4)}; precision ${pct(hits, found.length)}, recall ${pct(hits, t.size)}; $${g.estimatedMonthlyCost.toFixed(2)}/month`);
+    }
+    lines.push('', `findings ${result.findings.length}, ruleErrors ${result.ruleErrors.length}, regionErrors ${result.regionErrors.length}, estimated monthly savings $${result.estimatedMonthlySavings.toFixed(2)}`);
+    lines.push('', ...(await bundleSizeAndImport()));
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await moto.stop();

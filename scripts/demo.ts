@@ -17,7 +17,7 @@ import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithIn
 import { DAILY_DEMO_CONFIG, seedDailySpend } from './demo/daily-spend.js';
 import { seedBudgets } from './demo/budgets.js';
 import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
-import { seedIdleResources } from './demo/idle-resources.js';
+import { DEMO_IDLE_RULES, seedIdleResources } from './demo/idle-resources.js';
 import { loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
@@ -80,7 +80,7 @@ async function setUp(s: Services): Promise<DemoWorld> {
     configFile,
     `${JSON.stringify(
       {
-        idle: { regions: ['us-east-1', 'eu-west-1'] },
+        idle: { regions: ['us-east-1', 'eu-west-1'], rules: DEMO_IDLE_RULES },
         report: { bucket: 'cost-watch-reports-demo', prefix: 'reports/', groupByTags: ['team'], emails: ['finance@example.com'], ...REVIEW_CONFIG.report },
         notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: alerts.topicArn, reportTopicArn: reports.topicArn },
         ledgerTable: 'cost-watch-ledger',
@@ -109,14 +109,16 @@ async function main(): Promise<number> {
     return 1;
   }
   process.stdout.write('Starting moto, the Cost Explorer double and a fake Slack …\n');
-  const [moto, ce, slack] = await Promise.all([startMoto(), startCostExplorerDouble(), startFakeSlack()]);
+  // RDS gets its own moto: moto's /moto-api/data.json (where the SES outbox is read) fails once any DB instance exists.
+  const [moto, rdsMoto, ce, slack] = await Promise.all([startMoto(), startMoto(), startCostExplorerDouble(), startFakeSlack()]);
   try {
     const world = await setUp({ moto, ce, slack });
+    world.env.AWS_ENDPOINT_URL_RDS = rdsMoto.url;
     await seedDailySpend(ce, world.env);
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
     await seedIdleResources(world.env);
-    await showJob(world, 'idle-resources: idle instances and unattached volumes', ['run', 'idle-resources']);
+    await showJob(world, 'idle-resources: waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, load balancers, databases)', ['run', 'idle-resources']);
     await showJob(world, 'idle-resources again: nothing new this week', ['run', 'idle-resources']);
     await seedBudgets(world.env);
     await showJob(world, 'budgets: thresholds crossed', ['run', 'budgets']);
@@ -134,7 +136,7 @@ async function main(): Promise<number> {
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     return 0;
   } finally {
-    await Promise.all([moto.stop(), ce.stop(), slack.stop()]);
+    await Promise.all([moto.stop(), rdsMoto.stop(), ce.stop(), slack.stop()]);
   }
 }
 

@@ -1,6 +1,7 @@
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import { CreateVolumeCommand, EC2Client, RunInstancesCommand, type Tag, type VolumeType, type _InstanceType } from '@aws-sdk/client-ec2';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { seedWaste, type WasteSeed } from './waste.js';
 
 /** One instance to seed: `cpu` is its average CPUUtilization, null for an instance CloudWatch has no data for. */
 export interface SeedInstance {
@@ -171,4 +172,28 @@ export async function seedIdleResources(env: Record<string, string>, options: { 
     if (!/BucketAlready(OwnedByYou|Exists)/.test(err.name)) throw err;
   });
   await seedFleet(env, DEMO_FLEET);
+  await seedWaste(env, 'us-east-1', DEMO_WASTE);
 }
+
+/** One of each kind of the other seven rules (plus a busy and an exempt one where it shows the rule's judgement). */
+export const DEMO_WASTE: WasteSeed = {
+  freeAddresses: 1,
+  natGateways: [0.05, 120],
+  loadBalancers: [
+    { type: 'application', traffic: 0, name: 'old-campaign-alb' },
+    { type: 'network', traffic: 0, name: 'legacy-nlb' },
+    { type: 'application', traffic: 90_000, name: 'web-alb' },
+    { type: 'application', traffic: 0, name: 'dr-alb', exempt: true },
+  ],
+  orphanedSnapshots: 1,
+  liveSnapshots: 1,
+  images: 1,
+  stoppedInstances: [{ type: 'r6i.xlarge', name: 'parked-etl' }],
+  databases: [
+    { id: 'reporting-replica', cls: 'db.r6g.large', engine: 'postgres', multiAz: true, connections: 0 },
+    { id: 'orders', cls: 'db.m6g.large', engine: 'mysql', connections: 35 },
+  ],
+};
+
+/** moto stamps every creation time with now: the demo config takes any age for snapshots and stopped instances. */
+export const DEMO_IDLE_RULES = { 'orphaned-snapshot': { minAgeDays: 0 }, 'stopped-instance': { minDays: 0 } };

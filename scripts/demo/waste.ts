@@ -71,7 +71,8 @@ export async function seedWaste(env: Record<string, string>, region: string, see
   const cfg = clientConfig(env, region);
   const ec2 = new EC2Client(cfg);
   const elb = new ElasticLoadBalancingV2Client(cfg);
-  const rds = new RDSClient(cfg);
+  // RDS may live on its own emulator (AWS_ENDPOINT_URL_RDS): moto's model dump fails once any DB instance exists.
+  const rds = new RDSClient({ ...cfg, endpoint: env.AWS_ENDPOINT_URL_RDS ?? cfg.endpoint });
   const cw = new CloudWatchClient({ ...cfg, disableRequestCompression: true });
   const metrics: Array<[string, MetricDatum[]]> = [];
   const out: { -readonly [K in keyof SeededWaste]: string[] } = {

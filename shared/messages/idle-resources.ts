@@ -6,7 +6,7 @@ import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
 import type { Finding, RuleError, Unpriced } from '../waste/types.js';
-import { groupByRule, groupHeadline, itemLine, money, plural, restLine, sumCost, type RuleGroup } from './waste-groups.js';
+import { groupByRule, groupHeadline, itemLine, money, plural, restLine, slackCode, sumCost, type RuleGroup } from './waste-groups.js';
 
 /** One finding, alerted once per ISO week. */
 export type IdleAlert = Alert & { readonly finding: Finding };
@@ -59,7 +59,7 @@ function groupSection(g: RuleGroup): string {
   const budget = SLACK_LIMITS.sectionText - 200;
   let shown = 0;
   for (const f of g.findings.slice(0, TOP_PER_RULE)) {
-    const line = `• ${itemLine(f, escapeMrkdwn, (t) => `*${t}*`)}`;
+    const line = `• ${itemLine(f, escapeMrkdwn, (t) => `*${t}*`, slackCode)}`;
     if (lines.join('\n').length + line.length > budget) break;
     lines.push(line);
     shown++;
@@ -106,7 +106,7 @@ function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly
     ...(isFollowUp(alerts, ctx) ? [weekTotal(ctx)] : []),
     ...groups.flatMap((g) => [
       '',
-      `${groupHeadline(g)}: ${g.action}.`,
+      `${groupHeadline(g)}. ${g.action}.`,
       ...g.findings.slice(0, perRule).map((f) => `- ${itemLine(f, plain, plain)}`),
       ...[restLine(g.findings.slice(perRule))].filter((l): l is string => l !== undefined).map((l) => `- ${l}`),
     ]),

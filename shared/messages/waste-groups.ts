@@ -29,17 +29,23 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
     .sort((a, b) => b.monthly - a.monthly);
 }
 
-/** "12 idle instances · $840.96/month" */
-export const groupHeadline = (g: RuleGroup) => `${g.findings.length} ${g.title} · ${money(g.monthly)}/month`;
+/** "Idle instances: 12 · $840.96/month" (the title first: no singular/plural to get wrong). */
+export const groupHeadline = (g: RuleGroup) => `${g.title.charAt(0).toUpperCase()}${g.title.slice(1)}: ${g.findings.length} · ${money(g.monthly)}/month`;
 
 /** What a rest line says; the same words in Slack and SNS so readers can search for them. */
 export function restLine(rest: readonly Finding[]): string | undefined {
   return rest.length ? `…and ${rest.length} more (${money(sumCost(rest))}/month): see findings` : undefined;
 }
 
-/** One item line; `esc` escapes what AWS named (ids are AWS-made and safe). */
-export function itemLine(f: Finding, esc: (t: string) => string, bold: (t: string) => string): string {
+/**
+ * One item line; `esc` escapes what AWS named, `code` sets the id apart (Slack
+ * code span: an ARN's `:aws:` must not render as an emoji, and stays copyable).
+ */
+export function itemLine(f: Finding, esc: (t: string) => string, bold: (t: string) => string, code: (t: string) => string = (t) => t): string {
   const name = f.name ? ` ${bold(esc(f.name))}` : '';
   const where = f.account ? `${f.account}/${f.region}` : f.region;
-  return `${f.id}${name} · ${esc(f.detail)} · ${where} · ${cost(f.estimatedMonthlyCost)}`;
+  return `${code(f.id)}${name} · ${esc(f.detail)} · ${where} · ${cost(f.estimatedMonthlyCost)}`;
 }
+
+/** A Slack code span; ids are AWS-made ([A-Za-z0-9:/._-]), so a backtick cannot occur in them. */
+export const slackCode = (t: string) => `\`${t.replace(/`/g, "'")}\``;

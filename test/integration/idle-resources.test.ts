@@ -115,8 +115,8 @@ describe('idle-resources job', CLI_CASES, () => {
     const blocks = JSON.stringify(slack.messages[0]!.blocks);
     expect(blocks).toContain('db &lt;old&gt; &amp; \u200b*\u200btmp');
     expect(blocks).not.toContain('<old>');
-    expect(blocks).toContain('3 idle instances · $');
-    expect(blocks).toContain('3 unattached volumes · $');
+    expect(blocks).toContain('Idle instances: 3 · $');
+    expect(blocks).toContain('Unattached volumes: 3 · $');
     expect(slack.messages[0]!.text).toContain(`${json.findings.length} findings`);
     const inbox = await topic.receive();
     expect(inbox).toHaveLength(1);

@@ -6,12 +6,13 @@ import { AllocateAddressCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
+import { startMoto, type MotoHandle } from '../../emulators/moto.js';
 import { createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { seedWaste, type SeededWaste, type WasteSeed } from '../../scripts/demo/waste.js';
 import { mapLimit } from '../../shared/concurrency.js';
 import { SLACK_LIMITS } from '../../shared/notify/blocks.js';
 import { runCli } from '../support/cli.js';
-import { awsEnvFor, motoUrl, type TestAws } from '../support/env.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
 import { awsFaultProxy, denied } from '../support/fault-proxy.js';
 
 /** One of each kind beyond part 1, plus an exempt load balancer and an exempt database that must not be reported. */
@@ -47,6 +48,7 @@ interface F {
   account: string | null;
 }
 
+let moto: MotoHandle;
 let aws: TestAws;
 let slack: FakeSlack;
 let topic: TopicWithInbox;
@@ -71,7 +73,10 @@ const idsOf = (json: { findings: F[] }, rule: string, region?: string) =>
   json.findings.filter((f) => f.rule === rule && (!region || f.region === region)).map((f) => f.id).sort();
 
 beforeAll(async () => {
-  aws = await awsEnvFor();
+  // Its own moto, not the run's shared one: once any RDS instance exists, moto's /moto-api/data.json
+  // (where other tests read the SES outbox) answers 500 (a write-only DBInstance property raises).
+  moto = await startMoto();
+  aws = await awsEnvFor(moto.url);
   slack = await startFakeSlack();
   topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'waste-alerts');
   dir = mkdtempSync(join(tmpdir(), 'cw-waste-'));
@@ -80,7 +85,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await slack?.stop();
+  await Promise.all([slack?.stop(), moto?.stop()]);
 });
 
 beforeEach(async () => {
@@ -163,7 +168,7 @@ describe('waste rules against moto', { timeout: 180_000 }, () => {
 describe('waste rules when one listing is denied', { timeout: 180_000 }, () => {
   let proxy: Awaited<ReturnType<typeof awsFaultProxy>>;
   beforeAll(async () => {
-    proxy = await awsFaultProxy(motoUrl(), (call) => denied('DescribeDBInstances', 'eu-west-1')(call) ?? denied('GetMetricData', 'ap-south-1')(call));
+    proxy = await awsFaultProxy(moto.url, (call) => denied('DescribeDBInstances', 'eu-west-1')(call) ?? denied('GetMetricData', 'ap-south-1')(call));
   });
   afterAll(async () => {
     await proxy?.close();
@@ -196,7 +201,7 @@ describe('waste rules when one listing is denied', { timeout: 180_000 }, () => {
 
 describe('waste rules with 2,000 findings', { timeout: 300_000 }, () => {
   it('keeps the Slack and SNS messages within limits, says how many were left out, and the findings JSON has them all', async () => {
-    const big = await awsEnvFor();
+    const big = await awsEnvFor(moto.url);
     const ec2 = new EC2Client({ ...big.clientConfig });
     await mapLimit(Array.from({ length: 2000 }), 16, () => ec2.send(new AllocateAddressCommand({ Domain: 'vpc' })));
 

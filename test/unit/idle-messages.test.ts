@@ -63,8 +63,8 @@ describe('idle-resources messages', () => {
 
     const blocks = JSON.stringify(msg.blocks);
     expect(msg.text).toContain('13 findings, about $917.00/month'); // 12 × $70 + (0+…+11) + $11
-    expect(blocks).toContain('12 idle instances · $906.00/month');
-    expect(blocks).toContain('1 unattached volumes · $11.00/month');
+    expect(blocks).toContain('Idle instances: 12 · $906.00/month');
+    expect(blocks).toContain('Unattached volumes: 1 · $11.00/month');
     expect(blocks).toContain('Stop or downsize the instance');
     expect(blocks).toContain('idle-instance-11'); // the most expensive
     expect(blocks).not.toContain('idle-instance-0 '); // the cheapest falls outside the top
@@ -104,7 +104,7 @@ describe('idle-resources messages', () => {
 
     expect(sns.subject.length).toBeLessThan(100);
     expect(sns.subject).not.toMatch(/\n/);
-    expect(sns.body).toContain('1 idle instances · $71.00/month: Stop or downsize the instance.');
+    expect(sns.body).toContain('Idle instances: 1 · $71.00/month. Stop or downsize the instance.');
     expect(sns.body).toContain('- idle-instance-1 a_b*c · m5.large, avg CPU 1.5% over 14 days · us-east-1 · $71.00/month');
     expect(sns.attributes).toEqual({ job: 'idle-resources', severity: 'warning' });
   });

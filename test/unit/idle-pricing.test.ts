@@ -38,3 +38,30 @@ describe('bundled price table', () => {
     expect(volumeMonthlyCost('us-east-1', { volumeType: 'io2', sizeGiB: 100, iops: 40_000 })).toBe(12.5 + 32_000 * 0.065 + 8_000 * 0.0455);
   });
 });
+
+describe('bundled prices of the other waste rules', () => {
+  it('prices the contract reference points in us-east-1', async () => {
+    const p = await import('../../shared/pricing/index.js');
+    expect(p.publicIpv4MonthlyCost('us-east-1')).toBe(3.65);
+    expect(p.natGatewayMonthlyCost('us-east-1')).toBe(32.85);
+    expect(p.loadBalancerMonthlyCost('us-east-1', 'application')).toBe(16.43);
+    expect(p.loadBalancerMonthlyCost('us-east-1', 'network')).toBe(16.43);
+    expect(p.snapshotMonthlyCost('us-east-1', 100)).toBe(5);
+    expect(p.gp2ToGp3MonthlySaving('us-east-1', 100)).toBe(2);
+    expect(p.rdsMonthlyCost('us-east-1', 'postgres', 'db.m5.large', false)).toBe(129.94);
+    expect(p.rdsMonthlyCost('us-east-1', 'postgres', 'db.m5.large', true)).toBe(259.88);
+    expect(p.rdsMonthlyCost('us-east-1', 'mariadb', 'db.t3.micro', false)).toBe(12.41); // MySQL's price
+  });
+
+  it('applies region factors, and answers null for a region, engine, class or load balancer type it does not know', async () => {
+    const p = await import('../../shared/pricing/index.js');
+    expect(p.natGatewayMonthlyCost('eu-west-1')).toBe(35.04); // $0.048/h
+    expect(p.publicIpv4MonthlyCost('ap-southeast-2')).toBe(3.65);
+    expect(p.natGatewayMonthlyCost('ap-southeast-7')).toBeNull();
+    expect(p.loadBalancerMonthlyCost('us-east-1', 'gateway')).toBeNull();
+    expect(p.snapshotMonthlyCost('ap-southeast-7', 10)).toBeNull();
+    expect(p.rdsMonthlyCost('us-east-1', 'oracle-ee', 'db.m5.large', false)).toBeNull();
+    expect(p.rdsMonthlyCost('us-east-1', 'postgres', 'db.m5.nano', false)).toBeNull();
+    expect(p.rdsMonthlyCost('us-east-1', 'aurora-postgresql', 'db.m5.large', false)).toBeNull();
+  });
+});
