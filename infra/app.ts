@@ -2,6 +2,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConfigError } from '../shared/errors.js';
+import { CostWatchChecks } from './nag.js';
 import { CostWatchStack } from './stack.js';
 
 const app = new App();
@@ -13,5 +14,5 @@ try {
   process.stderr.write(`${err.message}\n`);
   process.exit(err.exitCode);
 }
-// `cdk synth -c nag=true` fails synth on any unacknowledged AwsSolutions finding.
-if (String(app.node.tryGetContext('nag')) === 'true') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+// `cdk synth -c nag=true` fails synth on any unacknowledged AwsSolutions (or CostWatch) finding.
+if (String(app.node.tryGetContext('nag')) === 'true') Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new CostWatchChecks(app));

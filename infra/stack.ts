@@ -5,6 +5,9 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CostWatchConfig } from '../shared/config/index.js';
+import { ConfigError } from '../shared/errors.js';
+import { DEFAULT_SIGNING_SECRET_ID } from '../shared/slack-actions/secret-ids.js';
+import { SlackActionsEndpoint } from './constructs/slack-actions-endpoint.js';
 import { CONFIG_ENV_VAR, configFromContext, deployedConfigJson } from './config.js';
 import {
   FINDINGS_PREFIX,
@@ -43,6 +46,8 @@ export class CostWatchStack extends Stack {
   idleScan?: IdleScanStateMachine;
   /** With `organization`: the member-account read role's StackSet. */
   memberRole?: MemberRoleStackSet;
+  /** The Slack actions endpoint; undefined without notify.slack. */
+  slackActions?: SlackActionsEndpoint;
 
   constructor(scope: Construct, id: string, props: CostWatchStackProps = {}) {
     super(scope, id, props);
@@ -63,7 +68,7 @@ export class CostWatchStack extends Stack {
       topicKey: topics.key,
       bucket,
       reportPrefix: config.report.prefix,
-      slackSecretArn: config.notify.slack ? slackSecretPolicyArn(this, config.notify.slack.tokenSecretId) : undefined,
+      slackSecretArn: config.notify.slack ? slackSecretPolicyArn(this, 'SlackBotToken', config.notify.slack.tokenSecretId) : undefined,
       reportEmail: config.report.email,
       unitCost: config.unitCost,
       anomalies: config.dailySpend.anomalies,
@@ -97,6 +102,7 @@ export class CostWatchStack extends Stack {
     }
     this.jobs = jobs;
     if (org) this.organizationScan(org, resources, environment, config.schedules.idleResources, topics.alertTopic);
+    if (config.notify.slack) this.slackActions = this.addSlackActions(config.notify.slack, table, environment);
 
     new CfnOutput(this, 'LedgerTableName', { value: table.tableName });
     new CfnOutput(this, 'ReportBucketName', { value: bucket.bucketName });
@@ -134,6 +140,31 @@ export class CostWatchStack extends Stack {
     });
   }
 
+  /**
+   * The Slack buttons' endpoint, only with Slack configured. Its reserved
+   * concurrency comes from context `slackActionsConcurrency` (default 5; 0 for
+   * none, on an account still at the new-account quota of 10).
+   */
+  private addSlackActions(slack: NonNullable<CostWatchConfig['notify']['slack']>, table: JobResources['ledger'], environment: Record<string, string>): SlackActionsEndpoint {
+    const raw = this.node.tryGetContext('slackActionsConcurrency');
+    const reservedConcurrency = raw === undefined ? undefined : Number(raw);
+    if (reservedConcurrency !== undefined && !(Number.isInteger(reservedConcurrency) && reservedConcurrency >= 0 && reservedConcurrency <= 100))
+      throw new ConfigError(`context slackActionsConcurrency: expected a whole number from 0 to 100, got "${String(raw)}"`);
+    const endpoint = new SlackActionsEndpoint(this, 'SlackActions', {
+      entry: join(PROJECT_ROOT, 'lambdas', 'slack-actions', 'handler.ts'),
+      environment,
+      ledger: table,
+      signingSecretArn: slackSecretPolicyArn(this, 'SlackSigningSecret', slack.signingSecretId ?? DEFAULT_SIGNING_SECRET_ID),
+      botTokenSecretArn: slackSecretPolicyArn(this, 'SlackBotTokenForActions', slack.tokenSecretId),
+      reservedConcurrency,
+    });
+    new CfnOutput(this, 'SlackActionsUrl', {
+      value: endpoint.url.url,
+      description: 'Interactivity request URL for the Slack app (docs/slack-app-manifest.json, settings.interactivity.request_url)',
+    });
+    return endpoint;
+  }
+
   /** The stack owns these resources; say so when the config also names some. */
   private noteReplacedKeys(config: CostWatchConfig): void {
     const replaced = [
@@ -148,12 +179,12 @@ export class CostWatchStack extends Stack {
 }
 
 /**
- * The ARN to grant for the Slack bot token secret, which is referenced, never
+ * The ARN to grant for a Slack secret (bot token, signing secret), which is referenced, never
  * created or read at synth. Secrets Manager appends a 6-character suffix to a
  * secret's name in its ARN: a name or a partial ARN is matched with `-??????`,
  * a complete ARN (already ending in the suffix) as is.
  */
-function slackSecretPolicyArn(scope: Construct, nameOrArn: string): string {
-  if (!nameOrArn.startsWith('arn:')) return `${Secret.fromSecretNameV2(scope, 'SlackBotToken', nameOrArn).secretArn}-??????`;
+function slackSecretPolicyArn(scope: Construct, id: string, nameOrArn: string): string {
+  if (!nameOrArn.startsWith('arn:')) return `${Secret.fromSecretNameV2(scope, id, nameOrArn).secretArn}-??????`;
   return /-[A-Za-z0-9]{6}$/.test(nameOrArn) ? nameOrArn : `${nameOrArn}-??????`;
 }

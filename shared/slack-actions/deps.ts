@@ -2,15 +2,16 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { reportPlannedActivity } from '../aws/anomaly-feedback.js';
-import type { CostWatchConfig } from '../config/schema.js';
+import { DEFAULT_SLACK_TOKEN_SECRET, type CostWatchConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { MuteStore } from '../mutes/store.js';
 import { createSlackClient, fetchSecretString, resolveSlackToken } from '../notify/slack.js';
 import { ActionLedger } from './alert-record.js';
 import type { SlackActionsDeps } from './handler.js';
+import { DEFAULT_SIGNING_SECRET_ID } from './secret-ids.js';
 
-export const DEFAULT_SIGNING_SECRET_ID = 'cost-watch/slack-signing-secret';
+export { DEFAULT_SIGNING_SECRET_ID };
 
 /** chat.update gets one attempt of at most this long: the answer to Slack is due within 3 s. */
 const UPDATE_TIMEOUT_MS = 1500;
@@ -30,7 +31,7 @@ export function actionsDeps(config: CostWatchConfig, clients: ActionsClients, lo
   const table = config.ledgerTable;
   if (!table) throw new UsageError('ledgerTable: expected in config: the Slack actions endpoint looks alerts up and keeps mutes in the ledger table');
   const secretId = config.notify.slack?.signingSecretId ?? DEFAULT_SIGNING_SECRET_ID;
-  const tokenSecretId = config.notify.slack?.tokenSecretId ?? 'cost-watch/slack-bot-token';
+  const tokenSecretId = config.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET;
   let secret: Promise<string> | undefined;
   return {
     signingSecret() {

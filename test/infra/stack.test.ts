@@ -20,16 +20,18 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
   }, 2 * SYNTH_TIMEOUT); // plus four esbuild runs, each started through npx
 
   describe('jobs', () => {
-    it('runs four functions on arm64 with the Node.js 24 runtime, JSON logs and 256 MB', () => {
-      template.resourceCountIs('AWS::Lambda::Function', 4);
+    it('runs four job functions (and the Slack actions endpoint) on arm64 with the Node.js 24 runtime, JSON logs and 256 MB', () => {
+      template.resourceCountIs('AWS::Lambda::Function', 5); // FULL_CONFIG has Slack: the actions endpoint is the fifth
       template.allResourcesProperties('AWS::Lambda::Function', {
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: 256,
         Handler: 'index.handler',
-        ReservedConcurrentExecutions: Match.absent(),
         LoggingConfig: { LogFormat: 'JSON', LogGroup: Match.anyValue() },
       });
+      // Only the public endpoint reserves concurrency (see test/infra/slack-actions.test.ts); the jobs never do.
+      for (const id of JOB_IDS)
+        expect(template.findResources('AWS::Lambda::Function')[functionIdOf(template, id)]!.Properties.ReservedConcurrentExecutions).toBeUndefined();
     });
 
     it('bundles each job into one minified ESM file without a source map', () => {
@@ -54,7 +56,7 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
     });
 
     it('gives each function its own log group kept for one month', () => {
-      template.resourceCountIs('AWS::Logs::LogGroup', 4);
+      template.resourceCountIs('AWS::Logs::LogGroup', 5);
       template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     });
 
