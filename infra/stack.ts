@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Annotations, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -25,6 +25,7 @@ import {
 import { IdleScanStateMachine } from './constructs/idle-state-machine.js';
 import { MemberRoleStackSet } from './constructs/member-role-stackset.js';
 import { idleStepPermissions, organizationPermissions } from './constructs/org-permissions.js';
+import { RUNS_PREFIX } from '../shared/jobs/idle/run-store.js';
 
 export interface CostWatchStackProps extends StackProps {
   /**
@@ -101,6 +102,8 @@ export class CostWatchStack extends Stack {
       jobs[name] = job;
     }
     this.jobs = jobs;
+    // The state machine's hand-off files (plan, items, map results) matter for one run; kept a month for inspection.
+    if (org) bucket.addLifecycleRule({ id: 'expire-idle-runs', prefix: RUNS_PREFIX, expiration: Duration.days(30) });
     if (org) this.organizationScan(org, resources, environment, config.schedules.idleResources, topics.alertTopic);
     if (config.notify.slack) this.slackActions = this.addSlackActions(config.notify.slack, table, environment);
 

@@ -77,6 +77,12 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
     });
   });
 
+  it('expires the runs\' hand-off files after a month', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-idle-runs', Prefix: 'idle-runs/', ExpirationInDays: 30 })]) },
+    });
+  });
+
   it('alarms to the alert topic when an execution fails, times out or is aborted', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Metrics: Match.arrayWith([Match.objectLike({ Expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)' })]),
