@@ -7,7 +7,8 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
 import { startMoto, type MotoHandle } from '../../emulators/moto.js';
-import { createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { seedWaste, type SeededWaste, type WasteSeed } from '../../scripts/demo/waste.js';
 import { mapLimit } from '../../shared/concurrency.js';
 import { SLACK_LIMITS } from '../../shared/notify/blocks.js';
@@ -56,9 +57,9 @@ let dir: string;
 let seeded: Record<string, SeededWaste>;
 let n = 0;
 
-function config(idle: Record<string, unknown>): string {
+function config(idle: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
   const file = join(dir, `config-${++n}.json`);
-  writeFileSync(file, JSON.stringify({ idle: { regions: REGIONS, rules: RULES, ...idle }, notify: { slack: { channel: '#waste' }, alertTopicArn: topic.topicArn } }));
+  writeFileSync(file, JSON.stringify({ idle: { regions: REGIONS, rules: RULES, ...idle }, notify: { slack: { channel: '#waste' }, alertTopicArn: topic.topicArn }, ...extra }));
   return file;
 }
 
@@ -152,6 +153,23 @@ describe('waste rules against moto', { timeout: 180_000 }, () => {
     expect(idsOf(json, 'idle-rds')).toEqual([]);
     expect(json.requests.describeDBInstances).toBeUndefined();
     expect(json.byRule.map((r: { rule: string }) => r.rule)).not.toContain('idle-rds');
+  });
+
+  it('a mute of a resource id silences its finding whatever the rule (a stopped instance muted as instance i-…)', async () => {
+    const table = 'waste-ledger';
+    await createLedgerTable(new DynamoDBClient(aws.clientConfig), table);
+    const file = config({ regions: ['us-east-1'] }, { ledgerTable: table });
+    const stopped = seeded['us-east-1']!.stoppedInstances[0]!;
+    const mute = await runCli(['mute', 'idle-resources', stopped, '--config', file], { env: aws.env, timeoutMs: 60_000 });
+    expect(mute.code, mute.stderr).toBe(0);
+
+    const { code, json } = await run(file);
+
+    expect(code).toBe(0);
+    const mine = json.deliveries.filter((d: { alertId: string }) => d.alertId.includes(stopped));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((d: { status: string }) => d.status === 'muted')).toBe(true);
+    expect(json.findings.map((f: F) => f.id)).toContain(stopped); // still in the result
   });
 
   it('exits 2 naming an unknown rule or option, before any AWS call', async () => {

@@ -13,6 +13,14 @@ const LEGACY_KIND: Readonly<Record<string, string>> = { 'idle-instance': 'instan
 export const ruleKind = (rule: string) => LEGACY_KIND[rule] ?? rule;
 
 /**
+ * What a mute names: the resource. An instance is `instance` whether idle or
+ * long-stopped, a volume `volume` whether unattached or gp2 (the CLI's default
+ * scope for i-… and vol-… keys); every other rule is one resource type, named by the rule.
+ */
+const RESOURCE_SCOPE: Readonly<Record<string, string>> = { 'stopped-instance': 'instance', 'gp2-volume': 'volume' };
+export const muteScope = (rule: string) => RESOURCE_SCOPE[rule] ?? ruleKind(rule);
+
+/**
  * One alert per finding per ISO week: a re-run that week sends nothing new,
  * new waste found later in the week does go out. In an organization the id
  * names the account too; a single-account id keeps its part-1 form, so a
@@ -38,7 +46,7 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
     finding,
     severity: 'warning',
     alertId: idleAlertId(ruleKind(finding.rule), finding.region, finding.id, week, finding.account),
-    subject: idleSubject(ruleKind(finding.rule), finding.id, finding.account),
+    subject: idleSubject(muteScope(finding.rule), finding.id, finding.account),
   }));
   const rules = ctx.config.idle;
   const msg: IdleMessageContext = {
