@@ -19,6 +19,7 @@ import { seedBudgets } from './demo/budgets.js';
 import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
 import { DEMO_IDLE_RULES, seedIdleResources } from './demo/idle-resources.js';
 import { loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
+import { showOrganization } from './demo/organization.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
 
@@ -133,6 +134,7 @@ async function main(): Promise<number> {
     await showJob({ ...world, configFile: emailConfig }, 'monthly-report with report.email: the finance email through SES, files attached', ['run', 'monthly-report']);
     const eml = await showFinanceEmail(world.env, outDir);
     if (eml) process.stdout.write(`Finance email (open it in a mail client): ${eml}\n`);
+    await showOrganization({ moto, ce, slack, outDir, run: runCli });
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     return 0;
   } finally {
