@@ -5,6 +5,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CostWatchConfig } from '../shared/config/index.js';
+import { DEFAULT_SLACK_TOKEN_SECRET } from '../shared/config/schema.js';
 import { ConfigError } from '../shared/errors.js';
 import { DEFAULT_SIGNING_SECRET_ID } from '../shared/slack-actions/secret-ids.js';
 import { SlackActionsEndpoint } from './constructs/slack-actions-endpoint.js';
@@ -69,7 +70,12 @@ export class CostWatchStack extends Stack {
       topicKey: topics.key,
       bucket,
       reportPrefix: config.report.prefix,
-      slackSecretArn: config.notify.slack ? slackSecretPolicyArn(this, 'SlackBotToken', config.notify.slack.tokenSecretId) : undefined,
+      // Route channels post with the same bot token (its default secret when only routes name Slack channels).
+      slackSecretArn:
+        config.notify.slack || config.notify.routes.some((route) => route.slack)
+          ? slackSecretPolicyArn(this, 'SlackBotToken', config.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET)
+          : undefined,
+      routeTopicArns: [...new Set(config.notify.routes.flatMap((route) => (route.alertTopicArn ? [route.alertTopicArn] : [])))],
       reportEmail: config.report.email,
       unitCost: config.unitCost,
       anomalies: config.dailySpend.anomalies,

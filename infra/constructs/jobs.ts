@@ -23,7 +23,9 @@ export interface JobResources {
   readonly bucket: IBucket;
   /** `report.prefix` from config. */
   readonly reportPrefix: string;
-  /** ARN (pattern) of the Slack bot token secret; present only when `notify.slack` is configured. */
+  /** Alert topics of `notify.routes` (not the stack's): each team's own topic. */
+  readonly routeTopicArns?: readonly string[];
+  /** ARN (pattern) of the Slack bot token secret; present only when `notify.slack` or a route names a Slack channel. */
   readonly slackSecretArn?: string;
   /** `report.email` from config: the finance email goes through SES instead of the report topic. */
   readonly reportEmail?: CostWatchConfig['report']['email'];
@@ -83,6 +85,15 @@ export const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
   },
 ];
 
+/**
+ * The alert topic and every route's topic. A route topic belongs to its team: when it is
+ * encrypted with a customer managed key, that key's policy must let the job roles use it.
+ */
+export const publishAlerts = (r: JobResources): JobPermission[] => [
+  ...publish(r.alertTopic, r),
+  ...(r.routeTopicArns?.length ? [{ actions: ['sns:Publish'], resources: [...r.routeTopicArns], why: 'Publishes the alerts notify.routes sends to each team\'s own topic.' }] : []),
+];
+
 export const slack = (r: JobResources): JobPermission[] =>
   r.slackSecretArn
     ? [{ actions: ['secretsmanager:GetSecretValue'], resources: [r.slackSecretArn], why: 'Reads the Slack bot token at run time (never via env).' }]
@@ -97,7 +108,7 @@ export const JOBS: Record<JobName, JobSpec> = {
     schedule: 'dailySpend',
     timeout: Duration.minutes(2),
     description: 'cost-watch: daily spend spikes from Cost Explorer',
-    permissions: (r) => [costExplorer, ...anomalies(r), ...unitMetric(r), ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
+    permissions: (r) => [costExplorer, ...anomalies(r), ...unitMetric(r), ledger(r), ...publishAlerts(r), ...slack(r)],
   },
   'idle-resources': {
     id: 'IdleResources',
@@ -118,7 +129,7 @@ export const JOBS: Record<JobName, JobSpec> = {
         why: "Writes its findings under the job's own findings/idle-resources/ prefix; object keys carry the run date.",
       },
       ledger(r),
-      ...publish(r.alertTopic, r),
+      ...publishAlerts(r),
       ...slack(r),
     ],
   },
@@ -128,7 +139,7 @@ export const JOBS: Record<JobName, JobSpec> = {
     timeout: Duration.minutes(2),
     description: 'cost-watch: budget thresholds crossed (actual and forecast)',
     // sts:GetCallerIdentity (default budgets.accountId) needs no permission.
-    permissions: (r) => [...readPermissionsOf('budgets'), ledger(r), ...publish(r.alertTopic, r), ...slack(r)],
+    permissions: (r) => [...readPermissionsOf('budgets'), ledger(r), ...publishAlerts(r), ...slack(r)],
   },
   'monthly-report': {
     id: 'MonthlyReport',

@@ -1,6 +1,6 @@
 import { Aws } from 'aws-cdk-lib';
 import { RUNS_PREFIX } from '../../shared/jobs/idle/run-store.js';
-import { FINDINGS_PREFIX, ledger, publish, slack, type JobResources } from './jobs.js';
+import { FINDINGS_PREFIX, ledger, publishAlerts, slack, type JobResources } from './jobs.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
 
@@ -53,7 +53,7 @@ export function idleStepPermissions(step: IdleStep, r: JobResources, roleName: s
           why: "Writes the run's findings under the job's own findings/idle-resources/ prefix; object keys carry the run date.",
         },
         ledger(r),
-        ...publish(r.alertTopic, r),
+        ...publishAlerts(r),
         ...slack(r),
       ];
   }
