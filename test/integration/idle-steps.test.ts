@@ -97,6 +97,26 @@ describe('idle-resources step handlers chained as the state machine runs them', 
     expect(await topic.receive()).toEqual([]);
   });
 
+  it('writes a scan too large for Step Functions to S3 and the reduce reads it back', async () => {
+    const { parseConfig } = await import('../../shared/config/load.js');
+    const { AwsClients, createContext } = await import('../../shared/jobs/context.js');
+    const { silentLogger } = await import('../../shared/log.js');
+    const { MAX_INLINE_BYTES, resolveOutcome, storeOutcome } = await import('../../shared/jobs/idle/run-store.js');
+    const ctx = createContext({ config: parseConfig({ report: { bucket: BUCKET } }), log: silentLogger, aws: new AwsClients(), env: aws.env });
+    const scope = { account: '111111111111', accountName: 'Big', region: 'us-east-1' };
+    const findings = Array.from({ length: 2000 }, (_, i) => ({ rule: 'unattached-volume', account: scope.account, region: scope.region, id: `vol-${i}`, resourceType: 'volume', detail: 'x'.repeat(100), estimatedMonthlyCost: 1, action: 'Delete it', facts: {} }));
+    const big = { scope, ok: true as const, scan: { scope, findings, ruleErrors: [], requests: {}, runningInstances: 0, exempt: 0, noData: 0, unpriced: [], byRule: [] } };
+    expect(JSON.stringify(big).length).toBeGreaterThan(MAX_INLINE_BYTES);
+
+    const stored = await storeOutcome(ctx, big, 'exec-2', '2026-11-23');
+    expect(stored).toEqual({ scope, ok: true, stored: { bucket: BUCKET, key: 'idle-runs/2026-11-23/exec-2/scans/111111111111-us-east-1.json' } });
+    expect(JSON.stringify(stored).length).toBeLessThan(1000);
+    expect(await resolveOutcome(ctx, stored)).toEqual(big);
+    // A small scan travels inline.
+    const small = { ...big, scan: { ...big.scan, findings: findings.slice(0, 2) } };
+    expect(await storeOutcome(ctx, small, 'exec-2', '2026-11-23')).toBe(small);
+  });
+
   it('rejects an event that is not the state machine\'s', async () => {
     await expect(scan({ scope: { account: '12', region: 'us-east-1' } })).rejects.toThrow();
     await expect(plan({})).rejects.toThrow(/runId/);
