@@ -44,6 +44,8 @@ export interface FakeSlack {
   failNext(times?: number, status?: number): void;
   /** The next `times` chat.postMessage calls answer 429 with a Retry-After header. */
   rateLimitNext(times: number, retryAfterSeconds: number): void;
+  /** The next `times` chat.postMessage calls answer 200 with `ok: false` and this error (e.g. `channel_not_found`); WebClient never retries these. */
+  errorNext(times: number, error: string): void;
   /** The next `times` chat.postMessage calls are accepted and never answered (until stop). */
   hangNext(times?: number): void;
   /** While down, every API call answers 500. */
@@ -61,7 +63,7 @@ export interface StartFakeSlackOptions {
   readonly token?: string;
 }
 
-type Fault = { kind: 'fail'; status: number } | { kind: 'rate'; retryAfter: number } | { kind: 'hang' };
+type Fault = { kind: 'fail'; status: number } | { kind: 'rate'; retryAfter: number } | { kind: 'hang' } | { kind: 'error'; error: string };
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
@@ -112,6 +114,10 @@ class Fake implements FakeSlack {
     for (let i = 0; i < times; i++) this.faults.push({ kind: 'rate', retryAfter: retryAfterSeconds });
   }
 
+  errorNext(times: number, error: string): void {
+    for (let i = 0; i < times; i++) this.faults.push({ kind: 'error', error });
+  }
+
   hangNext(times = 1): void {
     for (let i = 0; i < times; i++) this.faults.push({ kind: 'hang' });
   }
@@ -149,6 +155,7 @@ class Fake implements FakeSlack {
       const fault = this.faults.shift();
       if (fault?.kind === 'hang') return;
       if (fault?.kind === 'fail') return void res.writeHead(fault.status, { 'content-type': 'text/plain' }).end('fault');
+      if (fault?.kind === 'error') return sendJson(res, 200, { ok: false, error: fault.error });
       if (fault?.kind === 'rate') {
         return sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
       }
@@ -172,6 +179,8 @@ class Fake implements FakeSlack {
     const blocks = Array.isArray(fields.blocks) ? (fields.blocks as AnyBlock[]) : [];
     if (!channel) return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
     if (!text && blocks.length === 0) return sendJson(res, 200, { ok: false, error: 'no_text' });
+    const invalid = checkMessage(text, blocks);
+    if (invalid) return sendJson(res, 200, { ok: false, ...invalid });
     this.sequence += 1;
     const ts = `${Math.floor(Date.now() / 1000)}.${String(this.sequence).padStart(6, '0')}`;
     this.messages.push({ channel, text, blocks, token, raw: fields });
@@ -191,6 +200,33 @@ class Fake implements FakeSlack {
     this.updates.push({ channel, ts, text, blocks, token });
     sendJson(res, 200, { ok: true, channel, ts, text });
   }
+}
+
+/** A lone half of a surrogate pair: what cutting an emoji in two leaves behind. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Every `text` string anywhere in the blocks, with its JSON path. */
+function texts(value: unknown, path: string, out: Array<[string, string]> = []): Array<[string, string]> {
+  if (Array.isArray(value)) value.forEach((v, i) => texts(v, `${path}/${i}`, out));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'text' && typeof v === 'string') out.push([`${path}/text`, v]);
+      else texts(v, `${path}/${k}`, out);
+    }
+  return out;
+}
+
+/** Slack's own checks that a sloppy message fails in production: too long, too many blocks, broken characters. */
+function checkMessage(text: string, blocks: AnyBlock[]): { error: string; errors?: string[] } | undefined {
+  if (text.length > 40_000) return { error: 'msg_too_long' };
+  if (LONE_SURROGATE.test(text)) return { error: 'invalid_arguments', errors: ['text contains a broken character'] };
+  if (blocks.length > 50) return { error: 'invalid_blocks', errors: ['no more than 50 items allowed [json-pointer:/blocks]'] };
+  for (const [path, t] of texts(blocks, '/blocks')) {
+    if (LONE_SURROGATE.test(t)) return { error: 'invalid_blocks', errors: [`invalid character [json-pointer:${path}]`] };
+    const max = path.includes('/fields/') ? 2000 : 3000;
+    if (t.length > max) return { error: 'invalid_blocks', errors: [`must be less than ${max + 1} characters [json-pointer:${path}]`] };
+  }
+  return undefined;
 }
 
 export async function startFakeSlack(opts: StartFakeSlackOptions = {}): Promise<FakeSlack> {

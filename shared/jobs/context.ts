@@ -6,6 +6,7 @@ import type { CostWatchConfig } from '../config/schema.js';
 import { DynamoLedger } from '../ledger/dynamo-ledger.js';
 import { NoLedger, type AlertLedger } from '../ledger/ledger.js';
 import type { Logger } from '../log.js';
+import { runSlackBudget, type TimeBudget } from '../notify/time-budget.js';
 
 /**
  * Clients are built on first use and then reused: a job pays only for the
@@ -42,6 +43,8 @@ export interface JobContext {
   /** Compute everything, send and write nothing. */
   readonly dryRun: boolean;
   readonly env: NodeJS.ProcessEnv;
+  /** The time every Slack call of this run shares (createContext sets it). @default a fresh budget per message */
+  readonly slackBudget?: TimeBudget;
 }
 
 export interface ContextOptions {
@@ -61,5 +64,6 @@ export function createContext(o: ContextOptions): JobContext {
     ledger = new NoLedger();
     if (!o.dryRun) o.log.warn('no ledgerTable in config: alerts cannot be de-duplicated, a re-run sends them again');
   }
-  return { config: o.config, aws, ledger, log: o.log, now: o.now ?? new Date(), dryRun: o.dryRun ?? false, env: o.env ?? process.env };
+  const env = o.env ?? process.env;
+  return { config: o.config, aws, ledger, log: o.log, now: o.now ?? new Date(), dryRun: o.dryRun ?? false, env, slackBudget: runSlackBudget(env) };
 }

@@ -1,11 +1,9 @@
 import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 
-/** Slack's own limits, kept in one place so no builder can exceed them. */
-export const SLACK_LIMITS = { sectionText: 3000, headerText: 150, fields: 10, fieldText: 2000, blocks: 50, contextElements: 10 } as const;
+import { clip } from '../text/clip.js';
+import { SLACK_LIMITS } from './limits.js';
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+export { SLACK_LIMITS };
 
 /**
  * Blocks kept free under the cap for the alert buttons (notify/actions.ts):

@@ -3,7 +3,9 @@ import { DEFAULT_SLACK_TOKEN_SECRET } from '../config/schema.js';
 import type { JobContext } from '../jobs/context.js';
 import { withAlertActions } from './actions.js';
 import { targetOf } from './dispatch.js';
-import { createSlackClient, postSlackMessage, resolveSlackToken, type SlackMessage } from './slack.js';
+import { postWithinBudget } from './slack-post.js';
+import { resolveSlackToken, type SlackMessage } from './slack.js';
+import { runSlackBudget } from './time-budget.js';
 import { publishSns, type SnsMessage } from './sns.js';
 import type { Alert, Channel } from './types.js';
 
@@ -41,7 +43,7 @@ export function slackChannelTo<A extends Alert>(
     async send(alerts, info) {
       const token = await resolveSlackToken(() => ctx.aws.secrets, secretId, ctx.env);
       const message = withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
-      return { message: await postSlackMessage(createSlackClient(token, {}, ctx.env), destination, message) };
+      return { message: await postWithinBudget(token, destination, message, ctx.slackBudget ?? runSlackBudget(ctx.env), {}, ctx.env) };
     },
   };
 }

@@ -41,6 +41,9 @@ export async function postSlackMessage(client: WebClient, channel: string, messa
   return out.ts ? { channel: out.channel ?? channel, ts: out.ts } : undefined;
 }
 
+/** Posting a job's message goes through `postWithinBudget` (slack-post.ts), bounded by the run's Slack budget. */
+export { postWithinBudget } from './slack-post.js';
+
 const tokenCache = new Map<string, Promise<string>>();
 
 /**
@@ -69,11 +72,20 @@ export async function fetchSecretString(secrets: SecretsManagerClient, secretId:
   });
   const raw = out.SecretString?.trim() ?? '';
   if (raw.startsWith('{')) {
-    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = (JSON.parse(raw) ?? {}) as Record<string, unknown>;
+    } catch {
+      // JSON.parse quotes the text around the fault: the token. Say nothing of the content.
+      throw new SecretFormatError(`secret ${secretId} is not valid JSON`);
+    }
     const value = jsonKeys.map((k) => parsed[k]).find((v) => typeof v === 'string' && v);
     if (typeof value === 'string') return value;
-    throw new Error(`secret ${secretId} is JSON but has no "${jsonKeys[0]}" key`);
+    throw new SecretFormatError(`secret ${secretId} is JSON but has no "${jsonKeys[0]}" key`);
   }
-  if (!raw) throw new Error(`secret ${secretId} is empty`);
+  if (!raw) throw new SecretFormatError(`secret ${secretId} is empty`);
   return raw;
 }
+
+/** The secret exists but cannot hold a token; its message never quotes the secret. */
+export class SecretFormatError extends Error {}
