@@ -3,7 +3,8 @@ import { SEVERITIES, type Severity } from '../config/schema.js';
 import type { BudgetEvaluation, Crossing } from '../detect/budget.js';
 import { formatMoney } from '../money.js';
 import { capBlocks, context, header, section } from '../notify/blocks.js';
-import { escapeMrkdwn, escapePlain } from '../notify/escape.js';
+import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
+import { fitSlackText, fitSnsBody } from '../notify/fit.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import { addDays } from '../time/dates.js';
@@ -104,7 +105,12 @@ export function budgetSlackMessage(alerts: readonly BudgetAlert[], m: BudgetMess
   const capped = capBlocks(blocks, (n) => `…and ${n} more budgets; run \`npx cost-watch run budgets\` for all.`, [
     context('Each threshold alerts once per budget period; lower thresholds crossed in the same run are included in this alert.'),
   ]);
-  const text = `${mention}${title(list)}: ${list.map((a) => alertLine(a, m, escapePlain)).join('; ')}`;
+  const text = fitSlackText({
+    head: `${mention}${title(list)}: `,
+    items: list.map((a) => alertLine(a, m, escapePlain)),
+    separator: '; ',
+    more: (n) => `…and ${n} more budgets (left out here; run \`npx cost-watch run budgets --json\` for all)`,
+  });
   return { text, blocks: capped };
 }
 
@@ -113,7 +119,12 @@ export function budgetSnsMessage(alerts: readonly BudgetAlert[], m: BudgetMessag
   const worst = worstSeverity(list);
   const first = list[0]!;
   const more = list.length > 1 ? `, +${list.length - 1} more` : '';
-  const subject = `[${worst}] AWS budget ${nameOf(first)}: ${first.threshold.kind} ${pctText(first.threshold.kind === 'actual' ? first.evaluation.actualPct : first.evaluation.forecastPct)}${more}`;
-  const body = [`AWS budget thresholds crossed, found by cost-watch:`, '', ...list.map((a) => `- ${alertLine(a, m, (t) => t)}`)].join('\n');
+  const subject = `[${worst}] AWS budget ${oneLine(nameOf(first))}: ${first.threshold.kind} ${pctText(first.threshold.kind === 'actual' ? first.evaluation.actualPct : first.evaluation.forecastPct)}${more}`;
+  const body = fitSnsBody({
+    head: 'AWS budget thresholds crossed, found by cost-watch:\n\n',
+    items: list.map((a) => `- ${alertLine(a, m, oneLine)}`),
+    separator: '\n',
+    more: (n) => `- …and ${n} more budgets left out to keep this message under SNS's 256 KB; run \`npx cost-watch run budgets --json\` for all`,
+  });
   return { subject, body, attributes: { job: 'budgets', severity: worst } };
 }

@@ -2,7 +2,8 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { DailyEvaluation, Spike } from '../detect/daily-spend.js';
 import { formatMoney, formatPct } from '../money.js';
 import { capBlocks, context, header, section, sparkline } from '../notify/blocks.js';
-import { escapeMrkdwn, escapePlain } from '../notify/escape.js';
+import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
+import { fitSlackText, fitSnsBody } from '../notify/fit.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
@@ -77,7 +78,13 @@ export function dailySlackMessage(alerts: readonly SpikeAlert[], ctx: DailyMessa
   const notes = [totalLine(ctx, escapeMrkdwn)];
   if (e.estimated) notes.push('Cost Explorer marks this day as estimated: amounts can still rise as data fills in.');
   const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`, [context(...notes)]);
-  const text = `${title.replace(/^:\w+: /, '')}: ${list.map((s) => spikeLine(s, currency, escapePlain)).join('; ')}. ${totalLine(ctx, escapePlain)}`;
+  const text = fitSlackText({
+    head: `${title.replace(/^:\w+: /, '')}: `,
+    items: list.map((s) => spikeLine(s, currency, escapePlain)),
+    separator: '; ',
+    more: (n) => `…and ${n} more (left out here; see the message blocks or --json)`,
+    tail: `. ${totalLine(ctx, escapePlain)}`,
+  });
   return { text, blocks: capped };
 }
 
@@ -111,16 +118,15 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
   const kind = list.every((a) => !contextLabel(a)) ? 'spend spike' : 'cost alert';
   // An anomaly or unit-cost alert has no "change vs baseline" worth a subject line.
   const change = contextLabel(first) ? '' : ` ${formatPct(first.changePct)}`;
-  const subject = `[${worst(list)}] AWS ${kind} ${e.date}: ${named(first)}${change}${more}`;
-  const body = [
-    `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:`,
-    '',
-    ...list.flatMap((s) => [
-      `- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, (t) => t)}`,
-      ...(s.consoleUrl ? [`  Cost Explorer: ${s.consoleUrl}`] : []),
-    ]),
-    '',
-    totalLine(ctx),
-  ].join('\n');
+  const subject = `[${worst(list)}] AWS ${kind} ${e.date}: ${oneLine(named(first))}${change}${more}`;
+  const body = fitSnsBody({
+    head: `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:\n\n`,
+    items: list.map((s) =>
+      [`- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, oneLine)}`, ...(s.consoleUrl ? [`  Cost Explorer: ${s.consoleUrl}`] : [])].join('\n'),
+    ),
+    separator: '\n',
+    more: (n) => `- …and ${n} more spikes left out to keep this message under SNS's 256 KB; run \`npx cost-watch run daily-spend --date ${e.date} --json\` for all`,
+    tail: `\n\n${totalLine(ctx, oneLine)}`,
+  });
   return { subject, body, attributes: { job: 'daily-spend', severity: worst(list) } };
 }

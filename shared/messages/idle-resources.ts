@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { RegionError } from '../aws/regions.js';
 import { context, header, section, SLACK_LIMITS } from '../notify/blocks.js';
-import { escapeMrkdwn, escapePlain } from '../notify/escape.js';
+import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
+import { SNS_BODY_MAX_BYTES } from '../notify/limits.js';
+import { clip, clipBytes } from '../text/clip.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
@@ -34,7 +36,7 @@ export const FALLBACK_MAX = 3000;
 /** Items per rule in the SNS body, before the byte cap shrinks it. */
 export const SNS_PER_RULE = 40;
 /** SNS rejects messages over 256 KB; keep a margin for the envelope. */
-export const SNS_MAX_BYTES = 250_000;
+export const SNS_MAX_BYTES = SNS_BODY_MAX_BYTES;
 
 const headline = (findings: readonly Finding[]) => `${plural(findings.length, 'finding')}, about ${money(sumCost(findings))}/month`;
 const isFollowUp = (alerts: readonly IdleAlert[], ctx: IdleMessageContext) => alerts.length < ctx.totalFindings;
@@ -94,12 +96,11 @@ export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageC
     ...problems(ctx, escapePlain).map((p) => `${p}.`),
   ].join(' ');
   // Notifications show only the start of the fallback; errors listed per scope could make it huge in a large organization.
-  const more = '… (see findings)';
-  return { text: text.length > FALLBACK_MAX ? `${text.slice(0, FALLBACK_MAX - more.length)}${more}` : text, blocks };
+  return { text: clip(text, FALLBACK_MAX, '… (see findings)'), blocks };
 }
 
 function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly IdleAlert[], ctx: IdleMessageContext): string {
-  const plain = (t: string) => t;
+  const plain = oneLine;
   const findings = alerts.map((a) => a.finding);
   return [
     `cost-watch found ${headline(findings)} for the week of ${ctx.weekStart} (run ${ctx.date}, ${plural(ctx.regions.length, 'region')} scanned).`,
@@ -124,6 +125,6 @@ export function idleSnsMessage(alerts: readonly IdleAlert[], ctx: IdleMessageCon
   let perRule = SNS_PER_RULE;
   let body = snsBody(groups, perRule, alerts, ctx);
   while (Buffer.byteLength(body) > SNS_MAX_BYTES && perRule > 0) body = snsBody(groups, (perRule = Math.floor(perRule / 2)), alerts, ctx);
-  if (Buffer.byteLength(body) > SNS_MAX_BYTES) body = `${Buffer.from(body).subarray(0, SNS_MAX_BYTES - 40).toString('utf8')}\n… (clipped: see findings)`;
+  body = clipBytes(body, SNS_MAX_BYTES, '\n… (clipped: see findings)');
   return { subject, body, attributes: { job: 'idle-resources', severity: 'warning' } };
 }

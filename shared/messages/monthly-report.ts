@@ -1,3 +1,6 @@
+import { oneLine } from '../notify/escape.js';
+import { SNS_BODY_MAX_BYTES } from '../notify/limits.js';
+import { clipBytes } from '../text/clip.js';
 import { formatMoney, formatPct } from '../money.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
@@ -52,14 +55,15 @@ export function reportSummaryLines(m: ReportModel, topServices = TOP_SERVICES): 
   if (m.empty) lines.push(`No spend was recorded for ${m.monthLabel}.`, '');
   lines.push(
     `Total: ${money(m.total.amount)}`,
-    `vs ${m.previousLabel}: ${money(m.total.previous)} (${formatPct(m.total.changePct)}, ${sign}${money(m.total.change)})`,
+    // Nothing either month is "no change", not "new spend, $0.00".
+    `vs ${m.previousLabel}: ${money(m.total.previous)} (${m.total.amount === 0 && m.total.previous === 0 ? 'no change' : `${formatPct(m.total.changePct)}, ${sign}${money(m.total.change)}`})`,
     budgetLine(m),
   );
   if (m.estimated) lines.push('Cost Explorer still marks part of the month as estimated; amounts may change slightly.');
   const top = m.services.slice(0, topServices);
   if (top.length) {
     lines.push('', `Top ${top.length} services:`);
-    top.forEach((s, i) => lines.push(`${i + 1}. ${s.key}: ${money(s.amount)} (${formatPct(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`));
+    top.forEach((s, i) => lines.push(`${i + 1}. ${oneLine(s.key)}: ${money(s.amount)} (${formatPct(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`));
   }
   if (m.waste?.items.length)
     lines.push('', `Waste: ${m.waste.items.length} idle or unattached resources, about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`);
@@ -81,5 +85,5 @@ export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
     `The report (HTML with charts), its workbook (xlsx), CSV (one row per service) and JSON are in S3: ${ctx.location}`,
     `Open the folder in the S3 console (AWS sign-in required; this link does not expire): ${s3ConsoleUrl(ctx.location)}`,
   );
-  return { subject: reportSubject(ctx.model), body: lines.join('\n'), attributes: { job: 'monthly-report', severity: 'info' } };
+  return { subject: reportSubject(ctx.model), body: clipBytes(lines.join('\n'), SNS_BODY_MAX_BYTES), attributes: { job: 'monthly-report', severity: 'info' } };
 }

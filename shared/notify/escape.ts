@@ -7,7 +7,7 @@
 const ZWSP = '\u200b';
 
 export function escapeMrkdwn(text: string): string {
-  return text
+  return oneLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -16,5 +16,14 @@ export function escapeMrkdwn(text: string): string {
 
 /** The fallback `text` is not rendered as mrkdwn links, but & < > still need entities. */
 export function escapePlain(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A name from AWS on one line: a line break inside a service or budget name
+ * would split one item of an SNS body or fallback text into two, the second
+ * looking like a line of its own.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029\v\f]+/g, ' ');
 }

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
 import { startFaultProxy, type FaultProxy } from '../../emulators/fault-proxy.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { runCli } from '../support/cli.js';
@@ -31,15 +32,15 @@ let dir: string;
 let run = 0;
 let table: string;
 
-async function withLedger(): Promise<string> {
+async function withLedger(slackExtra: Record<string, string> = {}): Promise<string> {
   const file = join(dir, `config-${++run}.json`);
   table = `faults-${run}`;
-  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table }));
+  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts', ...slackExtra }, alertTopicArn: topic.topicArn }, ledgerTable: table }));
   await createLedgerTable(ddb, table);
   return file;
 }
 
-async function dailyRun(file: string, extra: string[] = []) {
+async function dailyRun(file: string, extra: string[] = [], env: Record<string, string | undefined> = {}) {
   const result = await runCli(['run', 'daily-spend', '--date', DAY, '--config', file, '--json', ...extra], {
     env: {
       ...aws.env,
@@ -48,6 +49,7 @@ async function dailyRun(file: string, extra: string[] = []) {
       SLACK_API_URL: slack.url,
       SLACK_BOT_TOKEN: 'xoxb-test',
       COST_WATCH_SLACK_TIMEOUT_MS: '1500',
+      ...env,
     },
     timeoutMs: 90_000,
   });
@@ -190,5 +192,79 @@ describe('ledger keys (item 6)', () => {
     expect(statuses(json, 'slack')).toEqual(['duplicate']);
     expect(statuses(json, 'sns')).toEqual(['sent']);
     expect(slack.attempts).toBe(0);
+  });
+});
+
+describe('Slack under pressure (items 2, 3, 4, 7)', () => {
+  it('a 429 with Retry-After 120 on every attempt does not hold the run: Slack failed at once, SNS sent, exit 3', async () => {
+    const file = await withLedger();
+    slack.rateLimitNext(4, 120);
+
+    const { code, json, stderr } = await dailyRun(file);
+
+    expect(code, stderr).toBe(3);
+    expect(statuses(json, 'slack')).toEqual(['failed']);
+    expect(json.deliveries.find((d: D) => d.channel === 'slack').error).toMatch(/Retry-After 120 s.*longer than the \d+ s left of this run's 45 s Slack budget/);
+    expect(statuses(json, 'sns')).toEqual(['sent']);
+    expect(slack.attempts).toBe(1);
+  });
+
+  it('stops retrying when the run\'s Slack budget is spent, however many attempts are left', async () => {
+    const file = await withLedger();
+    slack.hangNext(10);
+
+    const { code, json } = await dailyRun(file, [], { COST_WATCH_SLACK_TIMEOUT_MS: '1000', COST_WATCH_SLACK_BUDGET_MS: '1500' });
+
+    expect(code).toBe(3);
+    expect(json.deliveries.find((d: D) => d.channel === 'slack').error).toMatch(/this run's 2 s Slack budget|Slack budget is spent/);
+    expect(slack.attempts).toBeLessThanOrEqual(2);
+  });
+
+  it('an ok:false answer is not retried: failed with Slack\'s error, exit 3, and the re-run delivers', async () => {
+    const file = await withLedger();
+    slack.errorNext(1, 'channel_not_found');
+
+    const first = await dailyRun(file);
+    const second = await dailyRun(file);
+
+    expect(first.code).toBe(3);
+    expect(first.json.deliveries.find((d: D) => d.channel === 'slack').error).toBe('Slack refused the message: channel_not_found');
+    expect(second.code).toBe(0);
+    expect(statuses(second.json, 'slack')).toEqual(['sent']);
+    expect(slack.attempts).toBe(2);
+  });
+
+  it('300 spiking services with long emoji names: Slack accepts the message and SNS the body, each saying how many were left out', async () => {
+    const file = await withLedger();
+    const names = Array.from({ length: 300 }, (_, i) => `${i % 2 ? 'x' : ''}Service ${i} ${'😀&'.repeat(1600)}`);
+    const records = dailySpendScenario({ spikeDay: DAY, historyDays: 8 });
+    for (const day of new Set(records.map((r) => r.date)))
+      for (const service of names) records.push({ date: day, service, amount: day === DAY ? 100 : 10 });
+    ce.setDataset(records, { estimatedFrom: DAY });
+
+    const { code, json, stderr } = await dailyRun(file);
+
+    expect(code, stderr).toBe(0);
+    expect(statuses(json, 'slack')).toEqual(['sent']);
+    expect(statuses(json, 'sns')).toEqual(['sent']);
+    const text = slack.messages[0]!.text;
+    expect(text.length).toBeLessThanOrEqual(40_000);
+    expect(text).toMatch(/…and \d+ more/);
+    const [mail] = await topic.receive();
+    expect(Buffer.byteLength(mail!.message)).toBeLessThan(256 * 1024);
+    expect(mail!.message).toMatch(/…and \d+ more spikes left out/);
+  });
+
+  it('a Slack secret that is not valid JSON is named, and nothing of its content appears anywhere', async () => {
+    const secretId = `cost-watch/bad-json-${run}`;
+    await createSecret(new SecretsManagerClient(aws.clientConfig), secretId, '{xoxb-very-secret-token-value');
+    const file = await withLedger({ tokenSecretId: secretId });
+
+    const { code, json, stdout, stderr } = await dailyRun(file, [], { SLACK_BOT_TOKEN: undefined });
+
+    expect(code).toBe(3);
+    expect(json.deliveries.find((d: D) => d.channel === 'slack').error).toBe(`secret ${secretId} is not valid JSON`);
+    const items = JSON.stringify((await ddb.send(new ScanCommand({ TableName: table }))).Items);
+    for (const where of [stdout, stderr, items]) expect(where).not.toMatch(/xoxb|very-secret/);
   });
 });
