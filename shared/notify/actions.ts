@@ -1,3 +1,4 @@
+import { clip } from '../text/clip.js';
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { ledgerKey, type DeliveryTarget } from '../ledger/keys.js';
 import { MUTE_DAYS } from '../mutes/key.js';
@@ -28,7 +29,7 @@ export function actionKindOf(actionId: string): ActionKind | undefined {
   return (Object.keys(ACTION_IDS) as ActionKind[]).find((k) => ACTION_IDS[k] === prefix);
 }
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+// One shared clip: never splits an emoji or an &amp; entity (Slack answers invalid_blocks for a broken character).
 
 function label(a: Alert): string {
   return a.subject.scope === 'total' ? 'total spend' : a.subject.key;

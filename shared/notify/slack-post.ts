@@ -23,7 +23,7 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 interface SlackFailure {
   code?: string;
   retryAfter?: number;
-  data?: { error?: string };
+  data?: { error?: string; errors?: unknown; response_metadata?: { messages?: unknown } };
   statusCode?: number;
   message?: string;
 }
@@ -63,7 +63,11 @@ export async function postWithinBudget(
       return out.ts ? { channel: out.channel ?? channel, ts: out.ts } : undefined;
     } catch (err) {
       const e = err as SlackFailure;
-      if (e.code === ErrorCode.PlatformError) throw new SlackDeliveryError(`Slack refused the message: ${e.data?.error ?? 'unknown error'}`);
+      if (e.code === ErrorCode.PlatformError) {
+        // invalid_blocks names the offending block: say which, so the fix is findable.
+        const detail = [e.data?.errors, e.data?.response_metadata?.messages].flat().filter((x): x is string => typeof x === 'string');
+        throw new SlackDeliveryError(`Slack refused the message: ${e.data?.error ?? 'unknown error'}${detail.length ? ` (${clip(detail.join('; '), 300)})` : ''}`);
+      }
       let wait = Math.min(500 * 2 ** (attempt - 1), 5_000);
       if (e.code === ErrorCode.RateLimitedError) {
         wait = (e.retryAfter ?? 1) * 1000;

@@ -253,7 +253,7 @@ describe('Slack under pressure (items 2, 3, 4, 7)', () => {
     const [mail] = await topic.receive();
     expect(Buffer.byteLength(mail!.message)).toBeLessThan(256 * 1024);
     expect(mail!.message).toMatch(/…and \d+ more spikes left out/);
-  });
+  }, 90_000);
 
   it('a Slack secret that is not valid JSON is named, and nothing of its content appears anywhere', async () => {
     const secretId = `cost-watch/bad-json-${run}`;
