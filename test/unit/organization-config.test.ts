@@ -18,7 +18,7 @@ describe('organization and routes config', () => {
   it('fills the contract defaults and stays absent when not given', () => {
     expect(parseConfig({}).organization).toBeUndefined();
     expect(parseConfig({}).notify.routes).toEqual([]);
-    expect(parseConfig({ organization: {} }).organization).toEqual({ accounts: 'all', excludeAccounts: [], roleName: 'cost-watch-read', concurrency: 16 });
+    expect(parseConfig({ organization: {} }).organization).toMatchObject({ accounts: 'all', excludeAccounts: [], roleName: 'cost-watch-read', concurrency: 16 });
   });
 
   it('accepts the contract examples', () => {
