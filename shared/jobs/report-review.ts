@@ -27,24 +27,28 @@ export interface ReviewResult {
   readonly metricRequests: number;
 }
 
+/** Spend by category from the services already fetched, through a service → category mapping. */
+const mapped = (costs: ReportCosts, of: (service: string) => string, budgets?: Record<string, number>) =>
+  categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets });
+
 async function categories(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, month: IsoMonth, endExclusive: string) {
   const r = ctx.config.report;
   const budgets = r.categoryBudgets;
-  if (r.costCategory) {
-    try {
-      const cc = await readCostCategory(ctx, ce, r.costCategory, month, endExclusive);
-      const source: CategorySource = { kind: 'cost-category', name: r.costCategory };
-      return { source, rows: categoryRows({ ...cc, budgets }), requests: Array<string>(cc.requests).fill('GetCostAndUsage'), gap: undefined };
-    } catch (err) {
-      // A misspelt or deleted Cost Category: fall back to the default mapping and say so.
-      const gap: ReviewGap = { ...reviewGap(err, 'categories', 'GetCostAndUsage'), message: `Cost Category "${r.costCategory}" could not be read, so the default mapping is shown: ${(err as Error).message}` };
-      const of = categorizer();
-      return { source: { kind: 'default' } as CategorySource, rows: categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets }), requests: Array<string>((err as { requests?: number }).requests ?? 1).fill('GetCostAndUsage'), gap };
-    }
+  if (!r.costCategory) {
+    const source: CategorySource = r.categories ? { kind: 'config' } : { kind: 'default' };
+    return { source, rows: mapped(costs, categorizer(r.categories), budgets), requests: [] as string[], gap: undefined };
   }
-  const of = categorizer(r.categories);
-  const source: CategorySource = r.categories ? { kind: 'config' } : { kind: 'default' };
-  return { source, rows: categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets }), requests: [], gap: undefined };
+  try {
+    const cc = await readCostCategory(ctx, ce, r.costCategory, month, endExclusive);
+    const source: CategorySource = { kind: 'cost-category', name: r.costCategory };
+    return { source, rows: categoryRows({ ...cc, budgets }), requests: Array<string>(cc.requests).fill('GetCostAndUsage'), gap: undefined };
+  } catch (err) {
+    // A misspelt or deleted Cost Category: fall back to the default mapping and say so.
+    const message = `Cost Category "${r.costCategory}" could not be read, so the default mapping is shown: ${(err as Error).message}`;
+    const gap: ReviewGap = { ...reviewGap(err, 'categories', 'GetCostAndUsage'), message };
+    const requests = Array<string>((err as { requests?: number }).requests ?? 1).fill('GetCostAndUsage');
+    return { source: { kind: 'default' } as CategorySource, rows: mapped(costs, categorizer(), budgets), requests, gap };
+  }
 }
 
 function allocation(ctx: JobContext, costs: ReportCosts) {
