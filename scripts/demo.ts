@@ -21,6 +21,7 @@ import { DEMO_IDLE_RULES, seedIdleResources } from './demo/idle-resources.js';
 import { loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { showOrganization } from './demo/organization.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
+import { showMuteDemo } from './demo/slack-actions.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
 
 hideSdkNodeVersionWarning();
@@ -118,6 +119,7 @@ async function main(): Promise<number> {
     await seedDailySpend(ce, world.env);
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
+    await showMuteDemo(world, (title, args) => showJob(world, title, args), (t) => process.stdout.write(t));
     await seedIdleResources(world.env);
     await showJob(world, 'idle-resources: waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, load balancers, databases)', ['run', 'idle-resources']);
     await showJob(world, 'idle-resources again: nothing new this week', ['run', 'idle-resources']);
