@@ -3,7 +3,7 @@ import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda
 import { signRequest } from '../../emulators/slack-click.js';
 
 const SECRET = 'lambda-test-secret';
-let handler: (e: LambdaFunctionURLEvent) => Promise<LambdaFunctionURLResult>;
+let handler: (e: LambdaFunctionURLEvent) => Promise<Exclude<LambdaFunctionURLResult, string>>;
 
 const event = (method: string, headers: Record<string, string>, body: string, isBase64Encoded = false) =>
   ({ headers, body, isBase64Encoded, requestContext: { http: { method } } }) as unknown as LambdaFunctionURLEvent;
@@ -14,11 +14,11 @@ describe('lambdas/slack-actions handler (function URL event)', () => {
     process.env.COST_WATCH_CONFIG = JSON.stringify({ ledgerTable: 'cost-watch-ledger', notify: { slack: { channel: '#c' } } });
     process.env.SLACK_SIGNING_SECRET = SECRET;
     process.env.AWS_REGION = 'us-east-1';
-    ({ handler } = await import('../../lambdas/slack-actions/handler.js'));
+    handler = (await import('../../lambdas/slack-actions/handler.js')).handler as typeof handler;
   });
 
   it('answers 405 to anything but POST', async () => {
-    expect((await handler(event('GET', {}, '')))!.statusCode).toBe(405);
+    expect((await handler(event('GET', {}, ''))).statusCode).toBe(405);
   });
 
   it('verifies the signature over the decoded bytes of a base64 body: signed → on to parsing (400 here), tampered → 401', async () => {
