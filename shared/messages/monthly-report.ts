@@ -66,7 +66,7 @@ export function reportSummaryLines(m: ReportModel, topServices = TOP_SERVICES): 
     top.forEach((s, i) => lines.push(`${i + 1}. ${oneLine(s.key)}: ${money(s.amount)} (${formatPct(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`));
   }
   if (m.waste?.items.length)
-    lines.push('', `Waste: ${m.waste.items.length} idle or unattached resources, about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`);
+    lines.push('', `Waste: ${m.waste.items.length} waste findings (idle, stopped or unattached resources and more), about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`);
   return lines;
 }
 

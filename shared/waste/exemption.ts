@@ -9,7 +9,6 @@ export interface Exemption {
   readonly kept: Listings;
   /** Resources tagged exempt themselves (volumes exempt through their instance not counted). */
   readonly tagged: number;
-  readonly runningExempt: number;
 }
 
 /**
@@ -36,5 +35,5 @@ export function applyExemption(all: Listings, exemptTag: string): Exemption {
     (n, k) => n + exempt(all[k] as readonly { tags: Tags }[]).length,
     0,
   );
-  return { kept, tagged, runningExempt: exempt(all.instances).filter((i) => i.state === 'running').length };
+  return { kept, tagged };
 }

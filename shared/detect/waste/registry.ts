@@ -28,7 +28,6 @@ export const WASTE_RULES = [
 ] as const satisfies readonly AnyWasteRule[];
 
 export type RuleName = (typeof WASTE_RULES)[number]['name'];
-export const RULE_NAMES: readonly string[] = WASTE_RULES.map((r) => r.name);
 
 /** `idle.rules`: one optional key per rule, each `{ enabled, …options }` with defaults; unknown rules and options rejected. */
 export const rulesConfigSchema = z.strictObject(
@@ -40,4 +39,3 @@ export const rulesConfigSchema = z.strictObject(
 
 export type RulesConfig = Readonly<Record<string, { readonly enabled: boolean } & Readonly<Record<string, unknown>>>>;
 
-export const ruleByName = (name: string): AnyWasteRule | undefined => WASTE_RULES.find((r) => r.name === name);

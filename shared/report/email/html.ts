@@ -115,7 +115,7 @@ function notes(c: FinanceEmailContent): string {
 function footer(c: FinanceEmailContent): string {
   const { model: m } = c;
   const waste = m.waste?.items.length
-    ? para(`Waste: ${m.waste.items.length} idle or unattached resources, about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`)
+    ? para(`Waste: ${m.waste.items.length} waste findings (idle, stopped or unattached resources and more), about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`)
     : '';
   const files = c.attachments.map((a) => esc(a.filename)).join(', ');
   const console = s3ConsoleUrl(c.location);
