@@ -274,3 +274,34 @@ describe('CLI', () => {
     expect(await snapshot()).toBe(before);
   });
 });
+
+describe('buttons on every job that posts to Slack', () => {
+  it('budgets and idle-resources alerts carry Acknowledge and Mute, valued by ledger entries that name their subjects', async () => {
+    const { seedBudgets } = await import('../../scripts/demo/budgets.js');
+    const { seedIdleResources, DEMO_IDLE_RULES } = await import('../../scripts/demo/idle-resources.js');
+    await seedBudgets(aws.env);
+    await seedIdleResources(aws.env, { bucket: `cw-actions-${aws.account.accountId}` });
+    const jobsConfig = join(mkdtempSync(join(tmpdir(), 'cw-actions-jobs-')), 'config.json');
+    writeFileSync(
+      jobsConfig,
+      JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE, idle: { regions: ['us-east-1'], rules: DEMO_IDLE_RULES } }),
+    );
+    for (const [job, scopes] of [
+      ['budgets', ['budget']],
+      ['idle-resources', ['instance', 'volume', 'unassociated-eip', 'gp2-volume', 'orphaned-snapshot', 'stopped-instance', 'idle-nat-gateway', 'idle-load-balancer', 'idle-rds']],
+    ] as const) {
+      const before = slack.messages.length;
+      const r = await cli(['run', job, '--config', jobsConfig, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const message = slack.messages.at(before)!;
+      expect(message, `${job} posted`).toBeDefined();
+      const buttons = buttonsOf(message.blocks);
+      expect(buttons.map((b) => actionKindOf(b.action_id!))).toContain('acknowledge');
+      const mute = buttons.find((b) => actionKindOf(b.action_id!) === 'mute')!;
+      const item = (await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: mute.value! } } }))).Item!;
+      expect(item.job!.S).toBe(job);
+      expect(scopes as readonly string[]).toContain(item.scope!.S);
+      expect(item.msgTs!.S).toBeDefined();
+    }
+  }, 120_000);
+});
