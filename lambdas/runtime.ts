@@ -5,17 +5,35 @@ import { AwsClients, createContext } from '../shared/jobs/context.js';
 import type { JobDefinition, JobResult } from '../shared/jobs/types.js';
 import { jsonLogger } from '../shared/log.js';
 import { deliveryVerdict } from '../shared/notify/verdict.js';
-import { parseIsoDate, parseIsoMonth } from '../shared/time/dates.js';
+import { monthOf, parseIsoDate, parseIsoMonth, today } from '../shared/time/dates.js';
 
 /**
  * The scheduled EventBridge event carries nothing we need; a manual invoke may
- * set `date`, `month` or `dryRun` to re-run a past day, like the CLI flags.
+ * set `date`, `month`, `allowPartial` or `dryRun`, with the CLI's rules: a real
+ * day no later than today, a month no later than this one, the current month
+ * only with allowPartial.
  */
 const eventSchema = z.looseObject({
-  date: z.optional(z.string().check(z.refine((d) => parseIsoDate(d) !== undefined, { error: 'date: expected YYYY-MM-DD' }))),
-  month: z.optional(z.string().check(z.refine((m) => parseIsoMonth(m) !== undefined, { error: 'month: expected YYYY-MM' }))),
-  dryRun: z.optional(z.boolean()),
+  date: z.optional(z.string({ error: 'date: expected a string YYYY-MM-DD' }).check(z.refine((d) => parseIsoDate(d) !== undefined, { error: 'date: expected a real calendar date as YYYY-MM-DD' }))),
+  month: z.optional(z.string({ error: 'month: expected a string YYYY-MM' }).check(z.refine((m) => parseIsoMonth(m) !== undefined, { error: 'month: expected a calendar month as YYYY-MM' }))),
+  allowPartial: z.optional(z.boolean({ error: 'allowPartial: expected true or false' })),
+  dryRun: z.optional(z.boolean({ error: 'dryRun: expected true or false' })),
 });
+
+type RunEvent = z.output<typeof eventSchema>;
+
+/** One line naming the field, or undefined when the event is fine. */
+export function eventProblem(event: unknown, now: Date): { problem: string } | { input: RunEvent } {
+  const parsed = eventSchema.safeParse(event ?? {});
+  if (!parsed.success) return { problem: parsed.error.issues.map((i) => i.message).join('; ') };
+  const input = parsed.data;
+  const todayUtc = today(now);
+  const thisMonth = monthOf(todayUtc);
+  if (input.date && input.date > todayUtc) return { problem: `date: expected a date no later than today (${todayUtc} UTC)` };
+  if (input.month && input.month > thisMonth) return { problem: `month: expected a month no later than the current one (${thisMonth})` };
+  if (input.month === thisMonth && !input.allowPartial) return { problem: `month: ${thisMonth} is not finished yet: add "allowPartial": true to report it anyway` };
+  return { input };
+}
 
 /**
  * Wraps a job as a Lambda handler. Config and clients are built once per
@@ -27,8 +45,14 @@ export function jobHandler<R extends JobResult>(job: JobDefinition<R>) {
   const log = jsonLogger();
   const config = configFromEnv();
   const aws = new AwsClients();
-  return async (event: unknown): Promise<R> => {
-    const input = eventSchema.parse(event ?? {});
+  return async (event: unknown): Promise<R | { error: string }> => {
+    const checked = eventProblem(event, new Date());
+    if ('problem' in checked) {
+      // Returned, not thrown: Lambda would retry a thrown error twice into the DLQ, and this one cannot succeed.
+      log.warn(`${job.name}: invalid event: ${checked.problem}`, { job: job.name, level: 'ERROR' });
+      return { error: `invalid event: ${checked.problem}` };
+    }
+    const input = checked.input;
     const ctx = createContext({ config, log, aws, dryRun: input.dryRun ?? false });
     const result = await job.run(ctx, { date: input.date, month: input.month });
     const byStatus: Record<string, number> = {};

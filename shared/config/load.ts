@@ -51,6 +51,8 @@ export function loadConfig(file?: string, cwd = process.cwd()): LoadedConfig {
   } catch (err) {
     throw new ConfigError(`--config: cannot read ${path}: ${(err as Error).message}`);
   }
+  // Windows editors save a byte-order mark; JSON.parse would report an invisible character.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -67,7 +69,8 @@ export const CONFIG_ENV = 'COST_WATCH_CONFIG';
 /** Lambdas get their validated config as JSON in COST_WATCH_CONFIG, set by the stack at synth. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CostWatchConfig {
   const text = env[CONFIG_ENV];
-  if (!text) return parseConfig({}, `${CONFIG_ENV} (unset: defaults)`);
+  // Defaults in a Lambda would mean no Slack, no topic, no ledger: a run that silently sends nothing.
+  if (!text) throw new ConfigError(`${CONFIG_ENV} is not set: the stack sets it at deploy (cdk deploy); set it to the config as JSON`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

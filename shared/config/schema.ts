@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { COMMERCIAL_REGIONS } from '../aws/region-names.js';
 import { rulesConfigSchema } from '../detect/waste/registry.js';
 import { reviewIssues, reviewKeys } from './review.js';
 
@@ -11,7 +12,9 @@ import { reviewIssues, reviewKeys } from './review.js';
  * size, which every Lambda cold start pays for.
  */
 
-const num = (error = 'expected a number') => z.number({ error });
+/** JSON's 1e400 parses to Infinity: say so, rather than "expected a number" for something that looks like one. */
+const num = (error = 'expected a number') =>
+  z.number({ error: (i) => (typeof i.input === 'number' && !Number.isFinite(i.input) ? 'expected a number, but it is too large to represent' : error) });
 const int = () => z.int({ error: 'expected a whole number' });
 const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
 
@@ -46,6 +49,18 @@ const thresholds = (fallback: Threshold[]) =>
   );
 
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const KNOWN_REGIONS = new Set(COMMERCIAL_REGIONS);
+/**
+ * A region name that exists: "us-east-9" has the right shape but would pass
+ * validate-config and synth and then fail every run in Lambda.
+ */
+const knownRegion = (example: string) =>
+  z.string({ error: `expected an AWS region name such as "${example}"` }).check(
+    z.regex(AWS_REGION, { error: `expected an AWS region name such as "${example}"` }),
+    z.refine((r) => KNOWN_REGIONS.has(r), { error: (i) => `unknown region "${String(i.input)}": expected a commercial AWS region such as "${example}"` }),
+  );
+/** Prefixes the stack keeps for itself in the report bucket (findings expire, run state is transient). */
+const RESERVED_PREFIXES = ['findings/', 'idle-runs/'];
 const schedule = z
   .string({ error: 'expected a string' })
   .check(z.regex(/^(rate|cron)\(.+\)$/, { error: 'expected an EventBridge expression such as "cron(0 10 * * ? *)" or "rate(8 hours)"' }));
@@ -84,7 +99,7 @@ export const idleSchema = z.strictObject({
       [
         z.literal('all'),
         z
-          .array(z.string().check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "us-east-1"' })))
+          .array(knownRegion('us-east-1'))
           .check(z.minLength(1, { error: 'expected at least one region' })),
       ],
       { error: 'expected "all" or an array of region names' },
@@ -122,13 +137,23 @@ export const reportEmailSchema = z.strictObject({
   to: z
     .array(z.email({ error: 'expected a recipient email address such as "finance@example.com"' }), { error: 'expected an array of recipient email addresses' })
     .check(z.minLength(1, { error: 'expected at least one recipient' }), z.maxLength(50, { error: 'expected at most 50 recipients (the SES limit per message)' })),
-  region: z.optional(z.string({ error: 'expected an AWS region name such as "eu-west-1"' }).check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "eu-west-1"' }))),
+  region: z.optional(knownRegion('eu-west-1')),
 });
 export type ReportEmailConfig = z.output<typeof reportEmailSchema>;
 
 export const reportSchema = z.strictObject({
   bucket: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name' }))),
-  prefix: withDefault(z.string(), 'reports/'),
+  prefix: withDefault(
+    z.string({ error: 'expected a key prefix such as "reports/"' }).check(
+      z.regex(/^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()\/-]*\/$/, {
+        error: 'expected a non-empty key prefix ending in "/" (letters, digits and !_.*\'()- only), such as "reports/"',
+      }),
+      z.refine((p) => p === '' || !RESERVED_PREFIXES.some((r) => p.startsWith(r) || r.startsWith(p)), {
+        error: (i) => `"${String(i.input)}" overlaps ${RESERVED_PREFIXES.map((r) => `"${r}"`).join(' or ')}, which the stack keeps for itself: choose another prefix such as "reports/"`,
+      }),
+    ),
+    'reports/',
+  ),
   groupByTags: withDefault(
     z.array(z.string().check(z.minLength(1, { error: 'expected a tag key' }))).check(z.maxLength(5, { error: 'expected at most 5 tag keys' })),
     [],
@@ -148,7 +173,7 @@ const ouId = z.string({ error: 'expected an organization root id (r-…) or OU i
 const deployToSchema = z.strictObject({
   organizationalUnitIds: z.optional(z.array(ouId, { error: 'expected an array of root or OU ids' }).check(z.minLength(1, { error: 'expected at least one root or OU id' }))),
   /** The one region the role's stack instances go to (IAM is global: a second region would clash on the role name). @default the stack's region */
-  region: z.optional(z.string().check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "us-east-1"' }))),
+  region: z.optional(knownRegion('us-east-1')),
   /** DELEGATED_ADMIN when the stack is deployed in a delegated administrator account for StackSets. @default "SELF" */
   callAs: withDefault(z.enum(['SELF', 'DELEGATED_ADMIN'], { error: 'expected "SELF" or "DELEGATED_ADMIN"' }), 'SELF'),
 });
@@ -237,7 +262,7 @@ export const unitMetricSchema = z.strictObject({
   ),
   stat: withDefault(z.enum(UNIT_STATS, { error: `expected one of ${UNIT_STATS.join(', ')}` }), 'Sum'),
   /** @default the region the job runs in */
-  region: z.optional(z.string().check(z.regex(AWS_REGION, { error: 'expected an AWS region name such as "us-east-1"' }))),
+  region: z.optional(knownRegion('us-east-1')),
 }, { error: 'expected an object { namespace, metricName, dimensions?, stat?, region? }' });
 
 export const unitCostSchema = z.strictObject({

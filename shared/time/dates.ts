@@ -9,11 +9,14 @@ export type IsoMonth = string;
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+/** Earlier years cannot hold AWS data (and `0000-01` made Date arithmetic produce year -1). */
+const MIN_YEAR = 1970;
 
 /** Parses a real calendar day; `2026-02-30` is undefined, not March 2nd. */
 export function parseIsoDate(text: string): IsoDate | undefined {
   const m = ISO_DATE.exec(text);
   if (!m) return undefined;
+  if (Number(m[1]) < MIN_YEAR) return undefined;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return toIsoDate(d) === text ? text : undefined;
 }
@@ -22,7 +25,8 @@ export function parseIsoMonth(text: string): IsoMonth | undefined {
   const m = ISO_MONTH.exec(text);
   if (!m) return undefined;
   const month = Number(m[2]);
-  return month >= 1 && month <= 12 ? text : undefined;
+  // Year 0000 is a valid pattern but no AWS data: nothing before 1970 is a real run.
+  return month >= 1 && month <= 12 && Number(m[1]) >= MIN_YEAR ? text : undefined;
 }
 
 export function toIsoDate(d: Date): IsoDate {
