@@ -6,8 +6,10 @@ import { explainAwsError } from './errors.js';
  * learns too ("expected" on a Slack alert). One request; Cost Explorer
  * charges $0.01 for it like any other.
  */
-export async function reportPlannedActivity(ce: CostExplorerClient, anomalyId: string): Promise<void> {
-  await ce.send(new ProvideAnomalyFeedbackCommand({ AnomalyId: anomalyId, Feedback: 'PLANNED_ACTIVITY' })).catch((err: unknown) => {
+export async function reportPlannedActivity(ce: CostExplorerClient, anomalyId: string, timeoutMs = 2000): Promise<void> {
+  // Bounded: the click's answer to Slack is due within 3 s; a failure is answered and can be clicked again.
+  const request = ce.send(new ProvideAnomalyFeedbackCommand({ AnomalyId: anomalyId, Feedback: 'PLANNED_ACTIVITY' }), { abortSignal: AbortSignal.timeout(timeoutMs) });
+  await request.catch((err: unknown) => {
     throw explainAwsError(err, `Cost Explorer ProvideAnomalyFeedback for anomaly ${anomalyId}`, 'ce:ProvideAnomalyFeedback');
   });
 }

@@ -239,6 +239,14 @@ describe('Expected on an alert carrying an AWS anomaly', () => {
     const expected = buttonOf('expected');
     expect(expected.text.text).toBe('Expected (tell AWS)');
 
+    // AWS refusing the feedback: 502, the message is not updated, the user can click again.
+    ce.failNext('AccessDeniedException', 1, 'not authorized to perform: ce:ProvideAnomalyFeedback', 'ProvideAnomalyFeedback');
+    const message = slack.messages.at(-1)!;
+    const failed = signRequest(SECRET, formBody({ ...clickPayload(expected, { channel: message.channel }), trigger_id: 'first-try' }));
+    expect((await post(failed)).statusCode).toBe(502);
+    expect(slack.updates).toHaveLength(0);
+    expect(ce.anomalyFeedback).toEqual([]);
+
     const res = await post(click(expected));
 
     expect(res.statusCode).toBe(200);
