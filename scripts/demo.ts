@@ -10,7 +10,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { awsEnvForAccount, createMotoAccount, findMotoServer, MOTO_MISSING_MESSAGE, startMoto, type MotoHandle } from '../emulators/moto.js';
+import { ensureMotoServer } from '../emulators/moto-install.js';
+import { awsEnvForAccount, createMotoAccount, startMoto, type MotoHandle } from '../emulators/moto.js';
 import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/cost-explorer.js';
 import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
@@ -106,8 +107,10 @@ async function showJob(world: DemoWorld, title: string, args: string[]): Promise
 }
 
 async function main(): Promise<number> {
-  if (!findMotoServer()) {
-    process.stderr.write(`${MOTO_MISSING_MESSAGE}\nThe demo runs every job against moto (a local AWS emulator). Then run: npm run demo\n`);
+  try {
+    await ensureMotoServer();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\nThe demo runs every job against moto (a local AWS emulator).\n`);
     return 1;
   }
   process.stdout.write('Starting moto, the Cost Explorer double and a fake Slack …\n');

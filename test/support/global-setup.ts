@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { ensureMotoServer } from '../../emulators/moto-install.js';
 import { startMoto } from '../../emulators/moto.js';
 
 /*
@@ -7,7 +8,8 @@ import { startMoto } from '../../emulators/moto.js';
  * A missing moto_server fails the run with the install hint; skipping would hide untested code.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const moto = await startMoto({ quiet: true });
+  // A fresh machine with python3 gets the pinned moto in .venv, once; without Python the message says what to do.
+  const moto = await startMoto({ quiet: true, command: await ensureMotoServer() });
   project.provide('motoUrl', moto.url);
   return () => moto.stop();
 }
