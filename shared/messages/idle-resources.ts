@@ -43,6 +43,13 @@ const isFollowUp = (alerts: readonly IdleAlert[], ctx: IdleMessageContext) => al
 const weekTotal = (ctx: IdleMessageContext) => `This week in total: ${plural(ctx.totalFindings, 'finding')}, about ${money(ctx.estimatedMonthlySavings)}/month.`;
 const where = (e: { account?: string | null; region: string }) => (e.account ? `${e.account}/${e.region}` : e.region);
 
+/** Regions that failed are not "scanned": "19 of 20 regions" (each failure is listed under "Not scanned"). */
+function scannedText(ctx: IdleMessageContext): string {
+  const failed = new Set(ctx.regionErrors.filter((e) => !('account' in e) || !e.account).map((e) => e.region)).size;
+  if (!failed) return plural(ctx.regions.length, 'region');
+  return `${ctx.regions.length - failed} of ${plural(ctx.regions.length, 'region')}`;
+}
+
 function problems(ctx: IdleMessageContext, esc: (t: string) => string): string[] {
   const lines: string[] = [];
   if (ctx.regionErrors.length) lines.push(`Not scanned: ${ctx.regionErrors.map((e) => `${where(e)} (${esc(e.message)})`).join('; ')}`);
@@ -77,7 +84,7 @@ export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageC
   const followUp = isFollowUp(alerts, ctx);
   const title = `${followUp ? 'New idle' : 'Idle'} AWS resources, week of ${ctx.weekStart}`;
   const blocks: KnownBlock[] = [header(`:money_with_wings: ${title}`)];
-  blocks.push(section(`*${headline(findings)}* could be saved across ${plural(ctx.regions.length, 'region')}.${followUp ? `\n${weekTotal(ctx)}` : ''}`));
+  blocks.push(section(`*${headline(findings)}* could be saved across ${scannedText(ctx)}.${followUp ? `\n${weekTotal(ctx)}` : ''}`));
   // Nine rules at most: one section each stays far inside the 50-block cap.
   for (const g of groups) blocks.push(section(groupSection(g)));
   for (const p of problems(ctx, escapeMrkdwn)) blocks.push(section(`:warning: ${p}`));
@@ -103,7 +110,7 @@ function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly
   const plain = oneLine;
   const findings = alerts.map((a) => a.finding);
   return [
-    `cost-watch found ${headline(findings)} for the week of ${ctx.weekStart} (run ${ctx.date}, ${plural(ctx.regions.length, 'region')} scanned).`,
+    `cost-watch found ${headline(findings)} for the week of ${ctx.weekStart} (run ${ctx.date}; ${scannedText(ctx)} scanned).`,
     ...(isFollowUp(alerts, ctx) ? [weekTotal(ctx)] : []),
     ...groups.flatMap((g) => [
       '',

@@ -87,6 +87,14 @@ describe('idle-resources messages', () => {
     expect(msg.text).toContain('idle-rds in eu-west-1');
   });
 
+  it('does not count a region that failed as scanned (issue 9, item 10)', () => {
+    const alerts = [instanceAlert(1)];
+    const ctx = context(alerts, { regions: ['us-east-1', 'eu-west-1', 'ap-east-1'], regionErrors: [{ region: 'ap-east-1', message: 'OptInRequired' }] });
+
+    expect(JSON.stringify(idleSlackMessage(alerts, ctx).blocks)).toContain('could be saved across 2 of 3 regions');
+    expect(idleSnsMessage(alerts, ctx).body).toContain('2 of 3 regions scanned');
+  });
+
   it('marks a later run of the same week as new findings, with the week total', () => {
     const all = [instanceAlert(1), instanceAlert(2), volumeAlert(3)];
     const fresh = [volumeAlert(3)];
