@@ -42,6 +42,8 @@ export function explainAwsError(err: unknown, operation: string, permission: str
     return new AwsAccessError(`${operation} was denied: the caller needs the IAM permission ${permission}. AWS said: ${said}`, operation, { cause: err });
   if (e?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(said))
     return new AwsCallError(`${operation}: connection refused (is the endpoint reachable? AWS_ENDPOINT_URL and service variables change it)`, { cause: err });
+  // "Secrets Manager can't find the specified secret." names neither the secret nor the call: the operation does.
+  if (/NotFound/.test(e?.name ?? '')) return new AwsCallError(`${operation}: not found: ${said}`, { cause: err });
   if (TRANSIENT.test(e?.name ?? ''))
     return new AwsCallError(`${operation} failed after retries (${/DataUnavailable/.test(e?.name ?? '') ? 'data not available yet' : 'AWS is throttling or unavailable'}): ${said}`, { cause: err });
   return err instanceof Error ? err : new Error(String(err));

@@ -23,6 +23,9 @@ describe('AWS errors that point the right way (item 9)', () => {
     expect(errorMessage(explainAwsError(sdkError('DataUnavailableException', 'Data is not available'), 'Cost Explorer GetCostAndUsage', 'ce:GetCostAndUsage'))).toMatch(
       /^Cost Explorer GetCostAndUsage failed after retries \(data not available yet\)/,
     );
+    expect(errorMessage(explainAwsError(sdkError('ResourceNotFoundException', "Secrets Manager can't find the specified secret."), 'Secrets Manager GetSecretValue for cost-watch/slack', 'secretsmanager:GetSecretValue'))).toBe(
+      "Secrets Manager GetSecretValue for cost-watch/slack: not found: Secrets Manager can't find the specified secret.",
+    );
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(errorMessage(explainAwsError(refused, 'DynamoDB PutItem on ledger table t', 'dynamodb:PutItem'))).toMatch(/^DynamoDB PutItem on ledger table t: connection refused/);
   });
