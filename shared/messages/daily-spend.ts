@@ -4,6 +4,8 @@ import { formatMoney, formatPct } from '../money.js';
 import { capBlocks, context, header, section, sparkline } from '../notify/blocks.js';
 import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
 import { fitSlackText, fitSnsBody } from '../notify/fit.js';
+import { ITEM_LINE_MAX_CHARS } from '../notify/limits.js';
+import { clip } from '../text/clip.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
@@ -122,8 +124,13 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
   const body = fitSnsBody({
     head: `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:\n\n`,
     items: list.map((s) =>
-      [`- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, oneLine)}`, ...(s.consoleUrl ? [`  Cost Explorer: ${s.consoleUrl}`] : [])].join('\n'),
+      [
+        clip(`- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, oneLine)}`, ITEM_LINE_MAX_CHARS),
+        ...(s.consoleUrl ? [`  Cost Explorer: ${s.consoleUrl}`] : []),
+      ].join('\n'),
     ),
+    // The line is clipped above; the console link must stay whole to work.
+    itemMax: Number.POSITIVE_INFINITY,
     separator: '\n',
     more: (n) => `- …and ${n} more spikes left out to keep this message under SNS's 256 KB; run \`npx cost-watch run daily-spend --date ${e.date} --json\` for all`,
     tail: `\n\n${totalLine(ctx, oneLine)}`,

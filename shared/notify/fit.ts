@@ -15,6 +15,8 @@ export interface FitOptions {
   readonly max: number;
   /** @default length in UTF-16 units (Slack); utf8Bytes for SNS */
   readonly measure?: (text: string) => number;
+  /** Each item is clipped to this many characters; Infinity when the caller clipped what may be clipped (a link must stay whole). @default ITEM_LINE_MAX_CHARS */
+  readonly itemMax?: number;
   /** Cuts text to `max` in the same unit as `measure`. @default clip */
   readonly cut?: (text: string, max: number) => string;
 }
@@ -27,7 +29,7 @@ export interface FitOptions {
  */
 export function fitItems(o: FitOptions): string {
   const measure = o.measure ?? ((t: string) => t.length);
-  const items = o.items.map((i) => clip(i, ITEM_LINE_MAX_CHARS));
+  const items = o.items.map((i) => clip(i, o.itemMax ?? ITEM_LINE_MAX_CHARS));
   const head = o.head ?? '';
   const tail = o.tail ?? '';
   const render = (kept: number) => {
