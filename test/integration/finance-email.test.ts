@@ -12,7 +12,8 @@ import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '..
 import { sentRawEmails } from '../../emulators/ses-outbox.js';
 import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
 import { runCli } from '../support/cli.js';
-import { awsEnvFor, motoUrl, type TestAws } from '../support/env.js';
+import { startMoto, type MotoHandle } from '../../emulators/moto.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
 import { parseMime } from '../support/mime.js';
 
 const MONTH = '2026-03';
@@ -63,8 +64,14 @@ async function readBytes(key: string): Promise<Uint8Array> {
   return (await out.Body?.transformToByteArray()) ?? new Uint8Array();
 }
 
+let moto: MotoHandle;
+const motoUrl = () => moto.url;
+
 beforeAll(async () => {
-  aws = await awsEnvFor();
+  // Its own moto: the SES outbox is read from moto's model dump (/moto-api/data.json), which answers 500
+  // once any model in the server cannot be dumped (an RDS instance, for one), whatever another test file made.
+  moto = await startMoto();
+  aws = await awsEnvFor(moto.url);
   ce = await startCostExplorerDouble();
   s3 = new S3Client({ ...aws.clientConfig, forcePathStyle: true });
   topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-email-reports');
@@ -73,7 +80,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await ce?.stop();
+  await Promise.all([ce?.stop(), moto?.stop()]);
 });
 
 beforeEach(async () => {

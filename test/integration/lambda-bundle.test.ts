@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
@@ -15,7 +15,8 @@ import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '..
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { sentRawEmails } from '../../emulators/ses-outbox.js';
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../../infra/constructs/bundling.js';
-import { awsEnvFor, motoUrl, type TestAws } from '../support/env.js';
+import { startMoto } from '../../emulators/moto.js';
+import { awsEnvFor, type TestAws } from '../support/env.js';
 
 const DAY = '2026-11-20';
 const JOBS = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'];
@@ -97,14 +98,20 @@ describe('Lambda bundles', () => {
   it('run monthly-report from the bundle and send the SES finance email with the xlsx, and no link, on Lambda credentials', async () => {
     const from = `bundle-${process.pid}@example.com`;
     const bucket = `bundle-reports-${process.pid}`;
-    await new SESClient(aws.clientConfig).send(new VerifyEmailIdentityCommand({ EmailAddress: from }));
-    await new S3Client({ ...aws.clientConfig, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
+    // Its own moto: the SES outbox is read from moto's model dump, which answers 500 once any model in the
+    // shared server cannot be dumped (an RDS instance, for one), whatever another test file made.
+    const moto = await startMoto();
+    onTestFinished(() => moto.stop());
+    const own = await awsEnvFor(moto.url);
+    await createLedgerTable(new DynamoDBClient(own.clientConfig), 'bundle-ledger');
+    await new SESClient(own.clientConfig).send(new VerifyEmailIdentityCommand({ EmailAddress: from }));
+    await new S3Client({ ...own.clientConfig, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
 
     const { code, stdout, stderr } = await invoke(
       'monthly-report',
       { month: '2026-10' },
       {
-        ...aws.env,
+        ...own.env,
         // Lambda hands its role's temporary credentials in the environment, with no expiry.
         AWS_SESSION_TOKEN: 'lambda-session-token',
         AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
@@ -117,7 +124,7 @@ describe('Lambda bundles', () => {
     expect(result.deliveries).toEqual([{ channel: 'ses', alertId: 'monthly-report|report|2026-10|info', status: 'sent', destination: 'finance@example.com' }]);
     expect(result.email.attachments).toEqual(['cost-report.html', 'cost-report.csv', 'cost-report.xlsx']);
     expect(result.linkExpiresAt).toBeNull();
-    const sent = await sentRawEmails(motoUrl(), from);
+    const sent = await sentRawEmails(moto.url, from);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.raw).toContain('filename=cost-report.xlsx');
   });
