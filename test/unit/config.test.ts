@@ -3,17 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../../shared/config/load.js';
-import { ConfigError } from '../../shared/errors.js';
-
-function messageOf(raw: unknown): string {
-  try {
-    parseConfig(raw);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { configErrorOf as messageOf } from '../support/config-errors.js';
 
 describe('config schema', () => {
   it('fills every default from the contract', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
-import { ConfigError } from '../../shared/errors.js';
-
-function messageOf(raw: unknown): string {
-  try {
-    parseConfig(raw);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { configErrorOf as messageOf } from '../support/config-errors.js';
 
 const topic = 'arn:aws:sns:us-east-1:123456789012:team-data';
 
