@@ -5,7 +5,7 @@
  * - Minified bundle size of the daily-spend Lambda, built as the stack builds it.
  * - Import time of the bundled handler module in a fresh Node process (cold start proxy).
  */
-import { execFileSync } from 'node:child_process';
+import { importTimeMs } from './bench/import-time.js';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -95,13 +95,7 @@ async function bundle(external: boolean): Promise<string> {
   return outfile;
 }
 
-function importMs(file: string, runs = 7): number {
-  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
-  const times = Array.from({ length: runs }, () =>
-    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } })),
-  ).sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]!;
-}
+const importMs = (file: string) => importTimeMs(root, file);
 
 const kb = (file: string) => `${(statSync(file).size / 1024).toFixed(1)} KB`;
 

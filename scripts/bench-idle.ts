@@ -8,7 +8,7 @@
  * GetMetricData), then precision and recall per rule against the seeded truth,
  * and the idle-resources Lambda's bundle size and handler import time.
  */
-import { execFileSync } from 'node:child_process';
+import { importTimeMs } from './bench/import-time.js';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -72,11 +72,10 @@ const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : '1.000');
 async function bundleSizeAndImport(): Promise<string[]> {
   const outfile = join(root, 'node_modules', '.cache', 'cost-watch-bench', 'idle-resources.mjs');
   await build({ entryPoints: [join(root, 'lambdas/idle-resources/handler.ts')], outfile, ...ESBUILD_OPTIONS, logLevel: 'error' });
-  const script = `const t=performance.now();await import(${JSON.stringify(outfile)});process.stdout.write(String(performance.now()-t))`;
-  const times = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root }))).sort((a, b) => a - b);
+  const importMs = importTimeMs(root, outfile);
   return [
     `idle-resources Lambda bundle (minified, ESM, SDK bundled as deployed): ${(statSync(outfile).size / 1024).toFixed(1)} KB`,
-    `handler module import time, median of 7 fresh processes: ${times[3]!.toFixed(0)} ms (goal ≤ 200 ms)`,
+    `handler module import time, median of 7 fresh processes: ${importMs.toFixed(0)} ms (goal ≤ 200 ms)`,
   ];
 }
 

@@ -5,7 +5,7 @@
  *   the xlsx, the HTML, CSV and xlsx sizes, and the finance email (bench/email-size.ts).
  * - The monthly-report Lambda bundle (exceljs included) and its import time.
  */
-import { execFileSync } from 'node:child_process';
+import { importTimeMs } from './bench/import-time.js';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -92,9 +92,7 @@ async function render() {
 async function bundle(external: string[]): Promise<{ bytes: number; importMs: number }> {
   const outfile = join(root, 'node_modules', '.cache', 'cost-watch-bench', `monthly-report${external.length ? '-lean' : ''}.mjs`);
   await build({ entryPoints: [join(root, 'lambdas/monthly-report/handler.ts')], outfile, ...ESBUILD_OPTIONS, external, logLevel: 'error' });
-  const script = `const t=performance.now();await import(${JSON.stringify(outfile)});process.stdout.write(String(performance.now()-t))`;
-  const times = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root })));
-  return { bytes: statSync(outfile).size, importMs: median(times) };
+  return { bytes: statSync(outfile).size, importMs: importTimeMs(root, outfile) };
 }
 
 const requests = await requestsPerReport();
