@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
-import { COMMERCIAL_REGIONS } from '../aws/region-names.js';
 import { rulesConfigSchema } from '../detect/waste/registry.js';
+import { accountList, int, knownRegion, money, num, pct, snsArn, withDefault } from './primitives.js';
+import { organizationSchema } from './organization.js';
 import { reviewIssues, reviewKeys } from './review.js';
+import { unitCostSchema } from './unit-cost.js';
+
+export { organizationSchema } from './organization.js';
+export { UNIT_STATS, unitCostSchema, unitMetricSchema, type UnitCostConfig, type UnitMetric } from './unit-cost.js';
 
 /**
  * The config file, exactly as the contract keys it. Every key is optional and
@@ -12,14 +17,6 @@ import { reviewIssues, reviewKeys } from './review.js';
  * size, which every Lambda cold start pays for.
  */
 
-/** JSON's 1e400 parses to Infinity: say so, rather than "expected a number" for something that looks like one. */
-const num = (error = 'expected a number') =>
-  z.number({ error: (i) => (typeof i.input === 'number' && !Number.isFinite(i.input) ? 'expected a number, but it is too large to represent' : error) });
-const int = () => z.int({ error: 'expected a whole number' });
-const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
-
-const pct = (max = 1000) => num().check(z.positive({ error: 'expected a number above 0' }), z.maximum(max, { error: `expected at most ${max}` }));
-const money = num().check(z.nonnegative({ error: 'expected a number of at least 0' }));
 
 export const SEVERITIES = ['info', 'warning', 'critical', 'emergency'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -48,17 +45,6 @@ const thresholds = (fallback: Threshold[]) =>
     fallback,
   );
 
-const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const KNOWN_REGIONS = new Set(COMMERCIAL_REGIONS);
-/**
- * A region name that exists: "us-east-9" has the right shape but would pass
- * validate-config and synth and then fail every run in Lambda.
- */
-const knownRegion = (example: string) =>
-  z.string({ error: `expected an AWS region name such as "${example}"` }).check(
-    z.regex(AWS_REGION, { error: `expected an AWS region name such as "${example}"` }),
-    z.refine((r) => KNOWN_REGIONS.has(r), { error: (i) => `unknown region "${String(i.input)}": expected a commercial AWS region such as "${example}"` }),
-  );
 /** Prefixes the stack keeps for itself in the report bucket (findings expire, run state is transient). */
 const RESERVED_PREFIXES = ['findings/', 'idle-runs/'];
 const schedule = z
@@ -163,45 +149,7 @@ export const reportSchema = z.strictObject({
   ...reviewKeys,
 }).check(z.superRefine((v, ctx) => reviewIssues(v).forEach((i) => ctx.addIssue(i))));
 
-const accountId = z.string({ error: 'expected a 12-digit AWS account id' }).check(z.regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' }));
-const accountList = z.array(accountId, { error: 'expected an array of 12-digit AWS account ids' });
 
-const ouId = z.string({ error: 'expected an organization root id (r-…) or OU id (ou-…)' }).check(
-  z.regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, { error: 'expected an organization root id (r-…) or OU id (ou-…)' }),
-);
-/** Extra key `organization.deployTo`: the StackSet's targets. Without it the stack deploys to the whole organization (its root). */
-const deployToSchema = z.strictObject({
-  organizationalUnitIds: z.optional(z.array(ouId, { error: 'expected an array of root or OU ids' }).check(z.minLength(1, { error: 'expected at least one root or OU id' }))),
-  /** The one region the role's stack instances go to (IAM is global: a second region would clash on the role name). @default the stack's region */
-  region: z.optional(knownRegion('us-east-1')),
-  /** DELEGATED_ADMIN when the stack is deployed in a delegated administrator account for StackSets. @default "SELF" */
-  callAs: withDefault(z.enum(['SELF', 'DELEGATED_ADMIN'], { error: 'expected "SELF" or "DELEGATED_ADMIN"' }), 'SELF'),
-});
-
-/** Part 2: every job over the accounts of an AWS Organization (see shared/aws/scopes.ts). */
-export const organizationSchema = z.strictObject({
-  accounts: withDefault(
-    z.union([z.literal('all'), accountList.check(z.minLength(1, { error: 'expected at least one account id, or "all"' }))], {
-      error: 'expected "all" or an array of 12-digit AWS account ids',
-    }),
-    'all',
-  ),
-  excludeAccounts: withDefault(accountList, []),
-  roleName: withDefault(
-    z.string({ error: 'expected an IAM role name' }).check(z.regex(/^[\w+=,.@-]{1,64}$/, { error: 'expected an IAM role name (1-64 of letters, digits and +=,.@_-)' })),
-    'cost-watch-read',
-  ),
-  concurrency: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(256, { error: 'expected at most 256' })), 16),
-  /** Extra key: percent of (account, region) scans that may fail (crash, time out) before the state machine's map fails. */
-  toleratedFailurePercentage: withDefault(
-    num('expected a percent from 0 to 100').check(z.gte(0, { error: 'expected a percent from 0 to 100' }), z.lte(100, { error: 'expected a percent from 0 to 100' })),
-    10,
-  ),
-  /** Extra key: where the stack's StackSet deploys the member-account role (see infra/constructs/member-role-stackset.ts). */
-  deployTo: z.optional(deployToSchema),
-});
-
-const snsArn = z.string({ error: 'expected an SNS topic ARN' }).check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/, { error: 'expected an SNS topic ARN' }));
 
 const slackChannelName = z
   .string({ error: 'expected a channel name or id such as "#cost-alerts"' })
@@ -243,36 +191,6 @@ export const notifySchema = z.strictObject({
   routes: withDefault(z.array(routeSchema, { error: 'expected an array of routes { accounts, slack?, alertTopicArn?, continue? }' }), []),
 });
 
-/**
- * `unitCost`: the business metric cost is steered by (cost per lead, per order…).
- * The CloudWatch metric's statistic over each UTC day is that day's units.
- */
-export const UNIT_STATS = ['Sum', 'SampleCount', 'Average', 'Maximum', 'Minimum'] as const;
-const nonEmpty = (what: string, max = 255) =>
-  z.string({ error: `expected ${what}` }).check(z.minLength(1, { error: `expected ${what}` }), z.maxLength(max, { error: `expected at most ${max} characters` }));
-
-export const unitMetricSchema = z.strictObject({
-  namespace: nonEmpty('a CloudWatch namespace such as "LeadRouter"'),
-  metricName: nonEmpty('a CloudWatch metric name such as "LeadsDistributed"'),
-  dimensions: withDefault(
-    z.record(nonEmpty('a dimension name'), nonEmpty('a dimension value', 1024), { error: 'expected an object of dimension name to value' }).check(
-      z.refine((d) => Object.keys(d).length <= 30, { error: 'expected at most 30 dimensions' }),
-    ),
-    {},
-  ),
-  stat: withDefault(z.enum(UNIT_STATS, { error: `expected one of ${UNIT_STATS.join(', ')}` }), 'Sum'),
-  /** @default the region the job runs in */
-  region: z.optional(knownRegion('us-east-1')),
-}, { error: 'expected an object { namespace, metricName, dimensions?, stat?, region? }' });
-
-export const unitCostSchema = z.strictObject({
-  unit: nonEmpty('a unit name such as "lead"', 64),
-  target: num('expected a number (the target cost per unit)').check(z.positive({ error: 'expected a number above 0' })),
-  metric: unitMetricSchema,
-}, { error: 'expected an object { unit, target, metric }' });
-export type UnitCostConfig = z.output<typeof unitCostSchema>;
-export type DailySpendConfig = z.output<typeof dailySpendSchema>;
-export type UnitMetric = z.output<typeof unitMetricSchema>;
 
 /** Extra key (not in the contract): EventBridge schedules the stack deploys. */
 export const schedulesSchema = z.strictObject({
@@ -299,4 +217,5 @@ export const configSchema = z.strictObject({
 
 export type CostWatchConfig = z.output<typeof configSchema>;
 export type OrganizationConfig = z.output<typeof organizationSchema>;
+export type DailySpendConfig = z.output<typeof dailySpendSchema>;
 export type CostWatchConfigInput = z.input<typeof configSchema>;
