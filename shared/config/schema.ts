@@ -189,7 +189,18 @@ export const notifySchema = z.strictObject({
   alertTopicArn: z.optional(snsArn),
   reportTopicArn: z.optional(snsArn),
   routes: withDefault(z.array(routeSchema, { error: 'expected an array of routes { accounts, slack?, alertTopicArn?, continue? }' }), []),
-});
+}).check(
+  // An account no route lists (one added to the organization later) must still reach someone.
+  z.superRefine((v, ctx) => {
+    if (v.routes.length && !v.slack && !v.alertTopicArn)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'expected a default destination (notify.slack or notify.alertTopicArn) beside notify.routes: alerts about accounts no route lists go there',
+        input: v,
+      });
+  }),
+);
 
 
 /** Extra key (not in the contract): EventBridge schedules the stack deploys. */

@@ -25,7 +25,23 @@ export interface DispatchOptions<A extends Alert> {
 export async function dispatch<A extends Alert>({ alerts, channels, ledger, dryRun }: DispatchOptions<A>): Promise<Delivery[]> {
   const { live, muted } = await splitMuted(alerts, ledger, dryRun);
   const perChannel = await Promise.all(channels.map((channel) => deliverThrough(channel, live, ledger, dryRun, muted)));
-  return perChannel.flat();
+  return [...perChannel.flat(), ...unrouted(live, channels)];
+}
+
+export const NO_DESTINATION =
+  'not sent: routing gives this alert no destination (no route lists its account and there is no notify.slack or notify.alertTopicArn); ' +
+  'add a default destination';
+
+/**
+ * Alerts that routing sends nowhere fail (exit 3) instead of vanishing. Only
+ * where channels route (a config with a destination): a config without any
+ * notify destination sends nothing by choice.
+ */
+function unrouted<A extends Alert>(live: readonly A[], channels: readonly Channel<A>[]): Delivery[] {
+  if (!channels.some((c) => c.routes)) return [];
+  return live
+    .filter((a) => !channels.some((c) => (c.routes ? c.routes(a) : (c.accepts?.(a) ?? true))))
+    .map((a) => ({ channel: 'none', alertId: a.alertId, status: 'failed', error: NO_DESTINATION }));
 }
 
 /**

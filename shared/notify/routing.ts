@@ -38,9 +38,26 @@ export function destinationsOf(account: string | null, notify: CostWatchConfig['
   return { slack: [...slack], topics: [...topics] };
 }
 
+/** Who a message is for: a route's destination sees only its own accounts' figures. */
+export interface RoutedTo {
+  /** The Slack channel or topic ARN. */
+  readonly destination: string;
+  /** True for a route's destination (a team's); false for the default destinations. */
+  readonly routed: boolean;
+  /** A route's destination: the accounts whose alerts come here, sorted. Null for a default destination (the whole scope). */
+  readonly accounts: readonly string[] | null;
+}
+
+/** The accounts whose alerts routing sends to a route's destination; null for a default one. */
+function routedTo(destination: string, routed: boolean, at: (account: string) => readonly string[], notify: CostWatchConfig['notify']): RoutedTo {
+  if (!routed) return { destination, routed, accounts: null };
+  const listed = new Set(notify.routes.flatMap((route) => route.accounts));
+  return { destination, routed, accounts: [...listed].filter((account) => at(account).includes(destination)).sort() };
+}
+
 export interface AlertRenderers<A extends Alert> {
-  readonly slack: (alerts: readonly A[]) => SlackMessage;
-  readonly sns: (alerts: readonly A[]) => SnsMessage;
+  readonly slack: (alerts: readonly A[], to: RoutedTo) => SlackMessage;
+  readonly sns: (alerts: readonly A[], to: RoutedTo) => SnsMessage;
   /** A job's own channel rules (budgets send `info` to Slack only), applied before routing. */
   readonly accepts?: Partial<Record<ChannelName, (alert: Alert) => boolean>>;
 }
@@ -60,15 +77,19 @@ export function alertChannels<A extends Alert>(ctx: JobContext, r: AlertRenderer
     if (!d) memo.set(account, (d = destinationsOf(account, notify)));
     return d;
   };
-  const takes = (name: ChannelName, to: (d: Destinations) => readonly string[], destination: string) => (a: Alert) =>
-    (r.accepts?.[name]?.(a) ?? true) && to(routed(a)).includes(destination);
+  const routes = (to: (d: Destinations) => readonly string[], destination: string) => (a: Alert) => to(routed(a)).includes(destination);
+  const takes = (name: ChannelName, goes: (a: Alert) => boolean) => (a: Alert) => (r.accepts?.[name]?.(a) ?? true) && goes(a);
 
-  const slack = unique([notify.slack?.channel, ...notify.routes.map((x) => x.slack?.channel)]).map((channel) =>
-    slackChannelTo(ctx, channel, r.slack, takes('slack', (d) => d.slack, channel), channel !== notify.slack?.channel),
-  );
-  const sns = unique([notify.alertTopicArn, ...notify.routes.map((x) => x.alertTopicArn)]).map(
-    (arn) => snsChannel(ctx, arn, r.sns, takes('sns', (d) => d.topics, arn), arn !== notify.alertTopicArn)!,
-  );
+  const slack = unique([notify.slack?.channel, ...notify.routes.map((x) => x.slack?.channel)]).map((channel) => {
+    const goes = routes((d) => d.slack, channel);
+    const to = routedTo(channel, channel !== notify.slack?.channel, (account) => destinationsOf(account, notify).slack, notify);
+    return { ...slackChannelTo<A>(ctx, channel, (a) => r.slack(a, to), takes('slack', goes), to.routed), routes: goes };
+  });
+  const sns = unique([notify.alertTopicArn, ...notify.routes.map((x) => x.alertTopicArn)]).map((arn) => {
+    const goes = routes((d) => d.topics, arn);
+    const to = routedTo(arn, arn !== notify.alertTopicArn, (account) => destinationsOf(account, notify).topics, notify);
+    return { ...snsChannel<A>(ctx, arn, (a) => r.sns(a, to), takes('sns', goes), to.routed)!, routes: goes };
+  });
   return [...slack, ...sns];
 }
 

@@ -37,7 +37,8 @@ export type ChannelName = 'slack' | 'sns' | 'ses';
 export type DeliveryStatus = 'sent' | 'duplicate' | 'failed' | 'in-progress' | 'dry-run' | 'muted';
 
 export interface Delivery {
-  readonly channel: ChannelName;
+  /** `none`: routing gave the alert no destination at all; a failed delivery, so the run cannot end 0 with it lost. */
+  readonly channel: ChannelName | 'none';
   readonly alertId: string;
   readonly status: DeliveryStatus;
   readonly error?: string;
@@ -63,6 +64,11 @@ export interface Channel<A extends Alert> {
   readonly routed?: boolean;
   /** Which alerts this channel carries (e.g. budgets send `info` to Slack only). @default every alert */
   accepts?(alert: Alert): boolean;
+  /**
+   * Whether routing (notify.routes and the defaults) sends this alert here, before the job's own
+   * rules in `accepts`. An alert no channel routes is a failed delivery, never silently dropped.
+   */
+  routes?(alert: Alert): boolean;
   send(alerts: readonly A[], info?: SendInfo): Promise<SendReceipt | void>;
 }
 

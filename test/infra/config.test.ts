@@ -64,6 +64,12 @@ describe('stack config', { timeout: SYNTH_TIMEOUT }, () => {
     expect(() => new CostWatchStack(testApp({ context: { config: file } }), 'CostWatch')).toThrow(/schedules\.dailySpnd: unknown key/);
   });
 
+  it('fails synth naming notify when routes have no default destination', () => {
+    const file = writeConfig('routes.json', { notify: { routes: [{ accounts: ['111111111111'], slack: { channel: '#team-data' } }] } });
+
+    expect(() => new CostWatchStack(testApp({ context: { config: file } }), 'CostWatch')).toThrow(/notify: expected a default destination/);
+  });
+
   it('fails synth on a schedule that is not an EventBridge expression', () => {
     const file = writeConfig('schedule.json', { schedules: { budgets: 'every 8 hours' } });
 

@@ -24,6 +24,7 @@ describe('organization and routes config at the CLI', () => {
     ['a route with an empty accounts array', { notify: { routes: [{ ...ROUTE, accounts: [] }] } }, /notify\.routes\[0\]\.accounts: expected at least one account id/],
     ['a route without a destination', { notify: { routes: [ROUTE, { accounts: ['222222222222'] }] } }, /notify\.routes\[1\]: expected at least one destination: slack or alertTopicArn/],
     ['a route with a malformed id', { notify: { routes: [{ ...ROUTE, accounts: ['1'] }] } }, /notify\.routes\[0\]\.accounts\[0\]: expected a 12-digit/],
+    ['routes without a default destination', { notify: { routes: [ROUTE] } }, /notify: expected a default destination \(notify\.slack or notify\.alertTopicArn\)/],
   ])('exits 2 naming the key path for %s, in validate-config and in a run', async (_what, config, message) => {
     const path = file(config);
 
@@ -42,7 +43,7 @@ describe('organization and routes config at the CLI', () => {
   it('accepts the contract examples', async () => {
     const path = file({
       organization: { accounts: 'all', excludeAccounts: [], roleName: 'cost-watch-read', concurrency: 16 },
-      notify: { routes: [{ ...ROUTE, alertTopicArn: 'arn:aws:sns:us-east-1:123456789012:team-data', continue: false }] },
+      notify: { slack: { channel: '#cost-alerts' }, routes: [{ ...ROUTE, alertTopicArn: 'arn:aws:sns:us-east-1:123456789012:team-data', continue: false }] },
     });
 
     const { code, stdout } = await runCli(['validate-config', '--config', path, '--json']);

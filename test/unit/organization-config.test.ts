@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../shared/config/load.js';
+import { configFromEnv, parseConfig } from '../../shared/config/load.js';
+import { ConfigError } from '../../shared/errors.js';
 import { configErrorOf as messageOf } from '../support/config-errors.js';
 
 const topic = 'arn:aws:sns:us-east-1:123456789012:team-data';
@@ -14,7 +15,7 @@ describe('organization and routes config', () => {
   it('accepts the contract examples', () => {
     const c = parseConfig({
       organization: { accounts: ['111111111111'], excludeAccounts: ['222222222222'], roleName: 'cost-watch-read', concurrency: 256 },
-      notify: { routes: [{ accounts: ['111111111111'], slack: { channel: '#team-data' }, alertTopicArn: topic, continue: true }] },
+      notify: { slack: { channel: '#cost-alerts' }, routes: [{ accounts: ['111111111111'], slack: { channel: '#team-data' }, alertTopicArn: topic, continue: true }] },
     });
     expect(c.notify.routes[0]).toEqual({ accounts: ['111111111111'], slack: { channel: '#team-data' }, alertTopicArn: topic, continue: true });
   });
@@ -31,9 +32,19 @@ describe('organization and routes config', () => {
     [{ notify: { routes: [{ accounts: [] , slack: { channel: '#x' } }] } }, 'notify.routes[0].accounts', 'at least one account'],
     [{ notify: { routes: [{ accounts: ['111111111111'] }] } }, 'notify.routes[0]', 'at least one destination'],
     [{ notify: { routes: [{ accounts: ['111111111111'], alertTopicArn: 'nope' }] } }, 'notify.routes[0].alertTopicArn', 'SNS topic ARN'],
+    [{ notify: { routes: [{ accounts: ['111111111111'], slack: { channel: '#team-data' } }] } }, 'notify:', 'default destination'],
   ])('rejects %j naming %s', (raw, path, expected) => {
     const message = messageOf(raw);
     expect(message).toContain(path);
     expect(message).toContain(expected);
+  });
+
+  it('refuses routes without a default destination in the Lambda config too, and accepts them beside either default', () => {
+    const routes = [{ accounts: ['111111111111'], slack: { channel: '#team-data' } }];
+    const load = (notify: unknown) => () => configFromEnv({ COST_WATCH_CONFIG: JSON.stringify({ notify }) });
+    expect(load({ routes })).toThrow(ConfigError);
+    expect(load({ routes })).toThrow(/COST_WATCH_CONFIG: notify: expected a default destination/);
+    expect(load({ routes, alertTopicArn: topic })().notify.routes).toHaveLength(1);
+    expect(load({ routes, slack: { channel: '#cost-alerts' } })().notify.routes).toHaveLength(1);
   });
 });
