@@ -22,6 +22,8 @@ export interface ConsoleView {
   readonly service?: string;
   /** Filter to this linked account (organizations). */
   readonly account?: string | null;
+  /** Filter to these linked accounts (a team's, in an organization); with `account`, both are included. */
+  readonly accounts?: readonly string[];
 }
 
 const row = (id: string, label: string, operator: 'INCLUDES' | 'EXCLUDES', values: readonly string[]) => ({
@@ -39,7 +41,8 @@ const row = (id: string, label: string, operator: 'INCLUDES' | 'EXCLUDES', value
 export function costExplorerUrl(v: ConsoleView): string {
   const filter = [row('RecordTypeV2', 'Charge type', 'EXCLUDES', ['Credit', 'Refund'])];
   if (v.service) filter.push(row('Service', 'Service', 'INCLUDES', [v.service]));
-  if (v.account) filter.push(row('LinkedAccount', 'Linked account', 'INCLUDES', [v.account]));
+  const accounts = [...new Set([...(v.account ? [v.account] : []), ...(v.accounts ?? [])])];
+  if (accounts.length) filter.push(row('LinkedAccount', 'Linked account', 'INCLUDES', accounts));
   const params: Array<[string, string]> = [
     ['chartStyle', 'STACK'],
     ['costAggregate', AGGREGATE[v.metric] ?? 'unBlendedCost'],

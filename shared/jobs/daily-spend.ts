@@ -10,6 +10,7 @@ import type { Delivery } from '../notify/types.js';
 import { addDays, firstDayOfMonth, monthOf, yesterday, type IsoDate } from '../time/dates.js';
 import type { JobContext } from './context.js';
 import { dailyContext } from './daily-context.js';
+import { dailyMessageFor } from './daily-destination.js';
 import { anomalyAlert, unitCostAlert } from './daily-context-alerts.js';
 import type { DailyUnitCost } from './daily-unit-cost.js';
 import { dailyScope } from './daily-accounts.js';
@@ -80,9 +81,13 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   ];
   const alerts = [...spikes, ...extra];
   const msg = { evaluation, currency, forecast: context.forecast, unitCost: context.unitCost?.unitCost };
+  const figures = { buckets: costs.buckets, date, rules, metric: rules.metric, nameOf: scope.nameOf };
   const deliveries = await dispatch({
     alerts,
-    channels: alertChannels<SpikeAlert>(ctx, { slack: (a) => dailySlackMessage(a, msg), sns: (a) => dailySnsMessage(a, msg) }),
+    channels: alertChannels<SpikeAlert>(ctx, {
+      slack: (a, to) => dailySlackMessage(a, dailyMessageFor(msg, to, figures)),
+      sns: (a, to) => dailySnsMessage(a, dailyMessageFor(msg, to, figures)),
+    }),
     ledger: ctx.ledger,
     dryRun: ctx.dryRun,
   });

@@ -4,8 +4,6 @@ import { formatMoney, formatPct } from '../money.js';
 import { capBlocks, context, header, section, sparkline } from '../notify/blocks.js';
 import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
 import { fitSlackText, fitSnsBody } from '../notify/fit.js';
-import { ITEM_LINE_MAX_CHARS } from '../notify/limits.js';
-import { clip } from '../text/clip.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../notify/types.js';
@@ -27,6 +25,10 @@ export interface DailyMessageContext {
   /** Month-end forecast, shown on the total line. */
   readonly forecast?: number;
   readonly unitCost?: DailyUnitCost;
+  /** What the total line covers: "Total" (the whole scope), or a team's accounts ("Total of Data, Web"). @default 'Total' */
+  readonly totalLabel?: string;
+  /** The message's one Cost Explorer link (SNS) when it lists several alerts: the day, by service, over its accounts. */
+  readonly consoleUrl?: string;
 }
 
 const ICON = { warning: ':warning:', critical: ':rotating_light:' } as const;
@@ -47,7 +49,7 @@ function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => strin
 
 function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t) => t): string {
   const { evaluation: e, currency } = ctx;
-  return `Total ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatPct(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`;
+  return `${escape(ctx.totalLabel ?? 'Total')} ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatPct(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`;
 }
 
 /**
@@ -112,6 +114,15 @@ function spikeSection(s: SpikeAlert, date: string, currency: string): SectionBlo
   return button ? { ...block, accessory: button } : block;
 }
 
+/**
+ * One Cost Explorer link per SNS body (each is ~1,400 characters): the alert's
+ * own view when there is one alert, else the day's view over the message's accounts.
+ */
+function consoleLine(list: readonly SpikeAlert[], ctx: DailyMessageContext): string {
+  const url = list.length === 1 ? (list[0]!.consoleUrl ?? ctx.consoleUrl) : ctx.consoleUrl;
+  return url ? `\nCost Explorer: ${url}` : '';
+}
+
 export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessageContext): SnsMessage {
   const list = ordered(alerts);
   const { evaluation: e, currency } = ctx;
@@ -123,17 +134,10 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
   const subject = `[${worst(list)}] AWS ${kind} ${e.date}: ${oneLine(named(first))}${change}${more}`;
   const body = fitSnsBody({
     head: `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:\n\n`,
-    items: list.map((s) =>
-      [
-        clip(`- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, oneLine)}`, ITEM_LINE_MAX_CHARS),
-        ...(s.consoleUrl ? [`  Cost Explorer: ${s.consoleUrl}`] : []),
-      ].join('\n'),
-    ),
-    // The line is clipped above; the console link must stay whole to work.
-    itemMax: Number.POSITIVE_INFINITY,
+    items: list.map((s) => `- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, oneLine)}`),
     separator: '\n',
     more: (n) => `- …and ${n} more spikes left out to keep this message under SNS's 256 KB; run \`npx cost-watch run daily-spend --date ${e.date} --json\` for all`,
-    tail: `\n\n${totalLine(ctx, oneLine)}`,
+    tail: `\n\n${totalLine(ctx, oneLine)}${consoleLine(list, ctx)}`,
   });
   return { subject, body, attributes: { job: 'daily-spend', severity: worst(list) } };
 }

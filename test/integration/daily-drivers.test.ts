@@ -50,7 +50,10 @@ describe('daily-spend context for on-call: drivers, console link, forecast', () 
     expect(ec2Block.accessory).toMatchObject({ type: 'button', url: spike(json, EC2).consoleUrl });
     const [sns] = await w.topic.receive();
     expect(sns!.message).toContain('driven by USE1-BoxUsage:p3.2xlarge');
-    expect(sns!.message).toContain(`Cost Explorer: ${spike(json, EC2).consoleUrl}`);
+    // One link for the whole message (each is ~1,400 characters): the day, by service.
+    expect(sns!.message.match(/Cost Explorer: https:/g)).toHaveLength(1);
+    expect(sns!.message).not.toContain(spike(json, EC2).consoleUrl);
+    expect(decodeURIComponent(/Cost Explorer: (\S+)/.exec(sns!.message)![1]!)).toContain('"Service"');
   });
 
   it('links each spike to Cost Explorer filtered to its service, daily, the 14 days to the spike', async () => {

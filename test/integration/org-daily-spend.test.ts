@@ -10,6 +10,7 @@ import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
 import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
 import { orgSpendScenario } from '../../emulators/scenarios/org-spend.js';
+import { formatMoney } from '../../shared/money.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 
@@ -134,6 +135,12 @@ describe('daily-spend in an organization', () => {
     expect(texts['#team-data']).not.toContain('Total spend');
     expect(texts['#cost-alerts']).toContain('Total spend');
     expect(texts['#cost-alerts']).not.toContain(EC2);
+    // The team's total line: its own account's day, month to date and forecast, never the organization's.
+    const account = json.spikes.find((s: { scope: string; date: string }) => s.scope === 'account' && s.date === DAY);
+    expect(texts['#team-data']).toContain(`Total of Data ${DAY}: ${formatMoney(account.amount, 'USD')} (`);
+    for (const org of [json.total.amount, json.monthToDate, json.total.forecast]) expect(texts['#team-data']).not.toContain(formatMoney(org, 'USD'));
+    expect(texts['#cost-alerts']).toContain(`Total ${DAY}: ${formatMoney(json.total.amount, 'USD')}`);
+    expect(texts['#cost-alerts']).toContain(`month to date ${formatMoney(json.monthToDate, 'USD')}`);
     const teamBlocks = JSON.stringify(slack.messages.find((m) => m.channel === '#team-data')!.blocks);
     expect(teamBlocks).toContain(`*Data (${data().id})*`);
     const [mine, theirs] = [await dataTopic.receive(), await defaultTopic.receive()];
