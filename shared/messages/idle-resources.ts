@@ -18,6 +18,8 @@ export interface IdleMessageContext {
   readonly weekStart: string;
   readonly regions: readonly string[];
   readonly regionErrors: readonly RegionError[];
+  /** Accounts whose role could not be assumed: none of their regions was scanned. */
+  readonly accountErrors?: readonly { readonly account: string; readonly name?: string; readonly message: string }[];
   readonly ruleErrors: readonly RuleError[];
   /** Every finding of this run, new or already reported this week. */
   readonly totalFindings: number;
@@ -52,6 +54,9 @@ function scannedText(ctx: IdleMessageContext): string {
 
 function problems(ctx: IdleMessageContext, esc: (t: string) => string): string[] {
   const lines: string[] = [];
+  const accounts = ctx.accountErrors ?? [];
+  const named = (e: { account: string; name?: string }) => (e.name && e.name !== e.account ? `${e.account} (${esc(e.name)})` : e.account);
+  if (accounts.length) lines.push(`Not scanned: ${accounts.map((e) => `account ${named(e)}, every region (${esc(e.message)})`).join('; ')}`);
   if (ctx.regionErrors.length) lines.push(`Not scanned: ${ctx.regionErrors.map((e) => `${where(e)} (${esc(e.message)})`).join('; ')}`);
   if (ctx.ruleErrors.length) lines.push(`Not checked: ${ctx.ruleErrors.map((e) => `${e.rule} in ${where(e)} (${esc(e.message)})`).join('; ')}`);
   return lines;

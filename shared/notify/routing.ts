@@ -46,13 +46,16 @@ export interface RoutedTo {
   readonly routed: boolean;
   /** A route's destination: the accounts whose alerts come here, sorted. Null for a default destination (the whole scope). */
   readonly accounts: readonly string[] | null;
+  /** Whether routing sends an alert about this account (null: no account) here. */
+  takes(account: string | null): boolean;
 }
 
 /** The accounts whose alerts routing sends to a route's destination; null for a default one. */
-function routedTo(destination: string, routed: boolean, at: (account: string) => readonly string[], notify: CostWatchConfig['notify']): RoutedTo {
-  if (!routed) return { destination, routed, accounts: null };
+function routedTo(destination: string, routed: boolean, at: (account: string | null) => readonly string[], notify: CostWatchConfig['notify']): RoutedTo {
+  const takes = (account: string | null) => at(account).includes(destination);
+  if (!routed) return { destination, routed, accounts: null, takes };
   const listed = new Set(notify.routes.flatMap((route) => route.accounts));
-  return { destination, routed, accounts: [...listed].filter((account) => at(account).includes(destination)).sort() };
+  return { destination, routed, accounts: [...listed].filter(takes).sort(), takes };
 }
 
 export interface AlertRenderers<A extends Alert> {

@@ -25,7 +25,7 @@ const buckets: CostBucket[] = dayRange('2026-11-01', DAY).map((d) => ({
 const evaluation = evaluateOrganization(orgDays(buckets), DAY, rules, nameOf);
 const base: DailyMessageContext = { evaluation, currency: 'USD', forecast: 99_999 };
 const figures = { buckets, date: DAY, rules, metric: 'UnblendedCost', nameOf };
-const team = { destination: '#team-data', routed: true, accounts: [DATA] };
+const team = { destination: '#team-data', routed: true, accounts: [DATA], takes: (a: string | null) => a === DATA };
 
 const spike = (s: (typeof evaluation.spikes)[number]): SpikeAlert => ({
   ...s,
@@ -54,7 +54,7 @@ describe('daily-spend message per destination', () => {
   });
 
   it("keeps the whole organization's figures for a default destination", () => {
-    const msg = dailyMessageFor(base, { destination: '#cost-alerts', routed: false, accounts: null }, figures);
+    const msg = dailyMessageFor(base, { destination: '#cost-alerts', routed: false, accounts: null, takes: () => true }, figures);
 
     const text = dailySlackMessage(evaluation.spikes.map(spike), msg).text;
 

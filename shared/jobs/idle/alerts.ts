@@ -1,7 +1,10 @@
 import type { RegionError } from '../../aws/regions.js';
 import { idleSlackMessage, idleSnsMessage, type IdleAlert, type IdleMessageContext } from '../../messages/idle-resources.js';
 import { dispatch } from '../../notify/dispatch.js';
-import { alertChannels } from '../../notify/routing.js';
+import { alertChannels, type RoutedTo } from '../../notify/routing.js';
+import { sumCost } from '../../messages/waste-groups.js';
+import { roundCents } from '../../money.js';
+import type { AccountError } from '../../aws/scopes.js';
 import type { AlertSubject, Delivery } from '../../notify/types.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
@@ -32,11 +35,32 @@ export const idleAlertId = (kind: string, region: string, id: string, week: IsoD
 /** What a mute of this finding matches (and what routing reads): the resource and its account, whatever the week. */
 export const idleSubject = (kind: string, id: string, account: string | null = null): AlertSubject => ({ job: 'idle-resources', scope: kind, key: id, account });
 
-interface RunFacts extends Pick<WasteTotals, 'findings' | 'ruleErrors' | 'estimatedMonthlySavings' | 'noData' | 'unpriced'> {
+export interface RunFacts extends Pick<WasteTotals, 'findings' | 'ruleErrors' | 'estimatedMonthlySavings' | 'noData' | 'unpriced'> {
   readonly date: IsoDate;
   readonly weekStart: IsoDate;
   readonly regions: string[];
   readonly regionErrors: Array<RegionError & { readonly account?: string }>;
+  readonly accountErrors?: readonly AccountError[];
+  /** Organization accounts with their names. */
+  readonly accounts?: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+/**
+ * A destination's message counts its own findings only: a team's channel sees
+ * its accounts' totals and what of them was not scanned, the default
+ * destination the findings routed to it and every scope not scanned.
+ */
+export function idleMessageFor(base: IdleMessageContext, run: RunFacts, to: RoutedTo): IdleMessageContext {
+  const mine = run.findings.filter((f) => to.takes(f.account ?? null));
+  const own = <E extends { account?: string | null }>(list: readonly E[]) => (to.routed ? list.filter((e) => to.takes(e.account ?? null)) : list);
+  const names = new Map((run.accounts ?? []).map((a) => [a.id, a.name]));
+  return {
+    ...base,
+    totalFindings: mine.length,
+    estimatedMonthlySavings: roundCents(sumCost(mine)),
+    regionErrors: own(run.regionErrors),
+    accountErrors: own(run.accountErrors ?? []).map((e) => ({ ...e, ...(names.has(e.account) ? { name: names.get(e.account)! } : {}) })),
+  };
 }
 
 /** Every finding of the run as alerts, dispatched once for the whole run (all accounts, all regions). */
@@ -65,7 +89,10 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
   };
   return dispatch({
     alerts,
-    channels: alertChannels<IdleAlert>(ctx, { slack: (a) => idleSlackMessage(a, msg), sns: (a) => idleSnsMessage(a, msg) }),
+    channels: alertChannels<IdleAlert>(ctx, {
+      slack: (a, to) => idleSlackMessage(a, idleMessageFor(msg, run, to)),
+      sns: (a, to) => idleSnsMessage(a, idleMessageFor(msg, run, to)),
+    }),
     ledger: ctx.ledger,
     dryRun: ctx.dryRun,
   });
