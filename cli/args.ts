@@ -6,6 +6,7 @@ import { monthOf, parseIsoDate, parseIsoMonth, today, type IsoDate, type IsoMont
 
 export type Command =
   | { kind: 'help'; topic: 'main' | 'run' | 'validate-config' }
+  | { kind: 'version' }
   | { kind: 'validate-config'; config?: string; json: boolean }
   | { kind: 'run'; job: JobName; config?: string; date?: IsoDate; month?: IsoMonth; allowPartial: boolean; dryRun: boolean; json: boolean };
 
@@ -17,7 +18,10 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
+
+const COMMANDS = '"run <job>", "validate-config", "mute", "unmute", "mutes" or "slack-actions"';
 
 /** Checked against the clock the command runs with, so tests can pin "today". */
 function runSchema(now: Date) {
@@ -69,8 +73,10 @@ export function parseCommand(argv: readonly string[], now: Date): Command {
   const [command, ...rest] = positionals;
   if (!command) {
     if (values.help) return { kind: 'help', topic: 'main' };
-    throw new UsageError('missing command: expected "run <job>" or "validate-config" (see --help)');
+    if (values.version) return { kind: 'version' };
+    throw new UsageError(`missing command: expected ${COMMANDS} (see --help)`);
   }
+  if (values.version) throw new UsageError(`--version: expected on its own (npx cost-watch --version)`);
   if (command === 'help') return { kind: 'help', topic: 'main' };
   if (command === 'validate-config') {
     if (values.help) return { kind: 'help', topic: 'validate-config' };
@@ -79,7 +85,7 @@ export function parseCommand(argv: readonly string[], now: Date): Command {
       if (values[flag] !== undefined) throw new UsageError(`validate-config: --${flag} is for "run"`);
     return { kind: 'validate-config', config: values.config, json: values.json ?? false };
   }
-  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected "run <job>", "validate-config", "mute", "unmute", "mutes" or "slack-actions" (see --help)`);
+  if (command !== 'run') throw new UsageError(`unknown command "${command}": expected ${COMMANDS} (see --help)`);
   if (values.help) return { kind: 'help', topic: 'run' };
   if (rest.length === 0) throw new UsageError(`run: missing <job>: expected one of ${JOB_NAMES.join(', ')}`);
   if (rest.length > 1) throw new UsageError(`run: unexpected argument "${rest[1]}" after the job name`);

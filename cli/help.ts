@@ -1,15 +1,20 @@
+import { createRequire } from 'node:module';
 import { JOB_NAMES } from '../shared/jobs/types.js';
+
+/** From package.json, so a release needs no second edit. */
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export const MAIN_HELP = `cost-watch: AWS spend spikes, idle resources, budget tiers and a monthly finance report.
 
 Usage:
   npx cost-watch run <job> [options]        run one job now (locally, against AWS or an emulator)
   npx cost-watch validate-config [--config FILE]
-  npx cost-watch mute <job> <key> [--account ID] [--scope SCOPE] [--days N] [--config FILE]
-  npx cost-watch unmute <job> <key> [--account ID] [--scope SCOPE] [--config FILE]
+  npx cost-watch mute <job> <key> [--account ID | --all-accounts] [--scope SCOPE] [--days N] [--force] [--config FILE]
+  npx cost-watch unmute <job> <key> [--account ID | --all-accounts] [--scope SCOPE] [--config FILE]
   npx cost-watch mutes [--json] [--config FILE]
   npx cost-watch slack-actions --port PORT [--config FILE]   the Slack buttons' endpoint, locally
   npx cost-watch --help | <command> --help
+  npx cost-watch --version
 
 Jobs: ${JOB_NAMES.join(', ')}
 
@@ -25,7 +30,8 @@ Jobs:
   daily-spend       day-over-day spend spikes per service and in total (Cost Explorer)
   idle-resources    waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, LBs, RDS), priced
   budgets           AWS Budgets against actual and forecast thresholds, once per tier per period
-  monthly-report    finance report (HTML, CSV, JSON) to S3, emailed through SNS
+  monthly-report    FinOps review (html, csv, json, xlsx) to S3; the link through SNS, or the email
+                    with the files attached through SES (report.email)
 
 Options:
   --config FILE     config file (default ./cost-watch.config.json when present, else built-in defaults)

@@ -1,10 +1,10 @@
 import { loadConfig } from '../shared/config/load.js';
-import { exitCodeOf } from '../shared/errors.js';
+import { ConfigError, exitCodeOf } from '../shared/errors.js';
 import { JOBS } from '../shared/jobs/registry.js';
 import { stderrLogger } from '../shared/log.js';
 import { deliveryVerdict } from '../shared/notify/verdict.js';
 import { parseCommand, type Command } from './args.js';
-import { MAIN_HELP, RUN_HELP, VALIDATE_HELP } from './help.js';
+import { MAIN_HELP, RUN_HELP, VALIDATE_HELP, VERSION } from './help.js';
 import { parseActionCommand, splitActionCommand } from './mute-args.js';
 import { executeActionCommand } from './mute-commands.js';
 
@@ -28,14 +28,24 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     let message = err instanceof Error ? err.message : String(err);
     if (err instanceof Error && err.name === 'CredentialsProviderError')
       message += ' (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`)';
-    io.err(`cost-watch: ${code === 1 ? 'error: ' : ''}${message}\n`);
+    io.err(`cost-watch: ${code === 1 ? 'error: ' : ''}${err instanceof ConfigError ? configProblems(err) : message}\n`);
     if (code === 1 && process.env.COST_WATCH_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
     return code;
   }
 }
 
+/** Every problem on its own line, so a config with five mistakes reads as a list. */
+function configProblems(err: ConfigError): string {
+  if (err.issues.length < 2) return err.message;
+  const head = err.message.slice(0, err.message.indexOf(': ') + 1);
+  return `${head}\n${err.issues.map((issue) => `  - ${issue}`).join('\n')}`;
+}
+
 async function execute(command: Command, io: CliIo): Promise<number> {
   switch (command.kind) {
+    case 'version':
+      io.out(`cost-watch ${VERSION}\n`);
+      return 0;
     case 'help':
       io.out(command.topic === 'run' ? RUN_HELP : command.topic === 'validate-config' ? VALIDATE_HELP : MAIN_HELP);
       return 0;

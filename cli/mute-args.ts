@@ -15,16 +15,16 @@ export interface MuteTarget {
 
 export type ActionCommand =
   | { kind: 'help'; topic: ActionCommandName }
-  | { kind: 'mute'; target: MuteTarget; days: number; config?: string; json: boolean }
-  | { kind: 'unmute'; target: MuteTarget; config?: string; json: boolean }
+  | { kind: 'mute'; target: MuteTarget; days: number; allAccounts: boolean; force: boolean; config?: string; json: boolean }
+  | { kind: 'unmute'; target: MuteTarget; allAccounts: boolean; config?: string; json: boolean }
   | { kind: 'mutes'; config?: string; json: boolean }
   | { kind: 'slack-actions'; port: number; config?: string };
 
 const STRING = { type: 'string' } as const;
 const BOOL = { type: 'boolean' } as const;
 const OPTIONS = {
-  mute: { account: STRING, scope: STRING, days: STRING, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
-  unmute: { account: STRING, scope: STRING, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
+  mute: { account: STRING, 'all-accounts': BOOL, scope: STRING, days: STRING, force: BOOL, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
+  unmute: { account: STRING, 'all-accounts': BOOL, scope: STRING, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
   mutes: { config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
   'slack-actions': { port: STRING, config: STRING, help: { ...BOOL, short: 'h' } },
 } as const;
@@ -52,7 +52,10 @@ function target(command: 'mute' | 'unmute', rest: string[], values: { account?: 
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError(`--account: expected a 12-digit AWS account id, got "${values.account}"`);
   if (values.scope !== undefined && !/^[a-z][a-z0-9-]{0,63}$/.test(values.scope))
     throw new UsageError(`--scope: expected a scope such as service, total, account, instance, volume, budget, got "${values.scope}"`);
-  return { job: job as JobName, key, scope: values.scope ?? defaultScope(job as JobName, key), account: values.account ?? null };
+  const scope = values.scope ?? defaultScope(job as JobName, key);
+  // An account's own total is keyed by its id and is about that account.
+  const account = values.account ?? (job === 'daily-spend' && scope === 'account' && /^\d{12}$/.test(key) ? key : null);
+  return { job: job as JobName, key, scope, account };
 }
 
 function days(raw: string | undefined): number {
@@ -89,15 +92,19 @@ export function parseActionCommand(command: ActionCommandName, argv: readonly st
   } catch (err) {
     throw new UsageError(`${command}: ${(err as Error).message.replace(/\. To specify a positional.*$/s, '')} (see ${command} --help)`);
   }
-  const values = parsed.values as { account?: string; scope?: string; days?: string; port?: string; config?: string; json?: boolean; help?: boolean };
+  const values = parsed.values as {
+    account?: string; 'all-accounts'?: boolean; scope?: string; days?: string; force?: boolean; port?: string; config?: string; json?: boolean; help?: boolean;
+  };
   if (values.help) return { kind: 'help', topic: command };
+  const allAccounts = values['all-accounts'] ?? false;
+  if (allAccounts && values.account !== undefined) throw new UsageError(`--account: expected either --account ID or --all-accounts, not both`);
   const rest = parsed.positionals;
   const common = { config: values.config, json: values.json ?? false };
   switch (command) {
     case 'mute':
-      return { kind: 'mute', target: target(command, rest, values), days: days(values.days), ...common };
+      return { kind: 'mute', target: target(command, rest, values), days: days(values.days), allAccounts, force: values.force ?? false, ...common };
     case 'unmute':
-      return { kind: 'unmute', target: target(command, rest, values), ...common };
+      return { kind: 'unmute', target: target(command, rest, values), allAccounts, ...common };
     case 'mutes':
       if (rest.length) throw new UsageError(`mutes: unexpected argument "${rest[0]}"`);
       return { kind: 'mutes', ...common };

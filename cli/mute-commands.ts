@@ -6,6 +6,7 @@ import { muteUntil } from '../shared/mutes/key.js';
 import type { Mute, MuteStore } from '../shared/mutes/store.js';
 import type { ActionCommand, MuteTarget } from './mute-args.js';
 import { ACTION_HELP } from './mute-help.js';
+import { checkKnownKey, subjectsOf } from './mute-subjects.js';
 
 export interface ActionIo {
   readonly out: (text: string) => void;
@@ -43,16 +44,24 @@ export async function executeActionCommand(command: ActionCommand, io: ActionIo)
   const { config } = loadConfig(command.config);
   switch (command.kind) {
     case 'mute': {
+      const table = ledgerTableOf(config);
+      const subjects = await subjectsOf(command.target, config, { command: 'mute', allAccounts: command.allAccounts }, io.now);
+      if (!command.force) await checkKnownKey(command.target, config, table, io.now);
       const store = await muteStore(config);
-      const mute: Mute = { ...command.target, until: muteUntil(io.now, command.days), by: cliUser() };
-      await store.put(mute);
-      io.out(command.json ? `${JSON.stringify({ mute }, null, 2)}\n` : `muted ${describe(command.target)} until ${mute.until}\n`);
+      const until = muteUntil(io.now, command.days);
+      const mutes: Mute[] = subjects.map((s) => ({ ...s, until, by: cliUser() }));
+      for (const mute of mutes) await store.put(mute);
+      if (command.json) io.out(`${JSON.stringify(command.allAccounts ? { mutes } : { mute: mutes[0] }, null, 2)}\n`);
+      else io.out(`${mutes.map((m) => `muted ${describe(m)} until ${m.until}`).join('\n')}\n`);
       return 0;
     }
     case 'unmute': {
-      const removed = await (await muteStore(config)).remove(command.target);
-      if (command.json) io.out(`${JSON.stringify({ unmuted: removed, ...command.target }, null, 2)}\n`);
-      else io.out(removed ? `unmuted ${describe(command.target)}\n` : `no mute for ${describe(command.target)} (nothing to do)\n`);
+      const subjects = await subjectsOf(command.target, config, { command: 'unmute', allAccounts: command.allAccounts }, io.now);
+      const store = await muteStore(config);
+      const results = [];
+      for (const s of subjects) results.push({ ...s, unmuted: await store.remove(s) });
+      if (command.json) io.out(`${JSON.stringify(command.allAccounts ? { unmuted: results } : results[0], null, 2)}\n`);
+      else io.out(`${results.map((r) => (r.unmuted ? `unmuted ${describe(r)}` : `no mute for ${describe(r)} (nothing to do)`)).join('\n')}\n`);
       return 0;
     }
     case 'mutes': {

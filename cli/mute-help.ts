@@ -4,7 +4,7 @@ import type { ActionCommandName } from './mute-args.js';
 const JOBS = JOB_NAMES.join(', ');
 
 export const ACTION_HELP: Record<ActionCommandName, string> = {
-  mute: `Usage: npx cost-watch mute <job> <key> [--account ID] [--scope SCOPE] [--days N] [--config FILE] [--json]
+  mute: `Usage: npx cost-watch mute <job> <key> [--account ID | --all-accounts] [--scope SCOPE] [--days N] [--force] [--config FILE] [--json]
 
 Stops alerts about one subject for N days: every job checks mutes before it sends, and a muted
 alert shows status "muted" in the result (it is still computed and listed). Same as the
@@ -13,19 +13,26 @@ alert shows status "muted" in the result (it is still computed and listed). Same
   <job>            ${JOBS}
   <key>            what the alerts are about: the service name (daily-spend), the resource id
                    (idle-resources), the budget name (budgets), the month (monthly-report)
-  --scope SCOPE    daily-spend: service (default), total, account; idle-resources: instance or
-                   volume (default from the id), or the rule name; budgets: budget; monthly-report: report
-  --account ID     the 12-digit account the alerts are about (organizations); default none
+  --scope SCOPE    daily-spend: service (default), total (key "total"), account (key: the account
+                   id), anomaly (key: the AWS anomaly id), unit-cost (key: the unit, e.g. "order");
+                   idle-resources: instance or volume (default from the id), or the rule name;
+                   budgets: budget; monthly-report: report (key: the month)
+  --account ID     the 12-digit account the alerts are about; required with an organization config
+                   (except for the organization-wide scopes total, unit-cost and report)
+  --all-accounts   organization: mute the subject in every account the jobs cover
   --days N         1 to 90 (default 7)
+  --force          mute a key cost-watch has never seen (by default an unknown key is refused,
+                   with the closest known keys: service names from Cost Explorer, subjects from the ledger)
   --config FILE    config file (default ./cost-watch.config.json)
   --json           print the mute as JSON
 
-Example: npx cost-watch mute daily-spend "Amazon Elastic Compute Cloud - Compute" --days 3
-Exit codes: 0 muted · 2 bad job, key, --days or config · 1 other failure
+Example: npx cost-watch mute daily-spend "Amazon Elastic Compute Cloud - Compute" --days 3 --config cost-watch.config.json
+Exit codes: 0 muted · 2 bad job, unknown key, --account, --days or config · 1 other failure
 `,
-  unmute: `Usage: npx cost-watch unmute <job> <key> [--account ID] [--scope SCOPE] [--config FILE] [--json]
+  unmute: `Usage: npx cost-watch unmute <job> <key> [--account ID | --all-accounts] [--scope SCOPE] [--config FILE] [--json]
 
-Ends a mute now (arguments as for "mute"); the next run alerts the subject again. Exit 0 whether
+Ends a mute now (arguments as for "mute"; --all-accounts ends it in every account); the next run
+alerts the subject again. Exit 0 whether
 or not there was a mute to end (the output says which); 2 for a bad job, key or config.
 `,
   mutes: `Usage: npx cost-watch mutes [--json] [--config FILE]

@@ -9,6 +9,7 @@ import { listenLocal, readBody, sendJson, type LocalServer } from './http.js';
 import { CostExplorerFault, type CostRecord, type Dataset, type DatasetOptions } from './cost-explorer-model.js';
 import { getCostAndUsage } from './cost-explorer-query.js';
 import { getAnomalies } from './cost-explorer-anomalies.js';
+import { getDimensionValues } from './cost-explorer-dimensions.js';
 import { awsError, DEFAULT_MESSAGES } from './cost-explorer-faults.js';
 import { reservationCoverage, reservationUtilization, rightsizingRecommendations, savingsPlansCoverage, savingsPlansUtilization } from './cost-explorer-review.js';
 import { provideAnomalyFeedback, type AnomalyFeedback } from './cost-explorer-feedback.js';
@@ -28,6 +29,7 @@ export interface FaultMatch {
 /** The operations the double answers; the wire JSON is each operation's SDK input shape. */
 const OPERATIONS: Record<string, (dataset: Dataset, body: never, pageSize: number) => unknown> = {
   GetCostAndUsage: getCostAndUsage,
+  GetDimensionValues: getDimensionValues,
   GetSavingsPlansUtilization: savingsPlansUtilization,
   GetSavingsPlansCoverage: savingsPlansCoverage,
   GetReservationUtilization: reservationUtilization,

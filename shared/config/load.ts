@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type * as z from 'zod/mini';
 import { ConfigError } from '../errors.js';
+import { closestMatches, lineAndColumn, quotedAlternatives } from '../text/closest.js';
+import { knownKeysAt } from './known-keys.js';
 import { configSchema, type CostWatchConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'cost-watch.config.json';
@@ -13,19 +15,25 @@ function keyPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** One line per problem: an issue naming several unknown keys is one line per key. */
+function describeIssue(issue: z.core.$ZodIssue): string[] {
   if (issue.code === 'unrecognized_keys') {
     const where = issue.path.length ? ` in ${keyPath(issue.path)}` : '';
-    return `${issue.keys.map((k) => keyPath([...issue.path, k])).join(', ')}: unknown key${issue.keys.length > 1 ? 's' : ''}${where}`;
+    const known = knownKeysAt(configSchema, issue.path);
+    const hint = (key: string) => {
+      const near = closestMatches(key, known);
+      return near.length ? ` (did you mean ${quotedAlternatives(near)}?)` : '';
+    };
+    return issue.keys.map((k) => `${keyPath([...issue.path, k])}: unknown key${where}${hint(k)}`);
   }
-  return `${keyPath(issue.path)}: ${issue.message}`;
+  return [`${keyPath(issue.path)}: ${issue.message}`];
 }
 
 /** Validate an already-parsed JSON value; throws ConfigError naming every bad key path. */
 export function parseConfig(raw: unknown, source = 'config'): CostWatchConfig {
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const issues = result.error.issues.map(describeIssue);
+  const issues = result.error.issues.flatMap((issue) => describeIssue(issue));
   throw new ConfigError(`invalid ${source}: ${issues.join('; ')}`, issues);
 }
 
@@ -57,11 +65,19 @@ export function loadConfig(file?: string, cwd = process.cwd()): LoadedConfig {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`invalid config ${path}: malformed JSON: ${(err as Error).message}`);
+    throw new ConfigError(`invalid config ${path}: malformed JSON: ${jsonErrorWithPosition(text, (err as Error).message)}`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw new ConfigError(`invalid config ${path}: expected a JSON object at the top level`);
   return { config: parseConfig(raw, `config ${path}`), file: path };
+}
+
+/** Node reports a JSON error by character offset; people look for a line and column. */
+function jsonErrorWithPosition(text: string, message: string): string {
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  const at = offset === undefined ? lineAndColumn(text, text.length) : lineAndColumn(text, Number(offset));
+  const base = message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+  return `line ${at.line}, column ${at.column}: ${base}`;
 }
 
 export const CONFIG_ENV = 'COST_WATCH_CONFIG';

@@ -257,7 +257,7 @@ describe('Expected on an alert carrying an AWS anomaly', () => {
 
 describe('CLI', () => {
   it('mute, mutes --json, unmute round trip with --account, --scope and --days', async () => {
-    const muted = await cli(['mute', 'budgets', 'team-a', '--account', '111111111111', '--days', '3', '--config', file]);
+    const muted = await cli(['mute', 'budgets', 'team-a', '--account', '111111111111', '--days', '3', '--force', '--config', file]);
     expect(muted.code, muted.stderr).toBe(0);
     expect(muted.stdout).toMatch(/muted budgets budget "team-a" \(account 111111111111\) until /);
     const listed = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
