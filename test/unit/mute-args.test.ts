@@ -13,6 +13,8 @@ describe('mute, unmute, mutes, slack-actions arguments', () => {
       kind: 'mute',
       target: { job: 'daily-spend', scope: 'service', key: 'Amazon Elastic Compute Cloud - Compute', account: null },
       days: 7,
+      allAccounts: false,
+      force: false,
       config: undefined,
       json: false,
     });
@@ -22,6 +24,16 @@ describe('mute, unmute, mutes, slack-actions arguments', () => {
     const c = parse(['--config', 'c.json', 'mute', 'budgets', 'team-a', '--account', '111111111111', '--days', '90']);
     expect(c).toMatchObject({ kind: 'mute', days: 90, config: 'c.json', target: { job: 'budgets', scope: 'budget', key: 'team-a', account: '111111111111' } });
     expect(parse(['mute', 'daily-spend', '111111111111', '--scope', 'account', '--days', '1'])).toMatchObject({ days: 1, target: { scope: 'account' } });
+  });
+
+  it('takes --all-accounts and --force, but not --account together with --all-accounts', () => {
+    expect(parse(['mute', 'daily-spend', 'EC2', '--all-accounts', '--force'])).toMatchObject({ allAccounts: true, force: true, target: { account: null } });
+    expect(parse(['unmute', 'daily-spend', 'EC2', '--all-accounts'])).toMatchObject({ kind: 'unmute', allAccounts: true });
+    expect(() => parse(['mute', 'daily-spend', 'EC2', '--all-accounts', '--account', '111111111111'])).toThrow(/^--account: expected either/);
+  });
+
+  it("takes an account's total as being about that account", () => {
+    expect(parse(['mute', 'daily-spend', '111111111111', '--scope', 'account'])).toMatchObject({ target: { scope: 'account', account: '111111111111' } });
   });
 
   it('infers the idle scope from the resource id', () => {
