@@ -1,6 +1,7 @@
 import { clip } from '../text/clip.js';
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { ledgerKey, type DeliveryTarget } from '../ledger/keys.js';
+import { buttonLabels } from './button-labels.js';
 import { MUTE_DAYS } from '../mutes/key.js';
 import { context, RESERVED_FOR_ACTIONS, SLACK_LIMITS } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
@@ -35,6 +36,9 @@ function label(a: Alert): string {
   return a.subject.scope === 'total' ? 'total spend' : a.subject.key;
 }
 
+/** Before each Mute label when a message has several alerts; the label gets the rest of Slack's 75 characters. */
+const MUTE_PREFIX = `Mute ${MUTE_DAYS.default} days: `;
+
 function button(kind: ActionKind, index: number, text: string, value: string, extra: Partial<Button> = {}): Button {
   return { type: 'button', action_id: `${ACTION_IDS[kind]}:${index}`, text: { type: 'plain_text', text: clip(text, BUTTON_LIMITS.text), emoji: true }, value, ...extra };
 }
@@ -55,10 +59,11 @@ export function alertActions(alerts: readonly Alert[], muted = 0, target: Delive
   const first = keyed[0];
   if (first) elements.push(button('acknowledge', 0, 'Acknowledge', first.value, { style: 'primary' }));
   const many = alerts.length > 1;
+  const labels = buttonLabels(keyed.map((k) => k.a), BUTTON_LIMITS.text - MUTE_PREFIX.length);
   let left = 0;
   keyed.forEach(({ a, value }, i) => {
-    const wanted = [button('mute', i, many ? `Mute 7 days: ${label(a)}` : `Mute ${MUTE_DAYS.default} days`, value, { confirm: muteConfirm(a) })];
-    if (anomalyOf(a)) wanted.push(button('expected', i, many ? `Expected: ${label(a)}` : 'Expected (tell AWS)', value));
+    const wanted = [button('mute', i, many ? `${MUTE_PREFIX}${labels[i]}` : `Mute ${MUTE_DAYS.default} days`, value, { confirm: muteConfirm(a) })];
+    if (anomalyOf(a)) wanted.push(button('expected', i, many ? `Expected: ${labels[i]}` : 'Expected (tell AWS)', value));
     if (elements.length + wanted.length > BUTTON_LIMITS.elementsPerBlock) left += 1;
     else elements.push(...wanted);
   });
