@@ -265,7 +265,7 @@ describe('CLI', () => {
     expect((await cli(['unmute', 'budgets', 'team-a', '--account', '111111111111', '--config', file])).code).toBe(0);
     const after = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
     expect(after.mutes.some((m: { key: string }) => m.key === 'team-a')).toBe(false);
-  });
+   }, 120_000);
 
   it('--days out of range and an unknown job exit 2 naming the argument, writing nothing', async () => {
     const before = await snapshot();
