@@ -23,7 +23,9 @@ export type ActionCommand =
 const STRING = { type: 'string' } as const;
 const BOOL = { type: 'boolean' } as const;
 const OPTIONS = {
-  mute: { account: STRING, 'all-accounts': BOOL, scope: STRING, days: STRING, force: BOOL, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
+  mute: {
+    account: STRING, 'all-accounts': BOOL, scope: STRING, days: STRING, force: BOOL, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' },
+  },
   unmute: { account: STRING, 'all-accounts': BOOL, scope: STRING, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
   mutes: { config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
   'slack-actions': { port: STRING, config: STRING, help: { ...BOOL, short: 'h' } },
@@ -93,16 +95,20 @@ export function parseActionCommand(command: ActionCommandName, argv: readonly st
     throw new UsageError(`${command}: ${(err as Error).message.replace(/\. To specify a positional.*$/s, '')} (see ${command} --help)`);
   }
   const values = parsed.values as {
-    account?: string; 'all-accounts'?: boolean; scope?: string; days?: string; force?: boolean; port?: string; config?: string; json?: boolean; help?: boolean;
+    account?: string; 'all-accounts'?: boolean; scope?: string; days?: string; force?: boolean;
+    port?: string; config?: string; json?: boolean; help?: boolean;
   };
   if (values.help) return { kind: 'help', topic: command };
   const allAccounts = values['all-accounts'] ?? false;
-  if (allAccounts && values.account !== undefined) throw new UsageError(`--account: expected either --account ID or --all-accounts, not both`);
+  if (allAccounts && values.account !== undefined)
+    throw new UsageError(`--account: expected either --account ID or --all-accounts, not both`);
   const rest = parsed.positionals;
   const common = { config: values.config, json: values.json ?? false };
   switch (command) {
     case 'mute':
-      return { kind: 'mute', target: target(command, rest, values), days: days(values.days), allAccounts, force: values.force ?? false, ...common };
+      return {
+        kind: 'mute', target: target(command, rest, values), days: days(values.days), allAccounts, force: values.force ?? false, ...common,
+      };
     case 'unmute':
       return { kind: 'unmute', target: target(command, rest, values), allAccounts, ...common };
     case 'mutes':

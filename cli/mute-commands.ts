@@ -61,7 +61,10 @@ export async function executeActionCommand(command: ActionCommand, io: ActionIo)
       const results = [];
       for (const s of subjects) results.push({ ...s, unmuted: await store.remove(s) });
       if (command.json) io.out(`${JSON.stringify(command.allAccounts ? { unmuted: results } : results[0], null, 2)}\n`);
-      else io.out(`${results.map((r) => (r.unmuted ? `unmuted ${describe(r)}` : `no mute for ${describe(r)} (nothing to do)`)).join('\n')}\n`);
+      else {
+        const lines = results.map((r) => (r.unmuted ? `unmuted ${describe(r)}` : `no mute for ${describe(r)} (nothing to do)`));
+        io.out(`${lines.join('\n')}\n`);
+      }
       return 0;
     }
     case 'mutes': {

@@ -4,7 +4,8 @@ import type { ActionCommandName } from './mute-args.js';
 const JOBS = JOB_NAMES.join(', ');
 
 export const ACTION_HELP: Record<ActionCommandName, string> = {
-  mute: `Usage: npx cost-watch mute <job> <key> [--account ID | --all-accounts] [--scope SCOPE] [--days N] [--force] [--config FILE] [--json]
+  mute: `Usage: npx cost-watch mute <job> <key> [--account ID | --all-accounts] [--scope SCOPE] [--days N] [--force]
+                            [--config FILE] [--json]
 
 Stops alerts about one subject for N days: every job checks mutes before it sends, and a muted
 alert shows status "muted" in the result (it is still computed and listed). Same as the

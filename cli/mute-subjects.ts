@@ -19,12 +19,15 @@ export interface SubjectOptions {
  */
 export async function subjectsOf(target: MuteTarget, config: CostWatchConfig, o: SubjectOptions, now: Date): Promise<MuteTarget[]> {
   if (!config.organization) {
-    if (o.allAccounts) throw new UsageError('--all-accounts: for an organization config; this config has no "organization" (its alerts carry no account)');
+    if (o.allAccounts)
+      throw new UsageError('--all-accounts: for an organization config; this config has no "organization" (its alerts carry no account)');
     return [target];
   }
   if (isOrganizationWide(target)) {
     if (target.account !== null || o.allAccounts)
-      throw new UsageError(`--account: ${target.job} ${target.scope} alerts are about the whole organization and carry no account; leave --account and --all-accounts out`);
+      throw new UsageError(
+        `--account: ${target.job} ${target.scope} alerts are about the whole organization and carry no account; leave --account and --all-accounts out`,
+      );
     return [target];
   }
   if (target.account !== null) return [target];
@@ -84,12 +87,14 @@ export async function checkKnownKey(target: MuteTarget, config: CostWatchConfig,
 
 /** Keys whose valid values need no lookup: "" when valid, a message when not, undefined when a lookup decides. */
 function fixedKeyError(t: MuteTarget, config: CostWatchConfig): string | undefined {
-  if (t.job === 'daily-spend' && t.scope === 'total') return t.key === 'total' ? '' : `<key>: expected "total" for --scope total, got "${t.key}"`;
-  if (t.job === 'daily-spend' && t.scope === 'account') return /^\d{12}$/.test(t.key) ? '' : `<key>: expected a 12-digit account id for --scope account, got "${t.key}"`;
+  const daily = t.job === 'daily-spend';
+  if (daily && t.scope === 'total') return t.key === 'total' ? '' : `<key>: expected "total" for --scope total, got "${t.key}"`;
+  if (daily && t.scope === 'account') return /^\d{12}$/.test(t.key) ? '' : `<key>: expected a 12-digit account id for --scope account, got "${t.key}"`;
   if (t.job === 'monthly-report') return /^\d{4}-(0[1-9]|1[0-2])$/.test(t.key) ? '' : `<key>: expected a month as YYYY-MM, got "${t.key}"`;
   if (t.job === 'daily-spend' && t.scope === 'unit-cost') {
     const unit = config.unitCost?.unit;
-    return t.key === unit ? '' : `<key>: expected the configured unit${unit ? ` "${unit}"` : ' (unitCost.unit; this config has none)'}, got "${t.key}"`;
+    const expected = unit ? `"${unit}"` : '(unitCost.unit; this config has none)';
+    return t.key === unit ? '' : `<key>: expected the configured unit ${expected}, got "${t.key}"`;
   }
   return undefined;
 }

@@ -16,7 +16,9 @@ export async function billedServiceNames(ce: CostExplorerClient, now: Date): Pro
   let token: string | undefined;
   do {
     const out = await ce
-      .send(new GetDimensionValuesCommand({ Dimension: 'SERVICE', TimePeriod: { Start: addDays(end, -LOOKBACK_DAYS), End: end }, NextPageToken: token }))
+      .send(
+        new GetDimensionValuesCommand({ Dimension: 'SERVICE', TimePeriod: { Start: addDays(end, -LOOKBACK_DAYS), End: end }, NextPageToken: token }),
+      )
       .catch((err: unknown) => {
         throw explainAwsError(err, 'Cost Explorer GetDimensionValues', 'ce:GetDimensionValues');
       });

@@ -28,12 +28,15 @@ async function orgConfig(): Promise<{ file: string; table: string }> {
   const table = `ledger-org-mute-${run}`;
   await createLedgerTable(ddb, table);
   const accounts = org.members.map((m) => m.id);
-  writeFileSync(file, JSON.stringify({ organization: { accounts }, notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: table, dailySpend: { recheckDays: 0 } }));
+  const config = { organization: { accounts }, notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: table, dailySpend: { recheckDays: 0 } };
+  writeFileSync(file, JSON.stringify(config));
   return { file, table };
 }
 
-const cli = (args: string[]) =>
-  runCli(args, { env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test' }, timeoutMs: 60_000 });
+const cli = (args: string[]) => {
+  const env = { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test' };
+  return runCli(args, { env, timeoutMs: 60_000 });
+};
 
 async function muteItems(table: string): Promise<string[]> {
   const out = await ddb.send(new ScanCommand({ TableName: table }));
@@ -70,7 +73,7 @@ describe('mute and unmute with an organization config', { timeout: 180_000 }, ()
     expect(await muteItems(table)).toEqual([]);
   });
 
-  it('--all-accounts mutes the subject in every chosen account, so a later run sends none of its alerts; unmute --all-accounts ends it', async () => {
+  it('--all-accounts mutes the subject in every chosen account: a later run sends none of its alerts; unmute ends it', async () => {
     const { file, table } = await orgConfig();
     const muted = await cli(['mute', 'daily-spend', EC2, '--all-accounts', '--config', file]);
     expect(muted.code, muted.stderr).toBe(0);
@@ -78,7 +81,8 @@ describe('mute and unmute with an organization config', { timeout: 180_000 }, ()
 
     const r = await cli(['run', 'daily-spend', '--date', DAY, '--config', file, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const result = JSON.parse(r.stdout) as { spikes: { key: string; account: string; alertId: string }[]; deliveries: { alertId: string; status: string }[] };
+    type Result = { spikes: { key: string; account: string; alertId: string }[]; deliveries: { alertId: string; status: string }[] };
+    const result = JSON.parse(r.stdout) as Result;
     const ec2 = result.spikes.filter((s) => s.key === EC2);
     expect(new Set(ec2.map((s) => s.account))).toEqual(new Set(org.members.map((m) => m.id)));
     for (const spike of ec2) expect(result.deliveries.filter((d) => d.alertId === spike.alertId).map((d) => d.status)).toEqual(['muted']);

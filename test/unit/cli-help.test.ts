@@ -37,7 +37,8 @@ describe('help texts', () => {
   it('a bare command line names every command', async () => {
     const { code, err } = await cli([]);
     expect(code).toBe(2);
-    for (const command of ['run <job>', 'validate-config', 'mute', 'unmute', 'mutes', 'slack-actions']) expect(err).toContain(`"${command}"`);
+    for (const command of ['run <job>', 'validate-config', 'mute', 'unmute', 'mutes', 'slack-actions'])
+      expect(err).toContain(`"${command}"`);
   });
 
   it('--version prints the version from package.json', async () => {
@@ -51,15 +52,18 @@ describe('help texts', () => {
 
 describe('validate-config errors', () => {
   it('prints every problem on its own line', async () => {
-    const { code, err } = await cli(['validate-config', '--config', file('{"idle":{"cpuThresholdPct":500},"dailySpend":{"warningPct":-1},"currency":"usd"}')]);
+    const config = file('{"idle":{"cpuThresholdPct":500},"dailySpend":{"warningPct":-1},"currency":"usd"}');
+    const { code, err } = await cli(['validate-config', '--config', config]);
     expect(code).toBe(2);
     const lines = err.split('\n');
-    for (const key of ['idle.cpuThresholdPct: ', 'dailySpend.warningPct: ', 'currency: ']) expect(lines.filter((l) => l.includes(key))).toHaveLength(1);
+    for (const key of ['idle.cpuThresholdPct: ', 'dailySpend.warningPct: ', 'currency: '])
+      expect(lines.filter((l) => l.includes(key))).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('  - '))).toHaveLength(3);
   });
 
   it('suggests the closest valid key for an unknown one', async () => {
-    const { code, err } = await cli(['validate-config', '--config', file('{"dailySpend":{"warnPct":20},"notfy":{},"idle":{"rules":{"idle-rd":{}}}}')]);
+    const config = file('{"dailySpend":{"warnPct":20},"notfy":{},"idle":{"rules":{"idle-rd":{}}}}');
+    const { code, err } = await cli(['validate-config', '--config', config]);
     expect(code).toBe(2);
     expect(err).toContain('dailySpend.warnPct: unknown key in dailySpend (did you mean "warningPct"?)');
     expect(err).toContain('notfy: unknown key (did you mean "notify"?)');
