@@ -23,6 +23,8 @@ export interface CostRecord {
 export interface SavingsPlanRecord {
   /** YYYY-MM */
   month: string;
+  /** The account that owns the plan, for LINKED_ACCOUNT filters. @default '123456789012' */
+  linkedAccount?: string;
   totalCommitment: number;
   usedCommitment: number;
   coveredSpend: number;
@@ -32,6 +34,8 @@ export interface SavingsPlanRecord {
 /** One month of reservations, in instance hours. */
 export interface ReservationRecord {
   month: string;
+  /** @default '123456789012' */
+  linkedAccount?: string;
   purchasedHours: number;
   usedHours: number;
   reservedHours: number;
@@ -160,4 +164,10 @@ export function matchesFilter(expr: Expression, record: CostRecord): boolean {
   const cc = expr.CostCategories;
   if (!cc?.Key) throw new CostExplorerFault('ValidationException', 'CostCategories filter needs a Key');
   return valueMatches(record.costCategories?.[cc.Key], cc);
+}
+
+/** The review operations' Filter, read for its LINKED_ACCOUNT dimension (the only one their records carry). */
+export function accountMatcher(filter: Expression | undefined): (account: string | undefined) => boolean {
+  if (!filter) return () => true;
+  return (account) => matchesFilter(filter, { date: '', service: '', amount: 0, linkedAccount: account ?? DEFAULT_ACCOUNT });
 }

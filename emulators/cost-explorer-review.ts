@@ -11,7 +11,7 @@ import type {
   GetSavingsPlansUtilizationResponse,
   RightsizingRecommendation,
 } from '@aws-sdk/client-cost-explorer';
-import { CostExplorerFault, DEFAULT_ACCOUNT, type Dataset, type RightsizingRecord } from './cost-explorer-model.js';
+import { accountMatcher, CostExplorerFault, DEFAULT_ACCOUNT, type Dataset, type RightsizingRecord } from './cost-explorer-model.js';
 
 /**
  * The FinOps review operations of the double, in the shapes the SDK types
@@ -19,7 +19,8 @@ import { CostExplorerFault, DEFAULT_ACCOUNT, type Dataset, type RightsizingRecor
  * per-month commitment records, rightsizing from recommendation records.
  * As AWS does, utilization with no commitment in the period answers
  * DataUnavailableException, and rightsizing that is not enabled answers
- * AccessDeniedException with AWS's opt-in message.
+ * AccessDeniedException with AWS's opt-in message. Each honours a
+ * LINKED_ACCOUNT Filter, as AWS does.
  */
 
 export const RIGHTSIZING_OPT_IN_MESSAGE =
@@ -54,7 +55,8 @@ const period = (m: string) => {
 
 export function savingsPlansUtilization(ds: Dataset, req: GetSavingsPlansUtilizationRequest): GetSavingsPlansUtilizationResponse {
   const wanted = months(req.TimePeriod, req.Granularity);
-  const plans = (ds.savingsPlans ?? []).filter((p) => wanted.includes(p.month));
+  const account = accountMatcher(req.Filter);
+  const plans = (ds.savingsPlans ?? []).filter((p) => wanted.includes(p.month) && account(p.linkedAccount));
   if (!plans.length) throw new CostExplorerFault('DataUnavailableException', 'Data is not available. Please try to adjust the time period. If just enrolled in AWS Cost Explorer, please wait up to 24 hours.');
   const util = (total: number, used: number) => ({ TotalCommitment: s(total), UsedCommitment: s(used), UnusedCommitment: s(total - used), UtilizationPercentage: pct(used, total) });
   const total = plans.reduce((a, p) => a + p.totalCommitment, 0);
@@ -67,9 +69,10 @@ export function savingsPlansUtilization(ds: Dataset, req: GetSavingsPlansUtiliza
 
 export function savingsPlansCoverage(ds: Dataset, req: GetSavingsPlansCoverageRequest): GetSavingsPlansCoverageResponse {
   const wanted = months(req.TimePeriod, req.Granularity);
+  const account = accountMatcher(req.Filter);
   return {
     SavingsPlansCoverages: (ds.savingsPlans ?? [])
-      .filter((p) => wanted.includes(p.month))
+      .filter((p) => wanted.includes(p.month) && account(p.linkedAccount))
       .map((p) => ({
         TimePeriod: period(p.month),
         Coverage: { SpendCoveredBySavingsPlans: s(p.coveredSpend), OnDemandCost: s(p.onDemandCost), TotalCost: s(p.coveredSpend + p.onDemandCost), CoveragePercentage: pct(p.coveredSpend, p.coveredSpend + p.onDemandCost) },
@@ -79,7 +82,8 @@ export function savingsPlansCoverage(ds: Dataset, req: GetSavingsPlansCoverageRe
 
 export function reservationUtilization(ds: Dataset, req: GetReservationUtilizationRequest): GetReservationUtilizationResponse {
   const wanted = months(req.TimePeriod, req.Granularity);
-  const ris = (ds.reservations ?? []).filter((r) => wanted.includes(r.month));
+  const account = accountMatcher(req.Filter);
+  const ris = (ds.reservations ?? []).filter((r) => wanted.includes(r.month) && account(r.linkedAccount));
   if (!ris.length) throw new CostExplorerFault('DataUnavailableException', 'Data is not available. Please try to adjust the time period.');
   const agg = (purchased: number, used: number) => ({ PurchasedHours: s(purchased), TotalActualHours: s(used), UnusedHours: s(purchased - used), UtilizationPercentage: pct(used, purchased) });
   return {
@@ -90,7 +94,8 @@ export function reservationUtilization(ds: Dataset, req: GetReservationUtilizati
 
 export function reservationCoverage(ds: Dataset, req: GetReservationCoverageRequest): GetReservationCoverageResponse {
   const wanted = months(req.TimePeriod, req.Granularity);
-  const ris = (ds.reservations ?? []).filter((r) => wanted.includes(r.month));
+  const account = accountMatcher(req.Filter);
+  const ris = (ds.reservations ?? []).filter((r) => wanted.includes(r.month) && account(r.linkedAccount));
   const hours = (reserved: number, onDemand: number) => ({
     CoverageHours: { ReservedHours: s(reserved), OnDemandHours: s(onDemand), TotalRunningHours: s(reserved + onDemand), CoverageHoursPercentage: pct(reserved, reserved + onDemand) },
   });
@@ -125,7 +130,8 @@ function recommendation(r: RightsizingRecord): RightsizingRecommendation {
 export function rightsizingRecommendations(ds: Dataset, req: GetRightsizingRecommendationRequest): GetRightsizingRecommendationResponse {
   if (req.Service !== 'AmazonEC2') throw new CostExplorerFault('ValidationException', `Service ${req.Service ?? '(missing)'}: only AmazonEC2 is supported`);
   if (ds.rightsizingEnabled === false) throw new CostExplorerFault('AccessDeniedException', RIGHTSIZING_OPT_IN_MESSAGE);
-  const all = ds.rightsizing ?? [];
+  const account = accountMatcher(req.Filter);
+  const all = (ds.rightsizing ?? []).filter((r) => account(r.accountId));
   const size = Math.max(1, Math.min(req.PageSize ?? 100, 100));
   const offset = req.NextPageToken ? Number(Buffer.from(req.NextPageToken, 'base64url').toString('utf8')) : 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > all.length) throw new CostExplorerFault('InvalidNextTokenException', 'The pagination token is invalid.');

@@ -7,7 +7,7 @@ import { startCostExplorerDouble, type DatasetOptions } from '../../emulators/co
 import { costExplorerClient } from '../../shared/aws/clients.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients, createContext } from '../../shared/jobs/context.js';
-import { readCosts } from '../../shared/jobs/report-costs.js';
+import { readCosts, reportWindow } from '../../shared/jobs/report-costs.js';
 import { gatherReview } from '../../shared/jobs/report-review.js';
 import { silentLogger } from '../../shared/log.js';
 import { monthlyReportDataset } from '../demo/monthly-dataset.js';
@@ -45,8 +45,10 @@ export async function requestsPerReport(): Promise<Array<{ name: string; total: 
       ce.resetRequests();
       const ctx = createContext({ config: parseConfig({ report: c.report }), log: silentLogger, dryRun: true, aws: new AwsClients() });
       const client = ctx.aws.get('costexplorer', costExplorerClient);
-      const costs = await readCosts(ctx, client, MONTH, END);
-      await gatherReview(ctx, client, costs, MONTH, END);
+      const window = reportWindow(MONTH, END, false);
+      const scope = { includes: () => true };
+      const costs = await readCosts(ctx, client, window, scope);
+      await gatherReview(ctx, client, costs, window, scope);
       const operations: Record<string, number> = {};
       for (const r of ce.requests) operations[r.operation] = (operations[r.operation] ?? 0) + 1;
       rows.push({ name: c.name, total: ce.requests.length, operations });

@@ -4,6 +4,7 @@ import {
   GetSavingsPlansCoverageCommand,
   GetSavingsPlansUtilizationCommand,
   type CostExplorerClient,
+  type Expression,
 } from '@aws-sdk/client-cost-explorer';
 import { roundPct } from '../money.js';
 import type { CommitmentFigures, Commitments, ReviewGap } from '../review/types.js';
@@ -27,6 +28,8 @@ export interface CommitmentsResult {
 interface Span {
   readonly start: IsoDate;
   readonly endExclusive: IsoDate;
+  /** LINKED_ACCOUNT values only (these operations take AND among dimensions, no Not); undefined: every account. */
+  readonly filter?: Expression;
 }
 
 /** Sends one request and records it under its operation once per HTTP attempt, failed ones too. */
@@ -49,7 +52,7 @@ const awsPct = (s: string | undefined) => (s === undefined || s === '' || !Numbe
 
 async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string[]): Promise<CommitmentFigures> {
   const TimePeriod = { Start: span.start, End: span.endExclusive };
-  const used = await counted(requests, 'GetSavingsPlansUtilization', () => ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY' }))).catch((err: unknown) => {
+  const used = await counted(requests, 'GetSavingsPlansUtilization', () => ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter }))).catch((err: unknown) => {
     if (isDataUnavailable(err)) return undefined;
     throw err;
   });
@@ -59,7 +62,7 @@ async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string
   let total = 0;
   let token: string | undefined;
   do {
-    const page = await counted(requests, 'GetSavingsPlansCoverage', () => ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', NextToken: token })));
+    const page = await counted(requests, 'GetSavingsPlansCoverage', () => ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter, NextToken: token })));
     for (const c of page.SavingsPlansCoverages ?? []) {
       covered += num(c.Coverage?.SpendCoveredBySavingsPlans);
       total += num(c.Coverage?.TotalCost);
@@ -71,14 +74,14 @@ async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string
 
 async function reservations(ce: CostExplorerClient, span: Span, requests: string[]): Promise<CommitmentFigures> {
   const TimePeriod = { Start: span.start, End: span.endExclusive };
-  const used = await counted(requests, 'GetReservationUtilization', () => ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY' }))).catch((err: unknown) => {
+  const used = await counted(requests, 'GetReservationUtilization', () => ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter }))).catch((err: unknown) => {
     if (isDataUnavailable(err)) return undefined;
     throw err;
   });
   const u = used?.Total;
   if (!u || num(u.PurchasedHours) === 0) return NONE;
   // Ungrouped, the answer is one page: Total covers the whole period.
-  const coverage = await counted(requests, 'GetReservationCoverage', () => ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY' })));
+  const coverage = await counted(requests, 'GetReservationCoverage', () => ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter })));
   const hours = coverage.Total?.CoverageHours;
   return {
     coveragePct: awsPct(hours?.CoverageHoursPercentage) ?? pctOf(num(hours?.ReservedHours), num(hours?.TotalRunningHours)),

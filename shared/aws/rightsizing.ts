@@ -1,4 +1,4 @@
-import { GetRightsizingRecommendationCommand, type CostExplorerClient, type RightsizingRecommendation } from '@aws-sdk/client-cost-explorer';
+import { GetRightsizingRecommendationCommand, type CostExplorerClient, type Expression, type RightsizingRecommendation } from '@aws-sdk/client-cost-explorer';
 import { roundCents } from '../money.js';
 import type { ReviewGap, RightsizingRow } from '../review/types.js';
 import { attemptsOf } from './attempts.js';
@@ -39,7 +39,8 @@ export function toRow(r: RightsizingRecommendation): RightsizingRow | undefined 
   };
 }
 
-export async function readRightsizing(ce: CostExplorerClient): Promise<RightsizingResult> {
+/** `filter`: LINKED_ACCOUNT values, to read only the chosen accounts' instances. */
+export async function readRightsizing(ce: CostExplorerClient, filter?: Expression): Promise<RightsizingResult> {
   const rows: RightsizingRow[] = [];
   let token: string | undefined;
   let requests = 0;
@@ -48,6 +49,7 @@ export async function readRightsizing(ce: CostExplorerClient): Promise<Rightsizi
       const page = await ce.send(
         new GetRightsizingRecommendationCommand({
           Service: 'AmazonEC2',
+          Filter: filter,
           Configuration: { RecommendationTarget: 'SAME_INSTANCE_FAMILY', BenefitsConsidered: true },
           PageSize: PAGE_SIZE,
           NextPageToken: token,

@@ -15,8 +15,8 @@ import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from 
 import { renderXlsx, XLSX_CONTENT_TYPE } from '../report/xlsx/index.js';
 import { addDays, addMonths, monthOf, today, type IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
-import { readCosts, readWaste } from './report-costs.js';
-import { reportAccountNames } from './report-accounts.js';
+import { readCosts, readWaste, reportWindow } from './report-costs.js';
+import { reportScope } from './report-accounts.js';
 import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './report-result.js';
 import { gatherReview } from './report-review.js';
 import type { JobDefinition } from './types.js';
@@ -46,11 +46,12 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   ctx.log.progress(`monthly-report: reading Cost Explorer for ${addMonths(month, -1)} and ${month}${partial ? ` (through ${through})` : ''}`);
   const ce = ctx.aws.get('costexplorer', costExplorerClient);
   const endExclusive = addDays(through, 1);
-  const names = await reportAccountNames(ctx);
-  const [costs, accountId] = await Promise.all([readCosts(ctx, ce, month, endExclusive, names), resolveAccountId(ctx)]);
+  const window = reportWindow(month, endExclusive, partial);
+  const scope = await reportScope(ctx);
+  const [costs, accountId] = await Promise.all([readCosts(ctx, ce, window, scope), resolveAccountId(ctx)]);
   const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
-  const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, month, endExclusive);
+  const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, window, scope);
   const monthTotal = [...costs.current.values()].reduce((a, b) => a + b, 0);
   const budgets = await describeAllBudgets(ctx.aws.get('budgets', budgetsClient), accountId);
   const waste = await readWaste(ctx, bucket, month);

@@ -1,13 +1,44 @@
+import type { Expression } from '@aws-sdk/client-cost-explorer';
+import { EXCLUDE_CREDITS } from '../aws/cost-explorer.js';
 import { planAccounts } from '../aws/scopes.js';
 import type { JobContext } from './context.js';
 
+/** Which accounts the report covers, and how each Cost Explorer operation is told so. */
+export interface ReportScope {
+  /** Organizations: the chosen accounts' names (ListAccounts) for byAccount; undefined in a single-account config. */
+  readonly names?: ReadonlyMap<string, string>;
+  /** GetCostAndUsage's filter: credits out and, with a choice of accounts, only those; undefined: the default. */
+  readonly costFilter?: Expression;
+  /**
+   * The chosen accounts listed by id, for the commitment and rightsizing operations, which take
+   * only AND among dimensions (no Not); undefined when every account counts.
+   */
+  readonly accountFilter?: Expression;
+  /** Whether an account id is one the report covers. */
+  includes(account: string): boolean;
+}
+
+const EVERY: ReportScope = { includes: () => true };
+
 /**
- * Organizations: the accounts' names (ListAccounts) for the report's byAccount;
- * undefined in a single-account config, where the report stays as it was.
- * Every account in the billing data is reported; a name missing here shows the id.
+ * Organizations: `accounts` minus `excludeAccounts`, as daily-spend filters
+ * them. "all" without exclusions needs no filter; "all" with exclusions
+ * leaves the excluded out (an account closed this month still counts);
+ * a list keeps only the listed accounts.
  */
-export async function reportAccountNames(ctx: JobContext): Promise<ReadonlyMap<string, string> | undefined> {
-  if (!ctx.config.organization) return undefined;
+export async function reportScope(ctx: JobContext): Promise<ReportScope> {
+  const org = ctx.config.organization;
+  if (!org) return EVERY;
   const plan = await planAccounts(ctx);
-  return new Map(plan.accounts.map((a) => [a.id!, a.name ?? a.id!]));
+  const names = new Map(plan.accounts.map((a) => [a.id!, a.name ?? a.id!]));
+  const excluded = new Set(org.excludeAccounts);
+  const listed: Expression = { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...names.keys()] } };
+  if (org.accounts === 'all' && !excluded.size) return { names, includes: () => true };
+  const accounts: Expression = org.accounts === 'all' ? { Not: { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...excluded] } } } : listed;
+  return {
+    names,
+    costFilter: { And: [EXCLUDE_CREDITS, accounts] },
+    accountFilter: listed,
+    includes: org.accounts === 'all' ? (id) => !excluded.has(id) : (id) => names.has(id),
+  };
 }

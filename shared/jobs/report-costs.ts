@@ -1,11 +1,12 @@
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { s3Client } from '../aws/clients.js';
-import { queryCosts, type CostBucket } from '../aws/cost-explorer.js';
+import { queryCosts, type CostBucket, type CostQuery, type CostQueryResult } from '../aws/cost-explorer.js';
 import { AwsAccessError } from '../errors.js';
 import { sumBy, type AccountSpendData } from '../report/accounts.js';
 import { readLatestFindings } from '../report/storage.js';
-import { addMonths, firstDayOfMonth, type IsoMonth } from '../time/dates.js';
+import { addDays, addMonths, daysBetween, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
+import type { ReportScope } from './report-accounts.js';
 
 type Amounts = Map<string, number>;
 export interface MonthPair {
@@ -18,23 +19,60 @@ export function reportTagKeys(ctx: JobContext): string[] {
   return [...new Set([...ctx.config.report.groupByTags, ...Object.keys(ctx.config.report.allocationTargets ?? {})])];
 }
 
+/** The days compared: the report's month (through its last day so far) and the month before. */
+export interface ReportWindow {
+  readonly month: IsoMonth;
+  readonly endExclusive: IsoDate;
+  /**
+   * The month before, as compared: whole for a finished month; for a running month
+   * (`--allow-partial`) its same first days, so 5 days are not set against 30. Inclusive.
+   */
+  readonly comparedWith: { readonly from: IsoDate; readonly to: IsoDate };
+  readonly partial: boolean;
+}
+
+export function reportWindow(month: IsoMonth, endExclusive: IsoDate, partial: boolean): ReportWindow {
+  const start = firstDayOfMonth(month);
+  const from = firstDayOfMonth(addMonths(month, -1));
+  const sameDays = addDays(from, daysBetween(start, endExclusive));
+  const end = partial && sameDays < start ? sameDays : start;
+  return { month, endExclusive, comparedWith: { from, to: addDays(end, -1) }, partial };
+}
+
+/**
+ * Both months of one MONTHLY query: one request spanning both, or, for a
+ * running month, one per month (a time period cannot skip the days between).
+ */
+async function monthPair(ce: CostExplorerClient, w: ReportWindow, q: Omit<CostQuery, 'start' | 'endExclusive' | 'granularity'>): Promise<CostQueryResult> {
+  const from = w.comparedWith.from;
+  if (!w.partial) return queryCosts(ce, { ...q, start: from, endExclusive: w.endExclusive, granularity: 'MONTHLY' });
+  const [before, now] = await Promise.all([
+    queryCosts(ce, { ...q, start: from, endExclusive: addDays(w.comparedWith.to, 1), granularity: 'MONTHLY' }),
+    queryCosts(ce, { ...q, start: firstDayOfMonth(w.month), endExclusive: w.endExclusive, granularity: 'MONTHLY' }),
+  ]);
+  return { buckets: [...before.buckets, ...now.buckets], currency: before.currency ?? now.currency, requests: before.requests + now.requests };
+}
+
 /**
  * Cost Explorer in 2 requests (+1 per tag key, +1 for a Cost Category): one
  * MONTHLY query spanning the month and the month before, grouped by SERVICE,
  * and one ungrouped DAILY query for the line chart. A single DAILY query by
  * service over both months would be one call on paper but ~60 × services
  * groups, which AWS pages. Tag keys shared by groupByTags and
- * allocationTargets are asked once.
+ * allocationTargets are asked once. A running month doubles the MONTHLY
+ * requests (see monthPair). Every request is filtered to the scope's accounts.
  */
-export async function readCosts(ctx: JobContext, ce: CostExplorerClient, month: IsoMonth, endExclusive: string, names?: ReadonlyMap<string, string>) {
+export async function readCosts(ctx: JobContext, ce: CostExplorerClient, w: ReportWindow, scope: ReportScope) {
+  const { month, endExclusive } = w;
+  const names = scope.names;
   const metric = ctx.config.dailySpend.metric;
-  const span = { start: firstDayOfMonth(addMonths(month, -1)), endExclusive, granularity: 'MONTHLY' as const, metric };
+  const filter = scope.costFilter;
   const tagKeys = reportTagKeys(ctx);
   const [byService, daily, ...tags] = await Promise.all([
     // Organizations: the same request grouped by account too; services are then summed over accounts.
-    queryCosts(ce, { ...span, groupBy: [...(names ? [{ Type: 'DIMENSION' as const, Key: 'LINKED_ACCOUNT' as const }] : []), { Type: 'DIMENSION', Key: 'SERVICE' }] }),
-    queryCosts(ce, { start: firstDayOfMonth(month), endExclusive, granularity: 'DAILY', metric }),
-    ...tagKeys.map((key) => queryCosts(ce, { ...span, groupBy: [{ Type: 'TAG', Key: key }] })),
+    monthPair(ce, w, { metric, filter, groupBy: [...(names ? [{ Type: 'DIMENSION' as const, Key: 'LINKED_ACCOUNT' as const }] : []), { Type: 'DIMENSION', Key: 'SERVICE' }] }),
+    queryCosts(ce, { start: firstDayOfMonth(month), endExclusive, granularity: 'DAILY', metric, filter }),
+    ...tagKeys.map((key) => monthPair(ce, w, { metric, filter, groupBy: [{ Type: 'TAG', Key: key }] })),
   ]);
   const of = (buckets: CostBucket[], m: IsoMonth) => buckets.find((b) => b.start === firstDayOfMonth(m))?.groups ?? new Map<string, number>();
   const pair = (buckets: CostBucket[]): MonthPair => ({ current: of(buckets, month), previous: of(buckets, addMonths(month, -1)) });
@@ -57,9 +95,10 @@ export async function readCosts(ctx: JobContext, ce: CostExplorerClient, month: 
 export type ReportCosts = Awaited<ReturnType<typeof readCosts>>;
 
 /** One MONTHLY query over both months grouped by the Cost Category (`Name$Value` keys). */
-export async function readCostCategory(ctx: JobContext, ce: CostExplorerClient, name: string, month: IsoMonth, endExclusive: string) {
+export async function readCostCategory(ctx: JobContext, ce: CostExplorerClient, name: string, w: ReportWindow, scope: ReportScope) {
+  const { month } = w;
   const metric = ctx.config.dailySpend.metric;
-  const r = await queryCosts(ce, { start: firstDayOfMonth(addMonths(month, -1)), endExclusive, granularity: 'MONTHLY', metric, groupBy: [{ Type: 'COST_CATEGORY', Key: name }] });
+  const r = await monthPair(ce, w, { metric, filter: scope.costFilter, groupBy: [{ Type: 'COST_CATEGORY', Key: name }] });
   const strip = (m: Amounts): Amounts => {
     const out = new Map<string, number>();
     for (const [k, v] of m) {

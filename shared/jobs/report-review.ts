@@ -6,9 +6,10 @@ import { allocate } from '../review/allocation.js';
 import { categorizer, categoryRows, sumByCategory } from '../review/categories.js';
 import type { CategorySource, FinOpsReview, ReviewGap } from '../review/types.js';
 import { tagValue } from '../report/model.js';
-import { firstDayOfMonth, type IsoMonth } from '../time/dates.js';
+import { firstDayOfMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
-import { readCostCategory, type ReportCosts } from './report-costs.js';
+import type { ReportScope } from './report-accounts.js';
+import { readCostCategory, type ReportCosts, type ReportWindow } from './report-costs.js';
 import { readMonthUnitCost } from './report-unit-cost.js';
 
 /**
@@ -31,7 +32,7 @@ export interface ReviewResult {
 const mapped = (costs: ReportCosts, of: (service: string) => string, budgets?: Record<string, number>) =>
   categoryRows({ current: sumByCategory(costs.current, of), previous: sumByCategory(costs.previous, of), budgets });
 
-async function categories(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, month: IsoMonth, endExclusive: string) {
+async function categories(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, w: ReportWindow, scope: ReportScope) {
   const r = ctx.config.report;
   const budgets = r.categoryBudgets;
   if (!r.costCategory) {
@@ -39,7 +40,7 @@ async function categories(ctx: JobContext, ce: CostExplorerClient, costs: Report
     return { source, rows: mapped(costs, categorizer(r.categories), budgets), requests: [] as string[], gap: undefined };
   }
   try {
-    const cc = await readCostCategory(ctx, ce, r.costCategory, month, endExclusive);
+    const cc = await readCostCategory(ctx, ce, r.costCategory, w, scope);
     const source: CategorySource = { kind: 'cost-category', name: r.costCategory };
     return { source, rows: categoryRows({ ...cc, budgets }), requests: Array<string>(cc.requests).fill('GetCostAndUsage'), gap: undefined };
   } catch (err) {
@@ -66,13 +67,14 @@ function allocation(ctx: JobContext, costs: ReportCosts) {
   return { rows, notes };
 }
 
-export async function gatherReview(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, month: IsoMonth, endExclusive: string): Promise<ReviewResult> {
-  const span = { start: firstDayOfMonth(month), endExclusive };
+/** Every Cost Explorer operation is filtered to the scope's accounts; rightsizing rows are checked again on arrival. */
+export async function gatherReview(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, w: ReportWindow, scope: ReportScope): Promise<ReviewResult> {
+  const span = { start: firstDayOfMonth(w.month), endExclusive: w.endExclusive, filter: scope.accountFilter };
   const [cats, commitments, rightsizing, unit] = await Promise.all([
-    categories(ctx, ce, costs, month, endExclusive),
+    categories(ctx, ce, costs, w, scope),
     readCommitments(ce, span),
-    readRightsizing(ce),
-    readMonthUnitCost(ctx, costs, month, endExclusive),
+    readRightsizing(ce, scope.accountFilter),
+    readMonthUnitCost(ctx, costs, w),
   ]);
   const alloc = allocation(ctx, costs);
   const gaps = [cats.gap, ...commitments.gaps, rightsizing.gap, unit.gap].filter((g): g is ReviewGap => g !== undefined);
@@ -84,7 +86,7 @@ export async function gatherReview(ctx: JobContext, ce: CostExplorerClient, cost
       allocation: alloc.rows,
       allocationNotes: alloc.notes,
       commitments: commitments.commitments,
-      rightsizing: rightsizing.rows,
+      rightsizing: rightsizing.rows.filter((r) => scope.includes(r.account)),
       gaps,
       unitCost: unit.unitCost,
     },

@@ -4,9 +4,9 @@ import { reviewGap } from '../aws/review-gap.js';
 import { dailyUnits } from '../aws/unit-metric.js';
 import { costPerUnit, unitCostFigures } from '../detect/unit-cost.js';
 import type { MonthUnitCost, ReviewGap } from '../review/types.js';
-import { addMonths, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
+import { addMonths, firstDayOfMonth, type IsoDate } from '../time/dates.js';
 import type { JobContext } from './context.js';
-import type { ReportCosts } from './report-costs.js';
+import type { ReportCosts, ReportWindow } from './report-costs.js';
 
 /**
  * The month's cost per unit (per lead, per order…) against the month before,
@@ -17,11 +17,11 @@ import type { ReportCosts } from './report-costs.js';
 export async function readMonthUnitCost(
   ctx: JobContext,
   costs: ReportCosts,
-  month: IsoMonth,
-  endExclusive: IsoDate,
+  w: ReportWindow,
 ): Promise<{ unitCost?: MonthUnitCost; gap?: ReviewGap; requests: number }> {
   const u = ctx.config.unitCost;
   if (!u) return { requests: 0 };
+  const { month, endExclusive, comparedWith } = w;
   const region = u.metric.region ?? defaultRegion(ctx.env);
   const cw = ctx.aws.get(`cloudwatch:${region}`, () => cloudWatchClient(region));
   const start = firstDayOfMonth(month);
@@ -33,7 +33,7 @@ export async function readMonthUnitCost(
   }
   const sum = (pick: (d: IsoDate) => boolean) => [...units.byDay].filter(([d]) => pick(d)).reduce((a, [, n]) => a + n, 0);
   const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const figures = unitCostFigures(u.unit, u.target, { cost: total(costs.current), units: sum((d) => d >= start) }, { cost: total(costs.previous), units: sum((d) => d < start) });
+  const figures = unitCostFigures(u.unit, u.target, { cost: total(costs.current), units: sum((d) => d >= start) }, { cost: total(costs.previous), units: sum((d) => d >= comparedWith.from && d <= comparedWith.to) });
   const daily = [...costs.daily].filter(([d]) => d >= start).map(([date, cost]) => ({ date, costPerUnit: costPerUnit(cost, units.byDay.get(date) ?? 0) }));
   return { unitCost: { ...figures, daily }, requests: units.requests };
 }

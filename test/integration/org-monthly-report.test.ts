@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { startCostExplorerDouble, type CostExplorerDouble, type CostRecord } from '../../emulators/cost-explorer.js';
+import { startCostExplorerDouble, type CostExplorerDouble, type CostRecord, type DatasetOptions } from '../../emulators/cost-explorer.js';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
@@ -23,7 +23,13 @@ const BUCKET = `org-reports-${Date.now()}`;
 /** February and March for two members and the management account: Data doubles, Web halves. */
 function dataset(): CostRecord[] {
   const [data, web] = org.members;
-  const rows = (month: string, account: string, service: string, amount: number): CostRecord => ({ date: `${month}-10`, service, amount, linkedAccount: account });
+  const rows = (month: string, account: string, service: string, amount: number): CostRecord => ({
+    date: `${month}-10`,
+    service,
+    amount,
+    linkedAccount: account,
+    tags: account === aws.account.accountId ? {} : { team: account === data!.id ? 'data' : 'web' },
+  });
   return [
     rows('2026-02', data!.id, EC2, 1000),
     rows('2026-03', data!.id, EC2, 2000),
@@ -34,9 +40,24 @@ function dataset(): CostRecord[] {
   ];
 }
 
-async function report() {
+/** Web's own instance advice and Savings Plan, to be left out when Web is not chosen. */
+function review(): DatasetOptions {
+  const [data, web] = org.members;
+  const advice = (account: string, id: string, saving: number) => ({
+    accountId: account,
+    instanceId: id,
+    instanceType: 'm5.2xlarge',
+    monthlyCost: 280,
+    action: 'modify' as const,
+    targets: [{ instanceType: 'm5.large', estimatedMonthlySavings: saving, default: true }],
+  });
+  const plan = (account: string, used: number) => ({ month: MONTH, linkedAccount: account, totalCommitment: 100, usedCommitment: used, coveredSpend: used, onDemandCost: 100 });
+  return { rightsizing: [advice(data!.id, 'i-data', 140), advice(web!.id, 'i-web', 210)], savingsPlans: [plan(data!.id, 100), plan(web!.id, 20)] };
+}
+
+async function report(organization: Record<string, unknown> = { accounts: 'all' }, extra: Record<string, unknown> = {}) {
   const file = join(dir, 'config.json');
-  writeFileSync(file, JSON.stringify({ organization: { accounts: 'all' }, report: { bucket: BUCKET, prefix: 'r/' } }));
+  writeFileSync(file, JSON.stringify({ organization, report: { bucket: BUCKET, prefix: 'r/', ...extra } }));
   const r = await runCli(['run', 'monthly-report', '--config', file, '--json', '--month', MONTH], {
     env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url },
     timeoutMs: 90_000,
@@ -101,5 +122,47 @@ describe('monthly-report in an organization', () => {
     const sheet = wb.getWorksheet('Accounts')!;
     const values = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1, 3)] : []));
     expect(values).toContainEqual([data!.id, 'Data']);
+  });
+
+  it('leaves accounts outside the choice out of every figure, file and Cost Explorer request', async () => {
+    const [data, web] = org.members;
+    ce.setDataset(dataset(), review());
+    ce.resetRequests();
+
+    const { code, json, stderr } = await report({ accounts: 'all', excludeAccounts: [web!.id] }, { allocationTargets: { team: { data: 50, web: 50 } } });
+
+    expect(code, stderr).toBe(0);
+    expect([json.total, json.previousTotal]).toEqual([2060, 1000]);
+    expect(json.byAccount.map((a: { account: string }) => a.account)).toEqual([data!.id, aws.account.accountId]);
+    expect(json.byService.map((s: { key: string; amount: number }) => [s.key, s.amount])).toEqual([[EC2, 2000], [S3, 60]]);
+    expect(json.byCategory.reduce((n: number, c: { amount: number }) => n + c.amount, 0)).toBe(2060);
+    const allocated = Object.fromEntries(json.allocation.map((a: { value: string; amount: number }) => [a.value, a.amount]));
+    expect(allocated).toMatchObject({ data: 2050, web: 0 });
+    expect(json.rightsizing.map((r: { instanceId: string }) => r.instanceId)).toEqual(['i-data']);
+    expect(json.commitments.savingsPlans.utilizationPct).toBe(100);
+    // Every request names the accounts: Cost Explorer, not the job, leaves the others out.
+    expect(ce.requests.length).toBeGreaterThan(4);
+    for (const r of ce.requests) expect(JSON.stringify(r.body.Filter), r.operation).toContain('LINKED_ACCOUNT');
+    const html = (await read(`r/${MONTH}/cost-report.html`)).toString('utf8');
+    const csv = (await read(`r/${MONTH}/cost-report.csv`)).toString('utf8');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await read(`r/${MONTH}/cost-report.xlsx`)) as never);
+    const sheets = wb.worksheets.map((ws) => JSON.stringify(ws.getSheetValues())).join('\n');
+    for (const text of [html, csv, sheets]) {
+      expect(text).not.toContain(web!.id);
+      expect(text).toContain(data!.id);
+    }
+  });
+
+  it('with a list of accounts, reports those accounts only', async () => {
+    const [data] = org.members;
+    ce.setDataset(dataset(), review());
+
+    const { code, json, stderr } = await report({ accounts: [data!.id] });
+
+    expect(code, stderr).toBe(0);
+    expect([json.total, json.previousTotal]).toEqual([2050, 1000]);
+    expect(json.byAccount.map((a: { account: string }) => a.account)).toEqual([data!.id]);
+    expect(json.rightsizing.map((r: { instanceId: string }) => r.instanceId)).toEqual(['i-data']);
   });
 });
