@@ -46,6 +46,17 @@ export interface AnomalyMatch {
   readonly unmatched: readonly AnomalyRef[];
 }
 
+/**
+ * The anomalies that concern the chosen accounts: one whose root causes name
+ * accounts, none of them chosen, is left out; one naming no account is kept.
+ */
+export function withinAccounts(anomalies: readonly AnomalyRef[], includes: (account: string) => boolean): AnomalyRef[] {
+  return anomalies.filter((a) => {
+    const named = a.rootCauses.flatMap((c) => (c.account ? [c.account] : []));
+    return named.length === 0 || named.some(includes);
+  });
+}
+
 export function matchAnomalies(targets: readonly AnomalyTarget[], anomalies: readonly AnomalyRef[], minDelta: number): AnomalyMatch {
   const used = new Set<string>();
   const attached = targets.map((t) => {

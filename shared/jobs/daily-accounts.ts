@@ -16,6 +16,8 @@ export interface DailyScope {
   readonly describe: string;
   /** An account's name (from ListAccounts), else its id. */
   nameOf(account: string): string;
+  /** Whether an account is one of the chosen (always, with one account). */
+  includes(account: string): boolean;
   evaluate(buckets: readonly CostBucket[], date: IsoDate, rules: DailyRules): DailyEvaluation;
 }
 
@@ -24,6 +26,7 @@ const single: DailyScope = {
   filter: EXCLUDE_CREDITS,
   describe: 'by service',
   nameOf: (id) => id,
+  includes: () => true,
   evaluate: (buckets, date, rules) => evaluateDailySpend(buckets.map((b) => ({ date: b.start, estimated: b.estimated, byService: b.groups })), date, rules),
 };
 
@@ -45,6 +48,7 @@ export async function dailyScope(ctx: JobContext): Promise<DailyScope> {
     groupBy: [LINKED_ACCOUNT, SERVICE],
     filter: accounts ? { And: [EXCLUDE_CREDITS, accounts] } : EXCLUDE_CREDITS,
     nameOf: (id) => names.get(id) ?? id,
+    includes: org.accounts === 'all' ? (id) => !excluded.has(id) : (id) => names.has(id),
     describe: `by account and service, ${org.accounts === 'all' ? 'every account' : `${names.size} account(s)`}`,
     evaluate: (buckets, date, rules) =>
       evaluateOrganization(orgDays(buckets, (id) => !excluded.has(id)), date, rules, (id) => names.get(id) ?? id),

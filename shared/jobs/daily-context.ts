@@ -1,5 +1,5 @@
 import type { AnomalyRef } from '../detect/anomalies.js';
-import { matchAnomalies } from '../detect/anomalies.js';
+import { matchAnomalies, withinAccounts } from '../detect/anomalies.js';
 import type { Driver, DriverTarget } from '../detect/drivers.js';
 import { forecastMonthEnd } from '../detect/forecast.js';
 import { cloudWatchClient, costExplorerClient, defaultRegion } from '../aws/clients.js';
@@ -47,9 +47,16 @@ const accountOf = (s: SpikeLike) => s.account ?? null;
  * query: drivers (≤ 1 GetCostAndUsage, only with a service spike), AWS
  * anomalies (1 GetAnomalies when `dailySpend.anomalies`), units (1
  * GetMetricData when `unitCost`). The forecast and links cost no request.
- * None of these failing keeps a spike from alerting.
+ * None of these failing keeps a spike from alerting. Anomalies of accounts
+ * outside the choice (`includes`) are neither alerted nor attached.
  */
-export async function dailyContext(ctx: JobContext, date: IsoDate, spikes: readonly SpikeLike[], totalOn: (d: IsoDate) => number): Promise<DailyContext> {
+export async function dailyContext(
+  ctx: JobContext,
+  date: IsoDate,
+  spikes: readonly SpikeLike[],
+  totalOn: (d: IsoDate) => number,
+  includes: (account: string) => boolean = () => true,
+): Promise<DailyContext> {
   const rules = ctx.config.dailySpend;
   const ce = () => ctx.aws.get('costexplorer', costExplorerClient);
   const targets: DriverTarget[] = spikes.filter((s) => s.scope === 'service').map((s) => ({ date: s.date, service: s.key, account: accountOf(s) }));
@@ -71,7 +78,8 @@ export async function dailyContext(ctx: JobContext, date: IsoDate, spikes: reado
   warnings.push(...(unitCost?.warnings ?? []));
   for (const w of warnings) ctx.log.warn(`daily-spend ${w}`);
 
-  const matched = matchAnomalies(targets, anomalies.anomalies, rules.minDelta);
+  const chosen = withinAccounts(anomalies.anomalies, includes);
+  const matched = matchAnomalies(targets, chosen, rules.minDelta);
   const anomalyOf = new Map(targets.map((t, i) => [targetKey(t), matched.attached[i]]));
 
   return {
@@ -88,7 +96,7 @@ export async function dailyContext(ctx: JobContext, date: IsoDate, spikes: reado
         ...(anomaly ? { anomaly } : {}),
       };
     },
-    anomalies: anomalies.anomalies,
+    anomalies: chosen,
     unmatchedAnomalies: matched.unmatched,
     forecast: forecastMonthEnd(date, totalOn),
     ...(unitCost ? { unitCost } : {}),

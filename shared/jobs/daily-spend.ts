@@ -71,7 +71,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
 
   const totals = new Map(costs.buckets.map((b) => [b.start, [...b.groups.values()].reduce((a, x) => a + x, 0)]));
   const totalOn = (d: IsoDate) => totals.get(d) ?? 0;
-  const context = await dailyContext(ctx, date, evaluation.spikes, totalOn);
+  const context = await dailyContext(ctx, date, evaluation.spikes, totalOn, scope.includes);
   const spikes: SpikeAlert[] = evaluation.spikes.map((s) =>
     context.decorate({ ...s, alertId: spikeAlertId(s), subject: { job: 'daily-spend', scope: s.scope, key: s.key, account: s.account } }),
   );

@@ -78,4 +78,18 @@ describe('daily-spend context in an organization', () => {
     expect(json.warnings).toEqual([expect.stringMatching(/4 service spike\(s\) share services and accounts with others/)]);
     expect(json.costExplorerRequests).toBe(1);
   });
+
+  it('ignores AWS anomalies whose root causes name only accounts outside the choice', async () => {
+    w.ce.setDataset(orgSpendScenario(DAY, [{ id: data(), spiky: true }, { id: web() }, { id: w.aws.account.accountId, scale: 0.1 }]), {
+      anomalies: [anomaly('data-ec2', data(), 220), anomaly('web-ec2', web(), 35)],
+    });
+    const config = await orgConfig({ organization: { accounts: 'all', excludeAccounts: [web()] }, dailySpend: { anomalies: true } });
+
+    const { code, json, stderr } = await w.run(DAY, config);
+
+    expect(code, stderr).toBe(0);
+    expect(json.spikes.find((s: Spike) => s.key === EC2 && s.date === DAY).anomaly.id).toBe('data-ec2');
+    expect(json.spikes.filter((s: Spike) => s.scope === 'anomaly')).toEqual([]);
+    expect(w.slack.messages.map((m) => m.text).join('\n')).not.toContain('web-ec2');
+  });
 });
