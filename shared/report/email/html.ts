@@ -40,7 +40,9 @@ function bar(pct: number): string {
 
 function change(changePct: number | null, delta: number): string {
   const color = delta > 0 ? COLOR.up : delta < 0 ? COLOR.down : COLOR.text;
-  return `<span style="color:${color}">${esc(formatPct(changePct))}</span>`;
+  // No spend before (no percentage) and none now: nothing changed, it is not "new spend".
+  const text = changePct === null && delta === 0 ? 'no change' : formatPct(changePct);
+  return `<span style="color:${color}">${esc(text)}</span>`;
 }
 
 function summary(c: FinanceEmailContent): string {

@@ -12,7 +12,8 @@ export function renderEmailText(c: FinanceEmailContent): string {
     lines.push('', 'By category:');
     for (const r of c.categories) {
       const budget = r.budget === null ? 'no budget' : `${r.budgetPct ?? 'n/a'}% of the ${formatMoney(r.budget, m.currency)} budget`;
-      lines.push(`- ${r.category}: ${formatMoney(r.amount, m.currency)} (${formatPct(r.changePct)}), ${budget}`);
+      const change = r.amount === 0 && r.previous === 0 ? 'no change' : formatPct(r.changePct);
+      lines.push(`- ${r.category}: ${formatMoney(r.amount, m.currency)} (${change}), ${budget}`);
     }
   }
   const review = reviewLines(m.review, m.currency);
