@@ -3,8 +3,9 @@ import { s3Client } from '../aws/clients.js';
 import { queryCosts, type CostBucket, type CostQuery, type CostQueryResult } from '../aws/cost-explorer.js';
 import { AwsAccessError } from '../errors.js';
 import { sumBy, type AccountSpendData } from '../report/accounts.js';
+import { comparedDays } from '../report/model.js';
 import { readLatestFindings } from '../report/storage.js';
-import { addDays, addMonths, daysBetween, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
+import { addDays, addMonths, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
 import type { ReportScope } from './report-accounts.js';
 
@@ -32,11 +33,7 @@ export interface ReportWindow {
 }
 
 export function reportWindow(month: IsoMonth, endExclusive: IsoDate, partial: boolean): ReportWindow {
-  const start = firstDayOfMonth(month);
-  const from = firstDayOfMonth(addMonths(month, -1));
-  const sameDays = addDays(from, daysBetween(start, endExclusive));
-  const end = partial && sameDays < start ? sameDays : start;
-  return { month, endExclusive, comparedWith: { from, to: addDays(end, -1) }, partial };
+  return { month, endExclusive, comparedWith: comparedDays(month, addDays(endExclusive, -1), partial), partial };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface MonthlyReportResult {
   /** The month is still running (`--allow-partial`): spend through `through` only. */
   readonly partial: boolean;
   readonly through: string;
+  /** The days of the month before the figures are compared with (its first days only for a running month). */
+  readonly comparedWith: { readonly from: string; readonly to: string };
   readonly estimated: boolean;
   readonly empty: boolean;
   readonly total: number;
@@ -68,6 +70,7 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     currency: m.currency,
     partial: m.partial,
     through: m.through,
+    comparedWith: m.comparedWith,
     estimated: m.estimated,
     empty: m.empty,
     total: m.total.amount,

@@ -66,7 +66,8 @@ function kpis(m: ReportModel): string {
 
 function notes(m: ReportModel): string {
   const out: string[] = [];
-  if (m.partial) out.push(`Partial month: spend through ${m.through} only; ${escapeHtml(m.monthLabel)} is not over yet.`);
+  if (m.partial)
+    out.push(`Partial month: spend through ${m.through} only; ${escapeHtml(m.monthLabel)} is not over yet. Compared with the same days of the month before, ${m.comparedWith.from} to ${m.comparedWith.to}.`);
   if (m.estimated) out.push('Cost Explorer still marks part of this period as estimated: amounts can change as AWS finalises them.');
   if (m.empty) out.push(`<span class="empty">No spend was recorded for ${escapeHtml(m.monthLabel)}.</span>`);
   return out.map((n) => `<p class="note">${n}</p>`).join('');

@@ -1,5 +1,5 @@
 import { roundCents, roundPct } from '../money.js';
-import { addDays, addMonths, dayRange, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
+import { addDays, addMonths, dayRange, daysBetween, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
 import type { FinOpsReview } from '../review/types.js';
 import type { AccountLine, AccountServiceLine } from './accounts.js';
 import type { BudgetLine } from './budgets.js';
@@ -47,7 +47,10 @@ type ReportFacts = Pick<ReportData, 'month' | 'currency' | 'metric' | 'generated
 export interface ReportModel extends ReportFacts {
   readonly previousMonth: IsoMonth;
   readonly monthLabel: string;
+  /** The month before, or its first days when the report's month is running: "November 2026 (1–5)". */
   readonly previousLabel: string;
+  /** The days of the month before the figures are compared with, both included. */
+  readonly comparedWith: { readonly from: IsoDate; readonly to: IsoDate };
   readonly total: Line;
   /** Every service with spend in either month, biggest first. */
   readonly services: Line[];
@@ -102,6 +105,18 @@ function chartLines(services: Line[]): Line[] {
   return [...top, line(`Other (${rest.length} services)`, sum(rest.map((l) => l.amount)), sum(rest.map((l) => l.previous)))];
 }
 
+/**
+ * The days of the month before that a report compares with: the whole month,
+ * or for a running month its same first days (1..N), so N days are not set
+ * against a whole month. Both ends included.
+ */
+export function comparedDays(month: IsoMonth, through: IsoDate, partial: boolean): { from: IsoDate; to: IsoDate } {
+  const start = firstDayOfMonth(month);
+  const from = firstDayOfMonth(addMonths(month, -1));
+  const sameDays = addDays(from, daysBetween(start, through));
+  return { from, to: partial && sameDays < start ? sameDays : addDays(start, -1) };
+}
+
 export function buildReportModel(data: ReportData): ReportModel {
   const services = compare(data.current, data.previous);
   const previousMonth = addMonths(data.month, -1);
@@ -110,11 +125,13 @@ export function buildReportModel(data: ReportData): ReportModel {
   const start = firstDayOfMonth(data.month);
   const days = data.through < start ? [] : dayRange(start, data.through);
   const total = line('Total', sum(data.current.values()), sum(data.previous.values()));
+  const comparedWith = comparedDays(data.month, data.through, data.partial);
   return {
     month: data.month,
     previousMonth,
     monthLabel: monthName(data.month),
-    previousLabel: monthName(previousMonth),
+    previousLabel: comparedWith.to < addDays(start, -1) ? `${monthName(previousMonth)} (1–${Number(comparedWith.to.slice(8))})` : monthName(previousMonth),
+    comparedWith,
     currency: data.currency,
     metric: data.metric,
     generatedAt: data.generatedAt,
