@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnyBlock } from '@slack/types';
+import { checkMessage } from './fake-slack-checks.js';
 import { listenLocal, readBody, sendJson, type LocalServer } from './http.js';
 
 /*
@@ -13,6 +14,7 @@ import { listenLocal, readBody, sendJson, type LocalServer } from './http.js';
 
 export interface SlackMessage {
   channel: string;
+  ts: string;
   text: string;
   blocks: AnyBlock[];
   token: string;
@@ -46,14 +48,22 @@ export interface FakeSlack {
   rateLimitNext(times: number, retryAfterSeconds: number): void;
   /** The next `times` chat.postMessage calls answer 200 with `ok: false` and this error (e.g. `channel_not_found`); WebClient never retries these. */
   errorNext(times: number, error: string): void;
-  /** The next `times` chat.postMessage calls are accepted and never answered (until stop). */
-  hangNext(times?: number): void;
+  /**
+   * The next `times` chat.postMessage calls go unanswered (until stop): lost on the way by default; with
+   * `accepted`, Slack posts the message and answers only after `answerAfterMs` (never when unset).
+   */
+  hangNext(times?: number, options?: HangOptions): void;
   /** While down, every API call answers 500. */
   down(): void;
   up(): void;
   /** Forgets messages, attempts and queued faults; brings the fake back up. */
   reset(): void;
   stop(): Promise<void>;
+}
+
+export interface HangOptions {
+  readonly accepted?: boolean;
+  readonly answerAfterMs?: number;
 }
 
 export interface StartFakeSlackOptions {
@@ -63,7 +73,7 @@ export interface StartFakeSlackOptions {
   readonly token?: string;
 }
 
-type Fault = { kind: 'fail'; status: number } | { kind: 'rate'; retryAfter: number } | { kind: 'hang' } | { kind: 'error'; error: string };
+type Fault = { kind: 'fail'; status: number } | { kind: 'rate'; retryAfter: number } | { kind: 'hang'; accepted: boolean; answerAfterMs?: number } | { kind: 'error'; error: string };
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
@@ -118,8 +128,8 @@ class Fake implements FakeSlack {
     for (let i = 0; i < times; i++) this.faults.push({ kind: 'error', error });
   }
 
-  hangNext(times = 1): void {
-    for (let i = 0; i < times; i++) this.faults.push({ kind: 'hang' });
+  hangNext(times = 1, options: HangOptions = {}): void {
+    for (let i = 0; i < times; i++) this.faults.push({ kind: 'hang', accepted: options.accepted ?? false, answerAfterMs: options.answerAfterMs });
   }
 
   down(): void {
@@ -153,7 +163,7 @@ class Fake implements FakeSlack {
     const fields = parseFields(String(req.headers['content-type'] ?? ''), text);
     if (posting) {
       const fault = this.faults.shift();
-      if (fault?.kind === 'hang') return;
+      if (fault?.kind === 'hang') return fault.accepted ? this.answerLate(fields, req, res, fault.answerAfterMs) : undefined;
       if (fault?.kind === 'fail') return void res.writeHead(fault.status, { 'content-type': 'text/plain' }).end('fault');
       if (fault?.kind === 'error') return sendJson(res, 200, { ok: false, error: fault.error });
       if (fault?.kind === 'rate') {
@@ -169,23 +179,32 @@ class Fake implements FakeSlack {
       return sendJson(res, 200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'cost-watch', team_id: 'T0FAKE', user_id: 'U0FAKE', bot_id: 'B0FAKE' });
     }
     if (method === 'chat.update') return this.update(fields, token, res);
+    if (method === 'conversations.history') return sendJson(res, 200, conversationHistory(this.messages, fields));
     if (!posting) return sendJson(res, 200, { ok: false, error: 'unknown_method' });
-    return this.postMessage(fields, token, res);
+    return sendJson(res, 200, this.postMessage(fields, token));
   }
 
-  private postMessage(fields: Record<string, unknown>, token: string, res: ServerResponse): void {
+  /** Posted at once, answered late (or never): the client gives up on a message that is in the channel. */
+  private answerLate(fields: Record<string, unknown>, req: IncomingMessage, res: ServerResponse, afterMs: number | undefined): void {
+    const answer = this.postMessage(fields, tokenOf(req, fields));
+    if (afterMs === undefined) return;
+    const timer = setTimeout(() => res.writableEnded || res.destroyed || sendJson(res, 200, answer), afterMs);
+    res.once('close', () => clearTimeout(timer));
+  }
+
+  private postMessage(fields: Record<string, unknown>, token: string): Record<string, unknown> {
     const channel = typeof fields.channel === 'string' ? fields.channel : '';
     const text = typeof fields.text === 'string' ? fields.text : '';
     const blocks = Array.isArray(fields.blocks) ? (fields.blocks as AnyBlock[]) : [];
-    if (!channel) return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
-    if (!text && blocks.length === 0) return sendJson(res, 200, { ok: false, error: 'no_text' });
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    if (!text && blocks.length === 0) return { ok: false, error: 'no_text' };
     const invalid = checkMessage(text, blocks);
-    if (invalid) return sendJson(res, 200, { ok: false, ...invalid });
+    if (invalid) return { ok: false, ...invalid };
     this.sequence += 1;
     const ts = `${Math.floor(Date.now() / 1000)}.${String(this.sequence).padStart(6, '0')}`;
-    this.messages.push({ channel, text, blocks, token, raw: fields });
+    this.messages.push({ channel, ts, text, blocks, token, raw: fields });
     this.posted.add(`${channel}|${ts}`);
-    sendJson(res, 200, { ok: true, channel, ts, message: { type: 'message', text, ts } });
+    return { ok: true, channel, ts, message: { type: 'message', text, ts } };
   }
 
   /** Like Slack: only a message this fake posted can be updated; blocks left out stay as they were. */
@@ -202,31 +221,25 @@ class Fake implements FakeSlack {
   }
 }
 
-/** A lone half of a surrogate pair: what cutting an emoji in two leaves behind. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Every `text` string anywhere in the blocks, with its JSON path. */
-function texts(value: unknown, path: string, out: Array<[string, string]> = []): Array<[string, string]> {
-  if (Array.isArray(value)) value.forEach((v, i) => texts(v, `${path}/${i}`, out));
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'text' && typeof v === 'string') out.push([`${path}/text`, v]);
-      else texts(v, `${path}/${k}`, out);
-    }
-  return out;
-}
-
-/** Slack's own checks that a sloppy message fails in production: too long, too many blocks, broken characters. */
-function checkMessage(text: string, blocks: AnyBlock[]): { error: string; errors?: string[] } | undefined {
-  if (text.length > 40_000) return { error: 'msg_too_long' };
-  if (LONE_SURROGATE.test(text)) return { error: 'invalid_arguments', errors: ['text contains a broken character'] };
-  if (blocks.length > 50) return { error: 'invalid_blocks', errors: ['no more than 50 items allowed [json-pointer:/blocks]'] };
-  for (const [path, t] of texts(blocks, '/blocks')) {
-    if (LONE_SURROGATE.test(t)) return { error: 'invalid_blocks', errors: [`invalid character [json-pointer:${path}]`] };
-    const max = path.includes('/fields/') ? 2000 : 3000;
-    if (t.length > max) return { error: 'invalid_blocks', errors: [`must be less than ${max + 1} characters [json-pointer:${path}]`] };
-  }
-  return undefined;
+/**
+ * Like Slack: newest first, `oldest`/`latest` bounds exclusive, at most `limit` (default 100) messages;
+ * their metadata only with `include_all_metadata`.
+ */
+function conversationHistory(messages: readonly SlackMessage[], fields: Record<string, unknown>): Record<string, unknown> {
+  const channel = typeof fields.channel === 'string' ? fields.channel : '';
+  if (!channel) return { ok: false, error: 'channel_not_found' };
+  const oldest = Number(fields.oldest ?? 0);
+  const latest = fields.latest === undefined ? Infinity : Number(fields.latest);
+  const limit = Math.min(Number(fields.limit ?? 100) || 100, 999);
+  const withMetadata = fields.include_all_metadata === true || fields.include_all_metadata === 'true';
+  const inRange = messages.filter((m) => m.channel === channel && Number(m.ts) > oldest && Number(m.ts) < latest).reverse();
+  const shown = inRange.slice(0, limit).map((m) => ({
+    type: 'message',
+    ts: m.ts,
+    text: m.text,
+    ...(withMetadata && m.raw.metadata ? { metadata: m.raw.metadata } : {}),
+  }));
+  return { ok: true, messages: shown, has_more: inRange.length > limit };
 }
 
 export async function startFakeSlack(opts: StartFakeSlackOptions = {}): Promise<FakeSlack> {

@@ -17,7 +17,7 @@ export type {
   StartCostExplorerOptions,
 } from './cost-explorer.js';
 export { startFakeSlack } from './fake-slack.js';
-export type { FakeSlack, SlackMessage, StartFakeSlackOptions } from './fake-slack.js';
+export type { FakeSlack, HangOptions, SlackMessage, StartFakeSlackOptions } from './fake-slack.js';
 export { LEDGER_TTL_ATTRIBUTE, createLedgerTable, createSecret, createTopicWithInbox } from './fixtures.js';
 export type { InboxMessage, TopicWithInbox } from './fixtures.js';
 export { putDailyUnits, type UnitMetricSeed } from './unit-metric.js';

@@ -4,6 +4,7 @@ import type { JobContext } from '../jobs/context.js';
 import { withAlertActions } from './actions.js';
 import { targetOf } from './dispatch.js';
 import { postWithinBudget } from './slack-post.js';
+import { deliveryMetadata } from './slack-recover.js';
 import { resolveSlackToken, type SlackMessage } from './slack.js';
 import { runSlackBudget } from './time-budget.js';
 import { publishSns, type SnsMessage } from './sns.js';
@@ -42,7 +43,8 @@ export function slackChannelTo<A extends Alert>(
     accepts,
     async send(alerts, info) {
       const token = await resolveSlackToken(() => ctx.aws.secrets, secretId, ctx.env);
-      const message = withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
+      const shown = withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
+      const message = { ...shown, metadata: deliveryMetadata(destination, alerts.map((a) => a.alertId)) };
       return { message: await postWithinBudget(token, destination, message, ctx.slackBudget ?? runSlackBudget(ctx.env), {}, ctx.env) };
     },
   };

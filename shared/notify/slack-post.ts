@@ -1,5 +1,6 @@
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import { SLACK_ATTEMPT_TIMEOUT_MS, SLACK_TEXT_MAX_CHARS } from './limits.js';
+import { findPosted } from './slack-recover.js';
 import type { SlackMessage } from './slack.js';
 import { clip } from '../text/clip.js';
 import type { TimeBudget } from './time-budget.js';
@@ -26,13 +27,25 @@ interface SlackFailure {
   data?: { error?: string; errors?: unknown; response_metadata?: { messages?: unknown } };
   statusCode?: number;
   message?: string;
+  original?: { code?: string };
 }
+
+/** A request that may have reached Slack and been posted, though no answer came (a timeout, a reset). */
+const mayHavePosted = (e: SlackFailure) =>
+  e.code === ErrorCode.RequestError && !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.original?.code ?? '');
+
+/** No answer beyond this for the last look in the history, even with the budget spent: the Slack worst case stays bounded. */
+const LAST_LOOK_MS = 3_000;
 
 /**
  * Posts one message, retrying 5xx, timeouts and 429s itself so that every
  * wait is bounded by the run's Slack budget: WebClient would sleep out any
  * Retry-After (120 s four times is eight minutes, past the Lambda timeout).
  * A 429 whose Retry-After does not fit in what is left fails at once.
+ * Slack does not de-duplicate: after an attempt that may have been posted
+ * (no answer in time), the channel's history is read for the message's
+ * delivery key first, and the message found there is the one delivered. If
+ * that look cannot be made, the message is not posted again.
  */
 export async function postWithinBudget(
   token: string,
@@ -47,18 +60,45 @@ export async function postWithinBudget(
   // A safety net: every job bounds its own text and says what it left out.
   const text = clip(message.text, SLACK_TEXT_MAX_CHARS);
   let last = 'no attempt made';
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    const left = budget.remaining();
-    if (left <= 0) break;
-    const client = new WebClient(token, {
+  const started = Date.now();
+  const clientFor = (timeoutMs: number) =>
+    new WebClient(token, {
       slackApiUrl: options.apiUrl ?? env.SLACK_API_URL ?? undefined,
-      timeout: Math.max(1, Math.min(attemptTimeout, left)),
+      timeout: Math.max(1, Math.min(attemptTimeout, timeoutMs)),
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
       logLevel: LogLevel.ERROR,
     });
+  const lookUp = async (timeoutMs: number): Promise<PostedMessage | undefined> => {
+    const why = `${last}, and Slack may have posted it`;
+    if (!message.metadata) throw new SlackDeliveryError(`${why}: not posted again, so that it is never posted twice`);
     try {
-      const out = await client.chat.postMessage({ channel, text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      return await findPosted(clientFor(timeoutMs), channel, message.metadata, started);
+    } catch (err) {
+      const reason = clip((err as SlackFailure).data?.error ?? (err as Error).message ?? String(err), 200);
+      throw new SlackDeliveryError(`${why}; looking for it in conversations.history failed (${reason}): not posted again, so that it is never posted twice`);
+    }
+  };
+  let uncertain = false;
+  let stop: string | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const left = budget.remaining();
+    if (left <= 0) break;
+    if (uncertain) {
+      const found = await lookUp(left);
+      if (found) return found;
+      uncertain = false;
+    }
+    const client = clientFor(budget.remaining());
+    try {
+      const out = await client.chat.postMessage({
+        channel,
+        text,
+        blocks: message.blocks,
+        ...(message.metadata ? { metadata: message.metadata } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
       // Where it went (channel id and ts): what a later chat.update needs.
       return out.ts ? { channel: out.channel ?? channel, ts: out.ts } : undefined;
     } catch (err) {
@@ -68,17 +108,24 @@ export async function postWithinBudget(
         const detail = [e.data?.errors, e.data?.response_metadata?.messages].flat().filter((x): x is string => typeof x === 'string');
         throw new SlackDeliveryError(`Slack refused the message: ${e.data?.error ?? 'unknown error'}${detail.length ? ` (${clip(detail.join('; '), 300)})` : ''}`);
       }
+      uncertain = mayHavePosted(e);
       let wait = Math.min(500 * 2 ** (attempt - 1), 5_000);
       if (e.code === ErrorCode.RateLimitedError) {
         wait = (e.retryAfter ?? 1) * 1000;
         last = `Slack rate-limited the call (Retry-After ${e.retryAfter ?? '?'} s)`;
       } else last = e.code === ErrorCode.HTTPError ? `Slack answered HTTP ${e.statusCode}` : `Slack did not answer: ${e.message ?? String(err)}`;
       if (attempt === attempts) break;
-      if (wait >= budget.remaining())
-        throw new SlackDeliveryError(`${last}, longer than the ${seconds(budget.remaining())} left of this run's ${seconds(budget.totalMs)} Slack budget; not retried`);
+      if (wait >= budget.remaining()) {
+        stop = `${last}, longer than the ${seconds(budget.remaining())} left of this run's ${seconds(budget.totalMs)} Slack budget; not retried`;
+        break;
+      }
       await sleep(wait);
     }
   }
+  // The last attempt may have been posted too: a message found now is delivered, not failed (and not re-sent by the next run).
+  const found = uncertain ? await lookUp(Math.max(budget.remaining(), LAST_LOOK_MS)) : undefined;
+  if (found) return found;
+  if (stop) throw new SlackDeliveryError(stop);
   if (budget.remaining() <= 0) throw new SlackDeliveryError(`${last}; this run's ${seconds(budget.totalMs)} Slack budget is spent`);
   throw new SlackDeliveryError(`${last}, after ${attempts} attempts`);
 }

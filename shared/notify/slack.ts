@@ -2,12 +2,15 @@ import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import type { KnownBlock } from '@slack/types';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { explainAwsError } from '../aws/errors.js';
+import type { DeliveryMetadata } from './slack-recover.js';
 import type { PostedMessage } from './types.js';
 
 export interface SlackMessage {
   /** Fallback shown in notifications; alone it carries the facts. */
   readonly text: string;
   readonly blocks: KnownBlock[];
+  /** The delivery key (slack-recover.ts): lets a run find its own post when Slack answered too late. */
+  readonly metadata?: DeliveryMetadata;
 }
 
 export interface SlackClientOptions {

@@ -27,7 +27,7 @@ describe('fake slack', () => {
 
     expect(answer).toMatchObject({ ok: true, channel: '#cost-alerts', ts: expect.stringMatching(/^\d+\.\d{6}$/) });
     expect(slack.messages).toEqual([
-      { channel: '#cost-alerts', text: 'EC2 up 60%', blocks, token: TOKEN, raw: expect.any(Object) },
+      { channel: '#cost-alerts', ts: answer.ts, text: 'EC2 up 60%', blocks, token: TOKEN, raw: expect.any(Object) },
     ]);
   });
 
@@ -114,6 +114,39 @@ describe('fake slack', () => {
     expect(answer.ok).toBe(true);
     expect(slack.attempts).toBe(2);
     expect(slack.messages).toHaveLength(1);
+  });
+
+  it('posts a message it answers late, so the client gives up on a message that is in the channel', async () => {
+    slack.hangNext(1, { accepted: true, answerAfterMs: 60_000 });
+    const web = client({ timeout: 200 });
+
+    const attempt = web.chat.postMessage({ channel: 'C1', text: 'accepted, answered late' });
+
+    await expect(attempt).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
+    expect(slack.messages.map((m) => m.text)).toEqual(['accepted, answered late']);
+  });
+
+  it('answers a late post once its delay is over', async () => {
+    slack.hangNext(1, { accepted: true, answerAfterMs: 50 });
+
+    const answer = await client().chat.postMessage({ channel: 'C1', text: 'late' });
+
+    expect(answer).toMatchObject({ ok: true, ts: slack.messages[0]!.ts });
+  });
+
+  it('lists a channel newest first in conversations.history, with metadata only when asked for', async () => {
+    const web = client();
+    const metadata = { event_type: 'probe', event_payload: { key: 'k1' } };
+    await web.chat.postMessage({ channel: 'C1', text: 'first', metadata });
+    await web.chat.postMessage({ channel: 'C2', text: 'elsewhere' });
+    await web.chat.postMessage({ channel: 'C1', text: 'second' });
+
+    const plain = await web.conversations.history({ channel: 'C1', limit: 10 });
+    const full = await web.conversations.history({ channel: 'C1', limit: 1, include_all_metadata: true, latest: slack.messages[2]!.ts });
+
+    expect(plain.messages?.map((m) => m.text)).toEqual(['second', 'first']);
+    expect(plain.messages?.some((m) => 'metadata' in m)).toBe(false);
+    expect(full.messages).toEqual([{ type: 'message', ts: slack.messages[0]!.ts, text: 'first', metadata }]);
   });
 
   it('answers 500 to every call while down, and recovers when up', async () => {
