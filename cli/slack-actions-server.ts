@@ -14,7 +14,11 @@ export { ACTIONS_PATH };
  */
 export function serveSlackActions(config: CostWatchConfig, port: number, io: ActionIo): Promise<number> {
   const log = stderrLogger();
-  const deps = actionsDeps(config, { dynamo: dynamoClient(), secrets: secretsClient, costExplorer: costExplorerClient }, log);
+  const deps = {
+    ...actionsDeps(config, { dynamo: dynamoClient(), secrets: secretsClient, costExplorer: costExplorerClient }, log),
+    // This server outlives the request: slow work (feedback to AWS) runs once the answer has gone out.
+    defer: (work: () => Promise<void>) => setImmediate(() => work().catch((err: unknown) => log.warn(`slack-actions: ${(err as Error).message}`))),
+  };
   const server = actionsHttpServer((req) => handleSlackAction(req, deps), (m) => log.warn(m));
   return new Promise((resolve, reject) => {
     server.once('error', (err) => reject(err));

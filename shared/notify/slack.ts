@@ -53,24 +53,30 @@ const tokenCache = new Map<string, Promise<string>>();
  * The bot token: SLACK_BOT_TOKEN when set (local runs), else the secret,
  * fetched once per container: a warm Lambda does not pay for it again.
  */
-export function resolveSlackToken(secrets: () => SecretsManagerClient, secretId: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export function resolveSlackToken(
+  secrets: () => SecretsManagerClient,
+  secretId: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs?: number,
+): Promise<string> {
   if (env.SLACK_BOT_TOKEN) return Promise.resolve(env.SLACK_BOT_TOKEN);
   let cached = tokenCache.get(secretId);
   if (!cached) {
-    cached = fetchToken(secrets(), secretId);
+    cached = fetchSecretString(secrets(), secretId, ['token', 'botToken', 'SLACK_BOT_TOKEN'], timeoutMs);
     tokenCache.set(secretId, cached);
     cached.catch(() => tokenCache.delete(secretId));
   }
   return cached;
 }
 
-function fetchToken(secrets: SecretsManagerClient, secretId: string): Promise<string> {
-  return fetchSecretString(secrets, secretId, ['token', 'botToken', 'SLACK_BOT_TOKEN']);
-}
-
-/** A secret's string: plain, or the first of `jsonKeys` in a JSON secret such as {"token": "xoxb-..."}. */
-export async function fetchSecretString(secrets: SecretsManagerClient, secretId: string, jsonKeys: readonly string[]): Promise<string> {
-  const out = await secrets.send(new GetSecretValueCommand({ SecretId: secretId })).catch((err: unknown) => {
+/**
+ * A secret's string: plain, or the first of `jsonKeys` in a JSON secret such as {"token": "xoxb-..."}.
+ * With `timeoutMs`, a fetch not answered by then is abandoned (and not cached).
+ */
+export async function fetchSecretString(secrets: SecretsManagerClient, secretId: string, jsonKeys: readonly string[], timeoutMs?: number): Promise<string> {
+  const options = timeoutMs === undefined ? {} : { abortSignal: AbortSignal.timeout(timeoutMs) };
+  const out = await secrets.send(new GetSecretValueCommand({ SecretId: secretId }), options).catch((err: unknown) => {
+    if ((err as Error).name === 'AbortError') throw new Error(`Secrets Manager GetSecretValue for ${secretId} did not answer within ${timeoutMs} ms`);
     throw explainAwsError(err, `Secrets Manager GetSecretValue for ${secretId}`, 'secretsmanager:GetSecretValue');
   });
   const raw = out.SecretString?.trim() ?? '';

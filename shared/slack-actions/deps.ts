@@ -8,13 +8,19 @@ import type { Logger } from '../log.js';
 import { MuteStore } from '../mutes/store.js';
 import { createSlackClient, fetchSecretString, resolveSlackToken } from '../notify/slack.js';
 import { ActionLedger } from './alert-record.js';
+import { MessageStates } from './message-state.js';
 import type { SlackActionsDeps } from './handler.js';
 import { DEFAULT_SIGNING_SECRET_ID } from './secret-ids.js';
 
 export { DEFAULT_SIGNING_SECRET_ID };
 
 /** chat.update gets one attempt of at most this long: the answer to Slack is due within 3 s. */
-const UPDATE_TIMEOUT_MS = 1500;
+const UPDATE_TIMEOUT_MS = 1000;
+/** A secret fetched on a cold start: Secrets Manager answers in tens of milliseconds, or not in time at all. */
+export const SECRET_TIMEOUT_MS = 800;
+
+/** ProvideAnomalyFeedback runs beside the token fetch; with the writes and chat.update the answer stays under 3 s. */
+const FEEDBACK_TIMEOUT_MS = 1500;
 
 export interface ActionsClients {
   readonly dynamo: DynamoDBClient;
@@ -36,14 +42,18 @@ export function actionsDeps(config: CostWatchConfig, clients: ActionsClients, lo
   return {
     signingSecret() {
       if (env.SLACK_SIGNING_SECRET) return Promise.resolve(env.SLACK_SIGNING_SECRET);
-      secret ??= fetchSecretString(clients.secrets(), secretId, ['signingSecret', 'SLACK_SIGNING_SECRET']);
+      secret ??= fetchSecretString(clients.secrets(), secretId, ['signingSecret', 'SLACK_SIGNING_SECRET'], SECRET_TIMEOUT_MS);
       secret.catch(() => (secret = undefined));
       return secret;
     },
     ledger: new ActionLedger(clients.dynamo, table),
+    messages: new MessageStates(clients.dynamo, table),
     mutes: new MuteStore(clients.dynamo, table),
-    slack: async () => createSlackClient(await resolveSlackToken(clients.secrets, tokenSecretId, env), { timeoutMs: UPDATE_TIMEOUT_MS, retries: 0 }, env),
-    anomalyFeedback: (id) => reportPlannedActivity(clients.costExplorer(), id),
+    slack: async () => {
+      const token = await resolveSlackToken(clients.secrets, tokenSecretId, env, SECRET_TIMEOUT_MS);
+      return createSlackClient(token, { timeoutMs: UPDATE_TIMEOUT_MS, retries: 0 }, env);
+    },
+    anomalyFeedback: (id) => reportPlannedActivity(clients.costExplorer(), id, FEEDBACK_TIMEOUT_MS),
     log,
     now: () => new Date(),
   };

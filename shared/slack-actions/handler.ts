@@ -7,6 +7,7 @@ import { actionKindOf, BUTTON_LIMITS, type ActionKind } from '../notify/actions.
 import { escapeMrkdwn } from '../notify/escape.js';
 import type { AlertSubject } from '../notify/types.js';
 import type { ActionLedger, AlertRecord } from './alert-record.js';
+import type { MessageStates, RecordedAction } from './message-state.js';
 import { updatedMessage } from './message-update.js';
 import { clickedBy, parsePayload, type BlockActionsPayload } from './payload.js';
 import { verifySlackSignature } from './signature.js';
@@ -29,6 +30,8 @@ export interface SlackActionsDeps {
   /** The Slack app's signing secret (cached per container by the caller). */
   signingSecret(): Promise<string>;
   readonly ledger: ActionLedger;
+  /** What was done on each message: every chat.update shows all of it. */
+  readonly messages: MessageStates;
   readonly mutes: MuteStore;
   /** A client for chat.update, bounded so the answer stays within Slack's 3 s. */
   slack(): Promise<WebClient>;
@@ -36,6 +39,12 @@ export interface SlackActionsDeps {
   anomalyFeedback(anomalyId: string): Promise<void>;
   readonly log: Logger;
   now(): Date;
+  /**
+   * Runs work after the answer has gone to Slack (a server that keeps running,
+   * e.g. `slack-actions --port`). Without it (a buffered Lambda function URL)
+   * the work runs before the answer, every step of it bounded.
+   */
+  defer?(work: () => Promise<void>): void;
 }
 
 const reply = (statusCode: number, body = ''): HttpResponse => ({ statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
@@ -88,6 +97,25 @@ export async function handleSlackAction(req: HttpRequest, deps: SlackActionsDeps
     return reply(401, 'replayed request');
   }
 
+  // Fetched while the action runs (the feedback to AWS takes longest): the update then starts at once.
+  const client = deps.slack();
+  client.catch(() => undefined);
+  const work = () => complete(kind, value, record, payload, client, deps);
+  if (kind === 'expected' && deps.defer) {
+    deps.defer(async () => void (await work()));
+    return reply(200);
+  }
+  return work();
+}
+
+async function complete(
+  kind: ActionKind,
+  value: string,
+  record: AlertRecord,
+  payload: BlockActionsPayload,
+  client: Promise<WebClient>,
+  deps: SlackActionsDeps,
+): Promise<HttpResponse> {
   let note: string;
   try {
     note = await act(kind, record, payload, deps);
@@ -96,7 +124,7 @@ export async function handleSlackAction(req: HttpRequest, deps: SlackActionsDeps
     return reply(502, `${kind} failed; try again`);
   }
   deps.log.info(`slack-actions: ${kind} by ${payload.user.id} on ${record.alertId}`, { subject: record.subject });
-  await updateMessage(record, payload, note, { kind, value }, deps);
+  await updateMessage(record, payload, { kind, value, note }, client, deps);
   return reply(200);
 }
 
@@ -122,17 +150,32 @@ async function act(kind: ActionKind, record: AlertRecord, payload: BlockActionsP
   return `:eyes: Acknowledged by ${who} at ${when(now.toISOString())}`;
 }
 
-/** Best effort: what was done holds even when Slack cannot be reached; the failure is logged. */
-async function updateMessage(record: AlertRecord, payload: BlockActionsPayload, note: string, done: { kind: ActionKind; value: string }, deps: SlackActionsDeps) {
-  if (!record.message) {
+/** Rounds of chat.update after a click: enough for two clicks at once, and bounded. */
+const UPDATE_ROUNDS = 3;
+
+/**
+ * Best effort: what was done holds even when Slack cannot be reached; the
+ * failure is logged. The action is recorded on the message in the ledger and
+ * the update shows every action recorded there. If another click recorded
+ * more while this update was on its way, it is updated again, so that the
+ * last update Slack applies shows both.
+ */
+async function updateMessage(record: AlertRecord, payload: BlockActionsPayload, action: RecordedAction, client: Promise<WebClient>, deps: SlackActionsDeps) {
+  const message = record.message;
+  if (!message) {
     deps.log.warn(`slack-actions: ${record.alertId} has no recorded message (channel, ts): not updated`);
     return;
   }
   try {
-    const update = updatedMessage(payload.message, note, done);
-    const client = await deps.slack();
-    await client.chat.update({ channel: record.message.channel, ts: record.message.ts, text: update.text, ...(update.blocks ? { blocks: update.blocks } : {}) });
+    let state = await deps.messages.record(message, action, payload.message?.text, deps.now());
+    for (let round = 0; round < UPDATE_ROUNDS; round++) {
+      const update = updatedMessage(payload.message, state.actions, state.baseText);
+      await (await client).chat.update({ channel: message.channel, ts: message.ts, text: update.text, ...(update.blocks ? { blocks: update.blocks } : {}) });
+      const latest = await deps.messages.read(message);
+      if (latest.version <= state.version) return;
+      state = latest;
+    }
   } catch (err) {
-    deps.log.warn(`slack-actions: chat.update of ${record.message.channel}/${record.message.ts} failed (the ${done.kind} holds): ${errorMessage(err)}`);
+    deps.log.warn(`slack-actions: chat.update of ${message.channel}/${message.ts} failed (the ${action.kind} holds): ${errorMessage(err)}`);
   }
 }

@@ -1,6 +1,7 @@
 import type { ActionsBlock, AnyBlock, ContextBlock, KnownBlock } from '@slack/types';
 import { ACTION_IDS, actionKindOf, type ActionKind } from '../notify/actions.js';
 import { SLACK_LIMITS } from '../notify/blocks.js';
+import type { RecordedAction } from './message-state.js';
 
 /** The message as the click payload shows it (Slack sends the app's own message back). */
 export interface ShownMessage {
@@ -18,31 +19,33 @@ const STATUS_BLOCK = 'cost-watch-status';
 
 type Element = { action_id?: string; value?: string };
 
+const isSpent = (e: Element, done: { kind: ActionKind; value: string }) => {
+  const kind = actionKindOf(e.action_id ?? '');
+  if (!kind) return false;
+  if (done.kind === 'acknowledge') return kind === 'acknowledge';
+  return kind === done.kind && e.value === done.value;
+};
+
 /**
- * The alert message after a click: the buttons that are done are gone (the
- * Acknowledge button, or the Mute/Expected button of that alert), and one
- * status line says who did what. The cap of 50 blocks and 10 context
- * elements still holds.
+ * The alert message after every action recorded on it (the ledger's list, not
+ * the click's): the buttons that are done are gone (the Acknowledge button, or
+ * the Mute/Expected button of that alert), and one status line per action says
+ * who did what. Built from the whole list, whichever click builds it, so two
+ * clicks at once cannot hide each other. The cap of 50 blocks and 10 context
+ * elements still holds. `baseText`: the fallback text before any action.
  */
-export function updatedMessage(shown: ShownMessage | undefined, note: string, done: { kind: ActionKind; value: string }): MessageUpdate {
-  const text = `${shown?.text ?? ''}\n${note}`.trim();
+export function updatedMessage(shown: ShownMessage | undefined, actions: readonly RecordedAction[], baseText?: string): MessageUpdate {
+  const text = [baseText ?? shown?.text ?? '', ...actions.map((a) => a.note)].join('\n').trim();
   if (!shown?.blocks) return { text };
-  const spent = (e: Element) => {
-    const kind = actionKindOf(e.action_id ?? '');
-    if (!kind) return false;
-    if (done.kind === 'acknowledge') return kind === 'acknowledge';
-    return kind === done.kind && e.value === done.value;
-  };
+  const spent = (e: Element) => actions.some((done) => isSpent(e, done));
   const blocks: AnyBlock[] = [];
-  let status: ContextBlock | undefined;
   for (const block of shown.blocks as KnownBlock[]) {
     if (block.type === 'actions') {
       const elements = (block as ActionsBlock).elements.filter((e) => !spent(e as Element));
       if (elements.length) blocks.push({ ...(block as ActionsBlock), elements });
-    } else if (block.type === 'context' && block.block_id === STATUS_BLOCK) status = block as ContextBlock;
-    else blocks.push(block);
+    } else if (!(block.type === 'context' && block.block_id === STATUS_BLOCK)) blocks.push(block);
   }
-  const notes = [...(status?.elements ?? []), { type: 'mrkdwn' as const, text: note }].slice(-SLACK_LIMITS.contextElements);
+  const notes: ContextBlock['elements'] = actions.map((a) => ({ type: 'mrkdwn' as const, text: a.note })).slice(-SLACK_LIMITS.contextElements);
   while (blocks.length >= SLACK_LIMITS.blocks) blocks.splice(blocks.length - 2, 1);
   blocks.push({ type: 'context', block_id: STATUS_BLOCK, elements: notes });
   return { text, blocks };

@@ -65,7 +65,7 @@ describe('message after a click', () => {
 
   it('removes the clicked Mute button, keeps the others and adds who did it', () => {
     const value = deliveryKey(alert(1).alertId, 'slack');
-    const update = updatedMessage(posted, ':no_bell: <@U1> muted svc 1', { kind: 'mute', value });
+    const update = updatedMessage(posted, [{ kind: 'mute', value, note: ':no_bell: <@U1> muted svc 1' }]);
     const left = buttons(update.blocks as KnownBlock[]);
     expect(left.map((b) => b.text.text)).toEqual(['Acknowledge', 'Mute 7 days: svc 2']);
     expect(JSON.stringify(update.blocks!.at(-1))).toContain('<@U1> muted svc 1');
@@ -73,8 +73,9 @@ describe('message after a click', () => {
   });
 
   it('after Acknowledge, drops that button and keeps one status line across clicks', () => {
-    const once = updatedMessage(posted, 'Acknowledged by <@U1>', { kind: 'acknowledge', value: 'x' });
-    const twice = updatedMessage(once, 'muted by <@U2>', { kind: 'mute', value: deliveryKey(alert(2).alertId, 'slack') });
+    const ack = { kind: 'acknowledge' as const, value: 'x', note: 'Acknowledged by <@U1>' };
+    const once = updatedMessage(posted, [ack]);
+    const twice = updatedMessage(once, [ack, { kind: 'mute', value: deliveryKey(alert(2).alertId, 'slack'), note: 'muted by <@U2>' }]);
     expect(buttons(twice.blocks as KnownBlock[]).map((b) => b.text.text)).toEqual(['Mute 7 days: svc 1']);
     const status = (twice.blocks as KnownBlock[]).filter((b) => b.type === 'context' && b.block_id === 'cost-watch-status') as ContextBlock[];
     expect(status).toHaveLength(1);
@@ -83,10 +84,10 @@ describe('message after a click', () => {
 
   it('stays within 50 blocks when the message already has 50', () => {
     const full = { text: 't', blocks: Array.from({ length: 50 }, (_, i) => section(`s${i}`)) };
-    expect(updatedMessage(full, 'ack', { kind: 'acknowledge', value: 'x' }).blocks).toHaveLength(50);
+    expect(updatedMessage(full, [{ kind: 'acknowledge', value: 'x', note: 'ack' }]).blocks).toHaveLength(50);
   });
 
   it('without the original blocks, updates the text only (Slack keeps the blocks)', () => {
-    expect(updatedMessage(undefined, 'ack', { kind: 'acknowledge', value: 'x' })).toEqual({ text: 'ack' });
+    expect(updatedMessage(undefined, [{ kind: 'acknowledge', value: 'x', note: 'ack' }])).toEqual({ text: 'ack' });
   });
 });
