@@ -3,6 +3,7 @@ import { rulesConfigSchema } from '../detect/waste/registry.js';
 import { accountList, int, knownRegion, money, num, pct, snsArn, withDefault } from './primitives.js';
 import { organizationSchema } from './organization.js';
 import { reviewIssues, reviewKeys } from './review.js';
+import { scheduleProblem } from './schedule.js';
 import { unitCostSchema } from './unit-cost.js';
 
 export { organizationSchema } from './organization.js';
@@ -49,7 +50,7 @@ const thresholds = (fallback: Threshold[]) =>
 const RESERVED_PREFIXES = ['findings/', 'idle-runs/'];
 const schedule = z
   .string({ error: 'expected a string' })
-  .check(z.regex(/^(rate|cron)\(.+\)$/, { error: 'expected an EventBridge expression such as "cron(0 10 * * ? *)" or "rate(8 hours)"' }));
+  .check(z.refine((s) => scheduleProblem(s) === null, { error: (i) => `${scheduleProblem(String(i.input))}` }));
 
 export const dailySpendSchema = z
   .strictObject({
