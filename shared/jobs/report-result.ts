@@ -107,6 +107,7 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
   for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
   for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
   if (r.email) lines.push(`  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} (${Math.round(r.email.bytes / 1024)} KB)`);
+  for (const f of r.email?.leftOut ?? []) lines.push(`  ${f.filename} not attached (too large for SES): ${f.s3}`);
   const ops = Object.entries(r.costExplorerOperations).map(([op, n]) => `${op} ×${n}`).join(', ');
   lines.push(`  Cost Explorer requests: ${r.costExplorerRequests}${ops ? ` (${ops})` : ''}`);
   return lines.join('\n');

@@ -18,6 +18,8 @@ export interface EmailSummary {
   readonly to: readonly string[];
   readonly subject: string;
   readonly attachments: readonly string[];
+  /** Report files too large to attach, with where they are in S3 (`s3://bucket/key`). */
+  readonly leftOut: readonly { readonly filename: string; readonly s3: string }[];
   /** Size of the raw MIME message SES is given. */
   readonly bytes: number;
 }
@@ -43,7 +45,7 @@ function attachmentsOf(files: readonly ReportFile[]): EmailAttachment[] {
   const byName = new Map(files.map((f) => [fileName(f.key), f]));
   return EMAILED_FILES.flatMap((name) => {
     const f = byName.get(name);
-    return f ? [{ filename: name, contentType: f.contentType, content: f.body }] : [];
+    return f ? [{ filename: name, contentType: f.contentType, content: f.body, ...(f.bucket ? { s3: `s3://${f.bucket}/${f.key}` } : {}) }] : [];
   });
 }
 
@@ -67,7 +69,7 @@ export async function planReportDelivery(ctx: JobContext, input: ReportDeliveryI
     return {
       channels: [sesChannel<ReportAlert>(ctx, email, () => built.raw)],
       linkExpiresAt: null,
-      email: { from: built.from, to: built.to, subject: built.subject, attachments: built.attachments, bytes: built.raw.byteLength },
+      email: { from: built.from, to: built.to, subject: built.subject, attachments: built.attachments, leftOut: built.leftOut, bytes: built.raw.byteLength },
     };
   }
   const topic = ctx.config.notify.reportTopicArn;

@@ -1,13 +1,15 @@
 import { reportSubject } from '../../messages/monthly-report.js';
 import { renderEmailHtml } from './html.js';
+import { fitEmail } from './fit.js';
 import { composeMime } from './mime.js';
 import { renderEmailText } from './text.js';
-import type { FinanceEmailContent } from './types.js';
+import type { FinanceEmailContent, LeftOutFile } from './types.js';
 
 export { renderEmailHtml } from './html.js';
 export { renderEmailText } from './text.js';
 export { composeMime } from './mime.js';
-export { EMAIL_TOP_SERVICES, type CategoryRow, type EmailAttachment, type FinanceEmailContent } from './types.js';
+export { EMAIL_MAX_BYTES } from './fit.js';
+export { EMAIL_TOP_SERVICES, type CategoryRow, type EmailAttachment, type FinanceEmailContent, type LeftOutFile } from './types.js';
 
 /** The composed finance email; the summary goes into the job result. */
 export interface FinanceEmail {
@@ -15,6 +17,8 @@ export interface FinanceEmail {
   readonly to: readonly string[];
   readonly subject: string;
   readonly attachments: readonly string[];
+  /** Report files left out to stay under SES's size limit, each with its S3 location. */
+  readonly leftOut: readonly LeftOutFile[];
   readonly raw: Buffer;
 }
 
@@ -24,8 +28,12 @@ export interface FinanceEmailOptions extends FinanceEmailContent {
   readonly date: Date;
 }
 
+/** Composed within SES's size limit: see fitEmail for what gives way when the report is large. */
 export async function buildFinanceEmail(o: FinanceEmailOptions): Promise<FinanceEmail> {
   const subject = reportSubject(o.model);
-  const raw = await composeMime({ from: o.from, to: o.to, subject, date: o.date, text: renderEmailText(o), html: renderEmailHtml(o), attachments: o.attachments });
-  return { from: o.from, to: o.to, subject, attachments: o.attachments.map((a) => a.filename), raw };
+  const fitted = await fitEmail(o.attachments, (attachments, leftOut) => {
+    const content = { ...o, attachments, leftOut };
+    return composeMime({ from: o.from, to: o.to, subject, date: o.date, text: renderEmailText(content), html: renderEmailHtml(content), attachments });
+  });
+  return { from: o.from, to: o.to, subject, attachments: fitted.attachments.map((a) => a.filename), leftOut: fitted.leftOut, raw: fitted.raw };
 }

@@ -2,6 +2,7 @@ import { reportSummaryLines } from '../../messages/monthly-report.js';
 import { formatMoney, formatPct } from '../../money.js';
 import { s3ConsoleUrl } from '../console.js';
 import { reviewLines } from './review.js';
+import { sizeNotes } from './size-notes.js';
 import { EMAIL_TOP_SERVICES, type FinanceEmailContent } from './types.js';
 
 /** The plain-text alternative: the same facts as the HTML part, for clients that show text only. */
@@ -21,6 +22,7 @@ export function renderEmailText(c: FinanceEmailContent): string {
   lines.push(
     '',
     `Attached: ${c.attachments.map((a) => a.filename).join(', ') || 'nothing'}. Open cost-report.html in a browser for the charts and every service.`,
+    ...sizeNotes(c),
     `The same files are kept in S3 at ${c.location}`,
     `S3 console folder (AWS sign-in required): ${s3ConsoleUrl(c.location)}`,
   );

@@ -8,6 +8,15 @@ export interface EmailAttachment {
   readonly filename: string;
   readonly contentType: string;
   readonly content: string | Uint8Array;
+  /** Where the object is in S3 (`s3://bucket/key`): named in the email when it is left out. */
+  readonly s3?: string;
+}
+
+/** A report file too large for the email: the email says where it is instead. */
+export interface LeftOutFile {
+  readonly filename: string;
+  /** `s3://bucket/key` */
+  readonly s3: string;
 }
 
 /** What the finance email tells: the report's model plus where its files are. */
@@ -17,6 +26,8 @@ export interface FinanceEmailContent {
   readonly attachments: readonly EmailAttachment[];
   /** Where the objects are, e.g. `s3://bucket/reports/2026-03/`. */
   readonly location: string;
+  /** Files not attached to keep the email under SES's size limit. */
+  readonly leftOut?: readonly LeftOutFile[];
 }
 
 /** The services the email lists; the attached HTML and CSV have them all. */
