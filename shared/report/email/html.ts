@@ -14,7 +14,11 @@ import { EMAIL_TOP_SERVICES, type CategoryRow, type FinanceEmailContent } from '
 
 const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 const COLOR = { text: '#0f172a', muted: '#475569', rule: '#e2e8f0', up: '#b91c1c', down: '#15803d', bar: '#2563eb', over: '#dc2626', note: '#fef9c3' };
-const CELL = `padding:6px 4px;border-bottom:1px solid ${COLOR.rule};vertical-align:top`;
+const CELL = `padding:6px 3px;border-bottom:1px solid ${COLOR.rule};vertical-align:top`;
+/** A name from AWS may be one long word: it breaks anywhere rather than widening the table past a phone's screen. */
+const NAME = 'word-break:break-word;overflow-wrap:anywhere';
+/** 13px keeps a name and three columns of figures inside a 360 px phone (a figure has no place to break). */
+const FIGURE = 'font-size:13px';
 
 const esc = escapeHtml;
 const presentation = (style: string, body: string) =>
@@ -26,7 +30,8 @@ const small = (html: string) => `<span style="font-size:12px;color:${COLOR.muted
 /** A data table: the first column a name (left), the others amounts (right). */
 function dataTable(head: readonly string[], rows: readonly string[][]): string {
   const th = head.map((h, i) => `<th align="${i ? 'right' : 'left'}" style="${CELL};font-size:12px;color:${COLOR.muted};font-weight:600">${esc(h)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td align="${i ? 'right' : 'left'}" style="${CELL};font-size:14px;color:${COLOR.text}">${c}</td>`).join('')}</tr>`).join('');
+  const td = (c: string, i: number) => `<td align="${i ? 'right' : 'left'}" style="${CELL};${i ? FIGURE : `font-size:14px;${NAME}`};color:${COLOR.text}">${c}</td>`;
+  const tr = rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('');
   return `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
 
@@ -53,15 +58,17 @@ function summary(c: FinanceEmailContent): string {
   const budget = b
     ? `<strong style="font-size:20px">${b.actualPct === null ? 'n/a' : `${b.actualPct}%`}</strong><br>${small(`of ${money(b.limit)} (${esc(b.name)})`)}`
     : `<strong style="font-size:20px">&ndash;</strong><br>${small('no account-wide monthly budget')}`;
+  // Blocks of at most a third of the card sit side by side on a desktop and stack on a phone, without a media query.
   const kpi = (label: string, body: string) =>
-    `<td width="33%" valign="top" style="padding:10px 12px;border:1px solid ${COLOR.rule};font-size:14px;color:${COLOR.text}">${small(esc(label))}<br>${body}</td>`;
+    `<div style="display:inline-block;vertical-align:top;box-sizing:border-box;width:100%;max-width:186px;margin:0 0 6px;padding:10px 12px;` +
+    `border:1px solid ${COLOR.rule};font-size:14px;color:${COLOR.text};${NAME}">${small(esc(label))}<br>${body}</div>`;
   const sign = m.total.change > 0 ? '+' : '';
-  return presentation(
-    'margin:12px 0',
-    `<tr>${kpi(`Total ${m.monthLabel}`, `<strong style="font-size:20px">${money(m.total.amount)}</strong>`)}` +
-      kpi(`vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`, `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(`${sign}${money(m.total.change)}`)}`) +
-      kpi('vs budget', budget) +
-      '</tr>',
+  return (
+    '<div style="margin:12px 0">' +
+    kpi(`Total ${m.monthLabel}`, `<strong style="font-size:20px">${money(m.total.amount)}</strong>`) +
+    kpi(`vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`, `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(`${sign}${money(m.total.change)}`)}`) +
+    kpi('vs budget', budget) +
+    '</div>'
   );
 }
 
@@ -90,7 +97,7 @@ function categories(rows: readonly CategoryRow[], currency: string): string {
 function review(c: FinanceEmailContent): string {
   const lines = reviewLines(c.model.review, c.model.currency);
   if (!lines.length) return '';
-  const rows = lines.map(([label, value]) => `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text}">${esc(label)}</td><td style="${CELL};font-size:14px;color:${COLOR.text}">${esc(value)}</td></tr>`);
+  const rows = lines.map(([label, value]) => `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text};${NAME}">${esc(label)}</td><td style="${CELL};font-size:14px;color:${COLOR.text};${NAME}">${esc(value)}</td></tr>`);
   return heading('FinOps review') + `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows.join('')}</table>`;
 }
 
@@ -146,11 +153,11 @@ export function renderEmailHtml(c: FinanceEmailContent): string {
     review(c),
     footer(c),
   ].join('');
-  const card = `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;border-collapse:collapse;background:#ffffff;border:1px solid ${COLOR.rule}"><tr><td style="padding:18px 20px;${FONT};color:${COLOR.text}">${body}</td></tr></table>`;
+  const card = `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;border-collapse:collapse;background:#ffffff;border:1px solid ${COLOR.rule}"><tr><td style="padding:16px 10px;${FONT};color:${COLOR.text}">${body}</td></tr></table>`;
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${esc(title)}</title></head><body style="margin:0;padding:0;background:#f1f5f9">` +
-    presentation('background:#f1f5f9', `<tr><td align="center" style="padding:16px 8px">${card}</td></tr>`) +
+    presentation('background:#f1f5f9', `<tr><td align="center" style="padding:12px 4px">${card}</td></tr>`) +
     '</body></html>\n'
   );
 }
