@@ -48,11 +48,17 @@ function ordered(alerts: readonly BudgetAlert[]): BudgetAlert[] {
   return [...alerts].sort((a, b) => rank(b.severity) - rank(a.severity) || a.evaluation.budget.localeCompare(b.evaluation.budget));
 }
 
-const money = (n: number, e: BudgetEvaluation) => formatMoney(n, e.unit);
+/** How a text goes into the message being built: mrkdwn, Slack's fallback text or SNS's plain text. */
+type Escape = (text: string) => string;
+/**
+ * A budget's unit comes from AWS Budgets and is free text: a unit `<!channel>`
+ * must not ping the channel, so every amount goes through the message's escaper.
+ */
+const money = (n: number, e: BudgetEvaluation, esc: Escape) => esc(formatMoney(n, e.unit));
 const pctText = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(n >= 100 ? 0 : 1)}%`);
 /** The period as people say it: both days included. */
 const periodText = (e: BudgetEvaluation) => `${e.period.start} to ${addDays(e.period.endExclusive, -1)}`;
-const unitNote = (e: BudgetEvaluation, m: BudgetMessageContext) => (e.unit !== m.currency ? ` (amounts in ${e.unit})` : '');
+const unitNote = (e: BudgetEvaluation, m: BudgetMessageContext, esc: Escape) => (e.unit !== m.currency ? ` (amounts in ${esc(e.unit)})` : '');
 
 function what(a: BudgetAlert): string {
   const e = a.evaluation;
@@ -61,21 +67,21 @@ function what(a: BudgetAlert): string {
     : `forecast to end at ${pctText(e.forecastPct)} of its limit (crossed ${a.threshold.pct}%)`;
 }
 
-function forecastText(e: BudgetEvaluation): string {
-  return e.forecast === null ? 'no forecast yet' : `${money(e.forecast, e)} (${pctText(e.forecastPct)})`;
+function forecastText(e: BudgetEvaluation, esc: Escape): string {
+  return e.forecast === null ? 'no forecast yet' : `${money(e.forecast, e, esc)} (${pctText(e.forecastPct)})`;
 }
 
-function keepInside(e: BudgetEvaluation): string {
-  return e.remaining > 0 ? `at most ${money(e.perDayToStayInside, e)}/day` : `already ${money(-e.remaining, e)} over the limit`;
+function keepInside(e: BudgetEvaluation, esc: Escape): string {
+  return e.remaining > 0 ? `at most ${money(e.perDayToStayInside, e, esc)}/day` : `already ${money(-e.remaining, e, esc)} over the limit`;
 }
 
 /** One line with every fact, for Slack's fallback text and the SNS body. */
 function alertLine(a: BudgetAlert, m: BudgetMessageContext, escape: (t: string) => string): string {
   const e = a.evaluation;
   return (
-    `[${a.severity}] ${escape(nameOf(a))}${unitNote(e, m)}: ${what(a)}; ${money(e.actual, e)} of ${money(e.limit, e)} spent, ` +
-    `forecast ${forecastText(e)}, ${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'} left in the period (${periodText(e)}), ` +
-    `to stay inside: ${keepInside(e)}`
+    `[${a.severity}] ${escape(nameOf(a))}${unitNote(e, m, escape)}: ${what(a)}; ${money(e.actual, e, escape)} of ${money(e.limit, e, escape)} spent, ` +
+    `forecast ${forecastText(e, escape)}, ${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'} left in the period (${periodText(e)}), ` +
+    `to stay inside: ${keepInside(e, escape)}`
   );
 }
 
@@ -92,12 +98,12 @@ export function budgetSlackMessage(alerts: readonly BudgetAlert[], m: BudgetMess
   for (const a of list) {
     const e = a.evaluation;
     blocks.push(
-      section(`${ICON[a.severity]} *${escapeMrkdwn(nameOf(a))}*${unitNote(e, m)} ${what(a)}`, [
-        `*Spent / limit*\n${money(e.actual, e)} / ${money(e.limit, e)}`,
+      section(`${ICON[a.severity]} *${escapeMrkdwn(nameOf(a))}*${unitNote(e, m, escapeMrkdwn)} ${what(a)}`, [
+        `*Spent / limit*\n${money(e.actual, e, escapeMrkdwn)} / ${money(e.limit, e, escapeMrkdwn)}`,
         `*Percent*\n${pctText(e.actualPct)}`,
-        `*Forecast*\n${forecastText(e)}`,
+        `*Forecast*\n${forecastText(e, escapeMrkdwn)}`,
         `*Days left*\n${e.daysLeft} (period ${periodText(e)})`,
-        `*To stay inside*\n${keepInside(e)}`,
+        `*To stay inside*\n${keepInside(e, escapeMrkdwn)}`,
         `*Severity*\n${a.severity}`,
       ]),
     );

@@ -38,7 +38,7 @@ function budgetLine(m: ReportModel): string {
   if (!b) return m.budgets.length ? 'vs budget: no account-wide monthly budget (see the report for filtered budgets)' : 'vs budget: no monthly cost budget is set';
   const pct = b.actualPct === null ? 'n/a' : `${b.actualPct}%`;
   const left = b.actual === null ? '' : b.actual > b.limit ? `, ${formatMoney(b.actual - b.limit, m.currency)} over` : `, ${formatMoney(b.limit - b.actual, m.currency)} left`;
-  return `vs budget: ${pct} of the ${formatMoney(b.limit, m.currency)} budget "${b.name}"${left}`;
+  return `vs budget: ${pct} of the ${formatMoney(b.limit, m.currency)} budget "${oneLine(b.name)}"${left}`;
 }
 
 export function reportSubject(m: ReportModel): string {

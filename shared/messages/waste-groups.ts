@@ -1,5 +1,6 @@
 import { WASTE_RULES } from '../detect/waste/registry.js';
 import { formatMoney } from '../money.js';
+import { escapePlain } from '../notify/escape.js';
 import type { Finding } from '../waste/types.js';
 
 /** Findings of one rule in a message, most expensive first. */
@@ -39,13 +40,16 @@ export function restLine(rest: readonly Finding[]): string | undefined {
 
 /**
  * One item line; `esc` escapes what AWS named, `code` sets the id apart (Slack
- * code span: an ARN's `:aws:` must not render as an emoji, and stays copyable).
+ * code span: an ARN's `:aws:` must not render as an emoji, and stays copyable); without `code` the id is escaped as text.
  */
-export function itemLine(f: Finding, esc: (t: string) => string, bold: (t: string) => string, code: (t: string) => string = (t) => t): string {
+export function itemLine(f: Finding, esc: (t: string) => string, bold: (t: string) => string, code: (t: string) => string = esc): string {
   const name = f.name ? ` ${bold(esc(f.name))}` : '';
   const where = f.account ? `${f.account}/${f.region}` : f.region;
   return `${code(f.id)}${name} · ${esc(f.detail)} · ${where} · ${cost(f.estimatedMonthlyCost)}`;
 }
 
-/** A Slack code span; ids are AWS-made ([A-Za-z0-9:/._-]), so a backtick cannot occur in them. */
-export const slackCode = (t: string) => `\`${t.replace(/`/g, "'")}\``;
+/**
+ * A Slack code span. Ids are AWS-made ([A-Za-z0-9:/._-]), but an ARN carries a
+ * resource's name: & < > are still entities inside code (Slack parses `<!channel>` there too).
+ */
+export const slackCode = (t: string) => `\`${escapePlain(t).replace(/`/g, "'")}\``;

@@ -4,7 +4,7 @@ import { ledgerKey, type DeliveryTarget } from '../ledger/keys.js';
 import { buttonLabels } from './button-labels.js';
 import { MUTE_DAYS } from '../mutes/key.js';
 import { context, RESERVED_FOR_ACTIONS, SLACK_LIMITS } from './blocks.js';
-import { escapeMrkdwn } from './escape.js';
+import { escapeMrkdwn, oneLine } from './escape.js';
 import type { SlackMessage } from './slack.js';
 import type { Alert } from './types.js';
 
@@ -33,7 +33,7 @@ export function actionKindOf(actionId: string): ActionKind | undefined {
 // One shared clip: never splits an emoji or an &amp; entity (Slack answers invalid_blocks for a broken character).
 
 function label(a: Alert): string {
-  return a.subject.scope === 'total' ? 'total spend' : a.subject.key;
+  return a.subject.scope === 'total' ? 'total spend' : oneLine(a.subject.key);
 }
 
 /** Before each Mute label when a message has several alerts; the label gets the rest of Slack's 75 characters. */

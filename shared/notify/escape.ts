@@ -4,6 +4,8 @@
  * (* _ ~ `) have no escape, so a zero-width space is put beside each to keep a
  * name like `db_prod_*` from turning into italics or bold.
  */
+import { stripBidi } from '../text/bidi.js';
+
 const ZWSP = '\u200b';
 
 export function escapeMrkdwn(text: string): string {
@@ -22,8 +24,8 @@ export function escapePlain(text: string): string {
 /**
  * A name from AWS on one line: a line break inside a service or budget name
  * would split one item of an SNS body or fallback text into two, the second
- * looking like a line of its own.
+ * looking like a line of its own. Bidi controls go too (see stripBidi).
  */
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029\v\f]+/g, ' ');
+  return stripBidi(text).replace(/[\r\n\u2028\u2029\v\f]+/g, ' ');
 }

@@ -1,3 +1,4 @@
+import { stripBidi } from '../text/bidi.js';
 import type { ReportModel } from './model.js';
 
 /**
@@ -14,11 +15,14 @@ export const ORG_CSV_HEADER = ['month', 'account', 'account_name', 'service', 'a
  * leading apostrophe keeps it text (OWASP "CSV injection"). Numbers never pass here.
  */
 export function csvText(value: string): string {
-  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  const clean = stripBidi(value);
+  return csvField(/^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean);
 }
 
+/** A field quoted when it must be, without bidi controls (see stripBidi). */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const clean = stripBidi(value);
+  return /[",\r\n]/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
 }
 
 const amount = (n: number) => n.toFixed(2);

@@ -3,10 +3,12 @@
  * a service called `R&D <beta>` must print as text, never as markup. The same
  * escaping is safe in attribute values because quotes are escaped too.
  */
+import { stripBidi } from '../text/bidi.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return stripBidi(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

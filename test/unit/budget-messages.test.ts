@@ -79,4 +79,20 @@ describe('budget messages', () => {
     expect(msg.attributes).toEqual({ job: 'budgets', severity: 'emergency' });
     expect(msg.body).toContain('team-b');
   });
+
+  it('escapes a budget unit from AWS so `<!channel>` never pings, in blocks, fallback text and SNS', () => {
+    const e = evaluation('team-\u202ered', 600, 700, '<!channel>');
+    const slack = budgetSlackMessage([alert(e, 'actual', 50, 'info')], context);
+    const sns = budgetSnsMessage([alert(e, 'actual', 50, 'info')], context);
+    const blocks = JSON.stringify(slack.blocks);
+
+    for (const out of [blocks, slack.text]) {
+      expect(out).not.toContain('<!channel>');
+      expect(out).toContain('&lt;!channel&gt;');
+      expect(out).not.toContain('\u202e');
+    }
+    expect(blocks).toContain('(amounts in &lt;!channel&gt;)');
+    expect(sns.body).toContain('amounts in <!channel>');
+    expect(sns.body + sns.subject).not.toContain('\u202e');
+  });
 });

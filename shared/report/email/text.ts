@@ -1,4 +1,5 @@
 import { reportSummaryLines } from '../../messages/monthly-report.js';
+import { oneLine } from '../../notify/escape.js';
 import { formatMoney, formatPct } from '../../money.js';
 import { s3ConsoleUrl } from '../console.js';
 import { reviewLines } from './review.js';
@@ -14,7 +15,7 @@ export function renderEmailText(c: FinanceEmailContent): string {
     for (const r of c.categories) {
       const budget = r.budget === null ? 'no budget' : `${r.budgetPct ?? 'n/a'}% of the ${formatMoney(r.budget, m.currency)} budget`;
       const change = r.amount === 0 && r.previous === 0 ? 'no change' : formatPct(r.changePct);
-      lines.push(`- ${r.category}: ${formatMoney(r.amount, m.currency)} (${change}), ${budget}`);
+      lines.push(`- ${oneLine(r.category)}: ${formatMoney(r.amount, m.currency)} (${change}), ${budget}`);
     }
   }
   const review = reviewLines(m.review, m.currency);

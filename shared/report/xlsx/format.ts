@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { stripBidi } from '../../text/bidi.js';
 
 /**
  * Cell conventions of the workbook: amounts are numbers with a currency
@@ -26,7 +27,7 @@ const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
  * text even when someone edits the cell and presses Enter (formula injection).
  */
 export function cellText(value: string): string {
-  const clean = value.replace(XML_INVALID, '');
+  const clean = stripBidi(value).replace(XML_INVALID, '');
   return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 }
 
@@ -44,7 +45,7 @@ export interface Column {
 
 export type Cell = string | number | Date | null;
 
-/** Header row (bold, frozen, filterable) and the rows; text cells pass through cellText. */
+/** Header row (bold, frozen, filterable) and the rows; every string passes through cellText, whatever its column. */
 export function fillSheet(ws: Worksheet, columns: readonly Column[], rows: ReadonlyArray<readonly Cell[]>, currency: string): void {
   ws.columns = columns.map((c) => ({
     header: c.header,
@@ -53,6 +54,6 @@ export function fillSheet(ws: Worksheet, columns: readonly Column[], rows: Reado
   }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of rows) ws.addRow(row.map((v, i) => (typeof v === 'string' && columns[i]?.kind === 'text' ? cellText(v) : v)));
+  for (const row of rows) ws.addRow(row.map((v) => (typeof v === 'string' ? cellText(v) : v)));
   if (rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
