@@ -71,12 +71,14 @@ function fieldProblem(text: string, f: Field): string | null {
   });
   if (ok) return null;
   const names = f.names ? ` or ${f.names[0]}-${f.names[f.names.length - 1]}` : '';
-  return `its ${f.name} field "${text}" is not valid (expected ${f.min}-${f.max}${names}, with * , - /${f === DAY_OF_MONTH ? ' L W' : ''}${f === DAY_OF_WEEK ? ' L #' : ''})`;
+  const marks = `* , - /${f === DAY_OF_MONTH ? ' L W' : ''}${f === DAY_OF_WEEK ? ' L #' : ''}`;
+  return `its ${f.name} field "${text}" is not valid (expected ${f.min}-${f.max}${names}, with ${marks})`;
 }
 
 function cronProblem(body: string): string | null {
   const fields = body.split(' ');
-  if (fields.length !== 6 || fields.some((x) => x === '')) return `expected six fields separated by single spaces (minutes hours day-of-month month day-of-week year), got "${body}"`;
+  if (fields.length !== 6 || fields.some((x) => x === ''))
+    return `expected six fields separated by single spaces (minutes hours day-of-month month day-of-week year), got "${body}"`;
   const [min, hour, dom, month, dow, year] = fields as [string, string, string, string, string, string];
   if ((dom === '?') === (dow === '?')) return 'exactly one of day-of-month and day-of-week must be "?"';
   const checks: Array<[string, Field]> = [[min, MINUTES], [hour, HOURS], [month, MONTH], [year, YEAR]];

@@ -45,7 +45,8 @@ function attachmentsOf(files: readonly ReportFile[]): EmailAttachment[] {
   const byName = new Map(files.map((f) => [fileName(f.key), f]));
   return EMAILED_FILES.flatMap((name) => {
     const f = byName.get(name);
-    return f ? [{ filename: name, contentType: f.contentType, content: f.body, ...(f.bucket ? { s3: `s3://${f.bucket}/${f.key}` } : {}) }] : [];
+    if (!f) return [];
+    return [{ filename: name, contentType: f.contentType, content: f.body, ...(f.bucket ? { s3: `s3://${f.bucket}/${f.key}` } : {}) }];
   });
 }
 

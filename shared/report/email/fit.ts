@@ -25,7 +25,8 @@ const byteLength = (a: EmailAttachment) => (typeof a.content === 'string' ? Buff
  */
 function compressed(a: EmailAttachment): EmailAttachment {
   if (!/^text\//.test(a.contentType)) return a;
-  return { filename: `${a.filename}.gz`, contentType: 'application/gzip', content: gzipSync(a.content, { level: 9 }), ...(a.s3 ? { s3: a.s3 } : {}) };
+  const content = gzipSync(a.content, { level: 9 });
+  return { filename: `${a.filename}.gz`, contentType: 'application/gzip', content, ...(a.s3 ? { s3: a.s3 } : {}) };
 }
 
 /**

@@ -33,7 +33,9 @@ export async function buildFinanceEmail(o: FinanceEmailOptions): Promise<Finance
   const subject = reportSubject(o.model);
   const fitted = await fitEmail(o.attachments, (attachments, leftOut) => {
     const content = { ...o, attachments, leftOut };
-    return composeMime({ from: o.from, to: o.to, subject, date: o.date, text: renderEmailText(content), html: renderEmailHtml(content), attachments });
+    const [text, html] = [renderEmailText(content), renderEmailHtml(content)];
+    return composeMime({ from: o.from, to: o.to, subject, date: o.date, text, html, attachments });
   });
-  return { from: o.from, to: o.to, subject, attachments: fitted.attachments.map((a) => a.filename), leftOut: fitted.leftOut, raw: fitted.raw };
+  const attachments = fitted.attachments.map((a) => a.filename);
+  return { from: o.from, to: o.to, subject, attachments, leftOut: fitted.leftOut, raw: fitted.raw };
 }
