@@ -9,6 +9,7 @@ import { budgetLines } from '../report/budgets.js';
 import { renderCsv } from '../report/csv.js';
 import { planReportDelivery, type EmailSummary } from '../report/delivery.js';
 import { renderHtml } from '../report/html.js';
+import { markCountedInWaste } from '../report/overlap.js';
 import { accountLines, accountServiceLines } from '../report/accounts.js';
 import { buildReportModel, reportThrough } from '../report/model.js';
 import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../report/storage.js';
@@ -66,7 +67,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     partial,
     budgets: budgetLines(budgets, { month, monthTotal, currentMonth: monthOf(todayUtc) }),
     waste,
-    review,
+    review: markCountedInWaste(review, waste),
     ...(byAccount && costs.accountSpend ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } } : {}),
   });
   const html = renderHtml(model);

@@ -2,6 +2,7 @@ import { formatMoney, formatPct } from '../money.js';
 import type { CommitmentFigures, FinOpsReview, ReviewGap } from '../review/types.js';
 import { escapeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
+import { rightsizingSavings } from './overlap.js';
 import { allocationBars, categoryBudgetBars, unitCostChart } from './review-svg.js';
 
 /**
@@ -75,14 +76,14 @@ function rightsizing(r: FinOpsReview, m: ReportModel): string {
   const gap = gapOf(r, 'rightsizing');
   if (gap) return block('Rightsizing', note(gap.message));
   if (!r.rightsizing.length) return block('Rightsizing', '<p>Cost Explorer recommends no EC2 instance changes.</p>');
-  const total = r.rightsizing.reduce((a, x) => a + x.estimatedMonthlySavings, 0);
+  const total = rightsizingSavings(r.rightsizing);
   const rows = r.rightsizing.map(
     (x) =>
-      `<tr><td class="name">${escapeHtml(x.instanceId)}${x.instanceName ? `<br><small>${escapeHtml(x.instanceName)}</small>` : ''}</td><td class="opt">${escapeHtml(x.account)}</td><td>${escapeHtml(x.action === 'terminate' ? `terminate ${x.instanceType}` : `${x.instanceType} → ${x.targetType ?? '?'}`)}</td><td>${money(x.estimatedMonthlySavings, m.currency)}</td></tr>`,
+      `<tr><td class="name">${escapeHtml(x.instanceId)}${x.instanceName ? `<br><small>${escapeHtml(x.instanceName)}</small>` : ''}</td><td class="opt">${escapeHtml(x.account)}</td><td>${escapeHtml(x.action === 'terminate' ? `terminate ${x.instanceType}` : `${x.instanceType} → ${x.targetType ?? '?'}`)}</td><td>${money(x.estimatedMonthlySavings, m.currency)}${x.countedInWaste ? '<br><small>counted in waste</small>' : ''}</td></tr>`,
   );
   return block(
     'Rightsizing',
-    `<table><caption>EC2 recommendations from Cost Explorer (last 14 days of use), largest saving first</caption><thead><tr><th class="name">Instance</th><th class="opt">Account</th><th>Change</th><th>Est. per month</th></tr></thead><tbody>${rows.join('')}</tbody><tfoot><tr><th class="name">Estimated savings</th><td class="opt"></td><td></td><th>${money(total, m.currency)}</th></tr></tfoot></table>`,
+    `<table><caption>EC2 recommendations from Cost Explorer (last 14 days of use), largest saving first</caption><thead><tr><th class="name">Instance</th><th class="opt">Account</th><th>Change</th><th>Est. per month</th></tr></thead><tbody>${rows.join('')}</tbody><tfoot><tr><th class="name">Estimated savings${r.rightsizing.some((x) => x.countedInWaste) ? ' (not counting waste)' : ''}</th><td class="opt"></td><td></td><th>${money(total, m.currency)}</th></tr></tfoot></table>`,
   );
 }
 

@@ -23,6 +23,8 @@ export interface RightsizingRow {
   readonly estimatedMonthlySavings: number;
   readonly instanceName?: string;
   readonly region?: string;
+  /** The instance is also a waste finding: its saving is counted there, and left out of the rightsizing total. */
+  readonly countedInWaste?: boolean;
 }
 
 /** A part of the review AWS would not answer (denied, not enabled, failing): the report says so. */

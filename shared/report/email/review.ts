@@ -1,5 +1,6 @@
 import { formatMoney } from '../../money.js';
 import type { CommitmentFigures, FinOpsReview } from '../../review/types.js';
+import { rightsizingSavings } from '../overlap.js';
 
 /**
  * The FinOps review in a few lines for the email (label, value): unit cost,
@@ -39,9 +40,11 @@ export function reviewLines(review: FinOpsReview | undefined, currency: string):
   if (!gapped.has('savingsPlans')) lines.push(['Savings Plans', commitment(review.commitments.savingsPlans)]);
   if (!gapped.has('reservations')) lines.push(['Reservations', commitment(review.commitments.reservations)]);
   if (!gapped.has('rightsizing')) {
-    const saving = review.rightsizing.reduce((n, r) => n + r.estimatedMonthlySavings, 0);
+    const saving = rightsizingSavings(review.rightsizing);
     const n = review.rightsizing.length;
-    lines.push(['Rightsizing', n ? `${n} recommendation${n === 1 ? '' : 's'}, about ${formatMoney(saving, currency)} a month` : 'no recommendations']);
+    const inWaste = review.rightsizing.filter((r) => r.countedInWaste).length;
+    const also = inWaste ? ` (${inWaste} also a waste finding, counted in waste only)` : '';
+    lines.push(['Rightsizing', n ? `${n} recommendation${n === 1 ? '' : 's'}, about ${formatMoney(saving, currency)} a month${also}` : 'no recommendations']);
   }
   for (const g of review.gaps) lines.push([PART[g.part] ?? g.part, g.message]);
   return lines;
