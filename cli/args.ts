@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../shared/errors.js';
 import { JOB_NAMES, type JobName } from '../shared/jobs/types.js';
-import { monthOf, parseIsoDate, parseIsoMonth, today, type IsoDate, type IsoMonth } from '../shared/time/dates.js';
+import { incompleteDayProblem, monthOf, parseIsoDate, parseIsoMonth, today, type IsoDate, type IsoMonth } from '../shared/time/dates.js';
 
 export type Command =
   | { kind: 'help'; topic: 'main' | 'run' | 'validate-config' }
@@ -34,8 +34,7 @@ function runSchema(now: Date) {
       date: z
         .string()
         .optional()
-        .refine((d) => d === undefined || parseIsoDate(d) !== undefined, { message: 'expected a real calendar date as YYYY-MM-DD' })
-        .refine((d) => d === undefined || d <= todayUtc, { message: `expected a date no later than today (${todayUtc} UTC)` }),
+        .refine((d) => d === undefined || parseIsoDate(d) !== undefined, { message: 'expected a real calendar date as YYYY-MM-DD' }),
       month: z
         .string()
         .optional()
@@ -48,6 +47,11 @@ function runSchema(now: Date) {
     .superRefine((v, ctx) => {
       if (v.date && v.job !== 'daily-spend' && v.job !== 'idle-resources')
         ctx.addIssue({ code: 'custom', path: ['date'], message: `is for daily-spend and idle-resources; ${v.job} does not take it` });
+      else if (v.date) {
+        const incomplete = v.job === 'daily-spend' ? incompleteDayProblem(v.date, now) : undefined;
+        if (incomplete) ctx.addIssue({ code: 'custom', path: ['date'], message: incomplete });
+        else if (v.date > todayUtc) ctx.addIssue({ code: 'custom', path: ['date'], message: `expected a date no later than today (${todayUtc} UTC)` });
+      }
       if ((v.month || v['allow-partial']) && v.job !== 'monthly-report')
         ctx.addIssue({ code: 'custom', path: [v.month ? 'month' : 'allow-partial'], message: `is for monthly-report; ${v.job} does not take it` });
       if (v.month === thisMonth && !v['allow-partial'])

@@ -5,13 +5,13 @@ import { AwsClients, createContext } from '../shared/jobs/context.js';
 import type { JobDefinition, JobResult } from '../shared/jobs/types.js';
 import { jsonLogger } from '../shared/log.js';
 import { deliveryVerdict } from '../shared/notify/verdict.js';
-import { monthOf, parseIsoDate, parseIsoMonth, today } from '../shared/time/dates.js';
+import { incompleteDayProblem, monthOf, parseIsoDate, parseIsoMonth, today } from '../shared/time/dates.js';
 
 /**
  * The scheduled EventBridge event carries nothing we need; a manual invoke may
  * set `date`, `month`, `allowPartial` or `dryRun`, with the CLI's rules: a real
- * day no later than today, a month no later than this one, the current month
- * only with allowPartial.
+ * day no later than today (for daily-spend, a day Cost Explorer has whole: before
+ * today), a month no later than this one, the current month only with allowPartial.
  */
 const eventSchema = z.looseObject({
   date: z.optional(z.string({ error: 'date: expected a string YYYY-MM-DD' }).check(z.refine((d) => parseIsoDate(d) !== undefined, { error: 'date: expected a real calendar date as YYYY-MM-DD' }))),
@@ -23,12 +23,14 @@ const eventSchema = z.looseObject({
 type RunEvent = z.output<typeof eventSchema>;
 
 /** One line naming the field, or undefined when the event is fine. */
-export function eventProblem(event: unknown, now: Date): { problem: string } | { input: RunEvent } {
+export function eventProblem(event: unknown, now: Date, job?: string): { problem: string } | { input: RunEvent } {
   const parsed = eventSchema.safeParse(event ?? {});
   if (!parsed.success) return { problem: parsed.error.issues.map((i) => i.message).join('; ') };
   const input = parsed.data;
   const todayUtc = today(now);
   const thisMonth = monthOf(todayUtc);
+  const incomplete = input.date && job === 'daily-spend' ? incompleteDayProblem(input.date, now) : undefined;
+  if (incomplete) return { problem: `date: ${incomplete}` };
   if (input.date && input.date > todayUtc) return { problem: `date: expected a date no later than today (${todayUtc} UTC)` };
   if (input.month && input.month > thisMonth) return { problem: `month: expected a month no later than the current one (${thisMonth})` };
   if (input.month === thisMonth && !input.allowPartial) return { problem: `month: ${thisMonth} is not finished yet: add "allowPartial": true to report it anyway` };
@@ -46,7 +48,7 @@ export function jobHandler<R extends JobResult>(job: JobDefinition<R>) {
   const config = configFromEnv();
   const aws = new AwsClients();
   return async (event: unknown): Promise<R | { error: string }> => {
-    const checked = eventProblem(event, new Date());
+    const checked = eventProblem(event, new Date(), job.name);
     if ('problem' in checked) {
       // Returned, not thrown: Lambda would retry a thrown error twice into the DLQ, and this one cannot succeed.
       log.warn(`${job.name}: invalid event: ${checked.problem}`, { job: job.name, level: 'ERROR' });

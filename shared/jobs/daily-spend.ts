@@ -7,7 +7,8 @@ import { formatMoney, formatPct } from '../money.js';
 import { dispatch } from '../notify/dispatch.js';
 import { alertChannels } from '../notify/routing.js';
 import type { Delivery } from '../notify/types.js';
-import { addDays, firstDayOfMonth, monthOf, yesterday, type IsoDate } from '../time/dates.js';
+import { UsageError } from '../errors.js';
+import { addDays, firstDayOfMonth, incompleteDayProblem, monthOf, yesterday, type IsoDate } from '../time/dates.js';
 import type { JobContext } from './context.js';
 import { dailyContext } from './daily-context.js';
 import { dailyMessageFor } from './daily-destination.js';
@@ -52,6 +53,9 @@ export const spikeAlertId = (s: { date: string; scope: string; key: string; seve
 export async function runDailySpend(ctx: JobContext, options: DailySpendOptions = {}): Promise<DailySpendResult> {
   const rules = ctx.config.dailySpend;
   const date = options.date ?? yesterday(ctx.now);
+  // The re-checked days and the forecast's run rate lie before `date`, so a complete `date` keeps them complete too.
+  const incomplete = incompleteDayProblem(date, ctx.now);
+  if (incomplete) throw new UsageError(`--date: ${incomplete}`);
   const history = addDays(date, -(rules.recheckDays + Math.max(6, baselineSpan(rules.baseline))));
   const monthStart = firstDayOfMonth(monthOf(date));
   const start = history < monthStart ? history : monthStart;

@@ -61,6 +61,15 @@ export function yesterday(now: Date): IsoDate {
   return addDays(toIsoDate(now), -1);
 }
 
+/**
+ * Cost Explorer fills a day in only after it has ended (UTC), so today and
+ * later are not complete: judging them would read a partial day as a drop.
+ */
+export function incompleteDayProblem(date: IsoDate, now: Date): string | undefined {
+  const latest = yesterday(now);
+  return date > latest ? `${date} is not complete yet; the latest complete day is ${latest}` : undefined;
+}
+
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7);
 }

@@ -293,7 +293,8 @@ describe('daily-spend bad input', () => {
     ['a non-numeric threshold', () => ['--config', writeConfig('{ "dailySpend": { "criticalPct": "high" } }')], /dailySpend\.criticalPct: expected a number/],
     ['criticalPct below warningPct', () => ['--config', writeConfig('{ "dailySpend": { "warningPct": 40, "criticalPct": 30 } }')], /criticalPct \(30\) to be at least warningPct \(40\)/],
     ['an impossible date', () => ['--date', '2026-02-30'], /--date: expected a real calendar date/],
-    ['a future date', () => ['--date', '2099-01-01'], /--date: expected a date no later than today/],
+    ['a future date', () => ['--date', '2099-01-01'], /--date: 2099-01-01 is not complete yet; the latest complete day is \d{4}-\d\d-\d\d/],
+    ['today, which Cost Explorer has only in part', () => ['--date', new Date().toISOString().slice(0, 10)], /--date: \S+ is not complete yet/],
   ];
   let n = 0;
   function writeConfig(text: string): string {

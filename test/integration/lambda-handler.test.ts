@@ -64,7 +64,7 @@ describe('daily-spend Lambda handler', () => {
 
     expect(await handler({ date: '2026-02-30' })).toEqual({ error: 'invalid event: date: expected a real calendar date as YYYY-MM-DD' });
     expect(await handler({ date: 20261120 })).toEqual({ error: 'invalid event: date: expected a string YYYY-MM-DD' });
-    expect(await handler({ date: '2999-01-01' })).toEqual({ error: expect.stringMatching(/^invalid event: date: expected a date no later than today/) });
+    expect(await handler({ date: '2999-01-01' })).toEqual({ error: expect.stringMatching(/^invalid event: date: 2999-01-01 is not complete yet; the latest complete day is /) });
     expect(slack.attempts).toBe(before);
   });
 

@@ -31,7 +31,8 @@ describe('CLI arguments', () => {
 
   it('rejects impossible and future dates', () => {
     expect(usage(['run', 'daily-spend', '--date', '2026-02-30'])).toBe('--date: expected a real calendar date as YYYY-MM-DD');
-    expect(usage(['run', 'daily-spend', '--date', '2026-11-24'])).toMatch(/^--date: expected a date no later than today/);
+    expect(usage(['run', 'daily-spend', '--date', '2026-11-24'])).toBe('--date: 2026-11-24 is not complete yet; the latest complete day is 2026-11-22');
+    expect(usage(['run', 'idle-resources', '--date', '2026-11-24'])).toMatch(/^--date: expected a date no later than today/);
   });
 
   it('needs --allow-partial for the current month and refuses future months', () => {
