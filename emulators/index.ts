@@ -25,3 +25,5 @@ export { seedOrganization } from './organization.js';
 export type { OrgMember, SeededOrganization, SeedOrganizationOptions } from './organization.js';
 export { startFaultProxy } from './fault-proxy.js';
 export type { FaultAnswer as CallFaultAnswer, FaultMatch as CallFaultMatch, FaultProxy } from './fault-proxy.js';
+export { startBudgetsDouble } from './budgets.js';
+export type { BudgetRecord, BudgetsDouble } from './budgets.js';

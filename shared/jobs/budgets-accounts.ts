@@ -1,4 +1,4 @@
-import type { Budget } from '@aws-sdk/client-budgets';
+import type { Budget, BudgetsClient } from '@aws-sdk/client-budgets';
 import { resolveAccountId } from '../aws/account.js';
 import { listBudgets } from '../aws/budgets.js';
 import { budgetsClient, GLOBAL_REGION } from '../aws/clients.js';
@@ -24,40 +24,59 @@ export interface BudgetsListing {
   readonly accountErrors: AccountError[];
 }
 
+/** What `read` returned for one account, with whose account it is. */
+export interface AccountRead<T> {
+  readonly account: string;
+  /** null in a single-account config. */
+  readonly accountName: string | null;
+  readonly organization: boolean;
+  readonly value: T;
+}
+
 /**
- * The budgets of every account the job covers. A single-account config reads
- * `budgets.accountId` (default: the caller's). In an organization, each
- * account's budgets are read in that account, through its assumed role
- * (the home account with its own credentials); an account that cannot be
- * read is an account error, and only every account failing stops the run.
+ * Reads AWS Budgets in every account a job covers. A single-account config
+ * reads `budgets.accountId` (default: the caller's). In an organization, each
+ * account is read in that account, through its assumed role (the home
+ * account with its own credentials); an account that cannot be read is an
+ * account error, and only every account failing stops the run.
  */
-export async function listAccountBudgets(ctx: JobContext): Promise<BudgetsListing> {
+export async function readBudgetAccounts<T>(
+  ctx: JobContext,
+  job: string,
+  read: (client: BudgetsClient, accountId: string) => Promise<T>,
+): Promise<{ accountId: string; accounts: AccountRead<T>[]; accountErrors: AccountError[] }> {
   const org = ctx.config.organization;
   if (!org) {
     const accountId = await resolveAccountId(ctx);
-    ctx.log.progress(`budgets: reading the budgets of account ${accountId}`);
-    const listing = await listBudgets(ctx.aws.get('budgets', budgetsClient), accountId);
-    return { accountId, accounts: [{ account: accountId, accountName: null, organization: false, ...listing }], accountErrors: [] };
+    ctx.log.progress(`${job}: reading the budgets of account ${accountId}`);
+    const value = await read(ctx.aws.get('budgets', budgetsClient), accountId);
+    return { accountId, accounts: [{ account: accountId, accountName: null, organization: false, value }], accountErrors: [] };
   }
   const plan = await planAccounts(ctx);
   const access = new ScopeAccess(ctx, plan.home);
-  ctx.log.progress(`budgets: reading the budgets of ${plan.accounts.length} account(s)`);
+  ctx.log.progress(`${job}: reading the budgets of ${plan.accounts.length} account(s)`);
   const out = await eachAccountChecked(access, plan.accounts, org.concurrency, async (a) => {
     const client = access.client('budgets', { account: a.id, region: GLOBAL_REGION }, (_region, credentials) => budgetsClient(credentials));
     try {
-      return { ok: true as const, ...(await listBudgets(client, a.id!)) };
+      return { ok: true as const, value: await read(client, a.id!) };
     } catch (err) {
       return { ok: false as const, message: errorMessage(err) };
     }
   });
-  const accounts: AccountBudgets[] = [];
+  const accounts: AccountRead<T>[] = [];
   const accountErrors = [...out.errors];
   for (const { account, value } of out.results) {
-    if (value.ok) accounts.push({ account: account.id!, accountName: account.name ?? account.id!, organization: true, budgets: value.budgets, pages: value.pages });
+    if (value.ok) accounts.push({ account: account.id!, accountName: account.name ?? account.id!, organization: true, value: value.value });
     else accountErrors.push({ account: account.id!, message: value.message });
   }
-  for (const e of accountErrors) ctx.log.warn(`budgets: account ${e.account} not read: ${e.message}`);
+  for (const e of accountErrors) ctx.log.warn(`${job}: account ${e.account} not read: ${e.message}`);
   if (plan.accounts.length && !accounts.length)
-    throw new AwsAccessError(`budgets: no account's budgets could be read: ${accountErrors.map((e) => `account ${e.account}: ${e.message}`).join('; ')}`, 'Budgets DescribeBudgets');
+    throw new AwsAccessError(`${job}: no account's budgets could be read: ${accountErrors.map((e) => `account ${e.account}: ${e.message}`).join('; ')}`, 'Budgets DescribeBudgets');
   return { accountId: plan.home!, accounts, accountErrors };
+}
+
+/** The budgets of every account the budgets job covers (see readBudgetAccounts). */
+export async function listAccountBudgets(ctx: JobContext): Promise<BudgetsListing> {
+  const { accountId, accounts, accountErrors } = await readBudgetAccounts(ctx, 'budgets', listBudgets);
+  return { accountId, accounts: accounts.map(({ value, ...a }) => ({ ...a, ...value })), accountErrors };
 }

@@ -1,11 +1,9 @@
 import { resolveAccountId } from '../aws/account.js';
-import { describeAllBudgets } from '../aws/budgets.js';
-import { budgetsClient, costExplorerClient, s3Client } from '../aws/clients.js';
+import { costExplorerClient, s3Client } from '../aws/clients.js';
 import { UsageError } from '../errors.js';
 import type { ReportAlert } from '../messages/monthly-report.js';
 import { dispatch } from '../notify/dispatch.js';
 import type { Delivery } from '../notify/types.js';
-import { budgetLines } from '../report/budgets.js';
 import { renderCsv } from '../report/csv.js';
 import { planReportDelivery, type EmailSummary } from '../report/delivery.js';
 import { renderHtml } from '../report/html.js';
@@ -18,6 +16,7 @@ import { addDays, addMonths, monthOf, today, type IsoMonth } from '../time/dates
 import type { JobContext } from './context.js';
 import { readCosts, readWaste, reportWindow } from './report-costs.js';
 import { reportScope } from './report-accounts.js';
+import { readReportBudgets } from './report-budgets.js';
 import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './report-result.js';
 import { gatherReview } from './report-review.js';
 import type { JobDefinition } from './types.js';
@@ -53,8 +52,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
   const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, window, scope);
-  const monthTotal = [...costs.current.values()].reduce((a, b) => a + b, 0);
-  const budgets = await describeAllBudgets(ctx.aws.get('budgets', budgetsClient), accountId);
+  const budgets = await readReportBudgets(ctx, month);
   const waste = await readWaste(ctx, bucket, month);
 
   const model = buildReportModel({
@@ -65,7 +63,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     generatedAt: ctx.now.toISOString(),
     through,
     partial,
-    budgets: budgetLines(budgets, { month, monthTotal, currentMonth: monthOf(todayUtc) }),
+    budgets,
     waste,
     review: markCountedInWaste(review, waste),
     ...(byAccount && costs.accountSpend ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } } : {}),

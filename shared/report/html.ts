@@ -1,5 +1,6 @@
 import { formatMoney, formatPct } from '../money.js';
 import { escapeHtml } from './escape.js';
+import { budgetScope, NO_BUDGET_HISTORY } from './budgets.js';
 import type { ReportModel } from './model.js';
 import { reviewSection } from './review-html.js';
 import { barPairs, budgetBar, lineChart } from './svg.js';
@@ -76,10 +77,10 @@ function notes(m: ReportModel): string {
 function budgets(m: ReportModel): string {
   if (!m.budgets.length) return section('Budget', '<p>No monthly cost budget is set in AWS Budgets.</p>');
   const items = m.budgets.map((b) => {
-    const head = `<strong>${escapeHtml(b.name)}</strong> <small>${b.accountWide ? 'whole account' : 'filtered'}</small>`;
+    const head = `<strong>${escapeHtml(b.name)}</strong> <small>${escapeHtml(budgetScope(b))}</small>`;
     const body =
       b.actual === null
-        ? `<p><small>Limit ${money(b.limit, m.currency)}; AWS Budgets keeps a filtered budget's spend for the running month only.</small></p>`
+        ? `<p><small>Limit ${money(b.limit, m.currency)}; ${escapeHtml(NO_BUDGET_HISTORY)}</small></p>`
         : budgetBar(b.actual, b.limit, { label: `${b.name}: ${formatMoney(b.actual, m.currency)} of ${formatMoney(b.limit, m.currency)}`, currency: m.currency });
     return `<div class="budget">${head}${body}</div>`;
   });

@@ -60,7 +60,7 @@ export interface ReportModel extends ReportFacts {
   readonly chart: Line[];
   readonly daily: Array<{ readonly date: IsoDate; readonly amount: number }>;
   readonly tags: Array<{ readonly key: string; readonly rows: Line[] }>;
-  /** The account-wide monthly budget the headline compares against, when one exists. */
+  /** The home account's whole-account monthly budget the headline compares against, when one exists. */
   readonly primaryBudget?: BudgetLine;
   /** No spend at all in the month: the report says so instead of drawing empty charts. */
   readonly empty: boolean;
@@ -146,7 +146,7 @@ export function buildReportModel(data: ReportData): ReportModel {
     daily: days.map((date) => ({ date, amount: roundCents(data.daily.get(date) ?? 0) })),
     tags: data.tags.map((t) => ({ key: t.key, rows: compare(t.current, t.previous, (k) => tagValue(t.key, k)) })),
     budgets: data.budgets,
-    primaryBudget: data.budgets.find((b) => b.accountWide),
+    primaryBudget: data.budgets.find((b) => b.accountWide && b.home !== false),
     waste: data.waste,
     review: data.review,
     accounts: data.accounts,

@@ -1,6 +1,4 @@
-import type { Budget } from '@aws-sdk/client-budgets';
 import { describe, expect, it } from 'vitest';
-import { budgetLines } from '../../shared/report/budgets.js';
 import { parseFindings, pickFindingsKey } from '../../shared/report/findings.js';
 import { buildReportModel, CHART_BARS, MOVERS, reportThrough, tagValue, type ReportData } from '../../shared/report/model.js';
 import { reportData } from '../support/report-data.js';
@@ -76,50 +74,6 @@ describe('report model', () => {
     expect(reportThrough('2026-04', '2026-04-15')).toBe('2026-04-15');
     expect(reportThrough('2026-03', '2026-04-15')).toBe('2026-03-31');
     expect(reportThrough('2024-02', '2026-04-15')).toBe('2024-02-29');
-  });
-});
-
-const budget = (over: Partial<Budget>): Budget => ({
-  BudgetName: 'total',
-  BudgetType: 'COST',
-  TimeUnit: 'MONTHLY',
-  BudgetLimit: { Amount: '200', Unit: 'USD' },
-  CalculatedSpend: { ActualSpend: { Amount: '999', Unit: 'USD' } },
-  ...over,
-});
-
-describe('report budgets', () => {
-  it('compares an account-wide monthly budget with the month total from Cost Explorer', () => {
-    const lines = budgetLines([budget({})], { month: '2026-03', monthTotal: 150, currentMonth: '2026-04' });
-
-    expect(lines).toEqual([{ name: 'total', limit: 200, actual: 150, actualPct: 75, accountWide: true }]);
-  });
-
-  it('uses the planned limit of the month when the budget has one', () => {
-    const march = String(Date.UTC(2026, 2, 1) / 1000);
-    const lines = budgetLines([budget({ PlannedBudgetLimits: { [march]: { Amount: '300', Unit: 'USD' } } })], {
-      month: '2026-03',
-      monthTotal: 150,
-      currentMonth: '2026-04',
-    });
-
-    expect(lines[0]).toMatchObject({ limit: 300, actualPct: 50 });
-  });
-
-  it("knows a filtered budget's spend only while its month runs", () => {
-    const filtered = budget({ BudgetName: 'data', CostFilters: { TagKeyValue: ['user:team$data'] } });
-
-    const closed = budgetLines([filtered], { month: '2026-03', monthTotal: 150, currentMonth: '2026-04' });
-    const running = budgetLines([filtered], { month: '2026-04', monthTotal: 150, currentMonth: '2026-04' });
-
-    expect(closed[0]).toMatchObject({ accountWide: false, actual: null, actualPct: null });
-    expect(running[0]).toMatchObject({ actual: 999, actualPct: 499.5 });
-  });
-
-  it('leaves out usage and quarterly budgets, which do not compare with one month of spend', () => {
-    const lines = budgetLines([budget({ BudgetType: 'USAGE' }), budget({ TimeUnit: 'QUARTERLY' })], { month: '2026-03', monthTotal: 1, currentMonth: '2026-04' });
-
-    expect(lines).toEqual([]);
   });
 });
 

@@ -32,7 +32,7 @@ describe('cost-report.xlsx', () => {
   it('has the contract sheets in order, each with a bold frozen header', async () => {
     const wb = await read(await renderXlsx(model(), { accounts }));
 
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Services', 'Daily', 'Accounts', 'Categories', 'Tags', 'Waste', 'Allocation', 'Rightsizing']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Services', 'Daily', 'Accounts', 'Categories', 'Tags', 'Waste', 'Allocation', 'Rightsizing', 'Budgets']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getRow(1).font?.bold).toBe(true);
@@ -68,6 +68,21 @@ describe('cost-report.xlsx', () => {
     expect(rows('Waste')).toEqual([['vol-1', 'unattached volume', 'us-east-1', '500 GiB gp2', 50]]);
     expect(rows('Allocation')[2]?.slice(0, 4)).toEqual(['environment', '(untagged)', 300, 0.194]); // no target: empty cells
     expect(rows('Rightsizing')[0]).toEqual(['123456789012', 'i-0aaa', 'm5.2xlarge', 'modify', 'm5.xlarge', 140.16]);
+  });
+
+  it('lists every budget in a Budgets sheet, limit, actual and share used as numbers', async () => {
+    const budgets = [
+      { name: 'Total', limit: 2000, actual: 1524.5, actualPct: 76.2, accountWide: true },
+      { name: '=team web', account: '210987654321', accountName: 'web-prod', limit: 500, actual: null, actualPct: null, accountWide: false, home: false },
+    ];
+    const ws = (await read(await renderXlsx(model({ budgets }), { accounts }))).getWorksheet('Budgets')!;
+
+    const rows = ws.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(ws.getRow(1).values).toEqual([undefined, 'Budget', 'Account', 'Account name', 'Covers', 'Limit', 'Actual', 'Used %']);
+    expect(rows[0]).toEqual(['Total', undefined, undefined, 'whole account', 2000, 1524.5, 0.762]);
+    expect(rows[1]?.slice(0, 5)).toEqual(["'=team web", '210987654321', 'web-prod', 'filtered', 500]);
+    expect(typeof ws.getRow(2).getCell(6).value).toBe('number');
+    expect(ws.getRow(2).getCell(7).numFmt).toBe('0.0%');
   });
 
   it('keeps names that look like formulas as text and drops characters XML cannot carry', async () => {

@@ -1,5 +1,6 @@
 import { formatMoney, formatPct } from '../../money.js';
 import { escapeHtml } from '../escape.js';
+import { budgetScope, NO_BUDGET_HISTORY } from '../budgets.js';
 import type { Line } from '../model.js';
 import { s3ConsoleUrl } from '../console.js';
 import { reviewLines } from './review.js';
@@ -105,8 +106,8 @@ function budgets(c: FinanceEmailContent): string {
   const { model: m } = c;
   if (!m.budgets.length) return heading('Budget') + para('No monthly cost budget is set in AWS Budgets.');
   const items = m.budgets.map((b) => {
-    const name = `<strong>${esc(b.name)}</strong> ${small(b.accountWide ? 'whole account' : 'filtered')}`;
-    if (b.actual === null) return para(`${name}<br>${small(`Limit ${esc(formatMoney(b.limit, m.currency))}; AWS Budgets keeps a filtered budget's spend for the running month only.`)}`);
+    const name = `<strong>${esc(b.name)}</strong> ${small(esc(budgetScope(b)))}`;
+    if (b.actual === null) return para(`${name}<br>${small(`Limit ${esc(formatMoney(b.limit, m.currency))}; ${esc(NO_BUDGET_HISTORY)}`)}`);
     const pct = b.actualPct === null ? '' : ` (${b.actualPct}%)`;
     return para(`${name}<br>${esc(formatMoney(b.actual, m.currency))} of ${esc(formatMoney(b.limit, m.currency))}${pct}${b.actualPct === null ? '' : bar(b.actualPct)}`);
   });

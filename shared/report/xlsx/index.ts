@@ -1,4 +1,5 @@
 import type { ReportModel } from '../model.js';
+import { budgetsSheet } from './budgets-sheet.js';
 import { accountsSheet, allocationSheet, categoriesSheet, dailySheet, rightsizingSheet, servicesSheet, summarySheet, tagsSheet, wasteSheet, type AccountRow } from './sheets.js';
 
 export type { AccountRow } from './sheets.js';
@@ -13,7 +14,7 @@ export interface XlsxOptions {
 
 /**
  * `cost-report.xlsx` (exceljs): Summary, Services, Daily, Accounts,
- * Categories, Tags, Waste, then Allocation and Rightsizing. A Buffer, so the
+ * Categories, Tags, Waste, then Allocation, Rightsizing and Budgets. A Buffer, so the
  * job writes it to S3 and the finance email attaches the same bytes.
  */
 export async function renderXlsx(m: ReportModel, o: XlsxOptions): Promise<Buffer> {
@@ -33,5 +34,6 @@ export async function renderXlsx(m: ReportModel, o: XlsxOptions): Promise<Buffer
   wasteSheet(wb, m);
   allocationSheet(wb, m);
   rightsizingSheet(wb, m);
+  budgetsSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
