@@ -29,6 +29,8 @@ export interface MonthlyReportResult {
   readonly byAccount: Array<{ account: string; name: string; amount: number; previous: number; changePct: number | null }>;
   readonly byTag: Array<{ key: string; values: Amounts[] }>;
   readonly budget: { name: string; limit: number; actual: number | null; actualPct: number | null } | null;
+  /** Every monthly cost budget in force during the month, each with its own actual (null: AWS keeps none for it). */
+  readonly budgets: Array<{ name: string; account: string | null; accountName: string | null; accountWide: boolean; limit: number; actual: number | null; actualPct: number | null }>;
   readonly waste: { asOf: string; resources: number; estimatedMonthlySavings: number } | null;
   readonly byCategory: CategoryRow[];
   readonly allocation: AllocationRow[];
@@ -80,6 +82,7 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     byAccount: (m.accounts?.lines ?? []).map((a) => ({ account: a.account, name: a.name, amount: a.amount, previous: a.previous, changePct: a.changePct })),
     byTag: m.tags.map((t) => ({ key: t.key, values: t.rows.map(amounts) })),
     budget: b ? { name: b.name, limit: b.limit, actual: b.actual, actualPct: b.actualPct } : null,
+    budgets: m.budgets.map((l) => ({ name: l.name, account: l.account ?? null, accountName: l.accountName ?? null, accountWide: l.accountWide, limit: l.limit, actual: l.actual, actualPct: l.actualPct })),
     waste: m.waste ? { asOf: m.waste.asOf, resources: m.waste.items.length, estimatedMonthlySavings: m.waste.estimatedMonthlySavings } : null,
     byCategory: r?.byCategory ?? [],
     allocation: r?.allocation ?? [],
@@ -98,7 +101,8 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
   const lines = [
     `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} (${formatPct(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
   ];
-  if (r.budget) lines.push(`  budget "${r.budget.name}": ${r.budget.actualPct ?? 'n/a'}% of ${formatMoney(r.budget.limit, r.currency)}`);
+  for (const b of r.budgets.slice(0, 10))
+    lines.push(`  budget "${b.name}"${b.account ? ` (${b.accountName ?? b.account})` : ''}: ${b.actualPct ?? 'n/a'}% of ${formatMoney(b.limit, r.currency)}`);
   for (const a of r.byAccount.slice(0, 10)) lines.push(`  ${formatMoney(a.amount, r.currency).padStart(14)} account ${a.name === a.account ? a.account : `${a.name} (${a.account})`} (${formatPct(a.changePct)})`);
   for (const s of r.byService.slice(0, 5)) lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatPct(s.changePct)})`);
   if (r.byCategory.length)

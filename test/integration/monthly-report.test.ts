@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BudgetsClient, CreateBudgetCommand } from '@aws-sdk/client-budgets';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBudgetsDouble, type BudgetsDouble } from '../../emulators/budgets.js';
 import { startCostExplorerDouble, type CostExplorerDouble, type CostRecord } from '../../emulators/cost-explorer.js';
 import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
@@ -21,6 +21,7 @@ const ODD = 'R&D <beta> "quoted", svc';
 
 let aws: TestAws;
 let ce: CostExplorerDouble;
+let budgets: BudgetsDouble;
 let s3: S3Client;
 let topic: TopicWithInbox;
 let dir: string;
@@ -46,7 +47,7 @@ async function config(report: Record<string, unknown>, notify: Record<string, un
 
 async function report(file: string, args: string[]) {
   const result = await runCli(['run', 'monthly-report', '--config', file, '--json', ...args], {
-    env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url },
+    env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, AWS_ENDPOINT_URL_BUDGETS: budgets.url },
     timeoutMs: 60_000,
   });
   return { ...result, json: result.code <= 3 && result.stdout ? JSON.parse(result.stdout) : undefined };
@@ -72,16 +73,18 @@ beforeAll(async () => {
   const findings = (savings: number) => JSON.stringify({ idleInstances: [], unattachedVolumes: [{ id: 'vol-1', region: 'us-east-1', sizeGiB: 100, volumeType: 'gp2', estimatedMonthlyCost: savings }], estimatedMonthlySavings: savings });
   await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'findings/idle-resources/2026-03-23.json', Body: findings(10) }));
   await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'findings/idle-resources/2026-04-06.json', Body: findings(99) }));
-  await new BudgetsClient(aws.clientConfig).send(
-    new CreateBudgetCommand({
-      AccountId: aws.account.accountId,
-      Budget: { BudgetName: 'total', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '30000', Unit: 'USD' }, TimePeriod: { Start: new Date('2025-01-01T00:00:00Z'), End: new Date('2087-06-15T00:00:00Z') } },
-    }),
-  );
+  budgets = await startBudgetsDouble();
+  budgets.setBudgets([
+    {
+      account: aws.account.accountId,
+      budget: { BudgetName: 'total', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '30000', Unit: 'USD' }, TimePeriod: { Start: new Date('2025-01-01T00:00:00Z'), End: new Date('2087-06-15T00:00:00Z') } },
+      history: { [MONTH]: 12_000 },
+    },
+  ]);
 });
 
 afterAll(async () => {
-  await ce?.stop();
+  await Promise.all([ce?.stop(), budgets?.stop()]);
 });
 
 beforeEach(async () => {
@@ -97,7 +100,7 @@ describe('monthly-report job', () => {
     const { code, json } = await report(file, ['--month', MONTH]);
 
     expect(code).toBe(0);
-    expect(json).toMatchObject({ job: 'monthly-report', month: MONTH, currency: 'USD', budget: { name: 'total', limit: 30000 }, waste: { asOf: '2026-03-23' } });
+    expect(json).toMatchObject({ job: 'monthly-report', month: MONTH, currency: 'USD', budget: { name: 'total', limit: 30000, actual: 12000, actualPct: 40 }, waste: { asOf: '2026-03-23' } });
     expect(json.total).toBeCloseTo(json.byService.reduce((s: number, l: { amount: number }) => s + l.amount, 0), 1);
     expect(json.objects.map((o: { key: string; contentType: string }) => [o.key, o.contentType])).toEqual([
       ['reports/2026-03/cost-report.html', 'text/html; charset=utf-8'],
