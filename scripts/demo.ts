@@ -12,6 +12,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ensureMotoServer } from '../emulators/moto-install.js';
 import { awsEnvForAccount, createMotoAccount, startMoto, type MotoHandle } from '../emulators/moto.js';
+import { startBudgetsDouble } from '../emulators/budgets.js';
 import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/cost-explorer.js';
 import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
@@ -115,10 +116,12 @@ async function main(): Promise<number> {
   }
   process.stdout.write('Starting moto, the Cost Explorer double and a fake Slack …\n');
   // RDS gets its own moto: moto's /moto-api/data.json (where the SES outbox is read) fails once any DB instance exists.
-  const [moto, rdsMoto, ce, slack] = await Promise.all([startMoto(), startMoto(), startCostExplorerDouble(), startFakeSlack()]);
+  const [moto, rdsMoto, ce, slack, budgets] = await Promise.all([startMoto(), startMoto(), startCostExplorerDouble(), startFakeSlack(), startBudgetsDouble()]);
   try {
     const world = await setUp({ moto, ce, slack });
     world.env.AWS_ENDPOINT_URL_RDS = rdsMoto.url;
+    // moto has no DescribeBudgetPerformanceHistory: the budgets job and the report read the project's own Budgets double.
+    world.env.AWS_ENDPOINT_URL_BUDGETS = budgets.url;
     await seedDailySpend(ce, world.env);
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
@@ -126,7 +129,7 @@ async function main(): Promise<number> {
     await seedIdleResources(world.env);
     await showJob(world, 'idle-resources: waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, load balancers, databases)', ['run', 'idle-resources']);
     await showJob(world, 'idle-resources again: nothing new this week', ['run', 'idle-resources']);
-    await seedBudgets(world.env);
+    await seedBudgets(budgets, world.env);
     await showJob(world, 'budgets: thresholds crossed', ['run', 'budgets']);
     await showJob(world, 'budgets again: nothing repeats', ['run', 'budgets']);
     const month = loadMonthlyReportCosts(ce);
@@ -143,7 +146,7 @@ async function main(): Promise<number> {
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     return 0;
   } finally {
-    await Promise.all([moto.stop(), rdsMoto.stop(), ce.stop(), slack.stop()]);
+    await Promise.all([moto.stop(), rdsMoto.stop(), ce.stop(), slack.stop(), budgets.stop()]);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Monthly-report demo: a month of Cost Explorer data (for the in-process
- * double), a bucket, budgets and idle findings in moto, and a helper that
+ * double), budgets (in the Budgets double), a bucket and idle findings in moto, and a helper that
  * copies the written report to ./out/<month>/. Run alone
  * (`tsx scripts/demo/monthly-report.ts [--screenshot docs/report-screenshot.png]`)
  * it does the whole round trip in-process, without the rest of the demo.
@@ -8,9 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BudgetsClient, CreateBudgetCommand, type Budget } from '@aws-sdk/client-budgets';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import type { MonthlyReportResult } from '../../shared/jobs/monthly-report.js';
 import { addMonths, monthOf, type IsoMonth } from '../../shared/time/dates.js';
@@ -37,16 +35,6 @@ function clientConfig(env: Record<string, string>) {
   return { endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } };
 }
 
-const usd = (n: number) => ({ Amount: n.toFixed(2), Unit: 'USD' });
-
-function reportBudgets(now: Date): Budget[] {
-  const TimePeriod = { Start: new Date(Date.UTC(now.getUTCFullYear() - 1, 0, 1)), End: new Date('2087-06-15T00:00:00Z') };
-  return [
-    { BudgetName: 'Monthly AWS total', BudgetType: 'COST', TimeUnit: 'MONTHLY', TimePeriod, BudgetLimit: usd(30_000), CalculatedSpend: { ActualSpend: usd(9_800) } },
-    { BudgetName: 'Data team', BudgetType: 'COST', TimeUnit: 'MONTHLY', TimePeriod, BudgetLimit: usd(9_000), CostFilters: { TagKeyValue: ['user:team$data'] }, CalculatedSpend: { ActualSpend: usd(3_100) } },
-  ];
-}
-
 /** Idle-resources findings dated late in the month, as the weekly job leaves them in the bucket. */
 function findings(month: IsoMonth) {
   return {
@@ -68,7 +56,7 @@ function findings(month: IsoMonth) {
   };
 }
 
-/** Seeds moto for the report: the bucket, two monthly budgets and the month's idle findings (the full demo's daily-spend seeds the leads). */
+/** Seeds moto for the report: the bucket and the month's idle findings (budgets come from the Budgets double; daily-spend seeds the leads). */
 export async function seedMonthlyReport(env: Record<string, string>, options: { bucket?: string; now?: Date } = {}): Promise<void> {
   const config = clientConfig(env);
   const now = options.now ?? new Date();
@@ -78,9 +66,6 @@ export async function seedMonthlyReport(env: Record<string, string>, options: { 
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   const body = JSON.stringify(findings(month));
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `findings/idle-resources/${month}-26.json`, Body: body, ContentType: 'application/json' }));
-  const { Account } = await new STSClient(config).send(new GetCallerIdentityCommand({}));
-  const budgets = new BudgetsClient(config);
-  for (const b of reportBudgets(now)) await budgets.send(new CreateBudgetCommand({ AccountId: Account, Budget: b }));
 }
 
 /**
@@ -123,15 +108,18 @@ async function standalone(argv: string[]): Promise<void> {
   const { parseConfig } = await import('../../shared/config/load.js');
   const { monthlyReportJob } = await import('../../shared/jobs/monthly-report.js');
   const { stderrLogger } = await import('../../shared/log.js');
-  const [moto, ce] = await Promise.all([startMoto(), startCostExplorerDouble()]);
+  const { startBudgetsDouble } = await import('../../emulators/budgets.js');
+  const { seedBudgets } = await import('./budgets.js');
+  const [moto, ce, budgets] = await Promise.all([startMoto(), startCostExplorerDouble(), startBudgetsDouble()]);
   try {
     const account = await createMotoAccount(moto.url);
-    const env = awsEnvForAccount(moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: ce.url });
+    const env = awsEnvForAccount(moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, AWS_ENDPOINT_URL_BUDGETS: budgets.url });
     Object.assign(process.env, env);
     const config = clientConfig(env);
     const reports = await createTopicWithInbox(new SNSClient(config), new SQSClient(config), 'cost-watch-reports');
     const month = loadMonthlyReportCosts(ce);
     await seedMonthlyReport(env);
+    await seedBudgets(budgets, env);
     await seedLeadMetric(config, month);
     const ctx = createContext({
       config: parseConfig({ ...REVIEW_CONFIG, report: { bucket: DEMO_REPORT_BUCKET, groupByTags: ['team', 'environment'], ...REVIEW_CONFIG.report }, notify: { reportTopicArn: reports.topicArn } }),
@@ -152,7 +140,7 @@ async function standalone(argv: string[]): Promise<void> {
       process.stdout.write(`Screenshot: ${argv[shot + 1]}\n`);
     }
   } finally {
-    await Promise.all([moto.stop(), ce.stop()]);
+    await Promise.all([moto.stop(), ce.stop(), budgets.stop()]);
   }
 }
 

@@ -285,9 +285,9 @@ describe('CLI', () => {
 
 describe('buttons on every job that posts to Slack', () => {
   it('budgets and idle-resources alerts carry Acknowledge and Mute, valued by ledger entries that name their subjects', async () => {
-    const { seedBudgets } = await import('../../scripts/demo/budgets.js');
+    const { createBudgets, demoBudgets } = await import('../../scripts/demo/budgets.js');
     const { seedIdleResources, DEMO_IDLE_RULES } = await import('../../scripts/demo/idle-resources.js');
-    await seedBudgets(aws.env);
+    await createBudgets(aws.env, demoBudgets());
     await seedIdleResources(aws.env, { bucket: `cw-actions-${aws.account.accountId}` });
     const jobsConfig = join(mkdtempSync(join(tmpdir(), 'cw-actions-jobs-')), 'config.json');
     writeFileSync(
