@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../shared/errors.js';
-import { JOB_NAMES, type JobName } from '../shared/jobs/types.js';
+import { JOB_NAMES, type JobName } from '../shared/alerts/jobs.js';
 import { incompleteDayProblem, monthOf, parseIsoDate, parseIsoMonth, today, type IsoDate, type IsoMonth } from '../shared/time/dates.js';
 
 export type Command =

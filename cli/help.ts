@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { JOB_NAMES } from '../shared/jobs/types.js';
+import { JOB_NAMES } from '../shared/alerts/jobs.js';
 
 /** From package.json, so a release needs no second edit. */
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../shared/errors.js';
-import { JOB_NAMES, type JobName } from '../shared/jobs/types.js';
-import { MUTE_DAYS } from '../shared/mutes/key.js';
+import { JOB_NAMES, type JobName } from '../shared/alerts/jobs.js';
+import { MUTE_DAYS } from '../shared/alerts/keys.js';
 
 export const ACTION_COMMANDS = ['mute', 'unmute', 'mutes', 'slack-actions'] as const;
 export type ActionCommandName = (typeof ACTION_COMMANDS)[number];

@@ -2,8 +2,8 @@ import { userInfo } from 'node:os';
 import type { CostWatchConfig } from '../shared/config/schema.js';
 import { loadConfig } from '../shared/config/load.js';
 import { UsageError } from '../shared/errors.js';
-import { muteUntil } from '../shared/mutes/key.js';
-import type { Mute, MuteStore } from '../shared/mutes/store.js';
+import { muteUntil } from '../shared/alerts/keys.js';
+import type { Mute, MuteStore } from '../shared/ledger/mutes.js';
 import type { ActionCommand, MuteTarget } from './mute-args.js';
 import { ACTION_HELP } from './mute-help.js';
 import { checkKnownKey, subjectsOf } from './mute-subjects.js';
@@ -22,7 +22,7 @@ function ledgerTableOf(config: CostWatchConfig): string {
 /** SDK modules load only here: --help and usage errors stay fast. */
 async function muteStore(config: CostWatchConfig): Promise<MuteStore> {
   const table = ledgerTableOf(config);
-  const [{ MuteStore: Store }, { dynamoClient }] = await Promise.all([import('../shared/mutes/store.js'), import('../shared/aws/clients.js')]);
+  const [{ MuteStore: Store }, { dynamoClient }] = await Promise.all([import('../shared/ledger/mutes.js'), import('../shared/aws/clients.js')]);
   return new Store(dynamoClient(), table);
 }
 

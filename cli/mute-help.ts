@@ -1,4 +1,4 @@
-import { JOB_NAMES } from '../shared/jobs/types.js';
+import { JOB_NAMES } from '../shared/alerts/jobs.js';
 import type { ActionCommandName } from './mute-args.js';
 
 const JOBS = JOB_NAMES.join(', ');

@@ -67,7 +67,7 @@ export async function checkKnownKey(target: MuteTarget, config: CostWatchConfig,
   }
   const [{ dynamoClient, costExplorerClient }, { recordedKeys }] = await Promise.all([
     import('../shared/aws/clients.js'),
-    import('../shared/mutes/recorded.js'),
+    import('../shared/ledger/recorded.js'),
   ]);
   const known = await recordedKeys(dynamoClient(), table, target);
   if (known.has(target.key)) return;

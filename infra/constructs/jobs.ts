@@ -4,7 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CostWatchConfig } from '../../shared/config/index.js';
-import type { JobName } from '../../shared/jobs/types.js';
+import type { JobName } from '../../shared/alerts/jobs.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
 import { sesSendPermission } from './ses-send.js';
@@ -12,7 +12,7 @@ import { sesSendPermission } from './ses-send.js';
 /** Where the idle-resources job writes its findings and monthly-report reads them. */
 export const FINDINGS_PREFIX = 'findings/';
 
-export { JOB_NAMES, type JobName } from '../../shared/jobs/types.js';
+export { JOB_NAMES, type JobName } from '../../shared/alerts/jobs.js';
 
 /** The stack's resources a job may be granted access to. */
 export interface JobResources {

@@ -1,5 +1,5 @@
 import { Aws } from 'aws-cdk-lib';
-import type { JobName } from '../../shared/jobs/types.js';
+import type { JobName } from '../../shared/alerts/jobs.js';
 import type { JobPermission } from './permissions.js';
 
 /**

@@ -6,7 +6,7 @@ import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMess
 import { formatMoney } from '../money.js';
 import { dispatch } from '../notify/dispatch.js';
 import { alertChannels } from '../notify/routing.js';
-import type { Alert, AlertSubject, ChannelName, Delivery } from '../notify/types.js';
+import type { Alert, AlertSubject, ChannelName, Delivery } from '../alerts/alert.js';
 import { listAccountBudgets, type AccountBudgets } from './budgets-accounts.js';
 import type { JobContext } from './context.js';
 import type { JobDefinition } from './types.js';

@@ -6,7 +6,7 @@ import { anomalyText, contextLine, driversText, totalExtras } from '../messages/
 import { formatMoney, formatPct } from '../money.js';
 import { dispatch } from '../notify/dispatch.js';
 import { alertChannels } from '../notify/routing.js';
-import type { Delivery } from '../notify/types.js';
+import type { Delivery } from '../alerts/alert.js';
 import { UsageError } from '../errors.js';
 import { addDays, firstDayOfMonth, incompleteDayProblem, monthOf, yesterday, type IsoDate } from '../time/dates.js';
 import type { JobContext } from './context.js';

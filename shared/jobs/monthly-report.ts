@@ -3,7 +3,7 @@ import { costExplorerClient, s3Client } from '../aws/clients.js';
 import { UsageError } from '../errors.js';
 import type { ReportAlert } from '../messages/monthly-report.js';
 import { dispatch } from '../notify/dispatch.js';
-import type { Delivery } from '../notify/types.js';
+import type { Delivery } from '../alerts/alert.js';
 import { renderCsv } from '../report/csv.js';
 import { planReportDelivery, type EmailSummary } from '../report/delivery.js';
 import { renderHtml } from '../report/html.js';

@@ -1,6 +1,5 @@
-import type { JobDefinition, JobName, JobResult } from './types.js';
-
-export { JOB_NAMES, type JobName } from './types.js';
+import type { JobDefinition, JobResult } from './types.js';
+import type { JobName } from '../alerts/jobs.js';
 
 // Each job knows its own result type; the CLI only needs the common shape.
 const erase = <R extends JobResult>(job: JobDefinition<R>) => job as unknown as JobDefinition;

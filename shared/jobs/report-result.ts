@@ -1,5 +1,5 @@
 import { formatMoney, formatPct } from '../money.js';
-import type { Delivery } from '../notify/types.js';
+import type { Delivery } from '../alerts/alert.js';
 import type { EmailSummary } from '../report/delivery.js';
 import type { ReportModel } from '../report/model.js';
 import type { ReportObject } from '../report/storage.js';

@@ -1,9 +1,7 @@
-import type { Delivery } from '../notify/types.js';
+import type { Delivery } from '../alerts/alert.js';
+import type { JobName } from '../alerts/jobs.js';
 import type { IsoDate, IsoMonth } from '../time/dates.js';
 import type { JobContext } from './context.js';
-
-export const JOB_NAMES = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
 
 /** What the CLI flags and a Lambda event may set; each job reads what applies to it. */
 export interface JobOptions {

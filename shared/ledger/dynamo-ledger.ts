@@ -11,9 +11,10 @@ import { errorMessage, explainAwsError, isAccessDenied } from '../aws/errors.js'
 import { AwsAccessError } from '../errors.js';
 import { ERROR_TEXT_MAX_CHARS, LEDGER_ID_ATTRIBUTE_MAX_CHARS, STALE_CLAIM_SECONDS } from '../notify/limits.js';
 import { clip } from '../text/clip.js';
-import { ledgerKey, legacyKey, type DeliveryTarget } from './keys.js';
+import { ledgerKey, legacyKey } from '../alerts/keys.js';
+import type { DeliveryTarget } from '../alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome, SentRecord } from './ledger.js';
-import { MuteStore } from '../mutes/store.js';
+import { MuteStore } from './mutes.js';
 
 export interface DynamoLedgerOptions {
   readonly table: string;

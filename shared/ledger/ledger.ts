@@ -1,6 +1,5 @@
-import type { MuteReader } from '../mutes/store.js';
-import type { AlertSubject, PostedMessage } from '../notify/types.js';
-import type { DeliveryTarget } from './keys.js';
+import type { MuteReader } from './mutes.js';
+import type { AlertSubject, DeliveryTarget, PostedMessage } from '../alerts/alert.js';
 
 /**
  * What a claim found: `claimed` (this run may send), `sent` (delivered

@@ -8,7 +8,7 @@ import { fitSlackText, fitSnsBody } from '../notify/fit.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import { addDays } from '../time/dates.js';
-import type { Alert } from '../notify/types.js';
+import type { Alert } from '../alerts/alert.js';
 
 /** One alert per (budget, kind) a run: it names the highest threshold crossed. */
 export interface BudgetAlert extends Alert {

@@ -6,7 +6,7 @@ import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
 import { fitSlackText, fitSnsBody } from '../notify/fit.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
-import type { Alert } from '../notify/types.js';
+import type { Alert } from '../alerts/alert.js';
 import type { SpikeContext } from '../jobs/daily-context.js';
 import type { DailyUnitCost } from '../jobs/daily-unit-cost.js';
 import { anomalyText, consoleButton, contextLabel, contextLine, driversText, totalExtras } from './daily-context.js';

@@ -6,7 +6,7 @@ import { SNS_BODY_MAX_BYTES } from '../notify/limits.js';
 import { clip, clipBytes } from '../text/clip.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
-import type { Alert } from '../notify/types.js';
+import type { Alert } from '../alerts/alert.js';
 import type { Finding, RuleError, Unpriced } from '../waste/types.js';
 import { groupByRule, groupHeadline, itemLine, money, plural, restLine, slackCode, sumCost, type RuleGroup } from './waste-groups.js';
 

@@ -3,7 +3,7 @@ import { SNS_BODY_MAX_BYTES } from '../notify/limits.js';
 import { clipBytes } from '../text/clip.js';
 import { formatMoney, formatPct } from '../money.js';
 import type { SnsMessage } from '../notify/sns.js';
-import type { Alert } from '../notify/types.js';
+import type { Alert } from '../alerts/alert.js';
 import { s3ConsoleUrl } from '../report/console.js';
 import type { ReportModel } from '../report/model.js';
 import type { ReportLink } from '../report/link.js';

@@ -1,12 +1,13 @@
 import { clip } from '../text/clip.js';
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import { ledgerKey, type DeliveryTarget } from '../ledger/keys.js';
+import { ledgerKey } from '../alerts/keys.js';
+import type { DeliveryTarget } from '../alerts/alert.js';
 import { buttonLabels } from './button-labels.js';
-import { MUTE_DAYS } from '../mutes/key.js';
+import { MUTE_DAYS } from '../alerts/keys.js';
 import { context, RESERVED_FOR_ACTIONS, SLACK_LIMITS } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './escape.js';
 import type { SlackMessage } from './slack.js';
-import type { Alert } from './types.js';
+import type { Alert } from '../alerts/alert.js';
 
 /**
  * The buttons cost-watch puts on its Slack alerts. A button's value is only

@@ -1,4 +1,4 @@
-import type { Alert } from './types.js';
+import type { Alert } from '../alerts/alert.js';
 
 /** `arn:partition:service:region:account:`: the same for every resource of one kind in one place. */
 const ARN_PREFIX = /^arn:[\w-]+:[\w-]+:[\w-]*:\d*:/;

@@ -8,7 +8,8 @@ import { deliveryMetadata } from './slack-recover.js';
 import { resolveSlackToken, type SlackMessage } from './slack.js';
 import { runSlackBudget } from './time-budget.js';
 import { publishSns, type SnsMessage } from './sns.js';
-import type { Alert, Channel } from './types.js';
+import type { Alert } from '../alerts/alert.js';
+import type { Channel } from './types.js';
 
 /**
  * The job's default Slack channel, or undefined when config has no notify.slack.

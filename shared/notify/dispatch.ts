@@ -1,9 +1,10 @@
 import { errorMessage } from '../aws/errors.js';
 import { mapLimit } from '../concurrency.js';
-import type { DeliveryTarget } from '../ledger/keys.js';
+import type { DeliveryTarget } from '../alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, SentRecord } from '../ledger/ledger.js';
-import { muteKey } from '../mutes/key.js';
-import type { Alert, Channel, Delivery, SendReceipt } from './types.js';
+import { muteKey } from '../alerts/keys.js';
+import type { Alert, Delivery, SendReceipt } from '../alerts/alert.js';
+import type { Channel } from './types.js';
 
 /** Ledger writes in flight per channel: fast for hundreds of alerts, far below DynamoDB's limits. */
 const LEDGER_CONCURRENCY = 16;

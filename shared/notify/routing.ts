@@ -3,7 +3,8 @@ import type { JobContext } from '../jobs/context.js';
 import { slackChannelTo, snsChannel } from './channels.js';
 import type { SlackMessage } from './slack.js';
 import type { SnsMessage } from './sns.js';
-import type { Alert, Channel, ChannelName } from './types.js';
+import type { Alert, ChannelName } from '../alerts/alert.js';
+import type { Channel } from './types.js';
 
 /** Where one alert goes: Slack channels and alert topic ARNs. */
 export interface Destinations {

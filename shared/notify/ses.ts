@@ -4,7 +4,8 @@ import { sesClient } from '../aws/clients/ses.js';
 import { errorMessage, explainAwsError } from '../aws/errors.js';
 import type { JobContext } from '../jobs/context.js';
 import { AwsAccessError } from '../errors.js';
-import type { Alert, Channel } from './types.js';
+import type { Alert } from '../alerts/alert.js';
+import type { Channel } from './types.js';
 
 /** One composed MIME message and its envelope. */
 export interface RawEmail {

@@ -4,7 +4,7 @@ import { findPosted } from './slack-recover.js';
 import type { SlackMessage } from './slack.js';
 import { clip } from '../text/clip.js';
 import type { TimeBudget } from './time-budget.js';
-import type { PostedMessage } from './types.js';
+import type { PostedMessage } from '../alerts/alert.js';
 
 export interface SlackPostOptions {
   /** Slack Web API base URL. @default SLACK_API_URL, else https://slack.com/api/ */

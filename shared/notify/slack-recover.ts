@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { PostedMessage } from './types.js';
+import type { PostedMessage } from '../alerts/alert.js';
 
 /** The `event_type` of the metadata every alert message carries: how a run finds its own post again. */
 export const DELIVERY_EVENT_TYPE = 'cost_watch_delivery';

@@ -3,7 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { explainAwsError } from '../aws/errors.js';
 import type { DeliveryMetadata } from './slack-recover.js';
-import type { PostedMessage } from './types.js';
+import type { PostedMessage } from '../alerts/alert.js';
 
 export interface SlackMessage {
   /** Fallback shown in notifications; alone it carries the facts. */

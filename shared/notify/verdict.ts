@@ -1,6 +1,6 @@
 import { undelivered, unrecorded } from './dispatch.js';
 import { STALE_CLAIM_SECONDS } from './limits.js';
-import type { Delivery } from './types.js';
+import type { Delivery } from '../alerts/alert.js';
 
 export interface DeliveryVerdict {
   /** 0 all delivered; 3 something a re-run can still deliver; 1 delivered but not recorded (a re-run cannot help). */

@@ -7,8 +7,8 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { explainAwsError } from '../aws/errors.js';
-import { JOB_NAMES } from '../jobs/types.js';
-import type { AlertSubject, PostedMessage } from '../notify/types.js';
+import { JOB_NAMES } from '../alerts/jobs.js';
+import type { AlertSubject, PostedMessage } from '../alerts/alert.js';
 
 /** What the ledger says about an alert a button names: the endpoint acts on this, never on the click. */
 export interface AlertRecord {

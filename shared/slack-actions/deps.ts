@@ -5,7 +5,7 @@ import { reportPlannedActivity } from '../aws/anomaly-feedback.js';
 import { DEFAULT_SLACK_TOKEN_SECRET, type CostWatchConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { MuteStore } from '../mutes/store.js';
+import { MuteStore } from '../ledger/mutes.js';
 import { createSlackClient, fetchSecretString, resolveSlackToken } from '../notify/slack.js';
 import { ActionLedger } from './alert-record.js';
 import { MessageStates } from './message-state.js';

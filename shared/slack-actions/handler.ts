@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import { errorMessage } from '../aws/errors.js';
 import type { Logger } from '../log.js';
-import { MUTE_DAYS, muteUntil } from '../mutes/key.js';
-import type { MuteStore } from '../mutes/store.js';
+import { MUTE_DAYS, muteUntil } from '../alerts/keys.js';
+import type { MuteStore } from '../ledger/mutes.js';
 import { actionKindOf, BUTTON_LIMITS, type ActionKind } from '../notify/actions.js';
 import { escapeMrkdwn } from '../notify/escape.js';
-import type { AlertSubject } from '../notify/types.js';
+import type { AlertSubject } from '../alerts/alert.js';
 import type { ActionLedger, AlertRecord } from './alert-record.js';
 import type { MessageStates, RecordedAction } from './message-state.js';
 import { updatedMessage } from './message-update.js';

@@ -1,7 +1,7 @@
 import { GetItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { explainAwsError } from '../aws/errors.js';
 import type { ActionKind } from '../notify/actions.js';
-import type { PostedMessage } from '../notify/types.js';
+import type { PostedMessage } from '../alerts/alert.js';
 
 /** One click that acted: which button is spent, and the status line it adds. */
 export interface RecordedAction {

@@ -18,7 +18,7 @@ import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { actionKindOf } from '../../shared/notify/actions.js';
 import { present, slackChannel } from '../../shared/notify/channels.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
-import type { Alert } from '../../shared/notify/types.js';
+import type { Alert } from '../../shared/alerts/alert.js';
 import { actionsDeps } from '../../shared/slack-actions/deps.js';
 import { handleSlackAction, type SlackActionsDeps } from '../../shared/slack-actions/handler.js';
 import { runCli } from '../support/cli.js';

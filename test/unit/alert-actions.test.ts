@@ -1,11 +1,11 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { ledgerKey } from '../../shared/ledger/keys.js';
+import { ledgerKey } from '../../shared/alerts/keys.js';
 
 const deliveryKey = (alertId: string, channel: string) => ledgerKey(alertId, { channel });
 import { ACTION_IDS, actionKindOf, alertActions, withAlertActions } from '../../shared/notify/actions.js';
 import { section } from '../../shared/notify/blocks.js';
-import type { Alert } from '../../shared/notify/types.js';
+import type { Alert } from '../../shared/alerts/alert.js';
 import { updatedMessage } from '../../shared/slack-actions/message-update.js';
 
 const alert = (n: number, extra: object = {}): Alert => ({

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { alertActions } from '../../shared/notify/actions.js';
-import type { Alert } from '../../shared/notify/types.js';
+import type { Alert } from '../../shared/alerts/alert.js';
 
 const LB_PREFIX = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/checkout-service-internal-a';
 const lb = (suffix: string, name?: string): Alert =>

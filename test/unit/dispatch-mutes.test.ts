@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryTarget } from '../../shared/ledger/keys.js';
+import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome, SentRecord } from '../../shared/ledger/ledger.js';
-import { muteKey } from '../../shared/mutes/key.js';
-import type { Mute, MuteReader } from '../../shared/mutes/store.js';
+import { muteKey } from '../../shared/alerts/keys.js';
+import type { Mute, MuteReader } from '../../shared/ledger/mutes.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
-import type { Alert, AlertSubject, Channel, SendInfo } from '../../shared/notify/types.js';
+import type { Alert, AlertSubject } from '../../shared/alerts/alert.js';
+import type { Channel, SendInfo } from '../../shared/notify/types.js';
 
 class Mutes implements MuteReader {
   reads = 0;

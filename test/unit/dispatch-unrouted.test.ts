@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
 import type { CostWatchConfig } from '../../shared/config/schema.js';
 import { createContext } from '../../shared/jobs/context.js';
-import type { DeliveryTarget } from '../../shared/ledger/keys.js';
+import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 import { silentLogger } from '../../shared/log.js';
 import { dispatch, NO_DESTINATION } from '../../shared/notify/dispatch.js';
 import { alertChannels } from '../../shared/notify/routing.js';
-import type { Alert } from '../../shared/notify/types.js';
+import type { Alert } from '../../shared/alerts/alert.js';
 import { deliveryVerdict } from '../../shared/notify/verdict.js';
 
 const DATA = '111111111111';

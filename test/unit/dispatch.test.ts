@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mapLimit } from '../../shared/concurrency.js';
-import type { DeliveryTarget } from '../../shared/ledger/keys.js';
+import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 import { dispatch, undelivered, unrecorded } from '../../shared/notify/dispatch.js';
-import type { Alert, AlertSubject, Channel } from '../../shared/notify/types.js';
+import type { Alert, AlertSubject } from '../../shared/alerts/alert.js';
+import type { Channel } from '../../shared/notify/types.js';
 
 /** An in-memory ledger with the DynamoDB ledger's rules: failed claims can be retaken, sent and pending ones cannot. */
 class MemoryLedger implements AlertLedger {

@@ -4,8 +4,8 @@ import { createContext } from '../../shared/jobs/context.js';
 import { silentLogger } from '../../shared/log.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
 import { alertChannels, destinationsOf } from '../../shared/notify/routing.js';
-import type { Alert } from '../../shared/notify/types.js';
-import type { DeliveryTarget } from '../../shared/ledger/keys.js';
+import type { Alert } from '../../shared/alerts/alert.js';
+import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 
 const DATA = '111111111111';

@@ -5,7 +5,7 @@ import { alertChannels, type RoutedTo } from '../../notify/routing.js';
 import { sumCost } from '../../messages/waste-groups.js';
 import { roundCents } from '../../money.js';
 import type { AccountError } from '../../aws/scopes.js';
-import type { AlertSubject, Delivery } from '../../notify/types.js';
+import type { AlertSubject, Delivery } from '../../alerts/alert.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { WasteTotals } from '../../waste/index.js';

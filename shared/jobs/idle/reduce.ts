@@ -4,7 +4,7 @@ import { explainAwsError } from '../../aws/errors.js';
 import type { RegionError } from '../../aws/regions.js';
 import type { AccountError } from '../../aws/scopes.js';
 import { AwsAccessError } from '../../errors.js';
-import type { Delivery } from '../../notify/types.js';
+import type { Delivery } from '../../alerts/alert.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import { mergeScopeScans, type WasteTotals } from '../../waste/index.js';

@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-
-/** Where a delivery goes: the channel, and (with routing) which Slack channel or topic of it. */
-export interface DeliveryTarget {
-  readonly channel: string;
-  readonly destination?: string;
-}
+import type { AlertSubject, DeliveryTarget } from './alert.js';
 
 /**
  * The ledger's partition key for one (alert, channel[, destination]): a
@@ -34,3 +29,14 @@ export function legacyKey(alertId: string, target: DeliveryTarget): string | und
   const key = `${alertId}#${target.channel}`;
   return Buffer.byteLength(key, 'utf8') <= KEY_MAX_BYTES ? key : undefined;
 }
+
+/**
+ * The ledger item of a subject's mute. Whatever the alert's period or
+ * severity, the same (job, scope, account, key) maps to the same item.
+ */
+export const muteKey = (s: AlertSubject) => `mute|${s.job}|${s.scope}|${s.account ?? '-'}|${s.key}`;
+
+/** How long a mute may last, in days (CLI --days and the Slack button). */
+export const MUTE_DAYS = { min: 1, max: 90, default: 7 } as const;
+
+export const muteUntil = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();

@@ -9,8 +9,8 @@ import {
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
 import { explainAwsError } from '../aws/errors.js';
-import type { AlertSubject } from '../notify/types.js';
-import { muteKey } from './key.js';
+import type { AlertSubject } from '../alerts/alert.js';
+import { muteKey } from '../alerts/keys.js';
 
 /** A subject that is not alerted until `until`. */
 export interface Mute extends AlertSubject {

@@ -1,6 +1,6 @@
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { explainAwsError } from '../aws/errors.js';
-import type { AlertSubject } from '../notify/types.js';
+import type { AlertSubject } from '../alerts/alert.js';
 
 /**
  * The keys the ledger has recorded for one job and scope: delivered alerts
