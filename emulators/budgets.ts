@@ -96,9 +96,8 @@ class Double implements BudgetsDouble {
 }
 
 export async function startBudgetsDouble(opts: { port?: number } = {}): Promise<BudgetsDouble> {
-  let double: Double | undefined;
-  const listener = await listenLocal((req, res) => (double as Double).handle(req, res), opts.port);
-  double = new Double(listener);
+  // The handler runs only once a request arrives, after `double` is set.
+  const double: Double = new Double(await listenLocal((req, res) => double.handle(req, res), opts.port));
   return double;
 }
 

@@ -178,9 +178,8 @@ class Double implements CostExplorerDouble {
 }
 
 export async function startCostExplorerDouble(opts: StartCostExplorerOptions = {}): Promise<CostExplorerDouble> {
-  let double: Double | undefined;
-  const listener = await listenLocal((req, res) => (double as Double).handle(req, res), opts.port);
-  double = new Double(listener, opts.pageSize ?? 5000);
+  // The handler runs only once a request arrives, after `double` is set.
+  const double: Double = new Double(await listenLocal((req, res) => double.handle(req, res), opts.port), opts.pageSize ?? 5000);
   return double;
 }
 

@@ -243,8 +243,7 @@ function conversationHistory(messages: readonly SlackMessage[], fields: Record<s
 }
 
 export async function startFakeSlack(opts: StartFakeSlackOptions = {}): Promise<FakeSlack> {
-  let fake: Fake | undefined;
-  const listener = await listenLocal((req, res) => (fake as Fake).handle(req, res), opts.port);
-  fake = new Fake(listener, opts.token);
+  // The handler runs only once a request arrives, after `fake` is set.
+  const fake: Fake = new Fake(await listenLocal((req, res) => fake.handle(req, res), opts.port), opts.token);
   return fake;
 }

@@ -132,7 +132,7 @@ export const reportSchema = z.strictObject({
   bucket: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name' }))),
   prefix: withDefault(
     z.string({ error: 'expected a key prefix such as "reports/"' }).check(
-      z.regex(/^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()\/-]*\/$/, {
+      z.regex(/^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()/-]*\/$/, {
         error: 'expected a non-empty key prefix ending in "/" (letters, digits and !_.*\'()- only), such as "reports/"',
       }),
       z.refine((p) => p === '' || !RESERVED_PREFIXES.some((r) => p.startsWith(r) || r.startsWith(p)), {

@@ -87,7 +87,6 @@ export async function postWithinBudget(
     if (uncertain) {
       const found = await lookUp(left);
       if (found) return found;
-      uncertain = false;
     }
     const client = clientFor(budget.remaining());
     try {

@@ -54,7 +54,10 @@ export function lineChart(points: ReadonlyArray<{ date: string; amount: number }
   const xs = points.map((_, i) => (n === 1 ? 50 : (i / (n - 1)) * 100));
   const ys = points.map((p) => 100 - (Math.max(0, p.amount) / max) * 100);
   const coords = points.map((_, i) => `${num(xs[i]! * 10)},${num(ys[i]!)}`);
-  if (n === 1) coords.unshift(`0,${num(ys[0]!)}`), coords.push(`1000,${num(ys[0]!)}`);
+  if (n === 1) {
+    coords.unshift(`0,${num(ys[0]!)}`);
+    coords.push(`1000,${num(ys[0]!)}`);
+  }
   const parts = [open(o.label, height, 'line-chart')];
   for (const f of [0, 0.5, 1]) {
     const y = top + plot * (1 - f);

@@ -1,4 +1,4 @@
-import { DescribeBudgetsCommand, type Budget, type BudgetsClient, type DescribeBudgetsCommandInput } from '@aws-sdk/client-budgets';
+import type { Budget, BudgetsClient, DescribeBudgetsCommand, DescribeBudgetsCommandInput } from '@aws-sdk/client-budgets';
 import { describe, expect, it } from 'vitest';
 import { describeAllBudgets, listBudgets, toBudgetFacts } from '../../shared/aws/budgets.js';
 

@@ -18,6 +18,7 @@ export const PERCENT = '0.0%';
 export const DATE = 'yyyy-mm-dd';
 
 // XML 1.0 forbids most control characters: one in a tag value would corrupt the whole file.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /**
