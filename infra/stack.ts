@@ -26,7 +26,7 @@ import {
 import { IdleScanStateMachine } from './constructs/idle-state-machine.js';
 import { MemberRoleStackSet } from './constructs/member-role-stackset.js';
 import { idleStepPermissions, organizationPermissions } from './constructs/org-permissions.js';
-import { RUNS_PREFIX } from '../shared/jobs/idle/run-store.js';
+import { RUNS_PREFIX } from '../shared/jobs/idle-resources/run-store.js';
 
 export interface CostWatchStackProps extends StackProps {
   /**

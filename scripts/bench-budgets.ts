@@ -16,7 +16,7 @@ import { createLedgerTable, createTopicWithInbox } from '../emulators/fixtures.j
 import { budgetsClient, dynamoClient, snsClient, stsClient } from '../shared/aws/clients.js';
 import { parseConfig } from '../shared/config/load.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
-import { runBudgets, type BudgetsResult } from '../shared/jobs/budgets.js';
+import { runBudgets, type BudgetsResult } from '../shared/jobs/budgets/job.js';
 import { silentLogger } from '../shared/log.js';
 import { monthlyCostBudget } from './demo/budgets.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';

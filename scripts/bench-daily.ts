@@ -16,7 +16,7 @@ import { putDailyUnits } from '../emulators/unit-metric.js';
 import { dailySpendScenario } from '../emulators/scenarios/daily-spend.js';
 import { parseConfig } from '../shared/config/load.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
-import { runDailySpend } from '../shared/jobs/daily-spend.js';
+import { runDailySpend } from '../shared/jobs/daily-spend/job.js';
 import { silentLogger } from '../shared/log.js';
 import { ESBUILD_OPTIONS } from '../infra/constructs/bundling.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';

@@ -20,7 +20,7 @@ import { cloudWatchClient, ec2Client, elbv2Client, rdsClient } from '../shared/a
 import { parseConfig } from '../shared/config/load.js';
 import { mapLimit } from '../shared/concurrency.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
-import { runIdleResources } from '../shared/jobs/idle-resources.js';
+import { runIdleResources } from '../shared/jobs/idle-resources/job.js';
 import { silentLogger } from '../shared/log.js';
 import { clientConfig, seedFleet, type SeedInstance, type SeedRegion } from './demo/idle-resources.js';
 import { seedWaste, type WasteSeed } from './demo/waste.js';

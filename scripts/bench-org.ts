@@ -13,7 +13,7 @@ import { mapLimit } from '../shared/concurrency.js';
 import { parseConfig } from '../shared/config/load.js';
 import { WASTE_RULES } from '../shared/detect/waste/registry.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
-import { runIdleResources } from '../shared/jobs/idle-resources.js';
+import { runIdleResources } from '../shared/jobs/idle-resources/job.js';
 import { silentLogger } from '../shared/log.js';
 import { awsFaultProxy } from '../test/support/fault-proxy.js';
 import { memberClientConfig } from '../test/support/org.js';

@@ -20,7 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { RUNS_PREFIX } from '../../shared/jobs/idle/run-store.js';
+import { RUNS_PREFIX } from '../../shared/jobs/idle-resources/run-store.js';
 import { acknowledgeGeneratedWildcards } from './acknowledge.js';
 import { PROJECT_ROOT } from './bundling.js';
 import { CostWatchFunction } from './job-function.js';
@@ -50,7 +50,7 @@ export interface IdleScanStateMachineProps {
  * the (account, region) pairs into S3, a Distributed Map runs one scan
  * function per pair (Express child workflows: cheaper per item than Standard),
  * and a reduce function merges the results and dispatches the alerts once.
- * The same three functions the CLI runs in-process (shared/jobs/idle).
+ * The same three functions the CLI runs in-process (shared/jobs/idle-resources).
  */
 export class IdleScanStateMachine extends Construct {
   readonly plan: CostWatchFunction;

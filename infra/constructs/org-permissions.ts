@@ -1,5 +1,5 @@
 import { Aws } from 'aws-cdk-lib';
-import { RUNS_PREFIX } from '../../shared/jobs/idle/run-store.js';
+import { RUNS_PREFIX } from '../../shared/jobs/idle-resources/run-store.js';
 import { FINDINGS_PREFIX, ledger, publishAlerts, slack, type JobResources } from './jobs.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
@@ -23,7 +23,7 @@ export function organizationPermissions(roleName: string): JobPermission[] {
   ];
 }
 
-/** The three step functions of the idle scan on Step Functions (shared/jobs/idle). */
+/** The three step functions of the idle scan on Step Functions (shared/jobs/idle-resources). */
 export type IdleStep = 'plan' | 'scan' | 'reduce';
 
 const runs = (r: JobResources, actions: string[], why: string): JobPermission => ({

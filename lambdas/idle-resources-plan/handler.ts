@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { planIdleScan } from '../../shared/jobs/idle/plan.js';
-import { storePlan, type PlanPointer } from '../../shared/jobs/idle/run-store.js';
+import { planIdleScan } from '../../shared/jobs/idle-resources/plan.js';
+import { storePlan, type PlanPointer } from '../../shared/jobs/idle-resources/run-store.js';
 import { isoDate, stepContext, stepLog } from '../idle-steps.js';
 
 /** The state machine passes its execution name as runId, and its input: `{}` on schedule, `{ date, dryRun }` on a manual start. */

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { DeliveryError } from '../../shared/errors.js';
-import { summarizeIdleResources } from '../../shared/jobs/idle-resources.js';
-import { reduceIdleScan } from '../../shared/jobs/idle/reduce.js';
-import { loadMapOutcomes, loadPlan, resolveOutcome, withMissing } from '../../shared/jobs/idle/run-store.js';
+import { summarizeIdleResources } from '../../shared/jobs/idle-resources/job.js';
+import { reduceIdleScan } from '../../shared/jobs/idle-resources/reduce.js';
+import { loadMapOutcomes, loadPlan, resolveOutcome, withMissing } from '../../shared/jobs/idle-resources/run-store.js';
 import { anyFailed } from '../../shared/notify/dispatch.js';
 import { pointerSchema, stepContext, stepLog } from '../idle-steps.js';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { storeOutcome, type StoredOutcome } from '../../shared/jobs/idle/run-store.js';
-import { scanIdleTask } from '../../shared/jobs/idle/scan.js';
+import { storeOutcome, type StoredOutcome } from '../../shared/jobs/idle-resources/run-store.js';
+import { scanIdleTask } from '../../shared/jobs/idle-resources/scan.js';
 import { isoDate, scopeSchema, stepContext } from '../idle-steps.js';
 
 /** One Distributed Map item: the scope from the item list, the rest from the ItemSelector. */

@@ -1,4 +1,4 @@
-import { idleResourcesJob } from '../../shared/jobs/idle-resources.js';
+import { idleResourcesJob } from '../../shared/jobs/idle-resources/job.js';
 import { jobHandler } from '../runtime.js';
 
 export const handler = jobHandler(idleResourcesJob);

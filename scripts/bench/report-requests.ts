@@ -7,8 +7,8 @@ import { startCostExplorerDouble, type DatasetOptions } from '../../emulators/co
 import { costExplorerClient } from '../../shared/aws/clients.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients, createContext } from '../../shared/jobs/context.js';
-import { readCosts, reportWindow } from '../../shared/jobs/report-costs.js';
-import { gatherReview } from '../../shared/jobs/report-review.js';
+import { readCosts, reportWindow } from '../../shared/jobs/monthly-report/costs.js';
+import { gatherReview } from '../../shared/jobs/monthly-report/review.js';
 import { silentLogger } from '../../shared/log.js';
 import { monthlyReportDataset } from '../demo/monthly-dataset.js';
 import { monthlyReviewOptions } from '../demo/monthly-review.js';

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
-import type { MonthlyReportResult } from '../../shared/jobs/monthly-report.js';
+import type { MonthlyReportResult } from '../../shared/jobs/monthly-report/job.js';
 import { addMonths, monthOf, type IsoMonth } from '../../shared/time/dates.js';
 import { monthlyReportDataset } from './monthly-dataset.js';
 import { monthlyReviewOptions, REVIEW_CONFIG, seedLeadMetric } from './monthly-review.js';
@@ -106,7 +106,7 @@ async function standalone(argv: string[]): Promise<void> {
   const { SQSClient } = await import('@aws-sdk/client-sqs');
   const { createContext } = await import('../../shared/jobs/context.js');
   const { parseConfig } = await import('../../shared/config/load.js');
-  const { monthlyReportJob } = await import('../../shared/jobs/monthly-report.js');
+  const { monthlyReportJob } = await import('../../shared/jobs/monthly-report/job.js');
   const { stderrLogger } = await import('../../shared/log.js');
   const { startBudgetsDouble } = await import('../../emulators/budgets.js');
   const { seedBudgets } = await import('./budgets.js');

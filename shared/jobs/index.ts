@@ -1,4 +1,4 @@
 export { AwsClients, createContext, type ContextOptions, type JobContext } from './context.js';
 export { JOBS } from './registry.js';
 export type { JobDefinition, JobOptions, JobResult } from './types.js';
-export { dailySpendJob, runDailySpend, spikeAlertId, summarizeDailySpend, type DailySpendOptions, type DailySpendResult } from './daily-spend.js';
+export { dailySpendJob, runDailySpend, spikeAlertId, summarizeDailySpend, type DailySpendOptions, type DailySpendResult } from './daily-spend/job.js';

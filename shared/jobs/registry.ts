@@ -10,8 +10,8 @@ const erase = <R extends JobResult>(job: JobDefinition<R>) => job as unknown as 
  * handlers import their one job directly for the same reason.
  */
 export const JOBS: Record<JobName, () => Promise<JobDefinition>> = {
-  'daily-spend': async () => erase((await import('./daily-spend.js')).dailySpendJob),
-  'idle-resources': async () => erase((await import('./idle-resources.js')).idleResourcesJob),
-  budgets: async () => erase((await import('./budgets.js')).budgetsJob),
-  'monthly-report': async () => erase((await import('./monthly-report.js')).monthlyReportJob),
+  'daily-spend': async () => erase((await import('./daily-spend/job.js')).dailySpendJob),
+  'idle-resources': async () => erase((await import('./idle-resources/job.js')).idleResourcesJob),
+  budgets: async () => erase((await import('./budgets/job.js')).budgetsJob),
+  'monthly-report': async () => erase((await import('./monthly-report/job.js')).monthlyReportJob),
 };

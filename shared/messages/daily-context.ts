@@ -2,7 +2,7 @@ import type { Button } from '@slack/types';
 import type { AnomalyRef } from '../detect/anomalies.js';
 import type { Driver } from '../detect/drivers.js';
 import { roundSignificant } from '../detect/unit-cost.js';
-import type { DailyUnitCost } from '../jobs/daily-unit-cost.js';
+import type { DailyUnitCost } from '../jobs/daily-spend/unit-cost.js';
 import { formatMoney } from '../money.js';
 
 /** Slack rejects a button URL longer than this. */

@@ -11,7 +11,7 @@ import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '..
 import { monthlyCostBudget } from '../../scripts/demo/budgets.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients, createContext } from '../../shared/jobs/context.js';
-import { budgetsJob, type BudgetsResult } from '../../shared/jobs/budgets.js';
+import { budgetsJob, type BudgetsResult } from '../../shared/jobs/budgets/job.js';
 import { silentLogger } from '../../shared/log.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';

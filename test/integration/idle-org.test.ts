@@ -7,7 +7,7 @@ import { seedOrganization, type SeededOrganization } from '../../emulators/organ
 import { seedFleet, type SeededRegion } from '../../scripts/demo/idle-resources.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients, createContext } from '../../shared/jobs/context.js';
-import { planIdleScan, reduceIdleScan, scanIdleTask, scanTasks } from '../../shared/jobs/idle-resources.js';
+import { planIdleScan, reduceIdleScan, scanIdleTask, scanTasks } from '../../shared/jobs/idle-resources/job.js';
 import { silentLogger } from '../../shared/log.js';
 import { runCli } from '../support/cli.js';
 import { awsFaultProxy, type AwsCall } from '../support/fault-proxy.js';

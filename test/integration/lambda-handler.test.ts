@@ -1,5 +1,5 @@
 import { configFromEnv } from '../../shared/config/load.js';
-import type { DailySpendResult } from '../../shared/jobs/daily-spend.js';
+import type { DailySpendResult } from '../../shared/jobs/daily-spend/job.js';
 import { eventProblem } from '../../lambdas/runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';

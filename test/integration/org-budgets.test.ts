@@ -11,7 +11,7 @@ import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '..
 import type { LocalServer } from '../../emulators/http.js';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
 import { monthlyCostBudget } from '../../scripts/demo/budgets.js';
-import type { BudgetsResult } from '../../shared/jobs/budgets.js';
+import type { BudgetsResult } from '../../shared/jobs/budgets/job.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 import { anyOf, assumeRoleDenied, awsFaultProxy, denied, type AwsCall, type InjectedFault } from '../support/fault-proxy.js';

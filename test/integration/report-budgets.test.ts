@@ -7,7 +7,7 @@ import { startBudgetsDouble, type BudgetsDouble } from '../../emulators/budgets.
 import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import { seedOrganization, type OrgMember, type SeededOrganization } from '../../emulators/organization.js';
 import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
-import type { MonthlyReportResult } from '../../shared/jobs/monthly-report.js';
+import type { MonthlyReportResult } from '../../shared/jobs/monthly-report/job.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 

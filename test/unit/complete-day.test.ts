@@ -4,7 +4,7 @@ import { eventProblem } from '../../lambdas/runtime.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { UsageError } from '../../shared/errors.js';
 import { AwsClients, createContext } from '../../shared/jobs/context.js';
-import { runDailySpend } from '../../shared/jobs/daily-spend.js';
+import { runDailySpend } from '../../shared/jobs/daily-spend/job.js';
 import { silentLogger } from '../../shared/log.js';
 
 const now = new Date('2026-11-23T12:00:00Z');

@@ -3,7 +3,7 @@ import { costExplorerUrl } from '../../shared/aws/console-url.js';
 import { matchAnomalies, type AnomalyRef } from '../../shared/detect/anomalies.js';
 import { driversFor, planDrivers, type DriverTarget } from '../../shared/detect/drivers.js';
 import { forecastMonthEnd } from '../../shared/detect/forecast.js';
-import { driversFilter } from '../../shared/jobs/daily-drivers.js';
+import { driversFilter } from '../../shared/jobs/daily-spend/drivers.js';
 
 const EC2 = 'Amazon Elastic Compute Cloud - Compute';
 const S3 = 'Amazon Simple Storage Service';

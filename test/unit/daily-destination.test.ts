@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CostBucket } from '../../shared/aws/cost-explorer.js';
 import { evaluateOrganization, orgDays } from '../../shared/detect/org-spend.js';
-import { dailyMessageFor } from '../../shared/jobs/daily-destination.js';
+import { dailyMessageFor } from '../../shared/jobs/daily-spend/destination.js';
 import { dailySlackMessage, dailySnsMessage, type DailyMessageContext, type SpikeAlert } from '../../shared/messages/daily-spend.js';
 import { dayRange } from '../../shared/time/dates.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idleMessageFor, type RunFacts } from '../../shared/jobs/idle/alerts.js';
+import { idleMessageFor, type RunFacts } from '../../shared/jobs/idle-resources/alerts.js';
 import { idleSlackMessage, idleSnsMessage, type IdleAlert, type IdleMessageContext } from '../../shared/messages/idle-resources.js';
 import type { RoutedTo } from '../../shared/notify/routing.js';
 import type { Finding } from '../../shared/waste/types.js';

@@ -1,11 +1,11 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { attemptsOf } from '../aws/attempts.js';
-import { errorMessage } from '../aws/errors.js';
-import { dailyUnits } from '../aws/unit-metric.js';
-import type { UnitCostConfig } from '../config/schema.js';
-import { rawCostPerUnit, unitCostFigures, unitCostSeverity, type UnitCostFigures, type UnitCostSeverity } from '../detect/unit-cost.js';
-import { roundPct } from '../money.js';
-import { addDays, type IsoDate } from '../time/dates.js';
+import { attemptsOf } from '../../aws/attempts.js';
+import { errorMessage } from '../../aws/errors.js';
+import { dailyUnits } from '../../aws/unit-metric.js';
+import type { UnitCostConfig } from '../../config/schema.js';
+import { rawCostPerUnit, unitCostFigures, unitCostSeverity, type UnitCostFigures, type UnitCostSeverity } from '../../detect/unit-cost.js';
+import { roundPct } from '../../money.js';
+import { addDays, type IsoDate } from '../../time/dates.js';
 
 export interface DailyUnitCost extends Omit<UnitCostFigures, 'units'> {
   /** null when the metric could not be read (see warnings). */

@@ -1,10 +1,10 @@
 import type { Expression, GroupDefinition } from '@aws-sdk/client-cost-explorer';
-import { EXCLUDE_CREDITS, type CostBucket } from '../aws/cost-explorer.js';
-import { planAccounts } from '../aws/scopes.js';
-import { evaluateDailySpend, type DailyEvaluation, type DailyRules } from '../detect/daily-spend.js';
-import { evaluateOrganization, orgDays } from '../detect/org-spend.js';
-import type { IsoDate } from '../time/dates.js';
-import type { JobContext } from './context.js';
+import { EXCLUDE_CREDITS, type CostBucket } from '../../aws/cost-explorer.js';
+import { planAccounts } from '../../aws/scopes.js';
+import { evaluateDailySpend, type DailyEvaluation, type DailyRules } from '../../detect/daily-spend.js';
+import { evaluateOrganization, orgDays } from '../../detect/org-spend.js';
+import type { IsoDate } from '../../time/dates.js';
+import type { JobContext } from '../context.js';
 
 const SERVICE: GroupDefinition = { Type: 'DIMENSION', Key: 'SERVICE' };
 const LINKED_ACCOUNT: GroupDefinition = { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' };

@@ -1,13 +1,13 @@
-import { s3Client } from '../aws/clients/s3.js';
-import type { JobContext } from '../jobs/context.js';
-import { monthlyReportSnsMessage, type ReportAlert } from '../messages/monthly-report.js';
-import { present, snsChannel } from '../notify/channels.js';
-import { sesChannel } from '../notify/ses.js';
-import type { Channel } from '../notify/types.js';
-import { buildFinanceEmail, type EmailAttachment } from './email/index.js';
-import { reportLink } from './link.js';
-import type { ReportModel } from './model.js';
-import type { ReportFile } from './storage.js';
+import { s3Client } from '../../aws/clients/s3.js';
+import type { JobContext } from '../context.js';
+import { monthlyReportSnsMessage, type ReportAlert } from '../../messages/monthly-report.js';
+import { present, snsChannel } from '../../notify/channels.js';
+import { sesChannel } from '../../notify/ses.js';
+import type { Channel } from '../../notify/types.js';
+import { buildFinanceEmail, type EmailAttachment } from '../../report/email/index.js';
+import { reportLink } from '../../report/link.js';
+import type { ReportModel } from '../../report/model.js';
+import type { ReportFile } from '../../report/storage.js';
 
 /** The report objects the email carries, in this order; the JSON stays in S3 for machines. */
 export const EMAILED_FILES = ['cost-report.html', 'cost-report.csv', 'cost-report.xlsx'] as const;

@@ -1,11 +1,11 @@
-import { costExplorerUrl } from '../aws/console-url.js';
-import type { CostBucket } from '../aws/cost-explorer.js';
-import { evaluateDailySpend, type DailyRules } from '../detect/daily-spend.js';
-import { forecastMonthEnd } from '../detect/forecast.js';
-import { orgDays } from '../detect/org-spend.js';
-import type { DailyMessageContext } from '../messages/daily-spend.js';
-import type { RoutedTo } from '../notify/routing.js';
-import type { IsoDate } from '../time/dates.js';
+import { costExplorerUrl } from '../../aws/console-url.js';
+import type { CostBucket } from '../../aws/cost-explorer.js';
+import { evaluateDailySpend, type DailyRules } from '../../detect/daily-spend.js';
+import { forecastMonthEnd } from '../../detect/forecast.js';
+import { orgDays } from '../../detect/org-spend.js';
+import type { DailyMessageContext } from '../../messages/daily-spend.js';
+import type { RoutedTo } from '../../notify/routing.js';
+import type { IsoDate } from '../../time/dates.js';
 
 /** Accounts named on a team's total line; more are counted. */
 const NAMED_ACCOUNTS = 3;

@@ -1,21 +1,21 @@
-import { costExplorerClient } from '../aws/clients.js';
-import { queryCosts } from '../aws/cost-explorer.js';
-import { baselineSpan } from '../detect/baseline.js';
-import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../messages/daily-spend.js';
-import { anomalyText, contextLine, driversText, totalExtras } from '../messages/daily-context.js';
-import { formatMoney, formatPct } from '../money.js';
-import { dispatch } from '../notify/dispatch.js';
-import { alertChannels } from '../notify/routing.js';
-import type { Delivery } from '../alerts/alert.js';
-import { UsageError } from '../errors.js';
-import { addDays, firstDayOfMonth, incompleteDayProblem, monthOf, yesterday, type IsoDate } from '../time/dates.js';
-import type { JobContext } from './context.js';
-import { dailyContext } from './daily-context.js';
-import { dailyMessageFor } from './daily-destination.js';
-import { anomalyAlert, unitCostAlert } from './daily-context-alerts.js';
-import type { DailyUnitCost } from './daily-unit-cost.js';
-import { dailyScope } from './daily-accounts.js';
-import type { JobDefinition } from './types.js';
+import { costExplorerClient } from '../../aws/clients.js';
+import { queryCosts } from '../../aws/cost-explorer.js';
+import { baselineSpan } from '../../detect/baseline.js';
+import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../../messages/daily-spend.js';
+import { anomalyText, contextLine, driversText, totalExtras } from '../../messages/daily-context.js';
+import { formatMoney, formatPct } from '../../money.js';
+import { dispatch } from '../../notify/dispatch.js';
+import { alertChannels } from '../../notify/routing.js';
+import type { Delivery } from '../../alerts/alert.js';
+import { UsageError } from '../../errors.js';
+import { addDays, firstDayOfMonth, incompleteDayProblem, monthOf, yesterday, type IsoDate } from '../../time/dates.js';
+import type { JobContext } from '../context.js';
+import { dailyContext } from './context.js';
+import { dailyMessageFor } from './destination.js';
+import { anomalyAlert, unitCostAlert } from './context-alerts.js';
+import type { DailyUnitCost } from './unit-cost.js';
+import { dailyScope } from './accounts.js';
+import type { JobDefinition } from '../types.js';
 
 export interface DailySpendOptions {
   /** Day to evaluate. @default yesterday, UTC */

@@ -1,13 +1,13 @@
-import { formatMoney } from '../money.js';
-import type { JobDefinition } from './types.js';
-import { runIdleLocally } from './idle/run-local.js';
-import type { IdleResourcesResult } from './idle/reduce.js';
+import { formatMoney } from '../../money.js';
+import type { JobDefinition } from '../types.js';
+import { runIdleLocally } from './run-local.js';
+import type { IdleResourcesResult } from './reduce.js';
 
-export { idleAlertId, idleSubject, ruleKind } from './idle/alerts.js';
-export { planIdleScan, scanTasks, type IdlePlan, type ScanTask } from './idle/plan.js';
-export { scanIdleTask, type ScanOutcome } from './idle/scan.js';
-export { findingsKey, reduceIdleScan, type IdleResourcesResult, type RegionSummary } from './idle/reduce.js';
-export { runIdleLocally as runIdleResources } from './idle/run-local.js';
+export { idleAlertId, idleSubject, ruleKind } from './alerts.js';
+export { planIdleScan, scanTasks, type IdlePlan, type ScanTask } from './plan.js';
+export { scanIdleTask, type ScanOutcome } from './scan.js';
+export { findingsKey, reduceIdleScan, type IdleResourcesResult, type RegionSummary } from './reduce.js';
+export { runIdleLocally as runIdleResources } from './run-local.js';
 
 export function summarizeIdleResources(r: IdleResourcesResult): string {
   const pairs = r.regions.length * (r.accounts?.length ?? 1);

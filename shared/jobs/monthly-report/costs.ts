@@ -1,13 +1,13 @@
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import { s3Client } from '../aws/clients.js';
-import { queryCosts, type CostBucket, type CostQuery, type CostQueryResult } from '../aws/cost-explorer.js';
-import { AwsAccessError } from '../errors.js';
-import { sumBy, type AccountSpendData } from '../report/accounts.js';
-import { comparedDays } from '../report/model.js';
-import { readLatestFindings } from '../report/storage.js';
-import { addDays, addMonths, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
-import type { JobContext } from './context.js';
-import type { ReportScope } from './report-accounts.js';
+import { s3Client } from '../../aws/clients.js';
+import { queryCosts, type CostBucket, type CostQuery, type CostQueryResult } from '../../aws/cost-explorer.js';
+import { AwsAccessError } from '../../errors.js';
+import { sumBy, type AccountSpendData } from '../../report/accounts.js';
+import { comparedDays } from '../../report/model.js';
+import { readLatestFindings } from '../../report/storage.js';
+import { addDays, addMonths, firstDayOfMonth, type IsoDate, type IsoMonth } from '../../time/dates.js';
+import type { JobContext } from '../context.js';
+import type { ReportScope } from './accounts.js';
 
 type Amounts = Map<string, number>;
 export interface MonthPair {

@@ -1,12 +1,12 @@
-import { formatMoney, formatPct } from '../money.js';
-import type { Delivery } from '../alerts/alert.js';
-import type { EmailSummary } from '../report/delivery.js';
-import type { ReportModel } from '../report/model.js';
-import type { ReportObject } from '../report/storage.js';
-import type { AllocationNote, AllocationRow } from '../review/allocation.js';
-import type { CategoryRow } from '../review/categories.js';
-import type { Commitments, MonthUnitCost, ReviewGap, RightsizingRow } from '../review/types.js';
-import type { IsoMonth } from '../time/dates.js';
+import { formatMoney, formatPct } from '../../money.js';
+import type { Delivery } from '../../alerts/alert.js';
+import type { EmailSummary } from './delivery.js';
+import type { ReportModel } from '../../report/model.js';
+import type { ReportObject } from '../../report/storage.js';
+import type { AllocationNote, AllocationRow } from '../../review/allocation.js';
+import type { CategoryRow } from '../../review/categories.js';
+import type { Commitments, MonthUnitCost, ReviewGap, RightsizingRow } from '../../review/types.js';
+import type { IsoMonth } from '../../time/dates.js';
 
 type Amounts = { key: string; amount: number; previous: number; changePct: number | null };
 

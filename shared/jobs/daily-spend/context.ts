@@ -1,15 +1,15 @@
-import type { AnomalyRef } from '../detect/anomalies.js';
-import { matchAnomalies, withinAccounts } from '../detect/anomalies.js';
-import type { Driver, DriverTarget } from '../detect/drivers.js';
-import { forecastMonthEnd } from '../detect/forecast.js';
-import { cloudWatchClient, costExplorerClient, defaultRegion } from '../aws/clients.js';
-import { AnomaliesError, fetchAnomalies } from '../aws/anomalies.js';
-import { costExplorerUrl } from '../aws/console-url.js';
-import { errorMessage } from '../aws/errors.js';
-import { addDays, type IsoDate } from '../time/dates.js';
-import type { JobContext } from './context.js';
-import { fetchDrivers, targetKey, type DriversOutcome } from './daily-drivers.js';
-import { evaluateDailyUnitCost, type DailyUnitCost, type UnitCostOutcome } from './daily-unit-cost.js';
+import type { AnomalyRef } from '../../detect/anomalies.js';
+import { matchAnomalies, withinAccounts } from '../../detect/anomalies.js';
+import type { Driver, DriverTarget } from '../../detect/drivers.js';
+import { forecastMonthEnd } from '../../detect/forecast.js';
+import { cloudWatchClient, costExplorerClient, defaultRegion } from '../../aws/clients.js';
+import { AnomaliesError, fetchAnomalies } from '../../aws/anomalies.js';
+import { costExplorerUrl } from '../../aws/console-url.js';
+import { errorMessage } from '../../aws/errors.js';
+import { addDays, type IsoDate } from '../../time/dates.js';
+import type { JobContext } from '../context.js';
+import { fetchDrivers, targetKey, type DriversOutcome } from './drivers.js';
+import { evaluateDailyUnitCost, type DailyUnitCost, type UnitCostOutcome } from './unit-cost.js';
 
 /** What on-call gets beside the numbers: the cause, a link, AWS's own view. */
 export interface SpikeContext {

@@ -1,26 +1,26 @@
-import { resolveAccountId } from '../aws/account.js';
-import { costExplorerClient, s3Client } from '../aws/clients.js';
-import { UsageError } from '../errors.js';
-import type { ReportAlert } from '../messages/monthly-report.js';
-import { dispatch } from '../notify/dispatch.js';
-import { renderCsv } from '../report/csv.js';
-import { planReportDelivery } from '../report/delivery.js';
-import { renderHtml } from '../report/html.js';
-import { markCountedInWaste } from '../report/overlap.js';
-import { accountLines, accountServiceLines } from '../report/accounts.js';
-import { buildReportModel, reportThrough } from '../report/model.js';
-import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../report/storage.js';
-import { renderXlsx, XLSX_CONTENT_TYPE } from '../report/xlsx/index.js';
-import { addDays, addMonths, monthOf, today, type IsoMonth } from '../time/dates.js';
-import type { JobContext } from './context.js';
-import { readCosts, readWaste, reportWindow } from './report-costs.js';
-import { reportScope } from './report-accounts.js';
-import { readReportBudgets } from './report-budgets.js';
-import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './report-result.js';
-import { gatherReview } from './report-review.js';
-import type { JobDefinition } from './types.js';
+import { resolveAccountId } from '../../aws/account.js';
+import { costExplorerClient, s3Client } from '../../aws/clients.js';
+import { UsageError } from '../../errors.js';
+import type { ReportAlert } from '../../messages/monthly-report.js';
+import { dispatch } from '../../notify/dispatch.js';
+import { renderCsv } from '../../report/csv.js';
+import { planReportDelivery } from './delivery.js';
+import { renderHtml } from '../../report/html.js';
+import { markCountedInWaste } from '../../report/overlap.js';
+import { accountLines, accountServiceLines } from '../../report/accounts.js';
+import { buildReportModel, reportThrough } from '../../report/model.js';
+import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../../report/storage.js';
+import { renderXlsx, XLSX_CONTENT_TYPE } from '../../report/xlsx/index.js';
+import { addDays, addMonths, monthOf, today, type IsoMonth } from '../../time/dates.js';
+import type { JobContext } from '../context.js';
+import { readCosts, readWaste, reportWindow } from './costs.js';
+import { reportScope } from './accounts.js';
+import { readReportBudgets } from './budgets.js';
+import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './result.js';
+import { gatherReview } from './review.js';
+import type { JobDefinition } from '../types.js';
 
-export { summarizeMonthlyReport, type MonthlyReportResult } from './report-result.js';
+export { summarizeMonthlyReport, type MonthlyReportResult } from './result.js';
 
 /** Once per month; a partial report names its last day so the final one still goes out. */
 export const reportAlertId = (month: IsoMonth, partialThrough?: string) =>

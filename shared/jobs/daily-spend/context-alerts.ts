@@ -1,9 +1,9 @@
-import { costExplorerUrl } from '../aws/console-url.js';
-import type { AnomalyRef } from '../detect/anomalies.js';
-import type { SpikeAlert } from '../messages/daily-spend.js';
-import { roundCents } from '../money.js';
-import type { IsoDate } from '../time/dates.js';
-import type { UnitCostOutcome } from './daily-unit-cost.js';
+import { costExplorerUrl } from '../../aws/console-url.js';
+import type { AnomalyRef } from '../../detect/anomalies.js';
+import type { SpikeAlert } from '../../messages/daily-spend.js';
+import { roundCents } from '../../money.js';
+import type { IsoDate } from '../../time/dates.js';
+import type { UnitCostOutcome } from './unit-cost.js';
 
 /**
  * An AWS anomaly no spike explains: `scope: "anomaly"`, keyed by the anomaly

@@ -1,16 +1,16 @@
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import { readCommitments } from '../aws/commitments.js';
-import { readRightsizing } from '../aws/rightsizing.js';
-import { reviewGap } from '../aws/review-gap.js';
-import { allocate } from '../review/allocation.js';
-import { categorizer, categoryRows, sumByCategory } from '../review/categories.js';
-import type { CategorySource, FinOpsReview, ReviewGap } from '../review/types.js';
-import { tagValue } from '../report/model.js';
-import { firstDayOfMonth } from '../time/dates.js';
-import type { JobContext } from './context.js';
-import type { ReportScope } from './report-accounts.js';
-import { readCostCategory, type ReportCosts, type ReportWindow } from './report-costs.js';
-import { readMonthUnitCost } from './report-unit-cost.js';
+import { readCommitments } from '../../aws/commitments.js';
+import { readRightsizing } from '../../aws/rightsizing.js';
+import { reviewGap } from '../../aws/review-gap.js';
+import { allocate } from '../../review/allocation.js';
+import { categorizer, categoryRows, sumByCategory } from '../../review/categories.js';
+import type { CategorySource, FinOpsReview, ReviewGap } from '../../review/types.js';
+import { tagValue } from '../../report/model.js';
+import { firstDayOfMonth } from '../../time/dates.js';
+import type { JobContext } from '../context.js';
+import type { ReportScope } from './accounts.js';
+import { readCostCategory, type ReportCosts, type ReportWindow } from './costs.js';
+import { readMonthUnitCost } from './unit-cost.js';
 
 /**
  * The FinOps review of a month: categories (from the services already

@@ -1,10 +1,10 @@
-import { budgetPeriodAmounts } from '../aws/budget-history.js';
-import { listBudgets } from '../aws/budgets.js';
-import { mapLimit } from '../concurrency.js';
-import { budgetLine, reportableBudgets, sortBudgetLines, type BudgetLine } from '../report/budgets.js';
-import { firstDayOfMonth, monthEndExclusive, type IsoMonth } from '../time/dates.js';
-import { readBudgetAccounts } from './budgets-accounts.js';
-import type { JobContext } from './context.js';
+import { budgetPeriodAmounts } from '../../aws/budget-history.js';
+import { listBudgets } from '../../aws/budgets.js';
+import { mapLimit } from '../../concurrency.js';
+import { budgetLine, reportableBudgets, sortBudgetLines, type BudgetLine } from '../../report/budgets.js';
+import { firstDayOfMonth, monthEndExclusive, type IsoMonth } from '../../time/dates.js';
+import { readBudgetAccounts } from '../budgets/accounts.js';
+import type { JobContext } from '../context.js';
 
 /** History calls in flight per account: AWS Budgets throttles bursts. */
 const HISTORY_CONCURRENCY = 4;

@@ -1,15 +1,15 @@
-import type { Severity } from '../config/schema.js';
-import { toBudgetFacts } from '../aws/budgets.js';
-import type { AccountError } from '../aws/scopes.js';
-import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../detect/budget.js';
-import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../messages/budgets.js';
-import { formatMoney } from '../money.js';
-import { dispatch } from '../notify/dispatch.js';
-import { alertChannels } from '../notify/routing.js';
-import type { Alert, AlertSubject, ChannelName, Delivery } from '../alerts/alert.js';
-import { listAccountBudgets, type AccountBudgets } from './budgets-accounts.js';
-import type { JobContext } from './context.js';
-import type { JobDefinition } from './types.js';
+import type { Severity } from '../../config/schema.js';
+import { toBudgetFacts } from '../../aws/budgets.js';
+import type { AccountError } from '../../aws/scopes.js';
+import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../../detect/budget.js';
+import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../../messages/budgets.js';
+import { formatMoney } from '../../money.js';
+import { dispatch } from '../../notify/dispatch.js';
+import { alertChannels } from '../../notify/routing.js';
+import type { Alert, AlertSubject, ChannelName, Delivery } from '../../alerts/alert.js';
+import { listAccountBudgets, type AccountBudgets } from './accounts.js';
+import type { JobContext } from '../context.js';
+import type { JobDefinition } from '../types.js';
 
 export interface CrossedResult {
   readonly kind: CrossingKind;

@@ -1,12 +1,12 @@
-import { attemptsOf } from '../aws/attempts.js';
-import { cloudWatchClient, defaultRegion } from '../aws/clients.js';
-import { reviewGap } from '../aws/review-gap.js';
-import { dailyUnits } from '../aws/unit-metric.js';
-import { costPerUnit, unitCostFigures } from '../detect/unit-cost.js';
-import type { MonthUnitCost, ReviewGap } from '../review/types.js';
-import { addMonths, firstDayOfMonth, type IsoDate } from '../time/dates.js';
-import type { JobContext } from './context.js';
-import type { ReportCosts, ReportWindow } from './report-costs.js';
+import { attemptsOf } from '../../aws/attempts.js';
+import { cloudWatchClient, defaultRegion } from '../../aws/clients.js';
+import { reviewGap } from '../../aws/review-gap.js';
+import { dailyUnits } from '../../aws/unit-metric.js';
+import { costPerUnit, unitCostFigures } from '../../detect/unit-cost.js';
+import type { MonthUnitCost, ReviewGap } from '../../review/types.js';
+import { addMonths, firstDayOfMonth, type IsoDate } from '../../time/dates.js';
+import type { JobContext } from '../context.js';
+import type { ReportCosts, ReportWindow } from './costs.js';
 
 /**
  * The month's cost per unit (per lead, per order…) against the month before,

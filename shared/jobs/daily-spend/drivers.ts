@@ -1,8 +1,8 @@
 import type { CostExplorerClient, Expression } from '@aws-sdk/client-cost-explorer';
-import { errorMessage } from '../aws/errors.js';
-import { EXCLUDE_CREDITS, queryCosts, requestsBeforeFailure } from '../aws/cost-explorer.js';
-import type { BaselineKind } from '../detect/baseline.js';
-import { driversFor, planDrivers, type Driver, type DriverPlan, type DriverTarget } from '../detect/drivers.js';
+import { errorMessage } from '../../aws/errors.js';
+import { EXCLUDE_CREDITS, queryCosts, requestsBeforeFailure } from '../../aws/cost-explorer.js';
+import type { BaselineKind } from '../../detect/baseline.js';
+import { driversFor, planDrivers, type Driver, type DriverPlan, type DriverTarget } from '../../detect/drivers.js';
 
 export interface DriversOutcome {
   /** Drivers by `targetKey`; a target absent here got none (not attributable, or the request failed). */

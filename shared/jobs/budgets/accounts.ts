@@ -1,11 +1,11 @@
 import type { Budget, BudgetsClient } from '@aws-sdk/client-budgets';
-import { resolveAccountId } from '../aws/account.js';
-import { listBudgets } from '../aws/budgets.js';
-import { budgetsClient, GLOBAL_REGION } from '../aws/clients.js';
-import { errorMessage } from '../aws/errors.js';
-import { eachAccountChecked, planAccounts, ScopeAccess, type AccountError } from '../aws/scopes.js';
-import { AwsAccessError } from '../errors.js';
-import type { JobContext } from './context.js';
+import { resolveAccountId } from '../../aws/account.js';
+import { listBudgets } from '../../aws/budgets.js';
+import { budgetsClient, GLOBAL_REGION } from '../../aws/clients.js';
+import { errorMessage } from '../../aws/errors.js';
+import { eachAccountChecked, planAccounts, ScopeAccess, type AccountError } from '../../aws/scopes.js';
+import { AwsAccessError } from '../../errors.js';
+import type { JobContext } from '../context.js';
 
 /** One account's budgets, as DescribeBudgets listed them. */
 export interface AccountBudgets {
