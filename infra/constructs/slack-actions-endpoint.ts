@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { FunctionUrlAuthType, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import { FunctionUrlAuthType, InvokeMode, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { Validations } from 'aws-cdk-lib';
 import { CostWatchFunction } from './job-function.js';
@@ -28,7 +28,8 @@ export interface SlackActionsEndpointProps {
 }
 
 /**
- * Slack's interactivity endpoint: a Lambda function URL. Its auth type is
+ * Slack's interactivity endpoint: a Lambda function URL that streams its
+ * response, so Slack is answered before the work that may take longer. Its auth type is
  * NONE because Slack cannot sign requests with AWS SigV4; the handler checks
  * Slack's own v0 signature on every request before it reads anything.
  */
@@ -42,13 +43,15 @@ export class SlackActionsEndpoint extends Construct {
     this.function = new CostWatchFunction(this, 'Function', {
       entry: props.entry,
       description: 'cost-watch Slack actions: verifies Slack signatures, then acknowledges, mutes or reports expected anomalies',
-      // Slack gives up after 3 s; the handler bounds its own calls to fit.
-      timeout: Duration.seconds(5),
+      // The answer goes out first (streamed, within Slack's 3 s); the feedback to AWS and chat.update
+      // then run in the same invocation, each call bounded, well inside this.
+      timeout: Duration.seconds(15),
       memorySize: 256,
       environment: props.environment,
       ...(reserved > 0 ? { reservedConcurrentExecutions: reserved } : {}),
     });
-    this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+    // RESPONSE_STREAM: the handler ends the response before the slow work, which a buffered URL would hold back.
+    this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE, invokeMode: InvokeMode.RESPONSE_STREAM });
     Validations.of(this.url).acknowledge({
       id: 'CostWatch-LambdaUrlAuth',
       reason:

@@ -14,13 +14,13 @@ import { DEFAULT_SIGNING_SECRET_ID } from './secret-ids.js';
 
 export { DEFAULT_SIGNING_SECRET_ID };
 
-/** chat.update gets one attempt of at most this long: the answer to Slack is due within 3 s. */
-const UPDATE_TIMEOUT_MS = 1000;
+/** chat.update gets one attempt of at most this long (it runs after the answer where the caller defers work). */
+const UPDATE_TIMEOUT_MS = 2000;
 /** A secret fetched on a cold start: Secrets Manager answers in tens of milliseconds, or not in time at all. */
 export const SECRET_TIMEOUT_MS = 800;
 
-/** ProvideAnomalyFeedback runs beside the token fetch; with the writes and chat.update the answer stays under 3 s. */
-const FEEDBACK_TIMEOUT_MS = 1500;
+/** ProvideAnomalyFeedback runs after the answer (deferred), beside the token fetch; bounded so the Lambda's 15 s hold it and the updates. */
+const FEEDBACK_TIMEOUT_MS = 4000;
 
 export interface ActionsClients {
   readonly dynamo: DynamoDBClient;

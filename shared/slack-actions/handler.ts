@@ -40,9 +40,10 @@ export interface SlackActionsDeps {
   readonly log: Logger;
   now(): Date;
   /**
-   * Runs work after the answer has gone to Slack (a server that keeps running,
-   * e.g. `slack-actions --port`). Without it (a buffered Lambda function URL)
-   * the work runs before the answer, every step of it bounded.
+   * Runs work after the answer has gone to Slack (`slack-actions --port`, or
+   * the streaming function URL, which ends the response first). With it the
+   * feedback to AWS and every chat.update wait for the answer; without it
+   * (tests, callers that need the outcome) they run before it, each bounded.
    */
   defer?(work: () => Promise<void>): void;
 }
@@ -108,6 +109,12 @@ export async function handleSlackAction(req: HttpRequest, deps: SlackActionsDeps
   return work();
 }
 
+/** The message update, after the answer when the caller can defer work. */
+async function afterAnswer(update: () => Promise<void>, deps: SlackActionsDeps): Promise<void> {
+  if (deps.defer) deps.defer(update);
+  else await update();
+}
+
 async function complete(
   kind: ActionKind,
   value: string,
@@ -124,7 +131,10 @@ async function complete(
     return reply(502, `${kind} failed; try again`);
   }
   deps.log.info(`slack-actions: ${kind} by ${payload.user.id} on ${record.alertId}`, { subject: record.subject });
-  await updateMessage(record, payload, { kind, value, note }, client, deps);
+  const update = () => updateMessage(record, payload, { kind, value, note }, client, deps);
+  // Expected already runs deferred as a whole: its update follows the feedback at once.
+  if (kind === 'expected') await update();
+  else await afterAnswer(update, deps);
   return reply(200);
 }
 

@@ -6,10 +6,10 @@ import { CostWatchChecks } from '../../infra/nag.js';
 import { FULL_CONFIG, actionsOf, buildStack, statementsOf, synthStack, SYNTH_TIMEOUT, testApp } from './app-fixture.js';
 
 describe('Slack actions endpoint', { timeout: SYNTH_TIMEOUT }, () => {
-  it('is a function URL without IAM auth, capped by reserved concurrency, with its URL as an output', () => {
+  it('is a streaming function URL without IAM auth, capped by reserved concurrency, with its URL as an output', () => {
     const { template } = synthStack({ config: FULL_CONFIG });
-    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
-    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 5, Timeout: 5, MemorySize: 256, Runtime: 'nodejs24.x' });
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE', InvokeMode: 'RESPONSE_STREAM' });
+    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 5, Timeout: 15, MemorySize: 256, Runtime: 'nodejs24.x' });
     template.hasOutput('SlackActionsUrl', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackActionsFunctionFunctionUrl'), 'FunctionUrl'] } });
   });
 

@@ -90,6 +90,24 @@ describe('two clicks on one message at the same time', () => {
   });
 });
 
+describe('a Mute click where the caller defers work (the streaming Lambda, --port)', () => {
+  it('stores the mute before the answer and updates the message only after it', async () => {
+    const message = slack.messages[0]!;
+    const deferred: Array<() => Promise<void>> = [];
+    const updatesBefore = slack.updates.length;
+
+    const answer = await handleSlackAction(click(buttonOf('mute', message), 'U0DAVE', message), { ...deps, defer: (work) => void deferred.push(work) });
+
+    expect(answer.statusCode).toBe(200);
+    expect(slack.updates).toHaveLength(updatesBefore);
+    expect((await deps.mutes.list(new Date())).some((m) => m.by.includes('U0DAVE'))).toBe(true);
+    expect(deferred).toHaveLength(1);
+    await deferred[0]!();
+    expect(slack.updates).toHaveLength(updatesBefore + 1);
+    expect(slack.updates.at(-1)!.text).toContain('<@U0DAVE> muted');
+  });
+});
+
 describe('the Expected button', () => {
   it('is answered before the feedback to AWS is done, and the work completes after the answer', async () => {
     const ctx = { config: parseConfig(CONFIG), aws: new AwsClients(), env: slackEnv() } as unknown as JobContext;
