@@ -7,17 +7,3 @@ export function roundCents(n: number): number {
 export function roundPct(n: number): number {
   return Math.round(n * 10) / 10;
 }
-
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${currency}`;
-  }
-}
-
-export function formatPct(pct: number | null): string {
-  if (pct === null) return 'new spend';
-  const sign = pct > 0 ? '+' : '';
-  return `${sign}${pct.toFixed(pct >= 100 || pct <= -100 ? 0 : 1)}%`;
-}

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { SEVERITIES, type Severity } from '../config/schema.js';
 import type { BudgetEvaluation, Crossing } from '../detect/budget.js';
-import { formatMoney } from '../money.js';
+import { countOf, formatMoney, formatPercent } from '../format.js';
 import { capBlocks, context, header, section } from '../notify/blocks.js';
 import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
 import { fitSlackText, fitSnsBody } from '../notify/fit.js';
@@ -55,7 +55,7 @@ type Escape = (text: string) => string;
  * must not ping the channel, so every amount goes through the message's escaper.
  */
 const money = (n: number, e: BudgetEvaluation, esc: Escape) => esc(formatMoney(n, e.unit));
-const pctText = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(n >= 100 ? 0 : 1)}%`);
+const pctText = formatPercent;
 /** The period as people say it: both days included. */
 const periodText = (e: BudgetEvaluation) => `${e.period.start} to ${addDays(e.period.endExclusive, -1)}`;
 const unitNote = (e: BudgetEvaluation, m: BudgetMessageContext, esc: Escape) => (e.unit !== m.currency ? ` (amounts in ${esc(e.unit)})` : '');
@@ -80,7 +80,7 @@ function alertLine(a: BudgetAlert, m: BudgetMessageContext, escape: (t: string) 
   const e = a.evaluation;
   return (
     `[${a.severity}] ${escape(nameOf(a))}${unitNote(e, m, escape)}: ${what(a)}; ${money(e.actual, e, escape)} of ${money(e.limit, e, escape)} spent, ` +
-    `forecast ${forecastText(e, escape)}, ${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'} left in the period (${periodText(e)}), ` +
+    `forecast ${forecastText(e, escape)}, ${countOf(e.daysLeft, 'day')} left in the period (${periodText(e)}), ` +
     `to stay inside: ${keepInside(e, escape)}`
   );
 }

@@ -1,30 +1,16 @@
 import type { Button } from '@slack/types';
 import type { AnomalyRef } from '../detect/anomalies.js';
 import type { Driver } from '../detect/drivers.js';
-import { roundSignificant } from '../detect/unit-cost.js';
 import type { DailyUnitCost } from '../jobs/daily-spend/unit-cost.js';
-import { formatMoney } from '../money.js';
+import { countOf, formatMoney, formatSignedMoney, formatUnitCost } from '../format.js';
 
 /** Slack rejects a button URL longer than this. */
 const MAX_BUTTON_URL = 3000;
 
-/** Unit costs keep 4 significant digits: $0.05234 per lead, not $0.05. */
-export function formatUnitCost(value: number | null, currency: string): string {
-  if (value === null) return 'n/a';
-  const v = roundSignificant(value) ?? value;
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumSignificantDigits: 4 }).format(v);
-  } catch {
-    return `${v} ${currency}`;
-  }
-}
-
-const signed = (n: number, currency: string) => `${n >= 0 ? '+' : '−'}${formatMoney(Math.abs(n), currency)}`;
-
 /** `driven by USE1-BoxUsage:p3.2xlarge +$230.00, …`; undefined when there are none. */
 export function driversText(drivers: readonly Driver[] | undefined, currency: string, escape: (t: string) => string): string | undefined {
   if (!drivers?.length) return undefined;
-  return `driven by ${drivers.map((d) => `${escape(d.usageType)} ${signed(d.delta, currency)}`).join(', ')}`;
+  return `driven by ${drivers.map((d) => `${escape(d.usageType)} ${formatSignedMoney(d.delta, currency)}`).join(', ')}`;
 }
 
 /** AWS's root causes, the way the anomaly console lists them. */
@@ -56,7 +42,7 @@ export function contextLine(
   if (a.scope === 'anomaly' && a.anomaly) return `${anomalyText(a.anomaly, currency, escape)} (${a.severity})`;
   if (a.scope === 'unit-cost' && a.unitCost) {
     const u = a.unitCost;
-    return `Cost per ${escape(u.unit)} ${formatUnitCost(u.costPerUnit, currency)} vs target ${formatUnitCost(u.target, currency)} (${(u.units ?? 0).toLocaleString('en-US')} ${escape(u.unit)}s; day before ${formatUnitCost(u.previousCostPerUnit, currency)}; ${a.severity})`;
+    return `Cost per ${escape(u.unit)} ${formatUnitCost(u.costPerUnit, currency)} vs target ${formatUnitCost(u.target, currency)} (${escape(countOf(u.units ?? 0, u.unit))}; day before ${formatUnitCost(u.previousCostPerUnit, currency)}; ${a.severity})`;
   }
   return undefined;
 }

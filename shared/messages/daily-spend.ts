@@ -1,6 +1,6 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { DailyEvaluation, Spike } from '../detect/daily-spend.js';
-import { formatMoney, formatPct } from '../money.js';
+import { formatMoney, formatChange } from '../format.js';
 import { capBlocks, context, header, section, sparkline } from '../notify/blocks.js';
 import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
 import { fitSlackText, fitSnsBody } from '../notify/fit.js';
@@ -44,12 +44,12 @@ function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => strin
   if (line) return s.account ? `${escape(accountLabel(s))}: ${line}` : line;
   const drivers = driversText(s.drivers, currency, escape);
   const anomaly = s.anomaly ? `; ${anomalyText(s.anomaly, currency, escape)}` : '';
-  return `${escape(named(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatPct(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
+  return `${escape(named(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatChange(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
 }
 
 function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t) => t): string {
   const { evaluation: e, currency } = ctx;
-  return `${escape(ctx.totalLabel ?? 'Total')} ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatPct(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`;
+  return `${escape(ctx.totalLabel ?? 'Total')} ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatChange(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`;
 }
 
 /**
@@ -106,7 +106,7 @@ function spikeSection(s: SpikeAlert, date: string, currency: string): SectionBlo
     : section(lines.join('\n'), [
         `*Spend*\n${formatMoney(s.amount, currency)}`,
         `*Baseline*\n${formatMoney(s.previous, currency)}`,
-        `*Change*\n${formatPct(s.changePct)}`,
+        `*Change*\n${formatChange(s.changePct)}`,
         `*Severity*\n${s.severity}`,
         `*Last 7 days*\n\`${sparkline(s.series)}\``,
       ]);
@@ -130,7 +130,7 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
   const more = list.length > 1 ? `, +${list.length - 1} more` : '';
   const kind = list.every((a) => !contextLabel(a)) ? 'spend spike' : 'cost alert';
   // An anomaly or unit-cost alert has no "change vs baseline" worth a subject line.
-  const change = contextLabel(first) ? '' : ` ${formatPct(first.changePct)}`;
+  const change = contextLabel(first) ? '' : ` ${formatChange(first.changePct)}`;
   const subject = `[${worst(list)}] AWS ${kind} ${e.date}: ${oneLine(named(first))}${change}${more}`;
   const body = fitSnsBody({
     head: `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:\n\n`,

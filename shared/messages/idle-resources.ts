@@ -3,12 +3,13 @@ import type { RegionError } from '../aws/regions.js';
 import { context, header, section, SLACK_LIMITS } from '../notify/blocks.js';
 import { escapeMrkdwn, escapePlain, oneLine } from '../notify/escape.js';
 import { SNS_BODY_MAX_BYTES } from '../notify/limits.js';
+import { agree, countOf } from '../format.js';
 import { clip, clipBytes } from '../text/clip.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../alerts/alert.js';
 import type { Finding, RuleError, Unpriced } from '../waste/types.js';
-import { groupByRule, groupHeadline, itemLine, money, plural, restLine, slackCode, sumCost, type RuleGroup } from './waste-groups.js';
+import { groupByRule, groupHeadline, itemLine, money, restLine, slackCode, sumCost, type RuleGroup } from './waste-groups.js';
 
 /** One finding, alerted once per ISO week. */
 export type IdleAlert = Alert & { readonly finding: Finding };
@@ -40,16 +41,16 @@ export const SNS_PER_RULE = 40;
 /** SNS rejects messages over 256 KB; keep a margin for the envelope. */
 export const SNS_MAX_BYTES = SNS_BODY_MAX_BYTES;
 
-const headline = (findings: readonly Finding[]) => `${plural(findings.length, 'finding')}, about ${money(sumCost(findings))}/month`;
+const headline = (findings: readonly Finding[]) => `${countOf(findings.length, 'finding')}, about ${money(sumCost(findings))}/month`;
 const isFollowUp = (alerts: readonly IdleAlert[], ctx: IdleMessageContext) => alerts.length < ctx.totalFindings;
-const weekTotal = (ctx: IdleMessageContext) => `This week in total: ${plural(ctx.totalFindings, 'finding')}, about ${money(ctx.estimatedMonthlySavings)}/month.`;
+const weekTotal = (ctx: IdleMessageContext) => `This week in total: ${countOf(ctx.totalFindings, 'finding')}, about ${money(ctx.estimatedMonthlySavings)}/month.`;
 const where = (e: { account?: string | null; region: string }) => (e.account ? `${e.account}/${e.region}` : e.region);
 
 /** Regions that failed are not "scanned": "19 of 20 regions" (each failure is listed under "Not scanned"). */
 function scannedText(ctx: IdleMessageContext): string {
   const failed = new Set(ctx.regionErrors.filter((e) => !('account' in e) || !e.account).map((e) => e.region)).size;
-  if (!failed) return plural(ctx.regions.length, 'region');
-  return `${ctx.regions.length - failed} of ${plural(ctx.regions.length, 'region')}`;
+  if (!failed) return countOf(ctx.regions.length, 'region');
+  return `${ctx.regions.length - failed} of ${countOf(ctx.regions.length, 'region')}`;
 }
 
 function problems(ctx: IdleMessageContext, esc: (t: string) => string): string[] {
@@ -94,7 +95,7 @@ export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageC
   for (const g of groups) blocks.push(section(groupSection(g)));
   for (const p of problems(ctx, escapeMrkdwn)) blocks.push(section(`:warning: ${p}`));
   const notes = [
-    `Idle instance: avg CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${plural(ctx.noData, 'instance')} without CPU data not counted.`,
+    `Idle instance: avg CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${countOf(ctx.noData, 'instance')} without CPU data not counted.`,
     `On-demand estimates × 730 h, price table ${ctx.priceTableDate}. Every finding is in the findings JSON and \`--json\`.`,
   ];
   const unpriced = unpricedLine(ctx, escapeMrkdwn);
@@ -125,7 +126,7 @@ function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly
     ]),
     '',
     ...[...problems(ctx, plain), unpricedLine(ctx, plain)].filter((l): l is string => l !== undefined),
-    `Idle instance means average CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${plural(ctx.noData, 'instance')} had no CPU data and are not counted.`,
+    `Idle instance means average CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${countOf(ctx.noData, 'instance')} had no CPU data and ${agree(ctx.noData, 'is', 'are')} not counted.`,
     `Costs are on-demand estimates × 730 hours from the bundled price table (${ctx.priceTableDate}); every finding is in the findings JSON.`,
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { WASTE_RULES } from '../detect/waste/registry.js';
-import { formatMoney } from '../money.js';
+import { formatMoney } from '../format.js';
 import { escapePlain } from '../notify/escape.js';
 import type { Finding } from '../waste/types.js';
 
@@ -16,7 +16,6 @@ export interface RuleGroup {
 const CURRENCY = 'USD';
 export const money = (n: number) => formatMoney(n, CURRENCY);
 export const cost = (c: number | null) => (c === null ? 'price unknown' : `${money(c)}/month`);
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const sumCost = (list: readonly { estimatedMonthlyCost: number | null }[]) => list.reduce((s, f) => s + (f.estimatedMonthlyCost ?? 0), 0);
 
 /** Groups in registry order of the rules that found something, costliest group first. */

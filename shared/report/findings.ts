@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { WASTE_RULES } from '../detect/waste/registry.js';
+import { formatPercent } from '../format.js';
 import { roundCents } from '../money.js';
 import { addDays, monthEndExclusive, type IsoDate, type IsoMonth } from '../time/dates.js';
 
@@ -107,7 +108,7 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
       kind: 'idle instance' as const,
       id: i.id,
       region: i.region,
-      detail: [i.instanceType, i.avgCpuPct === undefined ? undefined : `avg CPU ${i.avgCpuPct.toFixed(1)}%`].filter(Boolean).join(', '),
+      detail: [i.instanceType, i.avgCpuPct === undefined ? undefined : `avg CPU ${formatPercent(i.avgCpuPct)}`].filter(Boolean).join(', '),
       estimatedMonthlyCost: priced(i.estimatedMonthlyCost),
     })),
     ...f.unattachedVolumes.map((v) => ({

@@ -1,4 +1,4 @@
-import { formatMoney, formatPct } from '../money.js';
+import { countOf, formatChange, formatMoney, formatPercent, formatSignedMoney } from '../format.js';
 import { escapeHtml } from './escape.js';
 import { budgetScope, NO_BUDGET_HISTORY } from './budgets.js';
 import type { ReportModel } from './model.js';
@@ -54,13 +54,13 @@ function kpis(m: ReportModel): string {
   const t = m.total;
   const budget = m.primaryBudget;
   const vsBudget = budget
-    ? `<span class="v">${budget.actualPct === null ? 'n/a' : `${budget.actualPct}%`}</span><small>of ${money(budget.limit, m.currency)} (${escapeHtml(budget.name)})</small>`
+    ? `<span class="v">${formatPercent(budget.actualPct)}</span><small>of ${money(budget.limit, m.currency)} (${escapeHtml(budget.name)})</small>`
     : `<span class="v">–</span><small>no account-wide monthly budget</small>`;
   const cls = t.change > 0 ? 'up' : t.change < 0 ? 'down' : '';
   return (
     `<div class="kpis">` +
     `<div class="kpi"><small>Total ${escapeHtml(m.monthLabel)}</small><span class="v">${money(t.amount, m.currency)}</span></div>` +
-    `<div class="kpi"><small>vs ${escapeHtml(m.previousLabel)} (${money(t.previous, m.currency)})</small><span class="v ${cls}">${escapeHtml(formatPct(t.changePct))}</span><small>${t.change > 0 ? '+' : ''}${money(t.change, m.currency)}</small></div>` +
+    `<div class="kpi"><small>vs ${escapeHtml(m.previousLabel)} (${money(t.previous, m.currency)})</small><span class="v ${cls}">${escapeHtml(formatChange(t.changePct))}</span><small>${escapeHtml(formatSignedMoney(t.change, m.currency))}</small></div>` +
     `<div class="kpi"><small>vs budget</small>${vsBudget}</div></div>`
   );
 }
@@ -101,7 +101,7 @@ function byTag(m: ReportModel): string {
 function waste(m: ReportModel): string {
   if (!m.waste) return section('Waste', '<p>No idle-resources findings were found for this month.</p>');
   const w = m.waste;
-  const intro = `<p><small>Idle-resources findings of ${escapeHtml(w.asOf)}: ${w.items.length} resource${w.items.length === 1 ? '' : 's'}.</small></p>`;
+  const intro = `<p><small>Idle-resources findings of ${escapeHtml(w.asOf)}: ${countOf(w.items.length, 'resource')}.</small></p>`;
   const rules = w.byRule?.length ? wasteRulesTable(w, m.currency) : '';
   return section('Waste', intro + rules + (w.items.length ? wasteTable(w, m.currency) : '<p>No waste found.</p>'));
 }

@@ -1,4 +1,4 @@
-import { formatMoney, formatPct } from '../money.js';
+import { countOf, formatChange, formatMoney, formatPercent, formatPoints, formatUnitCost } from '../format.js';
 import type { CommitmentFigures, FinOpsReview, ReviewGap } from '../review/types.js';
 import { escapeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
@@ -13,19 +13,11 @@ import { allocationBars, categoryBudgetBars, unitCostChart } from './review-svg.
  */
 
 const money = (n: number, currency: string) => escapeHtml(formatMoney(n, currency));
-const pctText = (n: number | null) => (n === null ? '–' : `${n}%`);
+const pctText = (n: number | null) => (n === null ? '–' : formatPercent(n));
 const block = (title: string, body: string) => `<div class="review-part"><h3>${escapeHtml(title)}</h3>${body}</div>`;
 const note = (text: string) => `<p class="note">${escapeHtml(text)}</p>`;
 const gapOf = (r: FinOpsReview, part: ReviewGap['part']) => r.gaps.find((g) => g.part === part);
 
-/** 4 significant digits: $0.05231 per lead, never rounded to cents. */
-export function unitMoney(n: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumSignificantDigits: 4 }).format(n);
-  } catch {
-    return `${n.toPrecision(4)} ${currency}`;
-  }
-}
 
 function categories(r: FinOpsReview, m: ReportModel): string {
   const source = r.categorySource.kind === 'cost-category' ? `AWS Cost Category "${r.categorySource.name}"` : r.categorySource.kind === 'config' ? 'the mapping in report.categories' : 'the default mapping of services';
@@ -34,7 +26,7 @@ function categories(r: FinOpsReview, m: ReportModel): string {
   const chart = categoryBudgetBars(r.byCategory.map((c) => ({ label: c.category, amount: c.amount, budget: c.budget })), { label: `Spend by category against budget, ${m.monthLabel}`, currency: m.currency });
   const rows = r.byCategory.map((c) => {
     const over = c.budgetPct !== null && c.budgetPct >= 100 ? ' class="up"' : '';
-    return `<tr><td class="name">${escapeHtml(c.category)}</td><td>${money(c.amount, m.currency)}</td><td class="opt">${c.amount === 0 && c.previous === 0 ? '–' : escapeHtml(formatPct(c.changePct))}</td><td>${c.budget === null ? '–' : money(c.budget, m.currency)}</td><td${over}>${pctText(c.budgetPct)}</td></tr>`;
+    return `<tr><td class="name">${escapeHtml(c.category)}</td><td>${money(c.amount, m.currency)}</td><td class="opt">${c.amount === 0 && c.previous === 0 ? '–' : escapeHtml(formatChange(c.changePct))}</td><td>${c.budget === null ? '–' : money(c.budget, m.currency)}</td><td${over}>${pctText(c.budgetPct)}</td></tr>`;
   });
   const table = `<table><caption>Categories from ${escapeHtml(source)}</caption><thead><tr><th class="name">Category</th><th>${escapeHtml(m.monthLabel)}</th><th class="opt">Change</th><th>Budget</th><th>Used</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   return block('Spend by category', (gap ? note(gap.message) : '') + chart + table);
@@ -49,8 +41,8 @@ function allocation(r: FinOpsReview, m: ReportModel): string {
       if (!rows.length) return block(`Allocation by ${key}`, notes);
       const chart = allocationBars(rows.map((a) => ({ label: a.value, sharePct: a.sharePct, targetPct: a.targetPct })), { label: `Share of spend by ${key} against target, ${m.monthLabel}` });
       const body = rows.map((a) => {
-        const dev = a.deviationPts === null ? '–' : `${a.deviationPts > 0 ? '+' : ''}${a.deviationPts}`;
-        return `<tr><td class="name">${escapeHtml(a.value)}</td><td class="opt">${money(a.amount, m.currency)}</td><td>${a.sharePct}%</td><td>${pctText(a.targetPct)}</td><td>${escapeHtml(dev)}</td></tr>`;
+        const dev = a.deviationPts === null ? '–' : formatPoints(a.deviationPts);
+        return `<tr><td class="name">${escapeHtml(a.value)}</td><td class="opt">${money(a.amount, m.currency)}</td><td>${formatPercent(a.sharePct)}</td><td>${pctText(a.targetPct)}</td><td>${escapeHtml(dev)}</td></tr>`;
       });
       const table = `<table><caption>Off by: share minus target, in percentage points</caption><thead><tr><th class="name">${escapeHtml(key)}</th><th class="opt">Amount</th><th>Share</th><th>Target</th><th>Off by</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
       return block(`Allocation by ${key}`, notes + chart + table);
@@ -92,12 +84,12 @@ function unitCost(r: FinOpsReview, m: ReportModel): string {
   if (gap) return block('Unit cost', note(gap.message));
   const u = r.unitCost;
   if (!u) return '';
-  const fmt = (n: number | null) => (n === null ? 'n/a (no units)' : unitMoney(n, m.currency));
+  const fmt = (n: number | null) => (n === null ? 'n/a (no units)' : formatUnitCost(n, m.currency));
   const cls = u.costPerUnit !== null && u.costPerUnit > u.target ? 'up' : 'down';
   const kpi =
-    `<div class="kpis"><div class="kpi"><small>Cost per ${escapeHtml(u.unit)}, ${escapeHtml(m.monthLabel)}</small><span class="v ${cls}">${escapeHtml(fmt(u.costPerUnit))}</span><small>target ${escapeHtml(unitMoney(u.target, m.currency))}</small></div>` +
-    `<div class="kpi"><small>${escapeHtml(m.previousLabel)}</small><span class="v">${escapeHtml(fmt(u.previousCostPerUnit))}</span><small>${escapeHtml(u.units.toLocaleString('en-US'))} ${escapeHtml(u.unit)}s this month</small></div></div>`;
-  const chart = u.daily.length ? unitCostChart(u.daily, { label: `Daily cost per ${u.unit}, ${m.monthLabel}, against the ${unitMoney(u.target, m.currency)} target`, target: u.target, format: (n) => unitMoney(n, m.currency) }) : '';
+    `<div class="kpis"><div class="kpi"><small>Cost per ${escapeHtml(u.unit)}, ${escapeHtml(m.monthLabel)}</small><span class="v ${cls}">${escapeHtml(fmt(u.costPerUnit))}</span><small>target ${escapeHtml(formatUnitCost(u.target, m.currency))}</small></div>` +
+    `<div class="kpi"><small>${escapeHtml(m.previousLabel)}</small><span class="v">${escapeHtml(fmt(u.previousCostPerUnit))}</span><small>${escapeHtml(countOf(u.units, u.unit))} this month</small></div></div>`;
+  const chart = u.daily.length ? unitCostChart(u.daily, { label: `Daily cost per ${u.unit}, ${m.monthLabel}, against the ${formatUnitCost(u.target, m.currency)} target`, target: u.target, format: (n) => formatUnitCost(n, m.currency) }) : '';
   return block('Unit cost', kpi + chart);
 }
 

@@ -1,4 +1,4 @@
-import { formatMoney } from '../money.js';
+import { formatMoney, formatPercent } from '../format.js';
 import { escapeHtml } from './escape.js';
 import { clip, COLORS, niceCeiling, num, open, pct } from './svg.js';
 
@@ -28,7 +28,7 @@ export function categoryBudgetBars(rows: readonly BudgetBarRow[], o: { label: st
     const y = 6 + i * ROW;
     const ratio = r.budget ? r.amount / r.budget : 0;
     const fill = r.budget ? useColor(ratio) : COLORS.current;
-    const figure = `${formatMoney(r.amount, o.currency)}${r.budget ? ` · ${Math.round(ratio * 100)}% of ${formatMoney(r.budget, o.currency)}` : ''}`;
+    const figure = `${formatMoney(r.amount, o.currency)}${r.budget ? ` · ${formatPercent(ratio * 100)} of ${formatMoney(r.budget, o.currency)}` : ''}`;
     parts.push(`<g><title>${escapeHtml(`${r.label}: ${figure}`)}</title>`);
     parts.push(`<text x="0" y="${y + 11}" font-size="12" fill="${COLORS.text}">${escapeHtml(clip(r.label))}</text>`);
     parts.push(`<rect x="0" y="${y + 16}" width="${pct(at(r.amount))}" height="14" rx="2" fill="${fill}"/>`);

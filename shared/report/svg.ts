@@ -1,4 +1,4 @@
-import { formatMoney } from '../money.js';
+import { formatMoney, formatPercent } from '../format.js';
 import { escapeHtml } from './escape.js';
 
 /**
@@ -145,6 +145,6 @@ export function budgetBar(actual: number, limit: number, o: BudgetBarOptions): s
     `<rect x="0" y="4" width="${pct((actual / scale) * 100)}" height="16" rx="3" fill="${color}"/>` +
     `<line x1="${pct(limitAt)}" x2="${pct(limitAt)}" y1="0" y2="24" stroke="${COLORS.text}" stroke-width="2"/>` +
     `<text x="0" y="40" font-size="12" fill="${COLORS.text}">${text}</text>` +
-    `<text x="100%" y="40" font-size="12" font-weight="bold" fill="${color}" text-anchor="end">${limit > 0 ? `${Math.round(ratio * 100)}%` : 'no limit'}</text></svg>`
+    `<text x="100%" y="40" font-size="12" font-weight="bold" fill="${color}" text-anchor="end">${limit > 0 ? formatPercent(ratio * 100) : 'no limit'}</text></svg>`
   );
 }

@@ -1,4 +1,4 @@
-import { formatMoney, formatPct } from '../money.js';
+import { formatChange, formatMoney, formatSignedMoney } from '../format.js';
 import { escapeHtml } from './escape.js';
 import type { WasteSummary } from './findings.js';
 import type { Line } from './model.js';
@@ -14,8 +14,7 @@ const money = (n: number, currency: string) => escapeHtml(formatMoney(n, currenc
 /** Spend going up is bad news for finance: red; down: green. */
 function changeCell(l: Line, currency: string): string {
   const cls = l.change > 0 ? 'up' : l.change < 0 ? 'down' : '';
-  const sign = l.change > 0 ? '+' : '';
-  return `<td class="${cls}">${sign}${money(l.change, currency)}<br><small>${escapeHtml(formatPct(l.changePct))}</small></td>`;
+  return `<td class="${cls}">${escapeHtml(formatSignedMoney(l.change, currency))}<br><small>${escapeHtml(formatChange(l.changePct))}</small></td>`;
 }
 
 export interface LineTableOptions {

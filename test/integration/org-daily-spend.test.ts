@@ -10,7 +10,7 @@ import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
 import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
 import { orgSpendScenario } from '../../emulators/scenarios/org-spend.js';
-import { formatMoney } from '../../shared/money.js';
+import { formatMoney } from '../../shared/format.js';
 import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 

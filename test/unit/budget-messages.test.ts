@@ -36,10 +36,20 @@ function alert(e: BudgetEvaluation, kind: 'actual' | 'forecast', pct: number, se
 }
 
 describe('budget messages', () => {
+  it('writes the percents of budgets under and over their limit with the same decimals', () => {
+    const under = evaluation('team-web', 800, 900);
+    const over = evaluation('platform', 1050, 1300);
+    const msg = budgetSnsMessage([alert(under, 'actual', 50, 'info'), alert(over, 'actual', 100, 'emergency')], context);
+
+    expect(msg.body).toContain('spent 80.0% of its limit');
+    expect(msg.body).toContain('spent 105.0% of its limit');
+    expect(msg.body).not.toMatch(/\b105%/);
+  });
+
   it('gives the fallback text every fact: name, spent and limit, percent, forecast, days left, per day to stay inside', () => {
     const e = evaluation('team-a', 800, 1300);
     const { text } = budgetSlackMessage([alert(e, 'forecast', 100, 'warning')], context);
-    for (const fact of ['team-a', '$800.00', '$1,000.00', '130%', '$1,300.00', '11 days left', '$18.18/day', 'warning']) expect(text).toContain(fact);
+    for (const fact of ['team-a', '$800.00', '$1,000.00', '130.0%', '$1,300.00', '11 days left', '$18.18/day', 'warning']) expect(text).toContain(fact);
   });
 
   it('escapes the budget name in blocks and fallback text', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnomalyRef } from '../../shared/detect/anomalies.js';
-import { anomalyText, consoleButton, driversText, formatUnitCost, totalExtras } from '../../shared/messages/daily-context.js';
+import { anomalyText, consoleButton, driversText, totalExtras } from '../../shared/messages/daily-context.js';
+import { formatUnitCost } from '../../shared/format.js';
 import { escapeMrkdwn } from '../../shared/notify/escape.js';
 
 describe('on-call context in messages', () => {

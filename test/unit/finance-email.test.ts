@@ -108,7 +108,7 @@ describe('finance email FinOps review lines', () => {
 
     expect(lines).toEqual([
       ['Cost per lead', '$0.05312 (above target), target $0.05; $0.0471 the month before'],
-      ['Savings Plans', '72.5% coverage, 98% utilization'],
+      ['Savings Plans', '72.5% coverage, 98.0% utilization'],
       ['Reservations', 'none this month'],
       ['Rightsizing', '2 recommendations, about $280.50 a month'],
     ]);

@@ -44,6 +44,17 @@ function context(alerts: readonly IdleAlert[], extra: Partial<IdleMessageContext
 }
 
 describe('idle-resources messages', () => {
+  it('puts one instance without CPU data in the singular, verb included', () => {
+    const alerts = [instanceAlert(1)];
+
+    const one = idleSnsMessage(alerts, context(alerts, { noData: 1 })).body;
+    const two = idleSnsMessage(alerts, context(alerts, { noData: 2 })).body;
+
+    expect(one).toContain('1 instance had no CPU data and is not counted');
+    expect(two).toContain('2 instances had no CPU data and are not counted');
+    expect(idleSlackMessage(alerts, context(alerts)).text).toContain('1 finding, about $71.00/month');
+  });
+
   it('escapes mrkdwn characters in names and details from AWS, in blocks and fallback text', () => {
     const alerts = [instanceAlert(1, { name: '<b>&db_*prod*_', detail: 'db <x>' })];
 

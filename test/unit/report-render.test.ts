@@ -115,7 +115,7 @@ describe('report charts', () => {
 
     expect(svg).toContain('#dc2626');
     expect(svg).toContain('x1="66.67%"');
-    expect(svg).toContain('150%');
+    expect(svg).toContain('150.0%');
   });
 });
 

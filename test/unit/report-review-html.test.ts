@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeMonthlyReport, toResult, type ResultExtras } from '../../shared/jobs/monthly-report/result.js';
 import { renderCsv } from '../../shared/report/csv.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { buildReportModel } from '../../shared/report/model.js';
@@ -17,8 +18,8 @@ describe('FinOps review section', () => {
     expect(s).toContain('<h2>FinOps review</h2>');
     expect(s).toContain('class="chart bar-chart category-bars"');
     expect(s).toContain('class="chart bar-chart allocation-bars"');
-    expect(s).toMatch(/Compute<\/td><td>\$1,200\.00<\/td><td class="opt">\+20\.0%<\/td><td>\$1,000\.00<\/td><td class="up">120%/);
-    expect(s).toMatch(/production<\/td><td class="opt">\$1,000\.00<\/td><td>64\.5%<\/td><td>70%<\/td><td>-5\.5</);
+    expect(s).toMatch(/Compute<\/td><td>\$1,200\.00<\/td><td class="opt">\+20\.0%<\/td><td>\$1,000\.00<\/td><td class="up">120\.0%/);
+    expect(s).toMatch(/production<\/td><td class="opt">\$1,000\.00<\/td><td>64\.5%<\/td><td>70\.0%<\/td><td>-5\.5 pp</);
     expect(s).toContain('Savings Plans</td><td>62.5%</td><td>98.1%</td>');
     expect(s).toContain('Reserved Instances</td><td colspan="2">none in this account');
     expect(s.indexOf('i-0aaa')).toBeLessThan(s.indexOf('i-0bbb'));
@@ -75,5 +76,18 @@ describe('FinOps review section', () => {
 
     expect(page).not.toContain('FinOps review');
     expect(csv.split('\r\n')[0]).toBe('month,service,amount,previous,change,change_pct,currency');
+  });
+});
+
+describe('monthly-report CLI summary', () => {
+  it('gives the cost per unit with its currency and category budgets with the report’s percents', () => {
+    const unitCost = { unit: 'lead', units: 31_000, costPerUnit: 0.042811, target: 0.05, previousCostPerUnit: 0.03979, daily: [] };
+    const model = buildReportModel(reportData({ current: new Map([['Amazon EC2', 1550]]), previous: new Map([['Amazon EC2', 1040]]), review: reviewData({ unitCost }) }));
+    const extras = { objects: [], written: false, costExplorerRequests: 1, costExplorerOperations: {}, cloudWatchRequests: 0, htmlBytes: 0, xlsxBytes: 0, linkExpiresAt: null };
+
+    const text = summarizeMonthlyReport(toResult(model, extras as unknown as ResultExtras));
+
+    expect(text).toContain('cost per lead: $0.04281 (target $0.05, month before $0.03979)');
+    expect(text).toContain('Compute $1,200.00 (120.0% of budget)');
   });
 });

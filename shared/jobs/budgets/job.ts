@@ -3,7 +3,7 @@ import { toBudgetFacts } from '../../aws/budgets.js';
 import type { AccountError } from '../../aws/scopes.js';
 import { alertTiers, evaluateBudget, type BudgetEvaluation, type BudgetPeriod, type CrossingKind } from '../../detect/budget.js';
 import { budgetSlackMessage, budgetSnsMessage, type BudgetAlert, type BudgetMessageContext } from '../../messages/budgets.js';
-import { formatMoney } from '../../money.js';
+import { countOf, formatMoney, formatPercent } from '../../format.js';
 import { dispatch } from '../../notify/dispatch.js';
 import { alertChannels } from '../../notify/routing.js';
 import type { Alert, AlertSubject, ChannelName, Delivery } from '../../alerts/alert.js';
@@ -123,9 +123,9 @@ export function summarizeBudgets(r: BudgetsResult): string {
   for (const e of r.accountErrors) lines.push(`  NOT READ account ${e.account}: ${e.message}`);
   for (const e of r.evaluations) {
     const top = e.crossed.filter((c) => c.alerted).map((c) => `${c.kind} ${c.pct}% ${c.severity}`);
-    const forecast = e.forecast === null ? 'no forecast' : `forecast ${formatMoney(e.forecast, e.unit)} (${e.forecastPct}%)`;
+    const forecast = e.forecast === null ? 'no forecast' : `forecast ${formatMoney(e.forecast, e.unit)} (${formatPercent(e.forecastPct)})`;
     lines.push(
-      `  ${e.account ? `[${e.accountName ?? e.account}] ` : ''}${e.budget}: ${formatMoney(e.actual, e.unit)} of ${formatMoney(e.limit, e.unit)} (${e.actualPct}%), ${forecast}, ${e.daysLeft} days left` +
+      `  ${e.account ? `[${e.accountName ?? e.account}] ` : ''}${e.budget}: ${formatMoney(e.actual, e.unit)} of ${formatMoney(e.limit, e.unit)} (${formatPercent(e.actualPct)}), ${forecast}, ${countOf(e.daysLeft, 'day')} left` +
         (top.length ? `; alerted ${top.join(', ')}` : e.crossed.length ? '; thresholds already alerted' : ''),
     );
   }

@@ -3,7 +3,7 @@ import { queryCosts } from '../../aws/cost-explorer.js';
 import { baselineSpan } from '../../detect/baseline.js';
 import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../../messages/daily-spend.js';
 import { anomalyText, contextLine, driversText, totalExtras } from '../../messages/daily-context.js';
-import { formatMoney, formatPct } from '../../money.js';
+import { formatMoney, formatChange } from '../../format.js';
 import { dispatch } from '../../notify/dispatch.js';
 import { alertChannels } from '../../notify/routing.js';
 import type { Delivery } from '../../alerts/alert.js';
@@ -115,11 +115,11 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
 
 export function summarizeDailySpend(r: DailySpendResult): string {
   const lines = [
-    `daily-spend ${r.date}${r.estimated ? ' (estimated)' : ''}: total ${formatMoney(r.total.amount, r.currency)} vs ${formatMoney(r.total.previous, r.currency)} (${formatPct(r.total.changePct)}, ${r.total.severity}); month to date ${formatMoney(r.monthToDate, r.currency)}${totalExtras({ forecast: r.total.forecast, unitCost: r.unitCost }, r.currency, (t) => t)}`,
+    `daily-spend ${r.date}${r.estimated ? ' (estimated)' : ''}: total ${formatMoney(r.total.amount, r.currency)} vs ${formatMoney(r.total.previous, r.currency)} (${formatChange(r.total.changePct)}, ${r.total.severity}); month to date ${formatMoney(r.monthToDate, r.currency)}${totalExtras({ forecast: r.total.forecast, unitCost: r.unitCost }, r.currency, (t) => t)}`,
   ];
   if (!r.spikes.length) lines.push('no spikes');
   for (const s of r.spikes) {
-    const line = contextLine(s, r.currency, (t) => t) ?? `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.scope === 'account' ? 'account total' : s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatPct(s.changePct)})`;
+    const line = contextLine(s, r.currency, (t) => t) ?? `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.scope === 'account' ? 'account total' : s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatChange(s.changePct)})`;
     lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${line}`);
     const drivers = driversText(s.drivers, r.currency, (t) => t);
     if (drivers) lines.push(`           ${drivers}`);

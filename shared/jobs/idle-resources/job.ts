@@ -1,4 +1,4 @@
-import { formatMoney } from '../../money.js';
+import { countOf, formatMoney } from '../../format.js';
 import type { JobDefinition } from '../types.js';
 import { runIdleLocally } from './run-local.js';
 import type { IdleResourcesResult } from './reduce.js';
@@ -12,7 +12,7 @@ export { runIdleLocally as runIdleResources } from './run-local.js';
 export function summarizeIdleResources(r: IdleResourcesResult): string {
   const pairs = r.regions.length * (r.accounts?.length ?? 1);
   const lines = [
-    `idle-resources ${r.date} (week of ${r.weekStart}): ${r.findings.length} findings, about ${formatMoney(r.estimatedMonthlySavings, r.currency)}/month; ${r.noData} instances without CPU data; ${r.byRegion.length}/${pairs} ${r.accounts ? 'account-regions' : 'regions'} scanned`,
+    `idle-resources ${r.date} (week of ${r.weekStart}): ${countOf(r.findings.length, 'finding')}, about ${formatMoney(r.estimatedMonthlySavings, r.currency)}/month; ${countOf(r.noData, 'instance')} without CPU data; ${r.byRegion.length}/${pairs} ${r.accounts ? 'account-regions' : 'regions'} scanned`,
   ];
   const where = (x: { account?: string | null; region: string }) => `${x.account ? `${x.account} ` : ''}${x.region}`;
   for (const e of r.accountErrors) lines.push(`  NOT SCANNED account ${e.account}: ${e.message}`);

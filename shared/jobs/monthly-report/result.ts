@@ -1,4 +1,4 @@
-import { formatMoney, formatPct } from '../../money.js';
+import { formatChange, formatMoney, formatPercent, formatUnitCost } from '../../format.js';
 import type { Delivery } from '../../alerts/alert.js';
 import type { EmailSummary } from './delivery.js';
 import type { ReportModel } from '../../report/model.js';
@@ -99,15 +99,16 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
 
 export function summarizeMonthlyReport(r: MonthlyReportResult): string {
   const lines = [
-    `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} (${formatPct(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
+    `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} (${formatChange(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
   ];
   for (const b of r.budgets.slice(0, 10))
-    lines.push(`  budget "${b.name}"${b.account ? ` (${b.accountName ?? b.account})` : ''}: ${b.actualPct ?? 'n/a'}% of ${formatMoney(b.limit, r.currency)}`);
-  for (const a of r.byAccount.slice(0, 10)) lines.push(`  ${formatMoney(a.amount, r.currency).padStart(14)} account ${a.name === a.account ? a.account : `${a.name} (${a.account})`} (${formatPct(a.changePct)})`);
-  for (const s of r.byService.slice(0, 5)) lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatPct(s.changePct)})`);
+    lines.push(`  budget "${b.name}"${b.account ? ` (${b.accountName ?? b.account})` : ''}: ${formatPercent(b.actualPct)} of ${formatMoney(b.limit, r.currency)}`);
+  for (const a of r.byAccount.slice(0, 10)) lines.push(`  ${formatMoney(a.amount, r.currency).padStart(14)} account ${a.name === a.account ? a.account : `${a.name} (${a.account})`} (${formatChange(a.changePct)})`);
+  for (const s of r.byService.slice(0, 5)) lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatChange(s.changePct)})`);
   if (r.byCategory.length)
-    lines.push(`  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${c.budgetPct}% of budget)`}`).join(', ')}`);
-  if (r.unitCost) lines.push(`  cost per ${r.unitCost.unit}: ${r.unitCost.costPerUnit ?? 'n/a'} (target ${r.unitCost.target}, month before ${r.unitCost.previousCostPerUnit ?? 'n/a'})`);
+    lines.push(`  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${formatPercent(c.budgetPct)} of budget)`}`).join(', ')}`);
+  const unitCost = (n: number | null) => formatUnitCost(n, r.currency);
+  if (r.unitCost) lines.push(`  cost per ${r.unitCost.unit}: ${unitCost(r.unitCost.costPerUnit)} (target ${unitCost(r.unitCost.target)}, month before ${unitCost(r.unitCost.previousCostPerUnit)})`);
   for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
   for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
   if (r.email) lines.push(`  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} (${Math.round(r.email.bytes / 1024)} KB)`);

@@ -1,4 +1,4 @@
-import { formatMoney, formatPct } from '../../money.js';
+import { countOf, formatChange, formatMoney, formatPercent, formatSignedMoney } from '../../format.js';
 import { escapeHtml } from '../escape.js';
 import { budgetScope, NO_BUDGET_HISTORY } from '../budgets.js';
 import type { Line } from '../model.js';
@@ -48,7 +48,7 @@ function bar(pct: number): string {
 function change(changePct: number | null, delta: number): string {
   const color = delta > 0 ? COLOR.up : delta < 0 ? COLOR.down : COLOR.text;
   // No spend before (no percentage) and none now: nothing changed, it is not "new spend".
-  const text = changePct === null && delta === 0 ? 'no change' : formatPct(changePct);
+  const text = changePct === null && delta === 0 ? 'no change' : formatChange(changePct);
   return `<span style="color:${color}">${esc(text)}</span>`;
 }
 
@@ -57,17 +57,16 @@ function summary(c: FinanceEmailContent): string {
   const money = (n: number) => esc(formatMoney(n, m.currency));
   const b = m.primaryBudget;
   const budget = b
-    ? `<strong style="font-size:20px">${b.actualPct === null ? 'n/a' : `${b.actualPct}%`}</strong><br>${small(`of ${money(b.limit)} (${esc(b.name)})`)}`
+    ? `<strong style="font-size:20px">${esc(formatPercent(b.actualPct))}</strong><br>${small(`of ${money(b.limit)} (${esc(b.name)})`)}`
     : `<strong style="font-size:20px">&ndash;</strong><br>${small('no account-wide monthly budget')}`;
   // Blocks of at most a third of the card sit side by side on a desktop and stack on a phone, without a media query.
   const kpi = (label: string, body: string) =>
     `<div style="display:inline-block;vertical-align:top;box-sizing:border-box;width:100%;max-width:186px;margin:0 0 6px;padding:10px 12px;` +
     `border:1px solid ${COLOR.rule};font-size:14px;color:${COLOR.text};${NAME}">${small(esc(label))}<br>${body}</div>`;
-  const sign = m.total.change > 0 ? '+' : '';
   return (
     '<div style="margin:12px 0">' +
     kpi(`Total ${m.monthLabel}`, `<strong style="font-size:20px">${money(m.total.amount)}</strong>`) +
-    kpi(`vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`, `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(`${sign}${money(m.total.change)}`)}`) +
+    kpi(`vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`, `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(esc(formatSignedMoney(m.total.change, m.currency)))}`) +
     kpi('vs budget', budget) +
     '</div>'
   );
@@ -79,7 +78,7 @@ function topServices(c: FinanceEmailContent): string {
   const top = m.services.slice(0, EMAIL_TOP_SERVICES);
   const money = (n: number) => esc(formatMoney(n, m.currency));
   const rows = top.map((s: Line) => [esc(s.key), money(s.amount), money(s.previous), change(s.changePct, s.change)]);
-  const more = m.services.length > top.length ? para(small(`${m.services.length - top.length} more services in the attached report.`)) : '';
+  const more = m.services.length > top.length ? para(small(`${countOf(m.services.length - top.length, 'more service')} in the attached report.`)) : '';
   return heading(`Top ${top.length} services`) + dataTable(['Service', m.monthLabel, m.previousLabel, 'Change'], rows) + more;
 }
 
@@ -90,7 +89,7 @@ function categories(rows: readonly CategoryRow[], currency: string): string {
     esc(r.category),
     money(r.amount),
     change(r.changePct, r.amount - r.previous),
-    r.budget === null ? small('no budget') : `${money(r.budget)}<br>${small(r.budgetPct === null ? '' : `${r.budgetPct}% used`)}${r.budgetPct === null ? '' : bar(r.budgetPct)}`,
+    r.budget === null ? small('no budget') : `${money(r.budget)}<br>${small(r.budgetPct === null ? '' : `${esc(formatPercent(r.budgetPct))} used`)}${r.budgetPct === null ? '' : bar(r.budgetPct)}`,
   ]);
   return heading('By category') + dataTable(['Category', 'Spend', 'Change', 'Budget'], body);
 }
@@ -108,7 +107,7 @@ function budgets(c: FinanceEmailContent): string {
   const items = m.budgets.map((b) => {
     const name = `<strong>${esc(b.name)}</strong> ${small(esc(budgetScope(b)))}`;
     if (b.actual === null) return para(`${name}<br>${small(`Limit ${esc(formatMoney(b.limit, m.currency))}; ${esc(NO_BUDGET_HISTORY)}`)}`);
-    const pct = b.actualPct === null ? '' : ` (${b.actualPct}%)`;
+    const pct = b.actualPct === null ? '' : ` (${esc(formatPercent(b.actualPct))})`;
     return para(`${name}<br>${esc(formatMoney(b.actual, m.currency))} of ${esc(formatMoney(b.limit, m.currency))}${pct}${b.actualPct === null ? '' : bar(b.actualPct)}`);
   });
   return heading('Budget') + items.join('');
@@ -126,7 +125,7 @@ function notes(c: FinanceEmailContent): string {
 function footer(c: FinanceEmailContent): string {
   const { model: m } = c;
   const waste = m.waste?.items.length
-    ? para(`Waste: ${m.waste.items.length} waste findings (idle, stopped or unattached resources and more), about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`)
+    ? para(`Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`)
     : '';
   const files = c.attachments.map((a) => esc(a.filename)).join(', ');
   const console = s3ConsoleUrl(c.location);

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../money.js';
+import { countOf, formatMoney, formatPercent, formatUnitCost } from '../../format.js';
 import type { CommitmentFigures, FinOpsReview } from '../../review/types.js';
 import { rightsizingSavings } from '../overlap.js';
 
@@ -9,17 +9,11 @@ import { rightsizingSavings } from '../overlap.js';
  */
 
 /** Cost per unit is not rounded to cents: $0.0472 against a $0.05 target. */
-const perUnit = (n: number, currency: string) => {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumSignificantDigits: 4 }).format(n);
-  } catch {
-    return `${n.toPrecision(4)} ${currency}`;
-  }
-};
+const perUnit = (n: number, currency: string) => formatUnitCost(n, currency);
 
 const PART: Record<string, string> = { categories: 'Categories', savingsPlans: 'Savings Plans', reservations: 'Reservations', rightsizing: 'Rightsizing', unitCost: 'Unit cost' };
 
-const pct = (n: number | null) => (n === null ? null : `${n}%`);
+const pct = (n: number | null) => (n === null ? null : formatPercent(n));
 
 function commitment(c: CommitmentFigures): string {
   if (c.coveragePct === null && c.utilizationPct === null) return 'none this month';
@@ -44,7 +38,7 @@ export function reviewLines(review: FinOpsReview | undefined, currency: string):
     const n = review.rightsizing.length;
     const inWaste = review.rightsizing.filter((r) => r.countedInWaste).length;
     const also = inWaste ? ` (${inWaste} also a waste finding, counted in waste only)` : '';
-    lines.push(['Rightsizing', n ? `${n} recommendation${n === 1 ? '' : 's'}, about ${formatMoney(saving, currency)} a month${also}` : 'no recommendations']);
+    lines.push(['Rightsizing', n ? `${countOf(n, 'recommendation')}, about ${formatMoney(saving, currency)} a month${also}` : 'no recommendations']);
   }
   for (const g of review.gaps) lines.push([PART[g.part] ?? g.part, g.message]);
   return lines;

@@ -1,6 +1,6 @@
 import { reportSummaryLines } from '../../messages/monthly-report.js';
 import { oneLine } from '../../notify/escape.js';
-import { formatMoney, formatPct } from '../../money.js';
+import { formatChange, formatMoney, formatPercent } from '../../format.js';
 import { s3ConsoleUrl } from '../console.js';
 import { reviewLines } from './review.js';
 import { sizeNotes } from './size-notes.js';
@@ -13,8 +13,8 @@ export function renderEmailText(c: FinanceEmailContent): string {
   if (c.categories.length) {
     lines.push('', 'By category:');
     for (const r of c.categories) {
-      const budget = r.budget === null ? 'no budget' : `${r.budgetPct ?? 'n/a'}% of the ${formatMoney(r.budget, m.currency)} budget`;
-      const change = r.amount === 0 && r.previous === 0 ? 'no change' : formatPct(r.changePct);
+      const budget = r.budget === null ? 'no budget' : `${formatPercent(r.budgetPct)} of the ${formatMoney(r.budget, m.currency)} budget`;
+      const change = r.amount === 0 && r.previous === 0 ? 'no change' : formatChange(r.changePct);
       lines.push(`- ${oneLine(r.category)}: ${formatMoney(r.amount, m.currency)} (${change}), ${budget}`);
     }
   }

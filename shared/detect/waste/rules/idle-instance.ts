@@ -1,3 +1,4 @@
+import { countOf, formatPercent } from '../../../format.js';
 import type * as z from 'zod/mini';
 import { instanceMonthlyCost } from '../../../pricing/index.js';
 import { nameOf } from '../helpers.js';
@@ -42,7 +43,7 @@ export const idleInstance: WasteRule<z.output<typeof options>> = {
         id: i.id,
         resourceType: 'ec2-instance',
         ...nameOf(i.tags),
-        detail: `${i.instanceType}, avg CPU ${pct(avg)}% over ${ctx.idle.lookbackDays} days`,
+        detail: `${i.instanceType}, avg CPU ${formatPercent(avg)} over ${countOf(ctx.idle.lookbackDays, 'day')}`,
         estimatedMonthlyCost: cost,
         priceType: i.instanceType,
         facts: { instanceType: i.instanceType, avgCpuPct: pct(avg), ...(i.launchTime ? { launchTime: i.launchTime } : {}) },

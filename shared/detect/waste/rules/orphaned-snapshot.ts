@@ -1,3 +1,4 @@
+import { countOf } from '../../../format.js';
 import type * as z from 'zod/mini';
 import { snapshotMonthlyCost } from '../../../pricing/index.js';
 import { ageDays, nameOf, olderThan } from '../helpers.js';
@@ -29,7 +30,7 @@ export const orphanedSnapshot: WasteRule<z.output<typeof options>> = {
           id: s.id,
           resourceType: 'ebs-snapshot',
           ...nameOf(s.tags),
-          detail: `${s.sizeGiB} GiB${age === undefined ? '' : `, ${Math.floor(age)} days old`}, source volume ${s.volumeId ?? 'unknown'} gone, used by no AMI`,
+          detail: `${s.sizeGiB} GiB${age === undefined ? '' : `, ${countOf(Math.floor(age), 'day')} old`}, source volume ${s.volumeId ?? 'unknown'} gone, used by no AMI`,
           estimatedMonthlyCost: snapshotMonthlyCost(ctx.region, s.sizeGiB),
           priceType: 'snapshot',
           facts: { sizeGiB: s.sizeGiB, ...(s.volumeId ? { volumeId: s.volumeId } : {}), ...(s.startTime ? { startTime: s.startTime } : {}) },

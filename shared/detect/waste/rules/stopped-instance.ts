@@ -1,3 +1,4 @@
+import { countOf } from '../../../format.js';
 import type * as z from 'zod/mini';
 import { volumeMonthlyCost } from '../../../pricing/index.js';
 import { ageDays, nameOf, olderThan } from '../helpers.js';
@@ -32,7 +33,7 @@ export const stoppedInstance: WasteRule<z.output<typeof options>> = {
         id: i.id,
         resourceType: 'ec2-instance',
         ...nameOf(i.tags),
-        detail: `${i.instanceType} stopped${age === undefined ? '' : ` ${Math.floor(age)} days`}, ${attached.length} volume${attached.length === 1 ? '' : 's'} (${gib} GiB)`,
+        detail: `${i.instanceType} stopped${age === undefined ? '' : ` ${countOf(Math.floor(age), 'day')}`}, ${countOf(attached.length, 'volume')} (${gib} GiB)`,
         estimatedMonthlyCost: unknown ? null : Math.round(costs.reduce((s: number, c) => s + c!, 0) * 100) / 100,
         ...(unknown ? { priceType: unknown.volumeType } : {}),
         facts: { instanceType: i.instanceType, volumeGiB: gib, volumeIds: attached.map((v) => v.id).join(','), ...(i.stoppedAt ? { stoppedAt: i.stoppedAt } : {}) },
