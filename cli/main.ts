@@ -3,8 +3,10 @@ import { ConfigError, exitCodeOf } from '../shared/errors.js';
 import { JOBS } from '../shared/jobs/registry.js';
 import { stderrLogger } from '../shared/log.js';
 import { deliveryVerdict } from '../shared/notify/verdict.js';
+import type { MessagePreview } from '../shared/notify/types.js';
 import { parseCommand, type Command } from './args.js';
 import { MAIN_HELP, RUN_HELP, VALIDATE_HELP, VERSION } from './help.js';
+import { renderPreview } from './render-message.js';
 import { parseActionCommand, splitActionCommand } from './mute-args.js';
 import { executeActionCommand } from './mute-commands.js';
 
@@ -12,9 +14,11 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly now: Date;
+  /** ANSI styles in what goes to stderr (a terminal). @default false */
+  readonly color?: boolean;
 }
 
-const defaultIo = (): CliIo => ({ out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), now: new Date() });
+const defaultIo = (): CliIo => ({ out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), now: new Date(), color: process.stderr.isTTY === true });
 
 /** Returns the exit code; never throws, never calls process.exit (the bin does). */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -65,7 +69,9 @@ async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo): Pr
   // Loaded here, not at the top: `--help` and usage errors should not pay for SDK clients.
   const [job, { createContext }] = await Promise.all([JOBS[command.job](), import('../shared/jobs/context.js')]);
   const log = stderrLogger();
-  const ctx = createContext({ config, log, dryRun: command.dryRun, now: io.now });
+  // A dry run shows each message it would send, on stderr: stdout stays the summary (or the one JSON document).
+  const preview = command.dryRun ? (p: MessagePreview) => io.err(renderPreview(p, { color: io.color ?? false })) : undefined;
+  const ctx = createContext({ config, log, dryRun: command.dryRun, now: io.now, preview });
   const result = await job.run(ctx, { date: command.date, month: command.month });
   if (command.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
   else io.out(`${job.summarize(result)}\n${formatDeliveries(result.deliveries)}`);

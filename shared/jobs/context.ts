@@ -7,6 +7,7 @@ import { DynamoLedger } from '../ledger/dynamo-ledger.js';
 import { NoLedger, type AlertLedger } from '../ledger/ledger.js';
 import type { Logger } from '../log.js';
 import { runSlackBudget, type TimeBudget } from '../notify/time-budget.js';
+import type { MessagePreview } from '../notify/types.js';
 
 /**
  * Clients are built on first use and then reused: a job pays only for the
@@ -45,6 +46,8 @@ export interface JobContext {
   readonly env: NodeJS.ProcessEnv;
   /** The time every Slack call of this run shares (createContext sets it). @default a fresh budget per message */
   readonly slackBudget?: TimeBudget;
+  /** Where a dry run shows each message it would have sent (the CLI prints them on stderr). @default nowhere */
+  readonly preview?: (preview: MessagePreview) => void;
 }
 
 export interface ContextOptions {
@@ -54,6 +57,7 @@ export interface ContextOptions {
   readonly now?: Date;
   readonly aws?: AwsClients;
   readonly env?: NodeJS.ProcessEnv;
+  readonly preview?: (preview: MessagePreview) => void;
 }
 
 export function createContext(o: ContextOptions): JobContext {
@@ -65,5 +69,5 @@ export function createContext(o: ContextOptions): JobContext {
     if (!o.dryRun) o.log.warn('no ledgerTable in config: alerts cannot be de-duplicated, a re-run sends them again');
   }
   const env = o.env ?? process.env;
-  return { config: o.config, aws, ledger, log: o.log, now: o.now ?? new Date(), dryRun: o.dryRun ?? false, env, slackBudget: runSlackBudget(env) };
+  return { config: o.config, aws, ledger, log: o.log, now: o.now ?? new Date(), dryRun: o.dryRun ?? false, env, slackBudget: runSlackBudget(env), ...(o.preview ? { preview: o.preview } : {}) };
 }

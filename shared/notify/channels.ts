@@ -9,7 +9,7 @@ import { resolveSlackToken, type SlackMessage } from './slack.js';
 import { runSlackBudget } from './time-budget.js';
 import { publishSns, type SnsMessage } from './sns.js';
 import type { Alert } from '../alerts/alert.js';
-import type { Channel } from './types.js';
+import type { Channel, SendInfo } from './types.js';
 
 /**
  * The job's default Slack channel, or undefined when config has no notify.slack.
@@ -37,6 +37,7 @@ export function slackChannelTo<A extends Alert>(
   routed = false,
 ): Channel<A> {
   const secretId = ctx.config.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET;
+  const build = (alerts: readonly A[], info?: SendInfo) => withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
   return {
     name: 'slack',
     destination,
@@ -44,10 +45,10 @@ export function slackChannelTo<A extends Alert>(
     accepts,
     async send(alerts, info) {
       const token = await resolveSlackToken(() => ctx.aws.secrets, secretId, ctx.env);
-      const shown = withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
-      const message = { ...shown, metadata: deliveryMetadata(destination, alerts.map((a) => a.alertId)) };
+      const message = { ...build(alerts, info), metadata: deliveryMetadata(destination, alerts.map((a) => a.alertId)) };
       return { message: await postWithinBudget(token, destination, message, ctx.slackBudget ?? runSlackBudget(ctx.env), {}, ctx.env) };
     },
+    preview: (alerts, info) => ctx.preview?.({ channel: 'slack', destination, message: build(alerts, info) }),
   };
 }
 
@@ -65,6 +66,7 @@ export function snsChannel<A extends Alert>(
     routed,
     accepts,
     send: (alerts) => publishSns(ctx.aws.sns(regionOfArn(topicArn)), topicArn, render(alerts)),
+    preview: (alerts) => ctx.preview?.({ channel: 'sns', destination: topicArn, message: render(alerts) }),
   };
 }
 

@@ -111,7 +111,10 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
   const alerts = all.filter((a) => channel.accepts?.(a) ?? true);
   const base = (a: A) => ({ channel: channel.name, alertId: a.alertId, ...(channel.destination ? { destination: channel.destination } : {}) });
   const muted = mutedAll.filter((a) => channel.accepts?.(a) ?? true).map((a): Delivery => ({ ...base(a), status: 'muted' }));
-  if (dryRun) return [...alerts.map((a): Delivery => ({ ...base(a), status: 'dry-run' })), ...muted];
+  if (dryRun) {
+    if (alerts.length) channel.preview?.(alerts, { muted: muted.length });
+    return [...alerts.map((a): Delivery => ({ ...base(a), status: 'dry-run' })), ...muted];
+  }
 
   const done = alerts.length ? await ledger.delivered(alerts.map((a) => a.alertId), target) : new Set<string>();
   const claims = await claimAll(

@@ -1,4 +1,6 @@
 import type { Alert, ChannelName, SendReceipt } from '../alerts/alert.js';
+import type { SlackMessage } from './slack.js';
+import type { SnsMessage } from './sns.js';
 
 /**
  * Somewhere alerts go. One `send` carries every new alert of a run, so a run
@@ -22,7 +24,14 @@ export interface Channel<A extends Alert> {
    */
   routes?(alert: Alert): boolean;
   send(alerts: readonly A[], info?: SendInfo): Promise<SendReceipt | void>;
+  /** In a dry run, in place of `send`: hands the message it would deliver to the run's preview (nothing leaves the machine). */
+  preview?(alerts: readonly A[], info?: SendInfo): void;
 }
+
+/** A message a dry run would have sent, exactly as built: Slack blocks with their buttons, or the SNS subject and body. */
+export type MessagePreview =
+  | { readonly channel: 'slack'; readonly destination: string; readonly message: SlackMessage }
+  | { readonly channel: 'sns'; readonly destination: string; readonly message: SnsMessage };
 
 export interface SendInfo {
   /** Alerts this channel would have carried but a mute holds: a message may say how many. */

@@ -227,9 +227,16 @@ describe('budgets job', SLOW, () => {
     const file = await config();
     await setBudgets(monthlyCostBudget('platform-prod', 2000, 2100, 2600));
 
-    const { code, json } = await budgetsRun(file, ['--dry-run']);
+    const { code, json, stderr } = await budgetsRun(file, ['--dry-run']);
 
     expect(code).toBe(0);
+    // What would have been sent is shown on stderr: the Slack message with its buttons, and the SNS subject and body.
+    expect(stderr).toMatch(/dry run: would send to Slack #\S+:/);
+    expect(stderr).toContain('[ Acknowledge ]');
+    expect(stderr).toContain('[ Mute 7 days: platform-prod ]');
+    expect(stderr).toMatch(/dry run: would send to SNS arn:aws:sns:/);
+    expect(stderr).toContain('Subject: [emergency] AWS budget platform-prod: actual 105.0%');
+    expect(stderr).toContain('- [emergency] platform-prod: spent 105.0% of its limit (crossed 100%)');
     expect(json.deliveries.length).toBeGreaterThan(0);
     expect(json.deliveries.every((d) => d.status === 'dry-run')).toBe(true);
     expect(alertedOf(json, 'platform-prod')).toEqual([]);
