@@ -26,6 +26,7 @@ import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../infra/constructs/bundling.js';
 import { parseConfig } from '../shared/config/load.js';
 import { AwsClients, type JobContext } from '../shared/jobs/context.js';
 import { DynamoLedger } from '../shared/ledger/dynamo-ledger.js';
+import { MuteStore } from '../shared/ledger/mutes.js';
 import { actionKindOf } from '../shared/notify/actions.js';
 import { present, slackChannel } from '../shared/notify/channels.js';
 import { dispatch } from '../shared/notify/dispatch.js';
@@ -59,18 +60,19 @@ try {
   const config = parseConfig({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE });
   const slackEnv = { SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET };
   const ledger = new DynamoLedger(ddb, { table: TABLE });
+  const mutes = new MuteStore(ddb, TABLE);
 
   // Mute reads per run: the one batched read, whatever the number of alerts up to 100 subjects.
   const reads: string[] = [];
   for (const n of [1, 20, 100, 250]) {
-    const before = ledger.mutes.reads;
-    await dispatch({ alerts: Array.from({ length: n }, (_, i) => alert(i)), channels: [], ledger, dryRun: false });
-    reads.push(`${n} alerts: ${ledger.mutes.reads - before}`);
+    const before = mutes.reads;
+    await dispatch({ alerts: Array.from({ length: n }, (_, i) => alert(i)), channels: [], ledger, mutes, dryRun: false });
+    reads.push(`${n} alerts: ${mutes.reads - before}`);
   }
 
   // One posted alert message whose Acknowledge button the clicks press.
   const ctx = { config, aws: new AwsClients(), env: slackEnv } as unknown as JobContext;
-  await dispatch({ alerts: [alert(9999)], channels: present([slackChannel<Alert>(ctx, () => ({ text: 'bench alert', blocks: [] }))]), ledger, dryRun: false });
+  await dispatch({ alerts: [alert(9999)], channels: present([slackChannel<Alert>(ctx, () => ({ text: 'bench alert', blocks: [] }))]), ledger, mutes, dryRun: false });
   const message = slack.messages.at(-1)!;
   const ack = buttonsOf(message.blocks).find((b) => actionKindOf(b.action_id!) === 'acknowledge')!;
 

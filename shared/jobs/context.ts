@@ -3,8 +3,9 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { defaultRegion, dynamoClient, secretsClient, snsClient } from '../aws/clients.js';
 import type { CostWatchConfig } from '../config/schema.js';
-import { DynamoLedger } from '../ledger/dynamo-ledger.js';
+import { DynamoLedger, explainLedgerError } from '../ledger/dynamo-ledger.js';
 import { NoLedger, type AlertLedger } from '../ledger/ledger.js';
+import { MuteStore, NO_MUTES, type MuteReader } from '../ledger/mutes.js';
 import type { Logger } from '../log.js';
 import { runSlackBudget, type TimeBudget } from '../notify/time-budget.js';
 import type { MessagePreview } from '../notify/types.js';
@@ -38,6 +39,8 @@ export interface JobContext {
   readonly config: CostWatchConfig;
   readonly aws: AwsClients;
   readonly ledger: AlertLedger;
+  /** Kept in the ledger table beside the ledger; NO_MUTES without one. */
+  readonly mutes: MuteReader;
   readonly log: Logger;
   /** The clock, passed in so that every date rule is testable. */
   readonly now: Date;
@@ -62,12 +65,24 @@ export interface ContextOptions {
 
 export function createContext(o: ContextOptions): JobContext {
   const aws = o.aws ?? new AwsClients();
-  let ledger: AlertLedger;
-  if (o.config.ledgerTable) ledger = new DynamoLedger(aws.dynamo, { table: o.config.ledgerTable });
-  else {
-    ledger = new NoLedger();
-    if (!o.dryRun) o.log.warn('no ledgerTable in config: alerts cannot be de-duplicated, a re-run sends them again');
-  }
+  const table = o.config.ledgerTable;
+  let ledger: AlertLedger = new NoLedger();
+  let mutes: MuteReader = NO_MUTES;
+  if (table) {
+    ledger = new DynamoLedger(aws.dynamo, { table });
+    mutes = new MuteStore(aws.dynamo, table, explainLedgerError(table));
+  } else if (!o.dryRun) o.log.warn('no ledgerTable in config: alerts cannot be de-duplicated, a re-run sends them again');
   const env = o.env ?? process.env;
-  return { config: o.config, aws, ledger, log: o.log, now: o.now ?? new Date(), dryRun: o.dryRun ?? false, env, slackBudget: runSlackBudget(env), ...(o.preview ? { preview: o.preview } : {}) };
+  return {
+    config: o.config,
+    aws,
+    ledger,
+    mutes,
+    log: o.log,
+    now: o.now ?? new Date(),
+    dryRun: o.dryRun ?? false,
+    env,
+    slackBudget: runSlackBudget(env),
+    ...(o.preview ? { preview: o.preview } : {}),
+  };
 }

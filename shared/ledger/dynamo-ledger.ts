@@ -14,7 +14,6 @@ import { clip } from '../text/clip.js';
 import { ledgerKey, legacyKey } from '../alerts/keys.js';
 import type { DeliveryTarget } from '../alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome, SentRecord } from './ledger.js';
-import { MuteStore } from './mutes.js';
 
 export interface DynamoLedgerOptions {
   readonly table: string;
@@ -32,11 +31,23 @@ const BATCH_GET_LIMIT = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isConditionFailure = (err: unknown) => (err as Error)?.name === 'ConditionalCheckFailedException';
 
+/** A missing table is a setup mistake: say how to make it, not "Requested resource not found". */
+export const explainLedgerError =
+  (table: string) =>
+  (err: unknown, operation: string): Error => {
+    if ((err as Error)?.name === 'ResourceNotFoundException')
+      return new AwsAccessError(
+        `ledger table "${table}" does not exist in this account and region: create it (partition key pk, String; TTL attribute expiresAt), deploy the stack, or remove ledgerTable from the config`,
+        `DynamoDB ${operation}`,
+        { cause: err },
+      );
+    return explainAwsError(err, `DynamoDB ${operation} on ledger table ${table}`, `dynamodb:${operation}`);
+  };
+
 export class DynamoLedger implements AlertLedger {
   private readonly retentionSeconds: number;
   private readonly staleSeconds: number;
   private readonly now: () => Date;
-  readonly mutes: MuteStore;
 
   constructor(
     private readonly ddb: DynamoDBClient,
@@ -45,18 +56,10 @@ export class DynamoLedger implements AlertLedger {
     this.retentionSeconds = (options.retentionDays ?? 400) * 86_400;
     this.staleSeconds = options.staleClaimSeconds ?? STALE_CLAIM_SECONDS;
     this.now = options.now ?? (() => new Date());
-    this.mutes = new MuteStore(ddb, options.table, (err, op) => this.explain(err, op));
   }
 
-  /** A missing table is a setup mistake: say how to make it, not "Requested resource not found". */
   private explain(err: unknown, operation: string): Error {
-    if ((err as Error)?.name === 'ResourceNotFoundException')
-      return new AwsAccessError(
-        `ledger table "${this.options.table}" does not exist in this account and region: create it (partition key pk, String; TTL attribute expiresAt), deploy the stack, or remove ledgerTable from the config`,
-        `DynamoDB ${operation}`,
-        { cause: err },
-      );
-    return explainAwsError(err, `DynamoDB ${operation} on ledger table ${this.options.table}`, `dynamodb:${operation}`);
+    return explainLedgerError(this.options.table)(err, operation);
   }
 
   private epoch(): number {

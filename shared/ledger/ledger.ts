@@ -1,4 +1,3 @@
-import type { MuteReader } from './mutes.js';
 import type { AlertSubject, DeliveryTarget, PostedMessage } from '../alerts/alert.js';
 
 /**
@@ -31,8 +30,6 @@ export interface AlertLedger {
   markSent(alertId: string, target: DeliveryTarget, record?: SentRecord): Promise<MarkOutcome>;
   /** Releases the claim so the next run tries again; never throws (a claim left pending goes stale). */
   markFailed(alertId: string, target: DeliveryTarget, error: string): Promise<MarkOutcome>;
-  /** Mutes kept with the ledger; absent when there is nowhere to keep them (no table). */
-  readonly mutes?: MuteReader;
 }
 
 /** Stored on a delivered entry: the Slack actions endpoint acts only on what it finds there. */

@@ -25,6 +25,9 @@ export interface MuteReader {
   mutedAmong(subjects: readonly AlertSubject[], now: Date): Promise<Map<string, Mute>>;
 }
 
+/** Used when no ledger table is configured: there is nowhere to keep a mute, so nothing is muted. */
+export const NO_MUTES: MuteReader = { mutedAmong: async () => new Map() };
+
 /** BatchGetItem reads at most 100 keys a call. */
 const BATCH_GET_LIMIT = 100;
 

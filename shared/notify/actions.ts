@@ -44,11 +44,6 @@ function button(kind: ActionKind, index: number, text: string, value: string, ex
   return { type: 'button', action_id: `${ACTION_IDS[kind]}:${index}`, text: { type: 'plain_text', text: clip(text, BUTTON_LIMITS.text), emoji: true }, value, ...extra };
 }
 
-const anomalyOf = (a: Alert) => {
-  const anomaly = (a as { anomaly?: { id?: unknown } | null }).anomaly;
-  return typeof anomaly?.id === 'string' ? anomaly.id : undefined;
-};
-
 /**
  * Acknowledge (the whole message), then per alert Mute 7 days, and Expected
  * where the alert carries an AWS anomaly. Buttons that do not fit one actions
@@ -64,7 +59,7 @@ export function alertActions(alerts: readonly Alert[], muted = 0, target: Delive
   let left = 0;
   keyed.forEach(({ a, value }, i) => {
     const wanted = [button('mute', i, many ? `${MUTE_PREFIX}${labels[i]}` : `Mute ${MUTE_DAYS.default} days`, value, { confirm: muteConfirm(a) })];
-    if (anomalyOf(a)) wanted.push(button('expected', i, many ? `Expected: ${labels[i]}` : 'Expected (tell AWS)', value));
+    if (a.anomalyId) wanted.push(button('expected', i, many ? `Expected: ${labels[i]}` : 'Expected (tell AWS)', value));
     if (elements.length + wanted.length > BUTTON_LIMITS.elementsPerBlock) left += 1;
     else elements.push(...wanted);
   });

@@ -2,6 +2,7 @@ import { errorMessage } from '../aws/errors.js';
 import { mapLimit } from '../concurrency.js';
 import type { DeliveryTarget } from '../alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, SentRecord } from '../ledger/ledger.js';
+import type { MuteReader } from '../ledger/mutes.js';
 import { muteKey } from '../alerts/keys.js';
 import type { Alert, Delivery, SendReceipt } from '../alerts/alert.js';
 import type { Channel } from './types.js';
@@ -13,6 +14,8 @@ export interface DispatchOptions<A extends Alert> {
   readonly alerts: readonly A[];
   readonly channels: readonly Channel<A>[];
   readonly ledger: AlertLedger;
+  /** Which subjects are muted now; NO_MUTES without a ledger table. */
+  readonly mutes: MuteReader;
   readonly dryRun: boolean;
 }
 
@@ -23,8 +26,8 @@ export interface DispatchOptions<A extends Alert> {
  * the claim for the next run. Nothing here throws for one alert's sake: every
  * alert ends in a delivery that says what state it is in.
  */
-export async function dispatch<A extends Alert>({ alerts, channels, ledger, dryRun }: DispatchOptions<A>): Promise<Delivery[]> {
-  const { live, muted } = await splitMuted(alerts, ledger, dryRun);
+export async function dispatch<A extends Alert>({ alerts, channels, ledger, mutes, dryRun }: DispatchOptions<A>): Promise<Delivery[]> {
+  const { live, muted } = await splitMuted(alerts, mutes, dryRun);
   const perChannel = await Promise.all(channels.map((channel) => deliverThrough(channel, live, ledger, dryRun, muted)));
   return [...perChannel.flat(), ...unrouted(live, channels)];
 }
@@ -50,18 +53,17 @@ function unrouted<A extends Alert>(live: readonly A[], channels: readonly Channe
  * is claimed: a muted alert is neither sent nor recorded, so it goes out if it
  * is still there once the mute ends. Wall-clock time: a mute is about now.
  */
-async function splitMuted<A extends Alert>(alerts: readonly A[], ledger: AlertLedger, dryRun: boolean): Promise<{ live: A[]; muted: A[] }> {
-  if (!ledger.mutes || !alerts.length) return { live: [...alerts], muted: [] };
-  const read = ledger.mutes.mutedAmong(alerts.map((a) => a.subject), new Date());
+async function splitMuted<A extends Alert>(alerts: readonly A[], mutes: MuteReader, dryRun: boolean): Promise<{ live: A[]; muted: A[] }> {
+  if (!alerts.length) return { live: [...alerts], muted: [] };
+  const read = mutes.mutedAmong(alerts.map((a) => a.subject), new Date());
   // A dry run never touched the ledger before mutes: one without a table (or access to it) still works, showing no mutes.
-  const mutes = dryRun ? await read.catch(() => new Map()) : await read;
-  return { live: alerts.filter((a) => !mutes.has(muteKey(a.subject))), muted: alerts.filter((a) => mutes.has(muteKey(a.subject))) };
+  const held = dryRun ? await read.catch(() => new Map()) : await read;
+  return { live: alerts.filter((a) => !held.has(muteKey(a.subject))), muted: alerts.filter((a) => held.has(muteKey(a.subject))) };
 }
 
 /** What the ledger keeps of a delivered alert so a Slack button can act on it without trusting the click. */
 function sentRecord(a: Alert, receipt: SendReceipt | void): SentRecord {
-  const anomaly = (a as { anomaly?: { id?: unknown } | null }).anomaly;
-  return { subject: a.subject, message: receipt?.message, anomalyId: typeof anomaly?.id === 'string' ? anomaly.id : undefined };
+  return { subject: a.subject, message: receipt?.message, anomalyId: a.anomalyId };
 }
 
 type Claim = ClaimOutcome | { readonly status: 'error'; readonly error: string };

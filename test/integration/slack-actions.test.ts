@@ -14,6 +14,7 @@ import { buttonsOf, clickPayload, formBody, signRequest } from '../../emulators/
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients, type JobContext } from '../../shared/jobs/context.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
+import { MuteStore } from '../../shared/ledger/mutes.js';
 import type { Logger } from '../../shared/log.js';
 import { actionKindOf } from '../../shared/notify/actions.js';
 import { present, slackChannel } from '../../shared/notify/channels.js';
@@ -228,12 +229,13 @@ describe('Expected on an alert carrying an AWS anomaly', () => {
       alertId: `daily-spend|service|Amazon Relational Database Service|${DAY}|critical`,
       severity: 'critical',
       subject: { job: 'daily-spend', scope: 'service', key: 'Amazon Relational Database Service', account: null },
-      anomaly: { id: 'anomaly-0001', score: 91, impact: 420, rootCauses: [] },
+      anomalyId: 'anomaly-0001',
     } as Alert;
     await dispatch({
       alerts: [alert],
       channels: present([slackChannel<Alert>(ctx, () => ({ text: 'RDS spike', blocks: [] }))]),
       ledger: new DynamoLedger(ddb, { table: TABLE }),
+      mutes: new MuteStore(ddb, TABLE),
       dryRun: false,
     });
     const expected = buttonOf('expected');

@@ -15,6 +15,7 @@ import { buttonsOf, clickPayload, formBody, signRequest } from '../../emulators/
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients, type JobContext } from '../../shared/jobs/context.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
+import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import { actionKindOf } from '../../shared/notify/actions.js';
 import { present, slackChannel } from '../../shared/notify/channels.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
@@ -115,10 +116,10 @@ describe('the Expected button', () => {
       alertId: `daily-spend|anomaly|anomaly-0042|${DAY}|warning`,
       severity: 'warning',
       subject: { job: 'daily-spend', scope: 'anomaly', key: 'anomaly-0042', account: null },
-      anomaly: { id: 'anomaly-0042', score: 80, impact: 300, rootCauses: [] },
+      anomalyId: 'anomaly-0042',
     } as Alert;
     const channels = present([slackChannel<Alert>(ctx, () => ({ text: 'anomaly', blocks: [] }))]);
-    await dispatch({ alerts: [alert], channels, ledger: new DynamoLedger(ddb, { table: TABLE }), dryRun: false });
+    await dispatch({ alerts: [alert], channels, ledger: new DynamoLedger(ddb, { table: TABLE }), mutes: NO_MUTES, dryRun: false });
     let release: () => void = () => undefined;
     const feedback: string[] = [];
     const deferred: Array<() => Promise<void>> = [];

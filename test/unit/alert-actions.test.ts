@@ -32,7 +32,7 @@ describe('alert buttons', () => {
   });
 
   it('adds Expected only to alerts carrying an AWS anomaly', () => {
-    const all = buttons(alertActions([alert(1), alert(2, { anomaly: { id: 'anomaly-1', score: 80 } })]));
+    const all = buttons(alertActions([alert(1), alert(2, { anomalyId: 'anomaly-1' })]));
     expect(all.filter((b) => actionKindOf(b.action_id!) === 'expected').map((b) => b.value)).toEqual([deliveryKey(alert(2).alertId, 'slack')]);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome, SentRecord } from '../../shared/ledger/ledger.js';
 import { muteKey } from '../../shared/alerts/keys.js';
-import type { Mute, MuteReader } from '../../shared/ledger/mutes.js';
+import { NO_MUTES, type Mute, type MuteReader } from '../../shared/ledger/mutes.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
 import type { Alert, AlertSubject } from '../../shared/alerts/alert.js';
 import type { Channel, SendInfo } from '../../shared/notify/types.js';
@@ -22,7 +22,6 @@ class Mutes implements MuteReader {
 class Ledger implements AlertLedger {
   readonly records = new Map<string, SentRecord | undefined>();
   claimed: string[] = [];
-  constructor(readonly mutes?: MuteReader) {}
   async delivered(): Promise<Set<string>> {
     return new Set();
   }
@@ -45,7 +44,7 @@ const alerts: Alert[] = [
   // Two days of the same subject: a mute holds whatever the date.
   { alertId: 'ec2-d1', severity: 'critical', subject: ec2 },
   { alertId: 'ec2-d2', severity: 'warning', subject: ec2 },
-  { alertId: 's3', severity: 'warning', subject: s3, anomaly: { id: 'anom-1' } } as Alert,
+  { alertId: 's3', severity: 'warning', subject: s3, anomalyId: 'anom-1' },
 ];
 
 function channel(name: 'slack' | 'sns') {
@@ -63,11 +62,11 @@ function channel(name: 'slack' | 'sns') {
 describe('dispatch with mutes', () => {
   it('leaves muted alerts out of every channel, reports them as muted, and claims nothing for them', async () => {
     const mutes = new Mutes([ec2]);
-    const ledger = new Ledger(mutes);
+    const ledger = new Ledger();
     const slack = channel('slack');
     const sns = channel('sns');
 
-    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, mutes, dryRun: false });
 
     expect(slack.sent).toEqual([{ ids: ['s3'], info: { muted: 2 } }]);
     expect(sns.sent).toEqual([{ ids: ['s3'], info: { muted: 2 } }]);
@@ -82,32 +81,32 @@ describe('dispatch with mutes', () => {
 
   it('reads the mutes once per run, for every subject at once', async () => {
     const mutes = new Mutes([]);
-    await dispatch({ alerts, channels: [channel('slack').ch, channel('sns').ch], ledger: new Ledger(mutes), dryRun: false });
+    await dispatch({ alerts, channels: [channel('slack').ch, channel('sns').ch], ledger: new Ledger(), mutes, dryRun: false });
     expect(mutes.reads).toBe(1);
     expect(mutes.asked[0]).toHaveLength(3);
   });
 
   it('records what a button click needs on the delivered entry: subject, message, anomaly', async () => {
-    const ledger = new Ledger(new Mutes([]));
-    await dispatch({ alerts, channels: [channel('slack').ch], ledger, dryRun: false });
+    const ledger = new Ledger();
+    await dispatch({ alerts, channels: [channel('slack').ch], ledger, mutes: new Mutes([]), dryRun: false });
     expect(ledger.records.get('s3#slack')).toEqual({ subject: s3, message: { channel: 'C1', ts: '1.000001' }, anomalyId: 'anom-1' });
   });
 
   it('shows muted, not dry-run, for a muted alert in a dry run', async () => {
-    const deliveries = await dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(new Mutes([s3])), dryRun: true });
+    const deliveries = await dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(), mutes: new Mutes([s3]), dryRun: true });
     expect(deliveries.map((d) => `${d.alertId}:${d.status}`)).toEqual(['ec2-d1:dry-run', 'ec2-d2:dry-run', 's3:muted']);
   });
 
   it('a dry run still works when the mutes cannot be read (no table yet); a real run fails loudly', async () => {
     const broken: MuteReader = { mutedAmong: () => Promise.reject(new Error('ledger table does not exist')) };
-    const dry = await dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(broken), dryRun: true });
+    const dry = await dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(), mutes: broken, dryRun: true });
     expect(dry.map((d) => d.status)).toEqual(['dry-run', 'dry-run', 'dry-run']);
-    await expect(dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(broken), dryRun: false })).rejects.toThrow(/does not exist/);
+    await expect(dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(), mutes: broken, dryRun: false })).rejects.toThrow(/does not exist/);
   });
 
   it('works without a mute store (no ledger table)', async () => {
     const slack = channel('slack');
-    await dispatch({ alerts, channels: [slack.ch], ledger: new Ledger(), dryRun: false });
+    await dispatch({ alerts, channels: [slack.ch], ledger: new Ledger(), mutes: NO_MUTES, dryRun: false });
     expect(slack.sent[0]!.ids).toHaveLength(3);
   });
 });

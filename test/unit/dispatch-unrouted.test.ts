@@ -6,6 +6,7 @@ import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 import { silentLogger } from '../../shared/log.js';
 import { dispatch, NO_DESTINATION } from '../../shared/notify/dispatch.js';
+import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import { alertChannels } from '../../shared/notify/routing.js';
 import type { Alert } from '../../shared/alerts/alert.js';
 import { deliveryVerdict } from '../../shared/notify/verdict.js';
@@ -32,7 +33,7 @@ async function run(config: CostWatchConfig, alerts: Alert[], accepts?: { sns: (a
     sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }),
     ...(accepts ? { accepts } : {}),
   }).map((c) => ({ ...c, send: async (list: readonly Alert[]) => void sent.push(...list.map((a) => `${c.destination}:${a.alertId}`)) }));
-  return { deliveries: await dispatch({ alerts, channels, ledger, dryRun: false }), sent };
+  return { deliveries: await dispatch({ alerts, channels, ledger, mutes: NO_MUTES, dryRun: false }), sent };
 }
 
 describe('dispatch of an alert routing sends nowhere', () => {

@@ -3,6 +3,7 @@ import { mapLimit } from '../../shared/concurrency.js';
 import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 import { dispatch, undelivered, unrecorded } from '../../shared/notify/dispatch.js';
+import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import type { Alert, AlertSubject } from '../../shared/alerts/alert.js';
 import type { Channel } from '../../shared/notify/types.js';
 
@@ -56,7 +57,7 @@ describe('dispatch', () => {
     const slack = channel('slack');
     const sns = channel('sns');
 
-    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger: new MemoryLedger(), dryRun: false });
+    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger: new MemoryLedger(), mutes: NO_MUTES, dryRun: false });
 
     expect(slack.sent).toEqual([['a', 'b']]);
     expect(sns.sent).toEqual([['a', 'b']]);
@@ -69,9 +70,9 @@ describe('dispatch', () => {
     const slack = channel('slack', { fail: () => slackDown });
     const sns = channel('sns');
 
-    const first = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    const first = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, mutes: NO_MUTES, dryRun: false });
     slackDown = false;
-    const second = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    const second = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, mutes: NO_MUTES, dryRun: false });
 
     expect(first.filter((d) => d.channel === 'slack').map((d) => [d.status, d.error])).toEqual([
       ['failed', 'slack is down'],
@@ -85,10 +86,10 @@ describe('dispatch', () => {
   it('skips the claim write for alerts the ledger already shows as delivered', async () => {
     const ledger = new MemoryLedger();
     const slack = channel('slack');
-    await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: false });
+    await dispatch({ alerts, channels: [slack.ch], ledger, mutes: NO_MUTES, dryRun: false });
     const claimsAfterFirst = ledger.claims;
 
-    const again = await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: false });
+    const again = await dispatch({ alerts, channels: [slack.ch], ledger, mutes: NO_MUTES, dryRun: false });
 
     expect(again.map((d) => d.status)).toEqual(['duplicate', 'duplicate']);
     expect(ledger.claims).toBe(claimsAfterFirst);
@@ -109,8 +110,8 @@ describe('dispatch', () => {
       ],
     };
 
-    await dispatch({ alerts: [top], channels: [slack.ch, sns.ch], ledger, dryRun: false });
-    const later = await dispatch({ alerts: [{ alertId: 'budget-75', severity: 'warning', subject }], channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    await dispatch({ alerts: [top], channels: [slack.ch, sns.ch], ledger, mutes: NO_MUTES, dryRun: false });
+    const later = await dispatch({ alerts: [{ alertId: 'budget-75', severity: 'warning', subject }], channels: [slack.ch, sns.ch], ledger, mutes: NO_MUTES, dryRun: false });
 
     expect(slack.sent).toEqual([['budget-90']]);
     expect(sns.sent).toEqual([['budget-90']]);
@@ -122,7 +123,7 @@ describe('dispatch', () => {
     const ledger = new MemoryLedger();
     const slack = channel('slack', { fail: () => true });
 
-    await dispatch({ alerts: [{ alertId: 'top', severity: 'critical', subject, covers: [{ alertId: 'low', severity: 'info', subject }] }], channels: [slack.ch], ledger, dryRun: false });
+    await dispatch({ alerts: [{ alertId: 'top', severity: 'critical', subject, covers: [{ alertId: 'low', severity: 'info', subject }] }], channels: [slack.ch], ledger, mutes: NO_MUTES, dryRun: false });
 
     expect(ledger.state.get('low#slack')).toBeUndefined();
     expect(ledger.state.get('top#slack')).toBe('failed');
@@ -131,7 +132,7 @@ describe('dispatch', () => {
   it('routes only the alerts a channel accepts', async () => {
     const sns = channel('sns', { accepts: (a) => a.severity !== 'info' });
 
-    const deliveries = await dispatch({ alerts, channels: [sns.ch], ledger: new MemoryLedger(), dryRun: false });
+    const deliveries = await dispatch({ alerts, channels: [sns.ch], ledger: new MemoryLedger(), mutes: NO_MUTES, dryRun: false });
 
     expect(sns.sent).toEqual([['b']]);
     expect(deliveries).toEqual([{ channel: 'sns', alertId: 'b', status: 'sent' }]);
@@ -141,7 +142,7 @@ describe('dispatch', () => {
     const ledger = new MemoryLedger();
     const slack = channel('slack');
 
-    const deliveries = await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: true });
+    const deliveries = await dispatch({ alerts, channels: [slack.ch], ledger, mutes: NO_MUTES, dryRun: true });
 
     expect(deliveries.map((d) => d.status)).toEqual(['dry-run', 'dry-run']);
     expect(slack.sent).toEqual([]);
@@ -154,7 +155,7 @@ describe('dispatch', () => {
     const slack = channel('slack');
     const sns = channel('sns');
 
-    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, dryRun: false });
+    const deliveries = await dispatch({ alerts, channels: [slack.ch, sns.ch], ledger, mutes: NO_MUTES, dryRun: false });
 
     expect(deliveries.filter((d) => d.channel === 'slack').map((d) => d.status)).toEqual(['in-progress', 'in-progress']);
     expect(ledger.state.get('b#slack')).toBeUndefined();
@@ -173,7 +174,7 @@ describe('dispatch', () => {
     };
     const slack = channel('slack');
 
-    const deliveries = await dispatch({ alerts, channels: [slack.ch], ledger, dryRun: false });
+    const deliveries = await dispatch({ alerts, channels: [slack.ch], ledger, mutes: NO_MUTES, dryRun: false });
 
     expect(slack.sent).toEqual([['a']]);
     expect(deliveries).toEqual([

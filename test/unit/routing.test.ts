@@ -3,6 +3,7 @@ import { parseConfig } from '../../shared/config/load.js';
 import { createContext } from '../../shared/jobs/context.js';
 import { silentLogger } from '../../shared/log.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
+import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import { alertChannels, destinationsOf } from '../../shared/notify/routing.js';
 import type { Alert } from '../../shared/alerts/alert.js';
 import type { DeliveryTarget } from '../../shared/alerts/alert.js';
@@ -130,7 +131,7 @@ describe('alertChannels', () => {
     }));
     const ledger = new MemoryLedger();
     const alerts = [alert('d1', DATA), alert('d2', DATA), alert('w', WEB)];
-    const first = await dispatch({ alerts, channels, ledger, dryRun: false });
+    const first = await dispatch({ alerts, channels, ledger, mutes: NO_MUTES, dryRun: false });
     expect(sent.sort()).toEqual([
       ['#cost-alerts', ['w']],
       ['#team-data', ['d1', 'd2']],
@@ -143,7 +144,7 @@ describe('alertChannels', () => {
     expect(first).toHaveLength(7);
 
     sent.length = 0;
-    const again = await dispatch({ alerts, channels, ledger, dryRun: false });
+    const again = await dispatch({ alerts, channels, ledger, mutes: NO_MUTES, dryRun: false });
     expect(sent).toEqual([]);
     expect(again.every((d) => d.status === 'duplicate')).toBe(true);
   });

@@ -104,6 +104,7 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
     alerts,
     channels: alertChannels<BudgetAlert>(ctx, { slack: (a) => budgetSlackMessage(a, msg), sns: (a) => budgetSnsMessage(a, msg), accepts: CARRIES }),
     ledger: ctx.ledger,
+    mutes: ctx.mutes,
     dryRun: ctx.dryRun,
   });
 

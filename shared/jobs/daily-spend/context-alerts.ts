@@ -26,6 +26,7 @@ export function anomalyAlert(a: AnomalyRef, date: IsoDate, metric: string, organ
     severity: 'warning',
     series: [],
     anomaly: a,
+    anomalyId: a.id,
     consoleUrl: costExplorerUrl({ date: until, metric, service, account }),
     alertId: `daily-spend|anomaly|${a.id}|${a.startDate}|warning`,
     subject: { job: 'daily-spend', scope: 'anomaly', key: a.id, account },

@@ -17,6 +17,8 @@ export interface SpikeContext {
   readonly drivers?: Driver[];
   readonly consoleUrl?: string;
   readonly anomaly?: AnomalyRef;
+  /** The attached anomaly's id, kept in the ledger for the "expected" button; not part of the result JSON. */
+  readonly anomalyId?: string;
   readonly unitCost?: DailyUnitCost;
 }
 
@@ -93,7 +95,7 @@ export async function dailyContext(
         ...s,
         ...(service ? { drivers: found ?? [] } : {}),
         consoleUrl: costExplorerUrl({ date: s.date, metric: rules.metric, service, account: account ?? (s.scope === 'account' ? s.key : null) }),
-        ...(anomaly ? { anomaly } : {}),
+        ...(anomaly ? { anomaly, anomalyId: anomaly.id } : {}),
       };
     },
     anomalies: chosen,

@@ -93,6 +93,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
       sns: (a, to) => dailySnsMessage(a, dailyMessageFor(msg, to, figures)),
     }),
     ledger: ctx.ledger,
+    mutes: ctx.mutes,
     dryRun: ctx.dryRun,
   });
 
@@ -102,7 +103,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
     currency,
     estimated: evaluation.estimated,
     total: { ...evaluation.total, forecast: context.forecast },
-    spikes: alerts.map(({ series: _series, ...s }) => s),
+    spikes: alerts.map(({ series: _series, anomalyId: _anomalyId, ...s }) => s),
     monthToDate: evaluation.monthToDate,
     baseline: rules.baseline,
     costExplorerRequests: costs.requests + context.costExplorerRequests,

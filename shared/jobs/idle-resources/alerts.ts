@@ -94,6 +94,7 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
       sns: (a, to) => idleSnsMessage(a, idleMessageFor(msg, run, to)),
     }),
     ledger: ctx.ledger,
+    mutes: ctx.mutes,
     dryRun: ctx.dryRun,
   });
 }

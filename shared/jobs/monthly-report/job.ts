@@ -108,7 +108,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     subject: { job: 'monthly-report', scope: 'report', key: month, account: null },
     month,
   };
-  const deliveries = await dispatch({ alerts: [alert], channels: delivery.channels, ledger: ctx.ledger, dryRun: ctx.dryRun });
+  const deliveries = await dispatch({ alerts: [alert], channels: delivery.channels, ledger: ctx.ledger, mutes: ctx.mutes, dryRun: ctx.dryRun });
   return { ...result, email: delivery.email, deliveries };
 }
 
