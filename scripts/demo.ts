@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: every job end to end on local emulators. Starts moto, the
  * Cost Explorer double and a fake Slack, seeds a realistic account, runs each
- * job through the real CLI, prints what Slack and SNS received, stops it all.
+ * job through the real CLI, prints what Slack and SNS received, stops it all
+ * (with --keep: leaves it all running and prints the environment to paste).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyRe
 import { showOrganization } from './demo/organization.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 import { showMuteDemo } from './demo/slack-actions.js';
+import { DEMO_USAGE, keepInstructions, parseDemoArgs } from './demo/keep.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
 
 hideSdkNodeVersionWarning();
@@ -32,6 +34,7 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'out');
 const BOLD = '\x1b[1m';
 const RESET = '\x1b[0m';
+const SLACK_SECRET_ID = 'cost-watch/slack-bot-token';
 
 interface Services {
   moto: MotoHandle;
@@ -75,7 +78,7 @@ async function setUp(s: Services): Promise<DemoWorld> {
   const sns = new SNSClient(clientConfig);
   const sqs = new SQSClient(clientConfig);
   await createLedgerTable(new DynamoDBClient(clientConfig), 'cost-watch-ledger');
-  await createSecret(new SecretsManagerClient(clientConfig), 'cost-watch/slack-bot-token', 'xoxb-demo-token');
+  await createSecret(new SecretsManagerClient(clientConfig), SLACK_SECRET_ID, 'xoxb-demo-token');
   const alerts = await createTopicWithInbox(sns, sqs, 'cost-watch-alerts');
   const reports = await createTopicWithInbox(sns, sqs, 'cost-watch-reports');
   mkdirSync(outDir, { recursive: true });
@@ -107,7 +110,27 @@ async function showJob(world: DemoWorld, title: string, args: string[]): Promise
     for (const m of await topic.receive()) process.stdout.write(`${renderSns(name, m)}\n`);
 }
 
+/** Blocks until SIGINT or SIGTERM: the doubles and the fake Slack live in this process. */
+function waitForStop(): Promise<void> {
+  return new Promise((stop) => {
+    process.once('SIGINT', () => stop());
+    process.once('SIGTERM', () => stop());
+  });
+}
+
 async function main(): Promise<number> {
+  let keep: boolean;
+  try {
+    const args = parseDemoArgs(process.argv.slice(2));
+    if (args.help) {
+      process.stdout.write(DEMO_USAGE);
+      return 0;
+    }
+    keep = args.keep;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}`);
+    return 2;
+  }
   try {
     await ensureMotoServer();
   } catch (err) {
@@ -144,6 +167,12 @@ async function main(): Promise<number> {
     if (eml) process.stdout.write(`Finance email (open it in a mail client): ${eml}\n`);
     await showOrganization({ moto, ce, slack, outDir, run: runCli });
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
+    if (keep) {
+      const motoPids = [moto.pid, rdsMoto.pid];
+      process.stdout.write(keepInstructions({ env: world.env, configFile: world.configFile, root, demoPid: process.pid, motoPids, slackSecretId: SLACK_SECRET_ID }));
+      await waitForStop();
+      process.stdout.write('Stopping the emulators …\n');
+    }
     return 0;
   } finally {
     await Promise.all([moto.stop(), rdsMoto.stop(), ce.stop(), slack.stop(), budgets.stop()]);
