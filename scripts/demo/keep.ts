@@ -26,7 +26,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
     });
     return { keep: values.keep, help: values.help };
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n${DEMO_USAGE}`);
+    throw new Error(`${(err as Error).message}\n${DEMO_USAGE}`, { cause: err });
   }
 }
 

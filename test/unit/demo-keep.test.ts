@@ -57,7 +57,10 @@ describe('what the kept demo prints', () => {
   });
 
   it('prints export lines a shell reads back to the same values', () => {
-    const exports = text.split('\n').filter((l) => l.startsWith('export ')).join('\n');
+    const exports = text
+      .split('\n')
+      .filter((l) => l.startsWith('export '))
+      .join('\n');
     const script = `${exports}\nprintf '%s\\n' "$AWS_SECRET_ACCESS_KEY" "$SLACK_API_URL"`;
     expect(execFileSync('sh', ['-c', script], { env: {}, encoding: 'utf8' })).toBe(`se/cr+et it's\nhttp://127.0.0.1:5004/api/\n`);
   });
