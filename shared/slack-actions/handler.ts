@@ -9,7 +9,7 @@ import type { AlertSubject } from '../alerts/alert.js';
 import type { ActionLedger, AlertRecord } from './alert-record.js';
 import type { MessageStates, RecordedAction } from './message-state.js';
 import { updatedMessage } from './message-update.js';
-import { clickedBy, parsePayload, type BlockActionsPayload } from './payload.js';
+import { actionValue, clickedBy, parsePayload, type BlockActionsPayload } from './payload.js';
 import { verifySlackSignature } from './signature.js';
 
 export interface HttpRequest {
@@ -84,8 +84,8 @@ export async function handleSlackAction(req: HttpRequest, deps: SlackActionsDeps
   const action = payload.actions[0]!;
   const kind = actionKindOf(action.action_id);
   if (!kind) return reply(200); // a link button (Cost Explorer) or someone else's element: nothing to do
-  const value = action.value;
-  if (!value || value.length > BUTTON_LIMITS.value) return reply(400, 'button value missing or too long');
+  const value = actionValue(action);
+  if (!value || value.length > BUTTON_LIMITS.value) return reply(400, 'button or option value missing or too long');
 
   const record = await deps.ledger.find(value);
   if (!record) return reply(400, 'no such alert in the ledger');

@@ -17,7 +17,7 @@ export interface MessageUpdate {
 
 const STATUS_BLOCK = 'cost-watch-status';
 
-type Element = { action_id?: string; value?: string };
+type Element = { action_id?: string; value?: string; options?: ReadonlyArray<{ value?: string }> };
 
 const isSpent = (e: Element, done: { kind: ActionKind; value: string }) => {
   const kind = actionKindOf(e.action_id ?? '');
@@ -26,10 +26,17 @@ const isSpent = (e: Element, done: { kind: ActionKind; value: string }) => {
   return kind === done.kind && e.value === done.value;
 };
 
+/** A button unless it is spent; a menu without its spent options, gone when none is left. */
+function left(e: Element, spent: (e: Element) => boolean): Element[] {
+  if (!e.options) return spent(e) ? [] : [e];
+  const options = e.options.filter((o) => !spent({ action_id: e.action_id, value: o.value }));
+  return options.length ? [{ ...e, options }] : [];
+}
+
 /**
  * The alert message after every action recorded on it (the ledger's list, not
  * the click's): the buttons that are done are gone (the Acknowledge button, or
- * the Mute/Expected button of that alert), and one status line per action says
+ * the Mute/Expected button of that alert, or its option in a menu), and one status line per action says
  * who did what. Built from the whole list, whichever click builds it, so two
  * clicks at once cannot hide each other. The cap of 50 blocks and 10 context
  * elements still holds. `baseText`: the fallback text before any action.
@@ -41,7 +48,7 @@ export function updatedMessage(shown: ShownMessage | undefined, actions: readonl
   const blocks: AnyBlock[] = [];
   for (const block of shown.blocks as KnownBlock[]) {
     if (block.type === 'actions') {
-      const elements = (block as ActionsBlock).elements.filter((e) => !spent(e as Element));
+      const elements = (block as ActionsBlock).elements.flatMap((e) => left(e as Element, spent) as typeof e[]);
       if (elements.length) blocks.push({ ...(block as ActionsBlock), elements });
     } else if (!(block.type === 'context' && block.block_id === STATUS_BLOCK)) blocks.push(block);
   }

@@ -7,8 +7,13 @@ const action = z.looseObject({
   type: z.string(),
   action_id: z.string().check(z.maxLength(255)),
   value: z.optional(z.string()),
+  /** A menu (static_select) sends the picked option instead of a value. */
+  selected_option: z.optional(z.looseObject({ value: z.string() })),
   url: z.optional(z.string()),
 });
+
+/** What a click carries: a button's value, or the value of the option picked in a menu. */
+export const actionValue = (a: SlackAction): string | undefined => a.value ?? a.selected_option?.value;
 
 /** The fields of a block_actions payload cost-watch reads; the rest is ignored. */
 const blockActions = z.looseObject({

@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, ContextBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { ledgerKey } from '../../shared/alerts/keys.js';
 
@@ -36,13 +36,40 @@ describe('alert buttons', () => {
     expect(all.filter((b) => actionKindOf(b.action_id!) === 'expected').map((b) => b.value)).toEqual([deliveryKey(alert(2).alertId, 'slack')]);
   });
 
-  it('keeps to 25 elements in the one actions block and names what did not fit', () => {
-    const alerts = Array.from({ length: 40 }, (_, i) => alert(i));
-    const blocks = alertActions(alerts, 2);
+  it('offers a Mute for each of 200 alerts in menus within Slack’s limits, and Expected for each anomaly', () => {
+    const alerts = Array.from({ length: 200 }, (_, i) => alert(i, i % 4 ? {} : { anomalyId: `anomaly-${i}` }));
+    const body = Array.from({ length: 60 }, (_, i) => section(`finding ${i}`));
+    const out = withAlertActions({ text: '200 findings', blocks: body }, alerts);
+    expect(out.blocks.length).toBeLessThanOrEqual(50);
+    const actions = out.blocks.filter((b): b is ActionsBlock => b.type === 'actions');
+    expect(actions).toHaveLength(1);
+    const elements = actions[0]!.elements;
+    expect(elements.length).toBeLessThanOrEqual(25);
+    expect(new Set(elements.map((e) => (e as { action_id: string }).action_id)).size).toBe(elements.length);
+    const menus = elements.filter((e): e is StaticSelect => e.type === 'static_select');
+    for (const m of menus) {
+      expect(m.options!.length).toBeLessThanOrEqual(100);
+      for (const o of m.options!) expect([o.text.text.length <= 75, o.value!.length <= 150]).toEqual([true, true]);
+    }
+    const offered = (kind: string) => menus.filter((m) => actionKindOf(m.action_id!) === kind).flatMap((m) => m.options!.map((o) => o.value));
+    expect(offered('mute')).toEqual(alerts.map((a) => deliveryKey(a.alertId, 'slack')));
+    expect(offered('expected')).toEqual(alerts.filter((_, i) => i % 4 === 0).map((a) => deliveryKey(a.alertId, 'slack')));
+    const muteLabels = menus.filter((m) => actionKindOf(m.action_id!) === 'mute').flatMap((m) => m.options!.map((o) => o.text.text));
+    expect(new Set(muteLabels).size).toBe(200);
+    expect(JSON.stringify(out.blocks)).not.toContain('without buttons');
+  });
+
+  it('keeps buttons while they fit one actions block', () => {
+    const elements = (alertActions(Array.from({ length: 24 }, (_, i) => alert(i)))[0] as ActionsBlock).elements;
+    expect(elements.map((e) => e.type)).toEqual(Array(25).fill('button'));
+  });
+
+  it('names the alerts that do not fit even in 24 menus of 100, with the muted count', () => {
+    const blocks = alertActions(Array.from({ length: 2450 }, (_, i) => alert(i)), 2);
     expect(blocks).toHaveLength(2);
     expect((blocks[0] as ActionsBlock).elements).toHaveLength(25);
     const note = JSON.stringify(blocks[1]);
-    expect(note).toContain('16 more alerts without buttons');
+    expect(note).toContain('50 more alerts without buttons');
     expect(note).toContain('2 muted alerts left out');
   });
 
@@ -80,6 +107,16 @@ describe('message after a click', () => {
     const status = (twice.blocks as KnownBlock[]).filter((b) => b.type === 'context' && b.block_id === 'cost-watch-status') as ContextBlock[];
     expect(status).toHaveLength(1);
     expect(status[0]!.elements).toHaveLength(2);
+  });
+
+  it('removes a muted alert from its menu and keeps the rest of the menu', () => {
+    const alerts = Array.from({ length: 30 }, (_, i) => alert(i));
+    const shown = withAlertActions({ text: 'many', blocks: [section('x')] }, alerts);
+    const value = deliveryKey(alert(3).alertId, 'slack');
+    const update = updatedMessage(shown, [{ kind: 'mute', value, note: 'muted svc 3' }]);
+    const menu = (update.blocks as KnownBlock[]).flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.type === 'static_select')!;
+    expect(menu.options!.map((o) => o.value)).not.toContain(value);
+    expect(menu.options).toHaveLength(29);
   });
 
   it('stays within 50 blocks when the message already has 50', () => {
