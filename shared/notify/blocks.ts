@@ -7,7 +7,7 @@ export { SLACK_LIMITS };
 
 /**
  * Blocks kept free under the cap for the alert buttons (notify/actions.ts):
- * one actions block (25 buttons) and one context line for what did not fit.
+ * one actions block (25 buttons, or menus of alerts) and one context line for what did not fit.
  */
 export const RESERVED_FOR_ACTIONS = 2;
 
