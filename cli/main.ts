@@ -9,31 +9,33 @@ import { MAIN_HELP, RUN_HELP, VALIDATE_HELP, VERSION } from './help.js';
 import { renderPreview } from './render-message.js';
 import { parseActionCommand, splitActionCommand } from './mute-args.js';
 import { executeActionCommand } from './mute-commands.js';
+import { processIo, type CliIo } from './io.js';
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly now: Date;
-  /** ANSI styles in what goes to stderr (a terminal). @default false */
-  readonly color?: boolean;
-}
+export type { CliIo };
 
-const defaultIo = (): CliIo => ({ out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), now: new Date(), color: process.stderr.isTTY === true });
-
-/** Returns the exit code; never throws, never calls process.exit (the bin does). */
-export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+/**
+ * Returns the exit code; never throws, never calls process.exit (the bin does).
+ * `env` is what the command reads (Slack token and time budget, debug switch); the AWS SDK reads process.env.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const action = splitActionCommand(argv);
-    if (action) return await executeActionCommand(parseActionCommand(action.command, action.rest), io);
+    if (action) {
+      const command = parseActionCommand(action.command, action.rest);
+      if (command.kind !== 'slack-actions') return await executeActionCommand(command, io, env);
+      // Loaded only for this command: the server pulls in the Slack actions handler.
+      const { slackActionsCommand } = await import('./slack-actions-server.js');
+      return await slackActionsCommand(command, io, env);
+    }
     const command = parseCommand(argv, io.now);
-    return await execute(command, io);
+    return await execute(command, io, env);
   } catch (err) {
     const code = exitCodeOf(err);
     let message = err instanceof Error ? err.message : String(err);
     if (err instanceof Error && err.name === 'CredentialsProviderError')
       message += ' (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`)';
     io.err(`cost-watch: ${code === 1 ? 'error: ' : ''}${err instanceof ConfigError ? configProblems(err) : message}\n`);
-    if (code === 1 && process.env.COST_WATCH_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
+    if (code === 1 && env.COST_WATCH_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
     return code;
   }
 }
@@ -45,7 +47,7 @@ function configProblems(err: ConfigError): string {
   return `${head}\n${err.issues.map((issue) => `  - ${issue}`).join('\n')}`;
 }
 
-async function execute(command: Command, io: CliIo): Promise<number> {
+async function execute(command: Command, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   switch (command.kind) {
     case 'version':
       io.out(`cost-watch ${VERSION}\n`);
@@ -60,18 +62,18 @@ async function execute(command: Command, io: CliIo): Promise<number> {
       return 0;
     }
     case 'run':
-      return runJob(command, io);
+      return runJob(command, io, env);
   }
 }
 
-async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo): Promise<number> {
+async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const { config } = loadConfig(command.config);
   // Loaded here, not at the top: `--help` and usage errors should not pay for SDK clients.
   const [job, { createContext }] = await Promise.all([JOBS[command.job](), import('../shared/jobs/context.js')]);
-  const log = stderrLogger();
+  const log = stderrLogger({ write: io.err });
   // A dry run shows each message it would send, on stderr: stdout stays the summary (or the one JSON document).
   const preview = command.dryRun ? (p: MessagePreview) => io.err(renderPreview(p, { color: io.color ?? false })) : undefined;
-  const ctx = createContext({ config, log, dryRun: command.dryRun, now: io.now, preview });
+  const ctx = createContext({ config, log, dryRun: command.dryRun, now: io.now, preview, env });
   const result = await job.run(ctx, { date: command.date, month: command.month });
   if (command.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
   else io.out(`${job.summarize(result)}\n${formatDeliveries(result.deliveries)}`);

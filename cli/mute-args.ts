@@ -1,22 +1,16 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../shared/errors.js';
+import type { AlertSubject } from '../shared/alerts/alert.js';
 import { JOB_NAMES, type JobName } from '../shared/alerts/jobs.js';
 import { MUTE_DAYS } from '../shared/alerts/keys.js';
 
 export const ACTION_COMMANDS = ['mute', 'unmute', 'mutes', 'slack-actions'] as const;
 export type ActionCommandName = (typeof ACTION_COMMANDS)[number];
 
-export interface MuteTarget {
-  readonly job: JobName;
-  readonly scope: string;
-  readonly key: string;
-  readonly account: string | null;
-}
-
 export type ActionCommand =
   | { kind: 'help'; topic: ActionCommandName }
-  | { kind: 'mute'; target: MuteTarget; days: number; allAccounts: boolean; force: boolean; config?: string; json: boolean }
-  | { kind: 'unmute'; target: MuteTarget; allAccounts: boolean; config?: string; json: boolean }
+  | { kind: 'mute'; target: AlertSubject; days: number; allAccounts: boolean; force: boolean; config?: string; json: boolean }
+  | { kind: 'unmute'; target: AlertSubject; allAccounts: boolean; config?: string; json: boolean }
   | { kind: 'mutes'; config?: string; json: boolean }
   | { kind: 'slack-actions'; port: number; config?: string };
 
@@ -44,7 +38,7 @@ function defaultScope(job: JobName, key: string): string {
   throw new UsageError(`--scope: expected for an idle-resources key that is not an instance (i-…) or volume (vol-…) id, e.g. --scope unassociated-eip`);
 }
 
-function target(command: 'mute' | 'unmute', rest: string[], values: { account?: string; scope?: string }): MuteTarget {
+function target(command: 'mute' | 'unmute', rest: string[], values: { account?: string; scope?: string }): AlertSubject {
   const [job, key, extra] = rest;
   if (job === undefined) throw new UsageError(`${command}: missing <job>: expected one of ${JOB_NAMES.join(', ')}`);
   if (!(JOB_NAMES as readonly string[]).includes(job)) throw new UsageError(`<job>: unknown job "${job}": expected one of ${JOB_NAMES.join(', ')}`);

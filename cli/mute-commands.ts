@@ -1,23 +1,14 @@
 import { userInfo } from 'node:os';
 import type { CostWatchConfig } from '../shared/config/schema.js';
 import { loadConfig } from '../shared/config/load.js';
-import { UsageError } from '../shared/errors.js';
 import { muteUntil } from '../shared/alerts/keys.js';
 import type { Mute, MuteStore } from '../shared/ledger/mutes.js';
-import type { ActionCommand, MuteTarget } from './mute-args.js';
+import type { AlertSubject } from '../shared/alerts/alert.js';
+import type { CliIo } from './io.js';
+import { ledgerTableOf } from './ledger-table.js';
+import type { ActionCommand } from './mute-args.js';
 import { ACTION_HELP } from './mute-help.js';
 import { checkKnownKey, subjectsOf } from './mute-subjects.js';
-
-export interface ActionIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly now: Date;
-}
-
-function ledgerTableOf(config: CostWatchConfig): string {
-  if (!config.ledgerTable) throw new UsageError('ledgerTable: expected in config: mutes live in the ledger table (see README, "Slack actions")');
-  return config.ledgerTable;
-}
 
 /** SDK modules load only here: --help and usage errors stay fast. */
 async function muteStore(config: CostWatchConfig): Promise<MuteStore> {
@@ -26,7 +17,7 @@ async function muteStore(config: CostWatchConfig): Promise<MuteStore> {
   return new Store(dynamoClient(), table);
 }
 
-const describe = (t: MuteTarget) => `${t.job} ${t.scope} "${t.key}"${t.account ? ` (account ${t.account})` : ''}`;
+const describe = (t: AlertSubject) => `${t.job} ${t.scope} "${t.key}"${t.account ? ` (account ${t.account})` : ''}`;
 
 function cliUser(): string {
   try {
@@ -36,7 +27,8 @@ function cliUser(): string {
   }
 }
 
-export async function executeActionCommand(command: ActionCommand, io: ActionIo): Promise<number> {
+/** mute, unmute, mutes and their help; slack-actions is served by slack-actions-server.ts. */
+export async function executeActionCommand(command: Exclude<ActionCommand, { kind: 'slack-actions' }>, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   if (command.kind === 'help') {
     io.out(ACTION_HELP[command.topic]);
     return 0;
@@ -45,7 +37,7 @@ export async function executeActionCommand(command: ActionCommand, io: ActionIo)
   switch (command.kind) {
     case 'mute': {
       const table = ledgerTableOf(config);
-      const subjects = await subjectsOf(command.target, config, { command: 'mute', allAccounts: command.allAccounts }, io.now);
+      const subjects = await subjectsOf(command.target, config, { command: 'mute', allAccounts: command.allAccounts }, io, env);
       if (!command.force) await checkKnownKey(command.target, config, table, io.now);
       const store = await muteStore(config);
       const until = muteUntil(io.now, command.days);
@@ -56,7 +48,7 @@ export async function executeActionCommand(command: ActionCommand, io: ActionIo)
       return 0;
     }
     case 'unmute': {
-      const subjects = await subjectsOf(command.target, config, { command: 'unmute', allAccounts: command.allAccounts }, io.now);
+      const subjects = await subjectsOf(command.target, config, { command: 'unmute', allAccounts: command.allAccounts }, io, env);
       const store = await muteStore(config);
       const results = [];
       for (const s of subjects) results.push({ ...s, unmuted: await store.remove(s) });
@@ -73,11 +65,6 @@ export async function executeActionCommand(command: ActionCommand, io: ActionIo)
       else if (!mutes.length) io.out('no mutes\n');
       else io.out(`${mutes.map((m) => `${m.until}  ${describe(m)}  by ${m.by}`).join('\n')}\n`);
       return 0;
-    }
-    case 'slack-actions': {
-      ledgerTableOf(config);
-      const { serveSlackActions } = await import('./slack-actions-server.js');
-      return serveSlackActions(config, command.port, io);
     }
   }
 }

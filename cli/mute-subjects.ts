@@ -1,11 +1,12 @@
 import type { CostWatchConfig } from '../shared/config/schema.js';
 import { UsageError } from '../shared/errors.js';
 import { closestMatches, quotedAlternatives } from '../shared/text/closest.js';
-import type { MuteTarget } from './mute-args.js';
+import type { AlertSubject } from '../shared/alerts/alert.js';
+import type { CliIo } from './io.js';
 
 /** Alerts of these subjects are about the whole organization: they never carry an account. */
 const ORGANIZATION_WIDE = new Set(['daily-spend|total', 'daily-spend|unit-cost', 'monthly-report|report']);
-const isOrganizationWide = (t: MuteTarget) => ORGANIZATION_WIDE.has(`${t.job}|${t.scope}`);
+const isOrganizationWide = (t: AlertSubject) => ORGANIZATION_WIDE.has(`${t.job}|${t.scope}`);
 
 export interface SubjectOptions {
   readonly command: 'mute' | 'unmute';
@@ -17,7 +18,13 @@ export interface SubjectOptions {
  * about an account carries that account: a mute without one would match none
  * of them, so --account (or --all-accounts: one mute per account the jobs cover) is required.
  */
-export async function subjectsOf(target: MuteTarget, config: CostWatchConfig, o: SubjectOptions, now: Date): Promise<MuteTarget[]> {
+export async function subjectsOf(
+  target: AlertSubject,
+  config: CostWatchConfig,
+  o: SubjectOptions,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<AlertSubject[]> {
   if (!config.organization) {
     if (o.allAccounts)
       throw new UsageError('--all-accounts: for an organization config; this config has no "organization" (its alerts carry no account)');
@@ -36,20 +43,20 @@ export async function subjectsOf(target: MuteTarget, config: CostWatchConfig, o:
       `--account: expected with an organization config: the 12-digit account whose ${target.job} ${target.scope} alerts to ${o.command} ` +
         '(a subject without an account matches no alert), or --all-accounts for every account the jobs cover',
     );
-  const accounts = await chosenAccounts(config, now);
+  const accounts = await chosenAccounts(config, io, env);
   // An anomaly whose root causes span several accounts is alerted without one.
   const extra = target.scope === 'anomaly' ? [{ ...target, account: null }] : [];
   return [...accounts.map((account) => ({ ...target, account })), ...extra];
 }
 
 /** The accounts the jobs cover, resolved as they resolve them (organization.accounts minus excludeAccounts). */
-async function chosenAccounts(config: CostWatchConfig, now: Date): Promise<string[]> {
+async function chosenAccounts(config: CostWatchConfig, io: CliIo, env: NodeJS.ProcessEnv): Promise<string[]> {
   const [{ createContext }, { planAccounts }, { stderrLogger }] = await Promise.all([
     import('../shared/jobs/context.js'),
     import('../shared/aws/scopes.js'),
     import('../shared/log.js'),
   ]);
-  const plan = await planAccounts(createContext({ config, log: stderrLogger(), dryRun: true, now }));
+  const plan = await planAccounts(createContext({ config, log: stderrLogger({ write: io.err }), dryRun: true, now: io.now, env }));
   return plan.accounts.flatMap((a) => (a.id ? [a.id] : []));
 }
 
@@ -59,7 +66,7 @@ async function chosenAccounts(config: CostWatchConfig, now: Date): Promise<strin
  * Cost Explorer's service names for a daily-spend service, the configured
  * unit for unit-cost. Exit 2 naming <key> and the closest known keys.
  */
-export async function checkKnownKey(target: MuteTarget, config: CostWatchConfig, table: string, now: Date): Promise<void> {
+export async function checkKnownKey(target: AlertSubject, config: CostWatchConfig, table: string, now: Date): Promise<void> {
   const fixed = fixedKeyError(target, config);
   if (fixed !== undefined) {
     if (fixed) throw new UsageError(fixed);
@@ -86,7 +93,7 @@ export async function checkKnownKey(target: MuteTarget, config: CostWatchConfig,
 }
 
 /** Keys whose valid values need no lookup: "" when valid, a message when not, undefined when a lookup decides. */
-function fixedKeyError(t: MuteTarget, config: CostWatchConfig): string | undefined {
+function fixedKeyError(t: AlertSubject, config: CostWatchConfig): string | undefined {
   const daily = t.job === 'daily-spend';
   if (daily && t.scope === 'total') return t.key === 'total' ? '' : `<key>: expected "total" for --scope total, got "${t.key}"`;
   if (daily && t.scope === 'account') return /^\d{12}$/.test(t.key) ? '' : `<key>: expected a 12-digit account id for --scope account, got "${t.key}"`;

@@ -6,15 +6,22 @@ export interface Logger {
   progress(message: string): void;
 }
 
-export function stderrLogger(options: { quiet?: boolean } = {}): Logger {
+export interface StderrLoggerOptions {
+  readonly quiet?: boolean;
+  /** Where the lines go. @default process.stderr */
+  readonly write?: (text: string) => void;
+}
+
+export function stderrLogger(options: StderrLoggerOptions = {}): Logger {
+  const out = options.write ?? ((text: string) => void process.stderr.write(text));
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     const extra = fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';
-    process.stderr.write(`cost-watch ${level}: ${message}${extra}\n`);
+    out(`cost-watch ${level}: ${message}${extra}\n`);
   };
   return {
-    info: (m, f) => !options.quiet && write('info', m, f),
+    info: (m, f) => void (!options.quiet && write('info', m, f)),
     warn: (m, f) => write('warn', m, f),
-    progress: (m) => !options.quiet && process.stderr.write(`… ${m}\n`),
+    progress: (m) => void (!options.quiet && out(`… ${m}\n`)),
   };
 }
 

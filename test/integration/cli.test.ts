@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCliProcess } from '../support/cli-process.js';
 
 describe('cost-watch CLI', () => {
   it('prints help for the program and for each command, exit 0', async () => {
-    const [main, run, validate] = await Promise.all([runCli(['--help']), runCli(['run', '--help']), runCli(['validate-config', '--help'])]);
+    const [main, run, validate] = await Promise.all([runCliProcess(['--help']), runCliProcess(['run', '--help']), runCliProcess(['validate-config', '--help'])]);
 
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/npx cost-watch run <job>/);
@@ -18,7 +18,7 @@ describe('cost-watch CLI', () => {
   });
 
   it('validates the example config shipped in the README', async () => {
-    const { code, stdout } = await runCli(['validate-config', '--config', 'cost-watch.config.example.json', '--json']);
+    const { code, stdout } = await runCliProcess(['validate-config', '--config', 'cost-watch.config.example.json', '--json']);
 
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
@@ -30,7 +30,7 @@ describe('cost-watch CLI', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cw-cli-')), 'bad.json');
     writeFileSync(file, '{"idle":{"cpuThresholdPct":500}}');
 
-    const { code, stderr, stdout } = await runCli(['validate-config', '--config', file]);
+    const { code, stderr, stdout } = await runCliProcess(['validate-config', '--config', file]);
 
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -38,7 +38,7 @@ describe('cost-watch CLI', () => {
   });
 
   it('exits 2 on a missing command or job', async () => {
-    const [none, noJob] = await Promise.all([runCli([]), runCli(['run'])]);
+    const [none, noJob] = await Promise.all([runCliProcess([]), runCliProcess(['run'])]);
 
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/missing command/);
@@ -47,7 +47,7 @@ describe('cost-watch CLI', () => {
   });
 
   it('says how to provide AWS credentials when there are none, exit 1', async () => {
-    const { code, stderr, stdout } = await runCli(['run', 'daily-spend', '--date', '2026-11-20', '--json'], {
+    const { code, stderr, stdout } = await runCliProcess(['run', 'daily-spend', '--date', '2026-11-20', '--json'], {
       env: { AWS_ENDPOINT_URL_COST_EXPLORER: 'http://127.0.0.1:9' },
     });
 
