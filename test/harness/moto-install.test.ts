@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ensureMotoServer } from '../../emulators/moto-install.js';
 
 /*
- * The moto bootstrap (issue 9, item 11), driven through PATH: a stand-in
+ * The moto bootstrap, driven through PATH: a stand-in
  * `python3` creates the venv and a stand-in `pip` succeeds or fails as PyPI
  * would. No real install: this machine may have no package index.
  */

@@ -16,7 +16,7 @@ import { runCli } from '../support/cli.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 
 /*
- * Delivery under partial failure (issue 9), through the real CLI and SDK:
+ * Delivery under partial failure, through the real CLI and SDK:
  * DynamoDB calls go through a fault-injecting proxy in front of moto.
  */
 const DAY = '2026-11-20';
@@ -90,7 +90,7 @@ async function abandonedClaims(ids: readonly string[], channel: string, ageSecon
   for (const id of ids) expect((await ledger.claim(id, { channel })).status).toBe('claimed');
 }
 
-describe('a claim another run holds (item 1)', () => {
+describe('a claim another run holds', () => {
   it('is in-progress, not duplicate: exit 3, that channel sends nothing, the other channel still delivers', async () => {
     const file = await withLedger();
     await abandonedClaims(await alertIds(file), 'slack', 30);
@@ -119,7 +119,7 @@ describe('a claim another run holds (item 1)', () => {
   });
 });
 
-describe('DynamoDB failing mid-run (item 5)', () => {
+describe('DynamoDB failing mid-run', () => {
   it('marking sent fails on every attempt: the JSON still prints, deliveries say sent but unrecorded, exit 1; a re-run does not send again', async () => {
     const file = await withLedger();
     proxy.fail({ operation: 'UpdateItem' }, { code: 'InternalServerError', message: 'injected: DynamoDB is failing' });
@@ -159,7 +159,7 @@ describe('DynamoDB failing mid-run (item 5)', () => {
   });
 });
 
-describe('ledger keys (item 6)', () => {
+describe('ledger keys', () => {
   it('an alert id far over DynamoDB\'s 2,048-byte key limit is claimed, sent and de-duplicated; the item keeps the readable id', async () => {
     const file = await withLedger();
     const longName = `Amazon ${'Very Long Service Name '.repeat(230)}`.slice(0, 5000);

@@ -6,7 +6,7 @@ import { clip, clipBytes, utf8Bytes } from '../../shared/text/clip.js';
 
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-describe('clip (item 4)', () => {
+describe('clip', () => {
   it('never splits a surrogate pair, at any length', () => {
     const text = `x${'😀'.repeat(50)}`;
     for (let max = 2; max < text.length; max++) {
@@ -41,7 +41,7 @@ describe('clip (item 4)', () => {
   });
 });
 
-describe('fitItems (item 3)', () => {
+describe('fitItems', () => {
   it('lists what fits and says how many were left out', () => {
     const out = fitItems({ head: 'Spikes: ', items: Array.from({ length: 100 }, (_, i) => `service ${i}`), separator: '; ', more: (n) => `…and ${n} more`, max: 100 });
     expect(out.length).toBeLessThanOrEqual(100);
@@ -57,7 +57,7 @@ describe('fitItems (item 3)', () => {
   });
 });
 
-describe('names on one line (item 10)', () => {
+describe('names on one line', () => {
   it('a line break in a name never splits an SNS or fallback line', () => {
     expect(oneLine('EC2\nprod\r\nx')).toBe('EC2 prod x');
     expect(escapePlain('a\nb & c')).toBe('a b &amp; c');

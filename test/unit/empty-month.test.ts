@@ -3,7 +3,7 @@ import { reportSummaryLines } from '../../shared/messages/monthly-report.js';
 import { buildReportModel } from '../../shared/report/model.js';
 import { reportData } from '../support/report-data.js';
 
-describe('an empty month (issue 9, item 10)', () => {
+describe('an empty month', () => {
   it('says "no change", not "$0.00 (new spend, $0.00)"', () => {
     const text = reportSummaryLines(buildReportModel(reportData())).join('\n');
 

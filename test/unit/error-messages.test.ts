@@ -3,7 +3,7 @@ import { errorMessage, explainAwsError } from '../../shared/aws/errors.js';
 
 const sdkError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
-describe('AWS errors that point the right way (item 9)', () => {
+describe('AWS errors that point the right way', () => {
   it('"User not enabled for cost explorer access" says to enable Cost Explorer, not to add a permission', () => {
     const out = errorMessage(explainAwsError(sdkError('AccessDeniedException', 'User not enabled for cost explorer access', 403), 'Cost Explorer GetCostAndUsage', 'ce:GetCostAndUsage'));
     expect(out).toMatch(/Cost Explorer is not enabled for this account.*Launch Cost Explorer/);

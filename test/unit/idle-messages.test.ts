@@ -98,7 +98,7 @@ describe('idle-resources messages', () => {
     expect(msg.text).toContain('idle-rds in eu-west-1');
   });
 
-  it('does not count a region that failed as scanned (issue 9, item 10)', () => {
+  it('does not count a region that failed as scanned', () => {
     const alerts = [instanceAlert(1)];
     const ctx = context(alerts, { regions: ['us-east-1', 'eu-west-1', 'ap-east-1'], regionErrors: [{ region: 'ap-east-1', message: 'OptInRequired' }] });
 
