@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
-/** Config that used to pass validation and fail later, or fail with a confusing message (items 8, 9, 10). */
+/** Config that used to pass validation and fail later, or fail with a confusing message. */
 const dir = mkdtempSync(join(tmpdir(), 'cw-config-faults-'));
 let n = 0;
 async function validate(text: string) {
