@@ -1,0 +1,28 @@
+import { formatMoney } from '../../money.js';
+import type { DayJudgement } from './judge.js';
+import { weekdayName } from './weekday.js';
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+
+/**
+ * What a day was compared with, in words for the Slack line:
+ * "about $820 expected for a Tuesday", "about $52 expected for a Monday, the 1st of the month",
+ * "about $60 a day three weeks ago" (drift), "new spend" (nothing before).
+ */
+export function describeBasis(j: DayJudgement, currency: string): string {
+  const about = `about ${formatMoney(roundForWords(j.compared), currency)}`;
+  if (j.expected.basis === 'new' || j.compared <= 0) return 'new spend';
+  if (j.basis === 'drift') return `${about} expected from its level three weeks before (a steady climb)`;
+  if (j.expected.basis === 'short') return `${about} expected from its last ${j.expected.historyDays} days`;
+  const monthly = j.expected.monthlyExtra > 0 ? `, the ${ordinal(Number(j.date.slice(8, 10)))} of the month` : '';
+  return `${about} expected for a ${weekdayName(j.date)}${monthly}`;
+}
+
+/** "About $823.41" reads as false precision; two significant figures above $100 say what was meant. */
+function roundForWords(amount: number): number {
+  if (amount >= 100) {
+    const magnitude = 10 ** (Math.floor(Math.log10(amount)) - 1);
+    return Math.round(amount / magnitude) * magnitude;
+  }
+  return Math.round(amount);
+}
