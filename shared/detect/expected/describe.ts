@@ -1,4 +1,3 @@
-import { formatMoney } from '../../money.js';
 import type { DayJudgement } from './judge.js';
 import { weekdayName } from './weekday.js';
 
@@ -10,7 +9,7 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 =
  * "about $60 a day three weeks ago" (drift), "new spend" (nothing before).
  */
 export function describeBasis(j: DayJudgement, currency: string): string {
-  const about = `about ${formatMoney(roundForWords(j.compared), currency)}`;
+  const about = `about ${wholeMoney(roundForWords(j.compared), currency)}`;
   if (j.expected.basis === 'new' || j.compared <= 0) return 'new spend';
   if (j.basis === 'drift') return `${about} expected from its level three weeks before (a steady climb)`;
   if (j.expected.basis === 'short') return `${about} expected from its last ${j.expected.historyDays} days`;
@@ -25,4 +24,14 @@ function roundForWords(amount: number): number {
     return Math.round(amount / magnitude) * magnitude;
   }
   return Math.round(amount);
+}
+
+/** "$820", not "$820.00": the figure is already an estimate. */
+function wholeMoney(amount: number, currency: string): string {
+  const digits = amount >= 10 ? 0 : 2;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  } catch {
+    return `${amount.toFixed(digits)} ${currency}`;
+  }
 }
