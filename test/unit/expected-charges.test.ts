@@ -20,9 +20,8 @@ describe('charges month over month', () => {
     for (const t of ['Usage', 'DiscountedUsage', 'Reservation applied usage', 'Savings Plan Covered Usage', 'SavingsPlanNegation']) {
       expect(recordKind(t)).toBe('usage');
     }
-    for (const t of ['Tax', 'Support fee', RI, 'RIFee', 'Fee', 'Savings Plan Recurring Fee', 'SavingsPlanUpfrontFee', 'Other out-of-cycle charges']) {
-      expect(recordKind(t)).toBe('charge');
-    }
+    const charges = ['Tax', 'Support fee', RI, 'RIFee', 'Fee', 'Savings Plan Recurring Fee', 'SavingsPlanUpfrontFee', 'Other out-of-cycle charges'];
+    for (const t of charges) expect(recordKind(t)).toBe('charge');
     for (const t of ['Credit', 'Refund', 'Enterprise Discount Program Discount', 'Bundled Discount']) expect(recordKind(t)).toBe('credit');
   });
 
@@ -40,7 +39,8 @@ describe('charges month over month', () => {
   it('judges the month so far, so a fee posted mid-month is judged on the day it lands', () => {
     const midMonth = [...postings(2150), { date: '2026-11-05', recordType: RI, amount: 1200 }];
     expect(judgeCharges(midMonth, '2026-11-04', RULES).find((c) => c.recordType === RI)?.severity).toBe('none');
-    expect(judgeCharges(midMonth, '2026-11-05', RULES).find((c) => c.recordType === RI)).toMatchObject({ amount: 3350, severity: 'critical' });
+    const landed = judgeCharges(midMonth, '2026-11-05', RULES).find((c) => c.recordType === RI);
+    expect(landed).toMatchObject({ amount: 3350, severity: 'critical' });
   });
 
   it('calls a charge with nothing the month before new spend, above minDelta only', () => {

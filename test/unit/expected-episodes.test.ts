@@ -49,6 +49,13 @@ describe('episodes', () => {
     expect(judge.episode(addDays(START, 3))).toMatchObject({ severity: 'critical', alreadyAlerted: 'warning', episodeStart: START });
   });
 
+  it('does not end the episode on a day that dips under the threshold but stays clearly above expected', () => {
+    const dip = addDays(START, 2);
+    const judge = seriesJudge(shifted((d) => (d === dip ? 1.15 : 1.3)), RULES);
+    expect(judge.day(dip)).toMatchObject({ severity: 'none', above: true });
+    expect(judge.episode(addDays(START, 3))).toMatchObject({ alert: false, episodeStart: START });
+  });
+
   it('starts a new episode after the series came back to normal', () => {
     const twice = new Set([START, addDays(START, 4)]);
     const judge = seriesJudge(shifted((d) => (twice.has(d) ? 2 : 1)), RULES);

@@ -61,7 +61,9 @@ export function realisticScenario(o: RealisticOptions = {}): RealisticScenario {
     for (const p of SERVICES) {
       const amount = applyAnomalies(anomalies, p.service, day, usageAmount(p, day, start, random));
       push({ date: day, service: p.service, amount, recordType: 'Usage', usageType: p.usageType });
-      if (p.monthly && day.endsWith('-01')) push({ date: day, service: p.service, amount: p.monthly, recordType: 'Usage', usageType: 'HostedZone' });
+      if (p.monthly && day.endsWith('-01')) {
+        push({ date: day, service: p.service, amount: p.monthly, recordType: 'Usage', usageType: 'HostedZone' });
+      }
     }
     const extra = applyAnomalies(anomalies, 'Amazon SageMaker', day, 0);
     if (extra > 0) push({ date: day, service: 'Amazon SageMaker', amount: extra * (1 + 0.03 * gaussian(random)), recordType: 'Usage',

@@ -1,7 +1,8 @@
 import type { DayJudgement } from './judge.js';
 import { weekdayName } from './weekday.js';
 
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+const SUFFIX: Record<number, string> = { 1: 'st', 2: 'nd', 3: 'rd', 21: 'st', 22: 'nd', 23: 'rd', 31: 'st' };
+const ordinal = (day: number) => `${day}${SUFFIX[day] ?? 'th'}`;
 
 /**
  * What a day was compared with, in words for the Slack line:
@@ -30,7 +31,8 @@ function roundForWords(amount: number): number {
 function wholeMoney(amount: number, currency: string): string {
   const digits = amount >= 10 ? 0 : 2;
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+    const options = { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
+    return new Intl.NumberFormat('en-US', options).format(amount);
   } catch {
     return `${amount.toFixed(digits)} ${currency}`;
   }

@@ -53,6 +53,11 @@ export function seriesJudge(series: DailySeries, rules: SpikeRules, options: Mod
 }
 
 /** One day's judgement with its episode, for callers that judge a single day. */
-export function judgeWithEpisode(series: DailySeries, date: IsoDate, rules: SpikeRules, options: ModelOptions = DEFAULT_MODEL): EpisodeJudgement {
+export function judgeWithEpisode(
+  series: DailySeries,
+  date: IsoDate,
+  rules: SpikeRules,
+  options: ModelOptions = DEFAULT_MODEL,
+): EpisodeJudgement {
   return seriesJudge(series, rules, options).episode(date);
 }
