@@ -50,7 +50,8 @@ console.log(formatTable(rows));
 const seasonal = rows[0]!.score;
 const falseList = seasonal.falseAlerts.map((a) => `${a.date} ${a.scope} ${a.key} ${a.severity}`);
 console.log(`\nseasonal, false alerts: ${falseList.join('; ') || 'none'}`);
-const perAnomaly = seasonal.outcomes.map((o) => `${o.anomaly.id} late ${o.daysLate ?? 'never'}, repeats ${o.repeats}, escalations ${o.escalations}`);
+const perAnomaly = seasonal.outcomes.map((o) =>
+  `${o.anomaly.id} late ${o.daysLate ?? 'never'}, repeats ${o.repeats}, escalations ${o.escalations}`);
 console.log(`seasonal, per anomaly: ${perAnomaly.join('; ')}`);
 
 const fetchDays = daysToFetch() + RULES.recheckDays + 1;

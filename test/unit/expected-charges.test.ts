@@ -20,7 +20,8 @@ describe('charges month over month', () => {
     for (const t of ['Usage', 'DiscountedUsage', 'Reservation applied usage', 'Savings Plan Covered Usage', 'SavingsPlanNegation']) {
       expect(recordKind(t)).toBe('usage');
     }
-    const charges = ['Tax', 'Support fee', RI, 'RIFee', 'Fee', 'Savings Plan Recurring Fee', 'SavingsPlanUpfrontFee', 'Other out-of-cycle charges'];
+    const charges = ['Tax', 'Support fee', RI, 'RIFee', 'Fee', 'Savings Plan Recurring Fee', 'SavingsPlanUpfrontFee',
+      'Other out-of-cycle charges'];
     for (const t of charges) expect(recordKind(t)).toBe('charge');
     for (const t of ['Credit', 'Refund', 'Enterprise Discount Program Discount', 'Bundled Discount']) expect(recordKind(t)).toBe('credit');
   });
