@@ -3,7 +3,7 @@ import { growthPerDay, LEVEL_DAYS, recentLevel, referenceLevel } from './level.j
 import { monthlyRecurrence } from './monthly.js';
 import { DEFAULT_MODEL, historyBefore, type DailySeries, type ModelOptions, weekdayOf } from './series.js';
 import { median } from './stats.js';
-import { weekdayFactors } from './weekday.js';
+import { FLAT_WEEK, weekdayFactors, type WeekdayFactors } from './weekday.js';
 
 /** Below two whole weeks a series has no trusted rhythm: it is compared with the median of its last days. */
 const SHORT_HISTORY_DAYS = 14;
@@ -37,12 +37,21 @@ export interface Expected {
  * history (including the episode being judged) barely move it.
  */
 export function expectedSpend(series: DailySeries, date: IsoDate, options: ModelOptions = DEFAULT_MODEL): Expected {
+  return expectedWithRhythm(series, date, options).expected;
+}
+
+/** The expectation and the weekday rhythm it used, for judgements that need the rhythm again (drift). */
+export function expectedWithRhythm(
+  series: DailySeries,
+  date: IsoDate,
+  options: ModelOptions,
+): { expected: Expected; factors: WeekdayFactors } {
   const history = historyBefore(series, date, options.historyDays);
   const base = { date, monthlyExtra: 0, growthPerDay: 0, weekdayFactor: 1, referenceLevel: undefined, historyDays: history.length };
-  if (history.length === 0) return { ...base, amount: 0, level: 0, basis: 'new' };
+  if (history.length === 0) return { expected: { ...base, amount: 0, level: 0, basis: 'new' }, factors: FLAT_WEEK };
   if (history.length < SHORT_HISTORY_DAYS) {
     const level = median(history.slice(-7).map(series.amountOn))!;
-    return { ...base, amount: level, level, basis: 'short' };
+    return { expected: { ...base, amount: level, level, basis: 'short' }, factors: FLAT_WEEK };
   }
   const factors = weekdayFactors(series, date, options.historyDays);
   const level = recentLevel(series, date, factors) ?? 0;
@@ -52,14 +61,7 @@ export function expectedSpend(series: DailySeries, date: IsoDate, options: Model
   const historyStart = addDays(date, -options.historyDays);
   const monthlyExtra = monthlyRecurrence(series, date, factors, historyStart)?.extra ?? 0;
   const amount = level * (1 + growth) ** DAYS_AHEAD * weekdayFactor + monthlyExtra;
-  return {
-    ...base,
-    amount,
-    basis: 'seasonal',
-    level,
-    weekdayFactor,
-    growthPerDay: growth,
-    monthlyExtra,
-    referenceLevel: reference,
-  };
+  const expected: Expected = { ...base, amount, basis: 'seasonal', level, weekdayFactor, growthPerDay: growth, monthlyExtra,
+    referenceLevel: reference };
+  return { expected, factors };
 }

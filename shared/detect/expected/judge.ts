@@ -1,9 +1,9 @@
 import { addDays, dayRange, type IsoDate } from '../../time/dates.js';
 import { assessChange, type SpikeRules, type SpikeSeverity } from '../spike.js';
-import { expectedSpend, type Expected } from './expected.js';
+import { expectedWithRhythm, type Expected } from './expected.js';
 import { levelOver } from './level.js';
 import { DEFAULT_MODEL, type DailySeries, type ModelOptions } from './series.js';
-import { weekdayFactors } from './weekday.js';
+import type { WeekdayFactors } from './weekday.js';
 
 /** `seasonal`: compared with the day's expected spend. `drift`: with the level of a few weeks before. */
 export type JudgementBasis = 'seasonal' | 'drift';
@@ -31,10 +31,10 @@ export const severityRank = (s: SpikeSeverity): number => RANK[s];
  */
 export function judgeDay(series: DailySeries, date: IsoDate, rules: SpikeRules, options: ModelOptions = DEFAULT_MODEL): DayJudgement {
   const amount = series.amountOn(date);
-  const expected = expectedSpend(series, date, options);
+  const { expected, factors } = expectedWithRhythm(series, date, options);
   const seasonal = assessChange(amount, expected.amount, rules);
   let result = { compared: expected.amount, basis: 'seasonal' as JudgementBasis, ...seasonal };
-  const drifted = driftComparison(series, date, expected, rules, options);
+  const drifted = driftComparison(series, date, expected, factors, rules);
   if (drifted !== undefined) {
     const drift = assessChange(Math.min(amount, drifted.recent), drifted.reference, rules);
     if (RANK[drift.severity] > RANK[seasonal.severity]) result = { ...drift, compared: drifted.reference, basis: 'drift', amount };
@@ -46,9 +46,8 @@ export function judgeDay(series: DailySeries, date: IsoDate, rules: SpikeRules, 
 }
 
 /** The drift reference and the recent level, both for `date`'s weekday; undefined without enough history. */
-function driftComparison(series: DailySeries, date: IsoDate, expected: Expected, rules: SpikeRules, options: ModelOptions) {
+function driftComparison(series: DailySeries, date: IsoDate, expected: Expected, factors: WeekdayFactors, rules: SpikeRules) {
   if (expected.basis !== 'seasonal' || expected.referenceLevel === undefined) return undefined;
-  const factors = weekdayFactors(series, date, options.historyDays);
   const recent = levelOver(series, dayRange(addDays(date, -2), date), factors, 3);
   if (recent === undefined || recent <= expected.referenceLevel * (1 + rules.warningPct / 100)) return undefined;
   const shape = expected.weekdayFactor;
