@@ -63,7 +63,10 @@ export const dailySpendSchema = z
       }),
       'UnblendedCost',
     ),
-    baseline: withDefault(z.enum(['previous-day', 'same-weekday', 'median-7'], { error: 'expected one of previous-day, same-weekday, median-7' }), 'previous-day'),
+    baseline: withDefault(
+      z.enum(['seasonal', 'previous-day', 'same-weekday', 'median-7'], { error: 'expected one of seasonal, previous-day, same-weekday, median-7' }),
+      'seasonal',
+    ),
     recheckDays: withDefault(int().check(z.gte(0, { error: 'expected 0 or more' }), z.lte(14, { error: 'expected at most 14' })), 2),
     /** AWS Cost Anomaly Detection findings merged into the alerts: one GetAnomalies request per run. @default false */
     anomalies: z.optional(z.boolean({ error: 'expected true or false' })),

@@ -1,6 +1,8 @@
 import { addDays, type IsoDate } from '../time/dates.js';
 
 export type BaselineKind = 'previous-day' | 'same-weekday' | 'median-7';
+/** What daily-spend compares a day with: expected spend (`seasonal`, the default) or one of the simple baselines. */
+export type DailyBaseline = BaselineKind | 'seasonal';
 
 /** Days of history before the evaluated day that each baseline needs. */
 export function baselineSpan(kind: BaselineKind): number {
@@ -26,4 +28,12 @@ export function baselineFor(kind: BaselineKind, date: IsoDate, amountOn: (d: Iso
     case 'median-7':
       return median(Array.from({ length: 7 }, (_, i) => amountOn(addDays(date, -(i + 1)))));
   }
+}
+
+/**
+ * The baseline a spike's drivers (usage types) are compared with. With `seasonal`, the same weekday
+ * a week before: one short request, and the weekday rhythm does not make every Monday's usage types rise.
+ */
+export function driversBaseline(kind: DailyBaseline): BaselineKind {
+  return kind === 'seasonal' ? 'same-weekday' : kind;
 }

@@ -1,6 +1,6 @@
 import { roundCents } from '../money.js';
 import { addDays, dayRange, firstDayOfMonth, monthOf, type IsoDate } from '../time/dates.js';
-import { baselineFor, type BaselineKind } from './baseline.js';
+import { baselineFor, type BaselineKind, type DailyBaseline } from './baseline.js';
 import { assessChange, type SpikeRules, type SpikeSeverity } from './spike.js';
 
 /** Spend per service for one day, as Cost Explorer reported it. */
@@ -12,8 +12,8 @@ export interface DaySpend {
 
 export interface Spike {
   readonly date: IsoDate;
-  /** `account`: one account's total in an organization (key: its id). */
-  readonly scope: 'total' | 'service' | 'account';
+  /** `account`: one account's total in an organization (key: its id); `charges`: a record type, month over month. */
+  readonly scope: 'total' | 'service' | 'account' | 'charges';
   readonly key: string;
   /** The account the spike is in; null for the organization total and in a single-account config. */
   readonly account: string | null;
@@ -24,6 +24,14 @@ export interface Spike {
   readonly severity: Exclude<SpikeSeverity, 'none'>;
   /** Last 7 days ending on `date`, for the sparkline. */
   readonly series: readonly number[];
+  /** With the seasonal baseline: the expected amount (= previous), the kind used and the episode's first day. */
+  readonly expected?: number;
+  readonly baseline?: 'seasonal' | 'drift';
+  readonly episodeStart?: IsoDate | null;
+  /** What was expected, in words: "about $820 expected for a Tuesday". */
+  readonly basis?: string;
+  /** The alert's period when it is not the day: the month, for charges. */
+  readonly period?: string;
 }
 
 export interface DailyEvaluation {
@@ -37,7 +45,7 @@ export interface DailyEvaluation {
 }
 
 export interface DailyRules extends SpikeRules {
-  readonly baseline: BaselineKind;
+  readonly baseline: DailyBaseline;
   readonly recheckDays: number;
 }
 
@@ -47,7 +55,7 @@ export const TOTAL_KEY = 'total';
  * Pure daily-spend rule: data in, findings out. Days missing from `days`
  * count as zero spend, which is what Cost Explorer's silence means.
  */
-export function evaluateDailySpend(days: readonly DaySpend[], date: IsoDate, rules: DailyRules): DailyEvaluation {
+export function evaluateDailySpend(days: readonly DaySpend[], date: IsoDate, rules: DailyRules & { baseline: BaselineKind }): DailyEvaluation {
   const byDate = new Map(days.map((d) => [d.date, d]));
   const totalOn = (d: IsoDate) => sum(byDate.get(d)?.byService.values());
   const serviceOn = (service: string) => (d: IsoDate) => byDate.get(d)?.byService.get(service) ?? 0;

@@ -1,5 +1,6 @@
 import type { CostBucket } from '../aws/cost-explorer.js';
 import type { IsoDate } from '../time/dates.js';
+import type { BaselineKind } from './baseline.js';
 import { evaluateDailySpend, type DailyEvaluation, type DailyRules, type DaySpend, type Spike } from './daily-spend.js';
 
 /** One day of an organization's spend: per service over all accounts, and per account and service. */
@@ -36,7 +37,7 @@ export function orgDays(buckets: readonly CostBucket[], keep: (account: string) 
  * (`scope: "account"`, key the id) and each service within each account.
  * `total`, the month to date and the sparkline stay the organization's.
  */
-export function evaluateOrganization(days: readonly OrgDaySpend[], date: IsoDate, rules: DailyRules, nameOf: (account: string) => string): DailyEvaluation {
+export function evaluateOrganization(days: readonly OrgDaySpend[], date: IsoDate, rules: DailyRules & { baseline: BaselineKind }, nameOf: (account: string) => string): DailyEvaluation {
   const org = evaluateDailySpend(days, date, rules);
   const accounts = [...new Set(days.flatMap((d) => [...d.byAccount.keys()]))].sort();
   const perAccount = accounts.flatMap((account) => {

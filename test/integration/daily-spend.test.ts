@@ -32,7 +32,7 @@ function config(extra: Record<string, unknown> = {}): string {
   table = `ledger-${run}`;
   writeFileSync(
     file,
-    JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra }),
+    JSON.stringify({ dailySpend: { baseline: 'previous-day' }, notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra }),
   );
   return file;
 }
@@ -253,7 +253,7 @@ describe('daily-spend job', () => {
 
   it('warns that it cannot de-duplicate without a ledger table', async () => {
     const file = join(dir, 'no-ledger.json');
-    writeFileSync(file, JSON.stringify({ notify: { alertTopicArn: topic.topicArn } }));
+    writeFileSync(file, JSON.stringify({ dailySpend: { baseline: 'previous-day' }, notify: { alertTopicArn: topic.topicArn } }));
 
     const { code, stderr } = await dailyRun(file);
 

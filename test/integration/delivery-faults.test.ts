@@ -35,7 +35,7 @@ let table: string;
 async function withLedger(slackExtra: Record<string, string> = {}): Promise<string> {
   const file = join(dir, `config-${++run}.json`);
   table = `faults-${run}`;
-  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts', ...slackExtra }, alertTopicArn: topic.topicArn }, ledgerTable: table }));
+  writeFileSync(file, JSON.stringify({ dailySpend: { baseline: 'previous-day' }, notify: { slack: { channel: '#cost-alerts', ...slackExtra }, alertTopicArn: topic.topicArn }, ledgerTable: table }));
   await createLedgerTable(ddb, table);
   return file;
 }

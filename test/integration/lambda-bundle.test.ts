@@ -83,7 +83,7 @@ describe('Lambda bundles', () => {
         AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
         SLACK_API_URL: slack.url,
         SLACK_BOT_TOKEN: 'xoxb-bundle',
-        COST_WATCH_CONFIG: JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: 'bundle-ledger' }),
+        COST_WATCH_CONFIG: JSON.stringify({ dailySpend: { baseline: 'previous-day' }, notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: 'bundle-ledger' }),
       },
     );
 

@@ -31,6 +31,7 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: 'xoxb-lambda',
     COST_WATCH_SLACK_TIMEOUT_MS: '1000',
     COST_WATCH_CONFIG: JSON.stringify({
+      dailySpend: { baseline: 'previous-day' },
       notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn },
       ledgerTable: 'handler-ledger',
     }),

@@ -38,7 +38,7 @@ async function config(extra: { organization?: unknown; routes?: unknown[] } = {}
   writeFileSync(
     file,
     JSON.stringify({
-      dailySpend: { warningPct: 10 },
+      dailySpend: { warningPct: 10, baseline: 'previous-day' },
       organization: extra.organization ?? { accounts: 'all' },
       notify: {
         slack: { channel: '#cost-alerts' },

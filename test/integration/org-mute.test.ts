@@ -28,7 +28,7 @@ async function orgConfig(): Promise<{ file: string; table: string }> {
   const table = `ledger-org-mute-${run}`;
   await createLedgerTable(ddb, table);
   const accounts = org.members.map((m) => m.id);
-  const config = { organization: { accounts }, notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: table, dailySpend: { recheckDays: 0 } };
+  const config = { organization: { accounts }, notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: table, dailySpend: { recheckDays: 0, baseline: 'previous-day' } };
   writeFileSync(file, JSON.stringify(config));
   return { file, table };
 }

@@ -72,7 +72,7 @@ beforeAll(async () => {
   await createLedgerTable(ddb, TABLE);
   const dir = mkdtempSync(join(tmpdir(), 'cw-actions-'));
   file = join(dir, 'config.json');
-  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0 } }));
+  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0, baseline: 'previous-day' } }));
   const log: Logger = { info: (m) => logs.push(m), warn: (m) => logs.push(m), progress: () => undefined };
   deps = actionsDeps(
     parseConfig({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE }),

@@ -28,7 +28,7 @@ import { awsEnvFor, type TestAws } from '../support/env.js';
 const DAY = '2026-11-20';
 const SECRET = 'test-signing-secret-clicks';
 const TABLE = 'ledger-clicks';
-const CONFIG = { notify: { slack: { channel: 'C0ALERTS' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0 } };
+const CONFIG = { notify: { slack: { channel: 'C0ALERTS' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0, baseline: 'previous-day' } };
 const quiet = { info: () => undefined, warn: () => undefined, progress: () => undefined };
 
 let aws: TestAws;

@@ -20,7 +20,7 @@ import { awsEnvFor, type TestAws } from '../support/env.js';
 const DAY = '2026-11-20';
 const SECRET = 'test-signing-secret-late';
 const TABLE = 'ledger-late-answer';
-const CONFIG = { notify: { slack: { channel: 'C0ALERTS' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0 } };
+const CONFIG = { notify: { slack: { channel: 'C0ALERTS' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0, baseline: 'previous-day' } };
 
 let aws: TestAws;
 let ce: CostExplorerDouble;

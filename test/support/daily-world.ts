@@ -38,7 +38,9 @@ export async function startDailyWorld(): Promise<DailyWorld> {
       const table = `ledger-${++n}`;
       await createLedgerTable(ddb, table);
       const file = join(dir, `config-${n}.json`);
-      writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra }));
+      // The scenarios these tests load are a few weeks long, written for the previous-day rule; seasonal tests say so.
+      const dailySpend = { baseline: 'previous-day', ...(extra.dailySpend as object | undefined) };
+      writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra, dailySpend }));
       return file;
     },
     async run(date, file, extra = [], env = {}) {

@@ -9,7 +9,7 @@ describe('config schema', () => {
   it('fills every default from the contract', () => {
     const c = parseConfig({});
     expect(c.currency).toBe('USD');
-    expect(c.dailySpend).toEqual({ warningPct: 20, criticalPct: 50, minDelta: 10, metric: 'UnblendedCost', baseline: 'previous-day', recheckDays: 2 });
+    expect(c.dailySpend).toEqual({ warningPct: 20, criticalPct: 50, minDelta: 10, metric: 'UnblendedCost', baseline: 'seasonal', recheckDays: 2 });
     expect(c.idle).toMatchObject({ regions: ['us-east-1'], cpuThresholdPct: 5, lookbackDays: 14, exemptTag: 'cost-watch:ignore' });
     expect(c.budgets.actualThresholds.map((t) => t.pct)).toEqual([50, 75, 90, 100]);
     expect(c.budgets.forecastThresholds).toEqual([{ pct: 100, severity: 'warning' }]);

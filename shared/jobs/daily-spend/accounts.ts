@@ -3,8 +3,10 @@ import { EXCLUDE_CREDITS, type CostBucket } from '../../aws/cost-explorer.js';
 import { planAccounts } from '../../aws/scopes.js';
 import { evaluateDailySpend, type DailyEvaluation, type DailyRules } from '../../detect/daily-spend.js';
 import { evaluateOrganization, orgDays } from '../../detect/org-spend.js';
+import { evaluateSeasonal, type AccountCharge } from '../../detect/seasonal-spend.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { JobContext } from '../context.js';
+import { CHARGES_ONLY, orgCharges, RECORD_TYPE, splitRecordTypes, USAGE_ONLY } from './seasonal-scope.js';
 
 const SERVICE: GroupDefinition = { Type: 'DIMENSION', Key: 'SERVICE' };
 const LINKED_ACCOUNT: GroupDefinition = { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' };
@@ -18,7 +20,15 @@ export interface DailyScope {
   nameOf(account: string): string;
   /** Whether an account is one of the chosen (always, with one account). */
   includes(account: string): boolean;
-  evaluate(buckets: readonly CostBucket[], date: IsoDate, rules: DailyRules): DailyEvaluation;
+  evaluate(buckets: readonly CostBucket[], date: IsoDate, rules: DailyRules, read: SeriesRead): DailyEvaluation;
+  /** Seasonal in an organization: the charges query (MONTHLY), made only on runs that need no drivers request. */
+  readonly charges?: { readonly groupBy: GroupDefinition[]; readonly filter: Expression; read(buckets: readonly CostBucket[]): AccountCharge[] };
+}
+
+/** What the seasonal model needs beside the buckets: the first fetched day and the currency for its words. */
+export interface SeriesRead {
+  readonly from: IsoDate;
+  readonly currency: string;
 }
 
 const single: DailyScope = {
@@ -27,8 +37,14 @@ const single: DailyScope = {
   describe: 'by service',
   nameOf: (id) => id,
   includes: () => true,
-  evaluate: (buckets, date, rules) => evaluateDailySpend(buckets.map((b) => ({ date: b.start, estimated: b.estimated, byService: b.groups })), date, rules),
+  evaluate: (buckets, date, rules, read) =>
+    rules.baseline === 'seasonal'
+      ? evaluateSeasonal({ ...splitRecordTypes(buckets), ...read, date, rules })
+      : evaluateDailySpend(buckets.map((b) => ({ date: b.start, estimated: b.estimated, byService: b.groups })), date, { ...rules, baseline: rules.baseline }),
 };
+
+/** Seasonal, one account: one query by SERVICE and RECORD_TYPE, split locally (usage daily, charges monthly). */
+const singleSeasonal: DailyScope = { ...single, groupBy: [SERVICE, RECORD_TYPE], describe: 'by service and record type' };
 
 /**
  * In an organization: still one GetCostAndUsage query, grouped by
@@ -37,20 +53,29 @@ const single: DailyScope = {
  */
 export async function dailyScope(ctx: JobContext): Promise<DailyScope> {
   const org = ctx.config.organization;
-  if (!org) return single;
+  const seasonal = ctx.config.dailySpend.baseline === 'seasonal';
+  if (!org) return seasonal ? singleSeasonal : single;
   const plan = await planAccounts(ctx);
   const names = new Map(plan.accounts.map((a) => [a.id!, a.name ?? a.id!]));
   const excluded = new Set(org.excludeAccounts);
   let accounts: Expression | undefined;
   if (org.accounts !== 'all') accounts = { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...names.keys()] } };
   else if (excluded.size) accounts = { Not: { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...excluded] } } };
+  const records = seasonal ? USAGE_ONLY : EXCLUDE_CREDITS;
+  const keep = (id: string) => !excluded.has(id);
+  const nameOf = (id: string) => names.get(id) ?? id;
   return {
     groupBy: [LINKED_ACCOUNT, SERVICE],
-    filter: accounts ? { And: [EXCLUDE_CREDITS, accounts] } : EXCLUDE_CREDITS,
-    nameOf: (id) => names.get(id) ?? id,
+    filter: accounts ? { And: [records, accounts] } : records,
+    nameOf,
     includes: org.accounts === 'all' ? (id) => !excluded.has(id) : (id) => names.has(id),
-    describe: `by account and service, ${org.accounts === 'all' ? 'every account' : `${names.size} account(s)`}`,
-    evaluate: (buckets, date, rules) =>
-      evaluateOrganization(orgDays(buckets, (id) => !excluded.has(id)), date, rules, (id) => names.get(id) ?? id),
+    describe: `by account and service${seasonal ? ' (usage)' : ''}, ${org.accounts === 'all' ? 'every account' : `${names.size} account(s)`}`,
+    evaluate: (buckets, date, rules, read) =>
+      rules.baseline === 'seasonal'
+        ? evaluateSeasonal({ days: orgDays(buckets, keep), charges: [], ...read, date, rules, nameOf })
+        : evaluateOrganization(orgDays(buckets, keep), date, { ...rules, baseline: rules.baseline }, nameOf),
+    ...(seasonal
+      ? { charges: { groupBy: [LINKED_ACCOUNT, RECORD_TYPE], filter: accounts ? { And: [CHARGES_ONLY, accounts] } : CHARGES_ONLY, read: (b) => orgCharges(b, keep) } }
+      : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { AnomalyRef } from '../../detect/anomalies.js';
+import { driversBaseline } from '../../detect/baseline.js';
 import { matchAnomalies, withinAccounts } from '../../detect/anomalies.js';
 import type { Driver, DriverTarget } from '../../detect/drivers.js';
 import { forecastMonthEnd } from '../../detect/forecast.js';
@@ -66,7 +67,7 @@ export async function dailyContext(
   const unitRegion = unitCfg?.metric.region ?? defaultRegion(ctx.env);
 
   const [drivers, anomalies, unitCost] = await Promise.all([
-    targets.length ? fetchDrivers(ce(), targets, rules.metric, rules.baseline) : Promise.resolve<DriversOutcome>({ byTarget: new Map(), requests: 0, unattributed: 0 }),
+    targets.length ? fetchDrivers(ce(), targets, rules.metric, driversBaseline(rules.baseline)) : Promise.resolve<DriversOutcome>({ byTarget: new Map(), requests: 0, unattributed: 0 }),
     rules.anomalies ? readAnomalies(ctx, addDays(date, -rules.recheckDays), date) : Promise.resolve({ anomalies: [], requests: 0, warning: undefined }),
     unitCfg
       ? evaluateDailyUnitCost(ctx.aws.get(`cloudwatch:${unitRegion}`, () => cloudWatchClient(unitRegion)), unitCfg, date, totalOn, rules.criticalPct)

@@ -3,6 +3,7 @@ import type { CostBucket } from '../../aws/cost-explorer.js';
 import { evaluateDailySpend, type DailyRules } from '../../detect/daily-spend.js';
 import { forecastMonthEnd } from '../../detect/forecast.js';
 import { orgDays } from '../../detect/org-spend.js';
+import { judgeTotal } from '../../detect/seasonal-spend.js';
 import type { DailyMessageContext } from '../../messages/daily-spend.js';
 import type { RoutedTo } from '../../notify/routing.js';
 import type { IsoDate } from '../../time/dates.js';
@@ -16,6 +17,8 @@ export interface DailyFigures {
   readonly rules: DailyRules;
   readonly metric: string;
   readonly nameOf: (account: string) => string;
+  /** First day the run read (the seasonal model's history starts there). @default the first bucket's day */
+  readonly from?: IsoDate;
 }
 
 /**
@@ -28,12 +31,13 @@ export function dailyMessageFor(base: DailyMessageContext, to: RoutedTo, f: Dail
   if (!to.accounts) return { ...base, consoleUrl: costExplorerUrl({ date: f.date, metric: f.metric }) };
   const mine = new Set(to.accounts);
   const days = orgDays(f.buckets, (id) => mine.has(id));
-  const own = evaluateDailySpend(days, f.date, f.rules);
+  const own = evaluateDailySpend(days, f.date, { ...f.rules, baseline: f.rules.baseline === 'seasonal' ? 'previous-day' : f.rules.baseline });
+  const total = f.rules.baseline === 'seasonal' ? judgeTotal(days, f.from ?? f.buckets[0]?.start ?? f.date, f.date, f.rules) : own.total;
   const totals = new Map(days.map((d) => [d.date, [...d.byService.values()].reduce((a, x) => a + x, 0)]));
   const names = to.accounts.map(f.nameOf);
   const named = names.length <= NAMED_ACCOUNTS ? names.join(', ') : `${names.length} accounts`;
   return {
-    evaluation: { ...base.evaluation, total: own.total, totalSeries: own.totalSeries, monthToDate: own.monthToDate },
+    evaluation: { ...base.evaluation, total, totalSeries: own.totalSeries, monthToDate: own.monthToDate },
     currency: base.currency,
     forecast: forecastMonthEnd(f.date, (d) => totals.get(d) ?? 0),
     totalLabel: `Total of ${named}`,

@@ -15,6 +15,8 @@ import { dailyMessageFor } from './destination.js';
 import { anomalyAlert, unitCostAlert } from './context-alerts.js';
 import type { DailyUnitCost } from './unit-cost.js';
 import { dailyScope } from './accounts.js';
+import { orgChargeSpikes } from './org-charges.js';
+import { daysToFetch } from '../../detect/expected/index.js';
 import type { JobDefinition } from '../types.js';
 
 export interface DailySpendOptions {
@@ -42,8 +44,8 @@ export interface DailySpendResult {
 }
 
 /** Deterministic: the same spike on the same day is the same alert, whichever run finds it. */
-export const spikeAlertId = (s: { date: string; scope: string; key: string; severity: string; account?: string | null }) =>
-  `daily-spend|${s.scope}|${s.account ? `${s.account}/` : ''}${s.key}|${s.date}|${s.severity}`;
+export const spikeAlertId = (s: { date: string; scope: string; key: string; severity: string; account?: string | null; period?: string }) =>
+  `daily-spend|${s.scope}|${s.account ? `${s.account}/` : ''}${s.key}|${s.period ?? s.date}|${s.severity}`;
 
 /**
  * One GetCostAndUsage query (paginated only when AWS insists) covers the
@@ -56,7 +58,9 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   // The re-checked days and the forecast's run rate lie before `date`, so a complete `date` keeps them complete too.
   const incomplete = incompleteDayProblem(date, ctx.now);
   if (incomplete) throw new UsageError(`--date: ${incomplete}`);
-  const history = addDays(date, -(rules.recheckDays + Math.max(6, baselineSpan(rules.baseline))));
+  // Seasonal reads the model's history (63 days for each judged day and 21 of episode look-back) in the same query.
+  const span = rules.baseline === 'seasonal' ? daysToFetch() : Math.max(6, baselineSpan(rules.baseline));
+  const history = addDays(date, -(rules.recheckDays + span));
   const monthStart = firstDayOfMonth(monthOf(date));
   const start = history < monthStart ? history : monthStart;
 
@@ -70,13 +74,14 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
     groupBy: scope.groupBy,
     filter: scope.filter,
   });
-  const evaluation = scope.evaluate(costs.buckets, date, rules);
   const currency = costs.currency ?? ctx.config.currency;
+  const evaluation = scope.evaluate(costs.buckets, date, rules, { from: start, currency });
 
   const totals = new Map(costs.buckets.map((b) => [b.start, [...b.groups.values()].reduce((a, x) => a + x, 0)]));
   const totalOn = (d: IsoDate) => totals.get(d) ?? 0;
   const context = await dailyContext(ctx, date, evaluation.spikes, totalOn, scope.includes);
-  const spikes: SpikeAlert[] = evaluation.spikes.map((s) =>
+  const charges = await orgChargeSpikes(ctx, scope, evaluation.spikes, date, start, rules);
+  const spikes: SpikeAlert[] = [...evaluation.spikes, ...charges.spikes].map((s) =>
     context.decorate({ ...s, alertId: spikeAlertId(s), subject: { job: 'daily-spend', scope: s.scope, key: s.key, account: s.account } }),
   );
   const extra = [
@@ -85,7 +90,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   ];
   const alerts = [...spikes, ...extra];
   const msg = { evaluation, currency, forecast: context.forecast, unitCost: context.unitCost?.unitCost };
-  const figures = { buckets: costs.buckets, date, rules, metric: rules.metric, nameOf: scope.nameOf };
+  const figures = { buckets: costs.buckets, date, rules, metric: rules.metric, nameOf: scope.nameOf, from: start };
   const deliveries = await dispatch({
     alerts,
     channels: alertChannels<SpikeAlert>(ctx, {
@@ -106,7 +111,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
     spikes: alerts.map(({ series: _series, anomalyId: _anomalyId, ...s }) => s),
     monthToDate: evaluation.monthToDate,
     baseline: rules.baseline,
-    costExplorerRequests: costs.requests + context.costExplorerRequests,
+    costExplorerRequests: costs.requests + context.costExplorerRequests + charges.requests,
     cloudWatchRequests: context.cloudWatchRequests,
     ...(context.unitCost ? { unitCost: context.unitCost.unitCost } : {}),
     warnings: context.warnings,
