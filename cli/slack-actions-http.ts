@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HttpRequest, HttpResponse } from '../shared/slack-actions/handler.js';
+import { CostWatchError, ERROR_CODES } from '../shared/errors.js';
 
 export const ACTIONS_PATH = '/slack/actions';
 
@@ -12,7 +13,9 @@ export interface HttpLimits {
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, requestTimeoutMs: 10_000 };
 
-class TooLarge extends Error {}
+class TooLarge extends CostWatchError {
+  readonly code = ERROR_CODES.requestTooLarge;
+}
 
 /** Ends the answer and the connection: what is still on its way is not read. */
 function refuse(res: ServerResponse, status: number, text: string): void {
@@ -30,7 +33,7 @@ function readLimited(req: IncomingMessage, max: number): Promise<Buffer> {
       if (size > max) {
         req.pause();
         req.removeAllListeners('data');
-        reject(new TooLarge());
+        reject(new TooLarge('request body too large'));
       } else chunks.push(chunk);
     });
     req.once('end', () => resolve(Buffer.concat(chunks)));

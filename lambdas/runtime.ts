@@ -3,7 +3,8 @@ import { configFromEnv } from '../shared/config/load.js';
 import { DeliveryError } from '../shared/errors.js';
 import { AwsClients, createContext } from '../shared/jobs/context.js';
 import type { JobDefinition, JobResult } from '../shared/jobs/types.js';
-import { jsonLogger } from '../shared/log.js';
+import type { Delivery } from '../shared/alerts/alert.js';
+import { jsonLogger, type Logger } from '../shared/log.js';
 import { deliveryVerdict } from '../shared/notify/verdict.js';
 import { incompleteDayProblem, monthOf, parseIsoDate, parseIsoMonth, today } from '../shared/time/dates.js';
 
@@ -38,6 +39,16 @@ export function eventProblem(event: unknown, now: Date, job?: string): { problem
 }
 
 /**
+ * Lambda retries a thrown error: worth it only when a retry can deliver something.
+ * Sent-but-unrecorded alone is logged, not thrown: a retry could only send it again.
+ */
+export function enforceVerdict(job: string, deliveries: readonly Delivery[], log: Logger): void {
+  const verdict = deliveryVerdict(deliveries);
+  if (verdict.exitCode === 3) throw new DeliveryError(`${job}: ${verdict.message}; the retry sends only those`);
+  if (verdict.message) log.warn(`${job}: ${verdict.message}`, { job });
+}
+
+/**
  * Wraps a job as a Lambda handler. Config and clients are built once per
  * container. A failed delivery fails the invocation so that Lambda retries it
  * (the ledger makes the retry send only what is missing) and, after the last
@@ -60,11 +71,7 @@ export function jobHandler<R extends JobResult>(job: JobDefinition<R>) {
     const byStatus: Record<string, number> = {};
     for (const d of result.deliveries) byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
     log.info(job.summarize(result), { job: job.name, deliveries: byStatus });
-    const verdict = deliveryVerdict(result.deliveries);
-    // Lambda retries a thrown error: worth it only when a retry can deliver something.
-    // Sent-but-unrecorded alone is logged, not thrown: a retry could only send it again.
-    if (verdict.exitCode === 3) throw new DeliveryError(`${job.name}: ${verdict.message}; the retry sends only those`);
-    if (verdict.message) log.warn(`${job.name}: ${verdict.message}`, { job: job.name });
+    enforceVerdict(job.name, result.deliveries, log);
     return result;
   };
 }

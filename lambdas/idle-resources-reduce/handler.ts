@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import { DeliveryError } from '../../shared/errors.js';
 import { summarizeIdleResources } from '../../shared/jobs/idle-resources/job.js';
 import { reduceIdleScan } from '../../shared/jobs/idle-resources/reduce.js';
 import { loadMapOutcomes, loadPlan, resolveOutcome, withMissing } from '../../shared/jobs/idle-resources/run-store.js';
-import { anyFailed } from '../../shared/notify/dispatch.js';
 import { pointerSchema, stepContext, stepLog } from '../idle-steps.js';
+import { enforceVerdict } from '../runtime.js';
 
 const eventSchema = z.looseObject({
   plan: z.looseObject({ ...pointerSchema.shape, dryRun: z.optional(z.boolean()) }),
@@ -27,7 +26,7 @@ export async function handler(event: unknown) {
   const byStatus: Record<string, number> = {};
   for (const d of result.deliveries) byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
   stepLog.info(summarizeIdleResources(result), { job: 'idle-resources', deliveries: byStatus });
-  if (anyFailed(result.deliveries)) throw new DeliveryError(`idle-resources: ${byStatus.failed} deliveries failed; the retry sends only those`);
+  enforceVerdict('idle-resources', result.deliveries, stepLog);
   return {
     job: result.job,
     date: result.date,

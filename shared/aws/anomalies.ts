@@ -4,6 +4,7 @@ import { roundCents } from '../money.js';
 import type { IsoDate } from '../time/dates.js';
 import { attemptsOf } from './attempts.js';
 import { explainAwsError } from './errors.js';
+import { CostWatchError, ERROR_CODES } from '../errors.js';
 
 const day = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
 const num = (n: number | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : null);
@@ -37,7 +38,8 @@ export interface AnomaliesResult {
 }
 
 /** A failed fetch still reports the requests it made: each was billed. */
-export class AnomaliesError extends Error {
+export class AnomaliesError extends CostWatchError {
+  readonly code = ERROR_CODES.anomalies;
   constructor(
     readonly failure: Error,
     readonly requests: number,

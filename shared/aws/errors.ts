@@ -1,4 +1,4 @@
-import { AwsAccessError } from '../errors.js';
+import { AwsAccessError, CostWatchError, ERROR_CODES } from '../errors.js';
 
 interface SdkError {
   name?: string;
@@ -50,14 +50,14 @@ export function explainAwsError(err: unknown, operation: string, permission: str
 }
 
 /** A call that failed for a reason the user cannot fix with a permission: it names the service and call. */
-export class AwsCallError extends Error {
-  override readonly name = 'AwsCallError';
+export class AwsCallError extends CostWatchError {
+  readonly code = ERROR_CODES.awsCall;
 }
 
 export function errorMessage(err: unknown): string {
   const e = err as SdkError;
   // Our own errors already say what happened; SDK class names help only on SDK errors.
-  if (err instanceof AwsCallError || err instanceof AwsAccessError) return e.message ?? String(err);
+  if (err instanceof CostWatchError) return err.message;
   if (e?.name && e.name !== 'Error' && e.message && !e.message.startsWith(e.name)) return `${e.name}: ${e.message}`;
   return e?.message ?? String(err);
 }

@@ -5,7 +5,7 @@ import type { DeliveryTarget } from '../alerts/alert.js';
 import { choiceMenus, menuValues, SELECT_LIMITS } from './action-selects.js';
 import { buttonLabels } from './button-labels.js';
 import { MUTE_DAYS } from '../alerts/keys.js';
-import { context, RESERVED_FOR_ACTIONS, SLACK_LIMITS } from './blocks.js';
+import { context, SLACK_LIMITS } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './escape.js';
 import type { SlackMessage } from './slack.js';
 import type { Alert } from '../alerts/alert.js';
@@ -22,9 +22,6 @@ const SLACK: DeliveryTarget = { channel: 'slack' };
 
 /** Slack's own limits for buttons and actions blocks. */
 export const BUTTON_LIMITS = { elementsPerBlock: 25, text: 75, value: 2000 } as const;
-
-/** Blocks the buttons take at most: one actions block and one context line. */
-export const ACTION_BLOCKS = RESERVED_FOR_ACTIONS;
 
 /** Which action a click is, from its action_id (`cost-watch:mute:3` → mute); undefined for anything else. */
 export function actionKindOf(actionId: string): ActionKind | undefined {

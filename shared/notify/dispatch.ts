@@ -185,8 +185,3 @@ export function undelivered(deliveries: readonly Delivery[]): Delivery[] {
 export function unrecorded(deliveries: readonly Delivery[]): Delivery[] {
   return deliveries.filter((d) => d.status === 'sent' && d.recorded === false);
 }
-
-/** @deprecated use `undelivered(...).length > 0`; kept for callers that only ask yes or no. */
-export function anyFailed(deliveries: readonly Delivery[]): boolean {
-  return undelivered(deliveries).length > 0;
-}

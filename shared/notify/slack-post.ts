@@ -5,6 +5,7 @@ import type { SlackMessage } from './slack.js';
 import { clip } from '../text/clip.js';
 import type { TimeBudget } from './time-budget.js';
 import type { PostedMessage } from '../alerts/alert.js';
+import { CostWatchError, ERROR_CODES } from '../errors.js';
 
 export interface SlackPostOptions {
   /** Slack Web API base URL. @default SLACK_API_URL, else https://slack.com/api/ */
@@ -16,7 +17,9 @@ export interface SlackPostOptions {
 }
 
 /** A failure retrying cannot fix (Slack said `ok: false`), or the run's Slack time is spent. */
-export class SlackDeliveryError extends Error {}
+export class SlackDeliveryError extends CostWatchError {
+  readonly code = ERROR_CODES.slackDelivery;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;

@@ -3,7 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { explainAwsError } from '../aws/errors.js';
 import type { DeliveryMetadata } from './slack-recover.js';
-import type { PostedMessage } from '../alerts/alert.js';
+import { CostWatchError, ERROR_CODES } from '../errors.js';
 
 export interface SlackMessage {
   /** Fallback shown in notifications; alone it carries the facts. */
@@ -36,12 +36,6 @@ export function createSlackClient(token: string, options: SlackClientOptions = {
     retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
     logLevel: LogLevel.ERROR,
   });
-}
-
-/** Returns where the message went (channel id and ts): what a later chat.update needs. */
-export async function postSlackMessage(client: WebClient, channel: string, message: SlackMessage): Promise<PostedMessage | undefined> {
-  const out = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
-  return out.ts ? { channel: out.channel ?? channel, ts: out.ts } : undefined;
 }
 
 /** Posting a job's message goes through `postWithinBudget` (slack-post.ts), bounded by the run's Slack budget. */
@@ -97,4 +91,6 @@ export async function fetchSecretString(secrets: SecretsManagerClient, secretId:
 }
 
 /** The secret exists but cannot hold a token; its message never quotes the secret. */
-export class SecretFormatError extends Error {}
+export class SecretFormatError extends CostWatchError {
+  readonly code = ERROR_CODES.secretFormat;
+}

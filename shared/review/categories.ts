@@ -18,8 +18,6 @@ const DEFAULT_RULES: ReadonlyArray<readonly [category: string, pattern: RegExp]>
   ['Networking', /Virtual Private Cloud|\bVPC\b|CloudFront|Load Balancing|\bELB\b|Data Transfer|Route 53/i],
 ];
 
-export const DEFAULT_CATEGORIES = ['Compute', 'Database', 'AI/ML', 'Storage', 'Networking', OTHER] as const;
-
 /** Service name → category, from config when given, else the default patterns. */
 export function categorizer(configured?: Readonly<Record<string, readonly string[]>>): (service: string) => string {
   if (configured) {

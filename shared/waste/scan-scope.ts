@@ -5,6 +5,7 @@ import { applyExemption } from './exemption.js';
 import { LISTING_SOURCES, type ScopeClients } from './listings/index.js';
 import { fetchMetrics } from './metrics.js';
 import type { Finding, RuleError, RuleSummary, ScopeScan, Unpriced, WasteScope } from './types.js';
+import { CostWatchError, ERROR_CODES } from '../errors.js';
 
 export interface ScanSettings {
   /** `idle.rules` from config (defaults applied). */
@@ -21,7 +22,9 @@ export interface ScanSettings {
 }
 
 /** Thrown when every listing a scope needed failed: the scope as a whole was not scanned (a regionErrors entry). */
-export class ScopeFailedError extends Error {}
+export class ScopeFailedError extends CostWatchError {
+  readonly code = ERROR_CODES.scopeFailed;
+}
 
 const EMPTY: Listings = { instances: [], volumes: [], addresses: [], natGateways: [], loadBalancers: [], snapshots: [], images: [], dbInstances: [] };
 const lowerFirst = (op: string) => op.charAt(0).toLowerCase() + op.slice(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
-import { ConfigError } from '../../shared/errors.js';
+import { ERROR_CODES } from '../../shared/errors.js';
 import { buildFinanceEmail, renderEmailHtml, renderEmailText, type CategoryRow, type FinanceEmailContent } from '../../shared/report/email/index.js';
 import { reviewLines } from '../../shared/report/email/review.js';
 import { NO_COMMITMENTS, type FinOpsReview } from '../../shared/review/types.js';
@@ -197,7 +197,7 @@ describe('report.email config', () => {
     try {
       parseConfig({ report: { email } });
     } catch (err) {
-      expect(err).toBeInstanceOf(ConfigError);
+      expect(err).toMatchObject({ code: ERROR_CODES.config });
       return (err as Error).message;
     }
     throw new Error('expected the config to be rejected');

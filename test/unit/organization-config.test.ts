@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, parseConfig } from '../../shared/config/load.js';
-import { ConfigError } from '../../shared/errors.js';
+import { ERROR_CODES } from '../../shared/errors.js';
 import { configErrorOf as messageOf } from '../support/config-errors.js';
 
 const topic = 'arn:aws:sns:us-east-1:123456789012:team-data';
@@ -42,7 +42,7 @@ describe('organization and routes config', () => {
   it('refuses routes without a default destination in the Lambda config too, and accepts them beside either default', () => {
     const routes = [{ accounts: ['111111111111'], slack: { channel: '#team-data' } }];
     const load = (notify: unknown) => () => configFromEnv({ COST_WATCH_CONFIG: JSON.stringify({ notify }) });
-    expect(load({ routes })).toThrow(ConfigError);
+    expect(load({ routes })).toThrow(expect.objectContaining({ code: ERROR_CODES.config }));
     expect(load({ routes })).toThrow(/COST_WATCH_CONFIG: notify: expected a default destination/);
     expect(load({ routes, alertTopicArn: topic })().notify.routes).toHaveLength(1);
     expect(load({ routes, slack: { channel: '#cost-alerts' } })().notify.routes).toHaveLength(1);

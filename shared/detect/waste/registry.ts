@@ -27,8 +27,6 @@ export const WASTE_RULES = [
   idleRds,
 ] as const satisfies readonly AnyWasteRule[];
 
-export type RuleName = (typeof WASTE_RULES)[number]['name'];
-
 /** `idle.rules`: one optional key per rule, each `{ enabled, …options }` with defaults; unknown rules and options rejected. */
 export const rulesConfigSchema = z.strictObject(
   Object.fromEntries(WASTE_RULES.map((r) => [r.name, z._default(r.options as z.ZodMiniType, () => r.options.parse({}))])) as Record<
