@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { rulesConfigSchema } from '../detect/waste/registry.js';
+import { rulesConfigSchema } from './waste-rules.js';
 import { accountList, int, knownRegion, money, num, pct, snsArn, withDefault } from './primitives.js';
 import { organizationSchema } from './organization.js';
 import { reviewIssues, reviewKeys } from './review.js';
@@ -101,7 +101,7 @@ export const idleSchema = z.strictObject({
   exemptTag: withDefault(z.string().check(z.minLength(1, { error: 'expected a tag key' })), 'cost-watch:ignore'),
   /** Extra key: regions scanned at once. */
   concurrency: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(32, { error: 'expected at most 32' })), 4),
-  /** `idle.rules.<rule>`: `{ enabled, …options }` per waste rule; the rules declare their own options (shared/detect/waste/rules). */
+  /** `idle.rules.<rule>`: `{ enabled, …options }` per waste rule; each rule's options in ./waste-rules.ts. */
   rules: z._default(rulesConfigSchema, () => rulesConfigSchema.parse({})),
 });
 

@@ -1,8 +1,10 @@
 /**
  * Part 1's result lists, kept exactly as they were: `idleInstances` and
- * `unattachedVolumes` are derived from the idle-instance and unattached-volume
- * findings (shared/waste/merge.ts). The rules themselves live in ./waste/rules.
+ * `unattachedVolumes` are derived from the findings of the rules that declare
+ * them (`legacy` in ./waste/rules), by one adapter (shared/waste/legacy.ts).
  */
+
+export type LegacyListName = 'idleInstances' | 'unattachedVolumes';
 
 export interface IdleInstance {
   readonly id: string;

@@ -1,6 +1,6 @@
-import type { IdleInstance, UnattachedVolume } from '../detect/idle.js';
 import { WASTE_RULES } from '../detect/waste/registry.js';
 import { roundCents } from '../money.js';
+import { legacyLists, type LegacyLists } from './legacy.js';
 import type { Finding, RuleError, ScopeScan, Unpriced } from './types.js';
 
 export interface RuleTotal {
@@ -14,12 +14,10 @@ export interface RuleTotal {
   readonly noData: number;
 }
 
-export interface WasteTotals {
+/** `idleInstances` and `unattachedVolumes`: part 1's lists, from the findings of the rules that declare them (legacy.ts). */
+export interface WasteTotals extends LegacyLists {
   /** Every finding of every rule and scope, most expensive first, unpriced last. */
   readonly findings: Finding[];
-  /** Part 1's lists, derived from the idle-instance and unattached-volume findings. */
-  readonly idleInstances: IdleInstance[];
-  readonly unattachedVolumes: UnattachedVolume[];
   /** Sum of every finding with a price. */
   readonly estimatedMonthlySavings: number;
   readonly noData: number;
@@ -35,41 +33,6 @@ export interface WasteTotals {
 /** Most expensive first; unknown prices last, so the top of a list is what to act on. */
 export function byCost<T extends { id: string; estimatedMonthlyCost: number | null }>(a: T, b: T): number {
   return (b.estimatedMonthlyCost ?? -1) - (a.estimatedMonthlyCost ?? -1) || a.id.localeCompare(b.id);
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-const account = (f: Finding) => (f.account ? { account: f.account } : {});
-const named = (f: Finding) => (f.name ? { name: f.name } : {});
-
-export function toIdleInstance(f: Finding): IdleInstance {
-  const launchTime = str(f.facts.launchTime);
-  return {
-    id: f.id,
-    region: f.region,
-    ...account(f),
-    ...named(f),
-    instanceType: str(f.facts.instanceType) ?? 'unknown',
-    avgCpuPct: num(f.facts.avgCpuPct) ?? 0,
-    estimatedMonthlyCost: f.estimatedMonthlyCost,
-    ...(launchTime ? { launchTime } : {}),
-  };
-}
-
-export function toUnattachedVolume(f: Finding): UnattachedVolume {
-  const iops = num(f.facts.iops);
-  const createTime = str(f.facts.createTime);
-  return {
-    id: f.id,
-    region: f.region,
-    ...account(f),
-    ...named(f),
-    sizeGiB: num(f.facts.sizeGiB) ?? 0,
-    volumeType: str(f.facts.volumeType) ?? 'unknown',
-    ...(iops !== undefined ? { iops } : {}),
-    estimatedMonthlyCost: f.estimatedMonthlyCost,
-    ...(createTime ? { createTime } : {}),
-  };
 }
 
 /** Combines the scans of every scope; pure, so a reduce step (Lambda or in-process) can call it on stored scans. */
@@ -93,8 +56,7 @@ export function mergeScopeScans(scans: readonly ScopeScan[]): WasteTotals {
   });
   return {
     findings,
-    idleInstances: findings.filter((f) => f.rule === 'idle-instance').map(toIdleInstance),
-    unattachedVolumes: findings.filter((f) => f.rule === 'unattached-volume').map(toUnattachedVolume),
+    ...legacyLists(findings),
     estimatedMonthlySavings: roundCents(findings.reduce((n, f) => n + (f.estimatedMonthlyCost ?? 0), 0)),
     noData: sum((s) => s.noData),
     exempt: sum((s) => s.exempt),

@@ -1,8 +1,10 @@
 import { errorMessage } from '../aws/errors.js';
-import { WASTE_RULES, type RulesConfig } from '../detect/waste/registry.js';
+import type { RulesConfig } from '../config/waste-rules.js';
+import { WASTE_RULES } from '../detect/waste/registry.js';
 import type { AnyWasteRule, ListingName, Listings, MetricQuery, RuleContext, RuleFinding, WasteRule } from '../detect/waste/types.js';
 import { applyExemption } from './exemption.js';
-import { LISTING_SOURCES, type ScopeClients } from './listings/index.js';
+import { legacyNoData } from './legacy.js';
+import { emptyListings, makeListing, type ScopeClients } from './listings/index.js';
 import { fetchMetrics } from './metrics.js';
 import type { Finding, RuleError, RuleSummary, ScopeScan, Unpriced, WasteScope } from './types.js';
 import { CostWatchError, ERROR_CODES } from '../errors.js';
@@ -26,7 +28,6 @@ export class ScopeFailedError extends CostWatchError {
   readonly code = ERROR_CODES.scopeFailed;
 }
 
-const EMPTY: Listings = { instances: [], volumes: [], addresses: [], natGateways: [], loadBalancers: [], snapshots: [], images: [], dbInstances: [] };
 const lowerFirst = (op: string) => op.charAt(0).toLowerCase() + op.slice(1);
 type AnyRule = WasteRule<{ enabled: boolean }>;
 
@@ -45,11 +46,11 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
 
   const needed = [...new Set(rules.flatMap((r) => r.needs))];
   const failedListings = new Map<ListingName, string>();
-  const all: Record<string, unknown> = { ...EMPTY };
+  const all: Record<string, unknown> = { ...emptyListings() };
   await Promise.all(
     needed.map(async (name) => {
       try {
-        const listed = await LISTING_SOURCES[name](clients, scope.region);
+        const listed = await makeListing(name, clients, scope.region);
         all[name] = listed.items;
         count(listed.calls);
       } catch (err) {
@@ -142,7 +143,7 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
     requests,
     runningInstances: unfiltered.instances.filter((i) => i.state === 'running').length,
     exempt: tagged,
-    noData: noDataByRule.get('idle-instance') ?? 0,
+    noData: legacyNoData(noDataByRule),
     unpriced: [...unpriced.values()],
     byRule,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rulesConfigSchema, WASTE_RULES } from '../../shared/detect/waste/registry.js';
+import { rulesConfigSchema } from '../../shared/config/waste-rules.js';
+import { WASTE_RULES } from '../../shared/detect/waste/registry.js';
 import { idleInstance } from '../../shared/detect/waste/rules/idle-instance.js';
 import { unattachedVolume } from '../../shared/detect/waste/rules/unattached-volume.js';
 import type { AnyWasteRule, Ec2Instance, EbsVolume, Listings, RuleContext } from '../../shared/detect/waste/types.js';

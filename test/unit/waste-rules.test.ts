@@ -7,8 +7,8 @@ import { orphanedSnapshot } from '../../shared/detect/waste/rules/orphaned-snaps
 import { stoppedInstance } from '../../shared/detect/waste/rules/stopped-instance.js';
 import { unassociatedEip } from '../../shared/detect/waste/rules/unassociated-eip.js';
 import type { AnyWasteRule, DbInstance, EbsVolume, LoadBalancer, Listings } from '../../shared/detect/waste/types.js';
-import { metricDimension } from '../../shared/waste/listings/elbv2.js';
-import { stoppedAtOf } from '../../shared/waste/listings/ec2-compute.js';
+import { metricDimension } from '../../shared/waste/listings/load-balancers.js';
+import { stoppedAtOf } from '../../shared/waste/listings/instances.js';
 
 const NOW = new Date('2026-11-18T12:00:00Z');
 const WINDOW = { start: new Date('2026-11-04T00:00:00Z'), end: new Date('2026-11-18T00:00:00Z') };

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { WASTE_RULE_NAMES, type WasteRuleName } from '../../config/waste-rules.js';
 import { gp2Volume } from './rules/gp2-volume.js';
 import { idleInstance } from './rules/idle-instance.js';
 import { idleLoadBalancer } from './rules/idle-load-balancer.js';
@@ -8,32 +8,33 @@ import { orphanedSnapshot } from './rules/orphaned-snapshot.js';
 import { stoppedInstance } from './rules/stopped-instance.js';
 import { unassociatedEip } from './rules/unassociated-eip.js';
 import { unattachedVolume } from './rules/unattached-volume.js';
-import type { AnyWasteRule } from './types.js';
+import type { AnyWasteRule, RuleAlerting } from './types.js';
 
 /**
- * Every waste rule, in the order messages list them. Adding a rule: write its
- * file under rules/ and add it here; the config schema, the scanner, the
- * messages and the report pick it up from this list.
+ * Adding a rule: write its file under rules/ (its name, title, action, how it
+ * alerts, what it needs and finds), add its options to shared/config/waste-rules.ts
+ * and add it here; the scanner, the alerts, the mutes, the messages and the
+ * report read everything else from the rule itself.
  */
-export const WASTE_RULES = [
-  idleInstance,
-  stoppedInstance,
-  unattachedVolume,
-  gp2Volume,
-  orphanedSnapshot,
-  unassociatedEip,
-  idleNatGateway,
-  idleLoadBalancer,
-  idleRds,
-] as const satisfies readonly AnyWasteRule[];
+const RULES: { readonly [N in WasteRuleName]: AnyWasteRule } = {
+  'idle-instance': idleInstance,
+  'stopped-instance': stoppedInstance,
+  'unattached-volume': unattachedVolume,
+  'gp2-volume': gp2Volume,
+  'orphaned-snapshot': orphanedSnapshot,
+  'unassociated-eip': unassociatedEip,
+  'idle-nat-gateway': idleNatGateway,
+  'idle-load-balancer': idleLoadBalancer,
+  'idle-rds': idleRds,
+};
 
-/** `idle.rules`: one optional key per rule, each `{ enabled, …options }` with defaults; unknown rules and options rejected. */
-export const rulesConfigSchema = z.strictObject(
-  Object.fromEntries(WASTE_RULES.map((r) => [r.name, z._default(r.options as z.ZodMiniType, () => r.options.parse({}))])) as Record<
-    string,
-    z.ZodMiniDefault<z.ZodMiniType<{ enabled: boolean } & Record<string, unknown>>>
-  >,
-);
+/** Every waste rule, in the order messages list them (the order of `idle.rules`). */
+export const WASTE_RULES: readonly AnyWasteRule[] = WASTE_RULE_NAMES.map((name) => RULES[name]);
 
-export type RulesConfig = Readonly<Record<string, { readonly enabled: boolean } & Readonly<Record<string, unknown>>>>;
+const byName = new Map(WASTE_RULES.map((r) => [r.name, r]));
 
+/** The rule that made a finding; undefined for a rule outside the registry (a test's own rule). */
+export const wasteRuleNamed = (name: string): AnyWasteRule | undefined => byName.get(name);
+
+/** How a rule's findings alert; a rule outside the registry is its own kind and mute scope. */
+export const alertingOf = (rule: string): RuleAlerting => byName.get(rule)?.alerting ?? { kind: rule, muteScope: rule };

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { LegacyListName } from '../idle.js';
 
 /**
  * The shapes a waste rule sees: plain data read by the scanner's listings
@@ -151,14 +152,34 @@ export interface RuleResult {
   readonly noData?: number;
 }
 
+/** How a rule's findings alert and are muted: declared by the rule, read by the job, the CLI and the report. */
+export interface RuleAlerting {
+  /** The kind in the alert id (`idle-resources|<kind>|…`): part 1's rules keep `instance` and `volume`, so old ids still de-duplicate. */
+  readonly kind: string;
+  /** What a mute of a finding names: the resource (`instance` whether idle or long-stopped), or the rule's own name. */
+  readonly muteScope: string;
+  /** The prefix of the ids it finds (`i-`): a mute key of that form means `muteScope` when no --scope is given. */
+  readonly idPrefix?: string;
+}
+
+/** Part 1's result list a rule's findings also fill (shared/waste/legacy.ts), and the kind the report gives them. */
+export interface LegacyList {
+  readonly list: LegacyListName;
+  readonly reportKind: string;
+  /** Its noData is the result's `noData` too (part 1's: running instances without CPU data). */
+  readonly noData?: boolean;
+}
+
 export interface WasteRule<O extends { enabled: boolean } = { enabled: boolean }> {
   readonly name: string;
   /** Plural noun phrase for messages: "idle instances". */
   readonly title: string;
   /** One short imperative sentence. */
   readonly action: string;
+  readonly alerting: RuleAlerting;
+  readonly legacy?: LegacyList;
   readonly needs: readonly ListingName[];
-  /** `idle.rules.<name>`: a strict object whose every key has a default. */
+  /** `idle.rules.<name>`: a strict object whose every key has a default (shared/config/waste-rules.ts). */
   readonly options: z.ZodMiniType<O>;
   queries?(listings: Listings, ctx: RuleContext<O>): MetricQuery[];
   evaluate(listings: Listings, metrics: MetricValues, ctx: RuleContext<O>): RuleResult;

@@ -1,39 +1,41 @@
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { RDSClient } from '@aws-sdk/client-rds';
 import type { ListingName, Listings } from '../../detect/waste/types.js';
-import { listInstances, listVolumes } from './ec2-compute.js';
-import { listImages, listSnapshots } from './ec2-images.js';
-import { listAddresses, listNatGateways } from './ec2-network.js';
-import { listLoadBalancers } from './elbv2.js';
-import { listDbInstances } from './rds.js';
-import type { Listed } from './types.js';
+import { addresses } from './addresses.js';
+import { dbInstances } from './db-instances.js';
+import { images } from './images.js';
+import { instances } from './instances.js';
+import { loadBalancers } from './load-balancers.js';
+import { natGateways } from './nat-gateways.js';
+import { snapshots } from './snapshots.js';
+import type { Listed, ListingSource, ScopeClients } from './types.js';
+import { volumes } from './volumes.js';
 
-export type { Listed } from './types.js';
+export type { IamWhere, Listed, ListingIam, ListingSource, ScopeClients } from './types.js';
 
 /**
- * The SDK clients of one (account, region). Read lazily by the scanner: a
- * scope whose enabled rules need no load balancers never builds the ELB client,
- * so callers may pass getters.
+ * Every resource type the waste scan can list, one file each (a paginated
+ * Describe call, its IAM actions, how the exempt tag applies). Adding one:
+ * its item type in shared/detect/waste/types.ts (what rules read), its file
+ * here and one line below; the scanner, the exemption and the IAM tables of
+ * the job role and the member-account role follow from it.
  */
-export interface ScopeClients {
-  readonly ec2: EC2Client;
-  readonly cloudWatch: CloudWatchClient;
-  readonly elbv2: ElasticLoadBalancingV2Client;
-  readonly rds: RDSClient;
-}
-
-type Source<K extends ListingName> = (clients: ScopeClients, region: string) => Promise<Listed<Listings[K][number]>>;
-
-/** How each listing is made: one paginated Describe call per resource type. */
-export const LISTING_SOURCES: { readonly [K in ListingName]: Source<K> } = {
-  instances: (c, r) => listInstances(c.ec2, r),
-  volumes: (c, r) => listVolumes(c.ec2, r),
-  addresses: (c, r) => listAddresses(c.ec2, r),
-  natGateways: (c, r) => listNatGateways(c.ec2, r),
-  snapshots: (c, r) => listSnapshots(c.ec2, r),
-  images: (c, r) => listImages(c.ec2, r),
-  loadBalancers: (c, r) => listLoadBalancers(c.elbv2, r),
-  dbInstances: (c, r) => listDbInstances(c.rds, r),
+export const LISTINGS: { readonly [K in ListingName]: ListingSource<K> } = {
+  instances,
+  volumes,
+  addresses,
+  natGateways,
+  snapshots,
+  images,
+  loadBalancers,
+  dbInstances,
 };
+
+export const LISTING_NAMES = Object.keys(LISTINGS) as ListingName[];
+
+/** No resource of any type: what a scope starts from before its listings come in. */
+export const emptyListings = (): Listings => Object.fromEntries(LISTING_NAMES.map((n) => [n, []])) as unknown as Listings;
+
+/** Makes one listing with the client of its service (clients may be getters: only that one is built). */
+export function makeListing<K extends ListingName>(name: K, clients: ScopeClients, region: string): Promise<Listed<Listings[K][number]>> {
+  const source = LISTINGS[name] as ListingSource<K>;
+  return source.list(clients[source.service], region);
+}

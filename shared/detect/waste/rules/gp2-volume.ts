@@ -1,10 +1,10 @@
 import type * as z from 'zod/mini';
 import { gp2ToGp3MonthlySaving } from '../../../pricing/index.js';
 import { nameOf } from '../helpers.js';
-import { ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { WasteRule } from '../types.js';
 
-const options = ruleOptions({});
+const options = WASTE_RULE_OPTIONS['gp2-volume'];
 
 /**
  * An in-use gp2 volume: gp3 gives the same size 20% cheaper with at least the
@@ -16,6 +16,7 @@ export const gp2Volume: WasteRule<z.output<typeof options>> = {
   name: 'gp2-volume',
   title: 'gp2 volumes to move to gp3',
   action: 'Change the volume type to gp3',
+  alerting: { kind: 'gp2-volume', muteScope: 'volume', idPrefix: 'vol-' },
   needs: ['volumes'],
   options,
   evaluate: (l, _metrics, ctx) => ({

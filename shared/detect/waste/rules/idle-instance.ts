@@ -2,10 +2,10 @@ import { countOf, formatPercent } from '../../../format.js';
 import type * as z from 'zod/mini';
 import { instanceMonthlyCost } from '../../../pricing/index.js';
 import { nameOf } from '../helpers.js';
-import { ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { RuleFinding, WasteRule } from '../types.js';
 
-const options = ruleOptions({});
+const options = WASTE_RULE_OPTIONS['idle-instance'];
 
 /** Two decimals: 4.996% must not print as 5.0 next to a 5% threshold. */
 const pct = (n: number) => Math.round(n * 100) / 100;
@@ -19,6 +19,8 @@ export const idleInstance: WasteRule<z.output<typeof options>> = {
   name: 'idle-instance',
   title: 'idle instances',
   action: 'Stop or downsize the instance',
+  alerting: { kind: 'instance', muteScope: 'instance', idPrefix: 'i-' },
+  legacy: { list: 'idleInstances', reportKind: 'idle instance', noData: true },
   needs: ['instances'],
   options,
   queries: (l) =>

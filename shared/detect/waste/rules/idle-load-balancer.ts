@@ -1,10 +1,10 @@
 import type * as z from 'zod/mini';
 import { loadBalancerMonthlyCost } from '../../../pricing/index.js';
 import { createdBefore, sum } from '../helpers.js';
-import { ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { LoadBalancer, MetricQuery, RuleFinding, WasteRule } from '../types.js';
 
-const options = ruleOptions({});
+const options = WASTE_RULE_OPTIONS['idle-load-balancer'];
 
 /** ALBs count requests, NLBs new flows; gateway load balancers are out of scope. */
 function trafficMetric(lb: LoadBalancer): Omit<MetricQuery, 'key' | 'stat'> | undefined {
@@ -24,6 +24,7 @@ export const idleLoadBalancer: WasteRule<z.output<typeof options>> = {
   name: 'idle-load-balancer',
   title: 'idle load balancers',
   action: 'Delete the load balancer',
+  alerting: { kind: 'idle-load-balancer', muteScope: 'idle-load-balancer' },
   needs: ['loadBalancers'],
   options,
   queries: (l) => candidates(l.loadBalancers).map((lb) => ({ key: lb.arn, stat: 'Sum', ...trafficMetric(lb)! })),

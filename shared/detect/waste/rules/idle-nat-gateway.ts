@@ -1,10 +1,10 @@
 import type * as z from 'zod/mini';
 import { natGatewayMonthlyCost } from '../../../pricing/index.js';
 import { createdBefore, GIB, nameOf, sum } from '../helpers.js';
-import { nonNegative, ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { RuleFinding, WasteRule } from '../types.js';
 
-const options = ruleOptions({ maxGiB: nonNegative(1) });
+const options = WASTE_RULE_OPTIONS['idle-nat-gateway'];
 
 /**
  * An available NAT gateway that sent less than `maxGiB` to destinations over
@@ -15,6 +15,7 @@ export const idleNatGateway: WasteRule<z.output<typeof options>> = {
   name: 'idle-nat-gateway',
   title: 'idle NAT gateways',
   action: 'Delete the NAT gateway',
+  alerting: { kind: 'idle-nat-gateway', muteScope: 'idle-nat-gateway' },
   needs: ['natGateways'],
   options,
   queries: (l) =>

@@ -1,9 +1,9 @@
 import type * as z from 'zod/mini';
 import { rdsMonthlyCost } from '../../../pricing/index.js';
-import { ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { RuleFinding, WasteRule } from '../types.js';
 
-const options = ruleOptions({});
+const options = WASTE_RULE_OPTIONS['idle-rds'];
 
 /**
  * An available RDS instance whose DatabaseConnections maximum over the window
@@ -14,6 +14,7 @@ export const idleRds: WasteRule<z.output<typeof options>> = {
   name: 'idle-rds',
   title: 'idle databases',
   action: 'Snapshot the database, then stop or delete it',
+  alerting: { kind: 'idle-rds', muteScope: 'idle-rds' },
   needs: ['dbInstances'],
   options,
   queries: (l) =>

@@ -2,10 +2,10 @@ import { countOf } from '../../../format.js';
 import type * as z from 'zod/mini';
 import { snapshotMonthlyCost } from '../../../pricing/index.js';
 import { ageDays, nameOf, olderThan } from '../helpers.js';
-import { days, ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { WasteRule } from '../types.js';
 
-const options = ruleOptions({ minAgeDays: days(90) });
+const options = WASTE_RULE_OPTIONS['orphaned-snapshot'];
 
 /**
  * A snapshot the account owns, older than `minAgeDays`, whose source volume no
@@ -16,6 +16,7 @@ export const orphanedSnapshot: WasteRule<z.output<typeof options>> = {
   name: 'orphaned-snapshot',
   title: 'orphaned snapshots',
   action: 'Delete the snapshot',
+  alerting: { kind: 'orphaned-snapshot', muteScope: 'orphaned-snapshot' },
   needs: ['snapshots', 'volumes', 'images'],
   options,
   evaluate(l, _metrics, ctx) {

@@ -2,10 +2,10 @@ import { countOf } from '../../../format.js';
 import type * as z from 'zod/mini';
 import { volumeMonthlyCost } from '../../../pricing/index.js';
 import { ageDays, nameOf, olderThan } from '../helpers.js';
-import { days, ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { RuleFinding, WasteRule } from '../types.js';
 
-const options = ruleOptions({ minDays: days(30) });
+const options = WASTE_RULE_OPTIONS['stopped-instance'];
 
 /**
  * An instance stopped for more than `minDays` (from its state transition
@@ -16,6 +16,7 @@ export const stoppedInstance: WasteRule<z.output<typeof options>> = {
   name: 'stopped-instance',
   title: 'long-stopped instances',
   action: 'Terminate the instance, keeping a snapshot if needed',
+  alerting: { kind: 'stopped-instance', muteScope: 'instance', idPrefix: 'i-' },
   needs: ['instances', 'volumes'],
   options,
   evaluate(l, _metrics, ctx) {

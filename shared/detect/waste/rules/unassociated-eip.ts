@@ -1,16 +1,17 @@
 import type * as z from 'zod/mini';
 import { publicIpv4MonthlyCost } from '../../../pricing/index.js';
 import { nameOf } from '../helpers.js';
-import { ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { WasteRule } from '../types.js';
 
-const options = ruleOptions({});
+const options = WASTE_RULE_OPTIONS['unassociated-eip'];
 
 /** An Elastic IP associated with nothing: AWS bills every public IPv4 address by the hour. */
 export const unassociatedEip: WasteRule<z.output<typeof options>> = {
   name: 'unassociated-eip',
   title: 'unassociated Elastic IPs',
   action: 'Release the address',
+  alerting: { kind: 'unassociated-eip', muteScope: 'unassociated-eip' },
   needs: ['addresses'],
   options,
   evaluate: (l, _metrics, ctx) => ({

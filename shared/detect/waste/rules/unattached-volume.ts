@@ -1,16 +1,18 @@
 import type * as z from 'zod/mini';
 import { volumeMonthlyCost } from '../../../pricing/index.js';
 import { nameOf } from '../helpers.js';
-import { ruleOptions } from '../options.js';
+import { WASTE_RULE_OPTIONS } from '../../../config/waste-rules.js';
 import type { WasteRule } from '../types.js';
 
-const options = ruleOptions({});
+const options = WASTE_RULE_OPTIONS['unattached-volume'];
 
 /** Part 1's unattached volume: an EBS volume in state `available`, priced as GiB × its type's GB-month price (+ IOPS/throughput). */
 export const unattachedVolume: WasteRule<z.output<typeof options>> = {
   name: 'unattached-volume',
   title: 'unattached volumes',
   action: 'Snapshot the volume if needed, then delete it',
+  alerting: { kind: 'volume', muteScope: 'volume', idPrefix: 'vol-' },
+  legacy: { list: 'unattachedVolumes', reportKind: 'unattached volume' },
   needs: ['volumes'],
   options,
   evaluate: (l, _metrics, ctx) => ({

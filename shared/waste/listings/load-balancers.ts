@@ -3,7 +3,7 @@ import type { LoadBalancer } from '../../detect/waste/types.js';
 import { explainAwsError } from '../../aws/errors.js';
 import { mapLimit } from '../../concurrency.js';
 import { tagMap } from './tags.js';
-import type { Listed } from './types.js';
+import { anyResource, type Listed, type ListingSource } from './types.js';
 
 const LB_PAGE = 400;
 /** DescribeTags takes at most 20 ARNs a request. */
@@ -21,7 +21,7 @@ export function metricDimension(arn: string, type: string): string {
 }
 
 /** Every ELBv2 load balancer with its tags: the listing does not carry tags, so they come from DescribeTags, 20 ARNs a call. */
-export async function listLoadBalancers(elb: ElasticLoadBalancingV2Client, region: string): Promise<Listed<LoadBalancer>> {
+async function listLoadBalancers(elb: ElasticLoadBalancingV2Client, region: string): Promise<Listed<LoadBalancer>> {
   const found: Omit<LoadBalancer, 'tags'>[] = [];
   let pages = 0;
   try {
@@ -55,3 +55,13 @@ export async function listLoadBalancers(elb: ElasticLoadBalancingV2Client, regio
   });
   return { items: found.map((lb) => ({ ...lb, tags: tags.get(lb.arn) ?? {} })), calls: { DescribeLoadBalancers: pages, DescribeTags: batches.length } };
 }
+
+export const loadBalancers: ListingSource<'loadBalancers', 'elbv2'> = {
+  name: 'loadBalancers',
+  service: 'elbv2',
+  calls: ['DescribeLoadBalancers', 'DescribeTags'],
+  iam: anyResource('elasticloadbalancing', ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags']),
+  exemptTag: true,
+  idOf: (lb) => lb.arn,
+  list: listLoadBalancers,
+};
