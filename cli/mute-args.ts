@@ -3,6 +3,7 @@ import { UsageError } from '../shared/errors.js';
 import type { AlertSubject } from '../shared/alerts/alert.js';
 import { JOB_NAMES, type JobName } from '../shared/alerts/jobs.js';
 import { MUTE_DAYS } from '../shared/alerts/keys.js';
+import { muteScopeForms, muteScopeOfKey } from '../shared/detect/waste/registry.js';
 
 export const ACTION_COMMANDS = ['mute', 'unmute', 'mutes', 'slack-actions'] as const;
 export type ActionCommandName = (typeof ACTION_COMMANDS)[number];
@@ -27,15 +28,19 @@ const OPTIONS = {
 
 /**
  * The scope a key means when --scope is not given: a daily-spend key is a
- * service, an idle key a resource (by its id's prefix), a budget key a budget.
+ * service, an idle key a resource (by its id's prefix, as the rules declare), a budget key a budget.
  */
 function defaultScope(job: JobName, key: string): string {
   if (job === 'daily-spend') return 'service';
   if (job === 'budgets') return 'budget';
   if (job === 'monthly-report') return 'report';
-  if (/^i-[0-9a-f]+$/.test(key)) return 'instance';
-  if (/^vol-[0-9a-f]+$/.test(key)) return 'volume';
-  throw new UsageError(`--scope: expected for an idle-resources key that is not an instance (i-…) or volume (vol-…) id, e.g. --scope unassociated-eip`);
+  const scope = muteScopeOfKey(key);
+  if (scope) return scope;
+  const { byPrefix, others } = muteScopeForms();
+  const [example, ...rest] = others;
+  throw new UsageError(
+    `--scope: expected for an idle-resources key that is not an ${byPrefix.join(' or ')} id, e.g. --scope ${example}${rest.length ? ` (or ${rest.join(', ')})` : ''}`,
+  );
 }
 
 function target(command: 'mute' | 'unmute', rest: string[], values: { account?: string; scope?: string }): AlertSubject {

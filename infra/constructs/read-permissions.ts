@@ -1,5 +1,6 @@
 import { Aws } from 'aws-cdk-lib';
 import type { JobName } from '../../shared/alerts/jobs.js';
+import { wasteReadPermissions } from '../../shared/waste/permissions.js';
 import type { JobPermission } from './permissions.js';
 
 /**
@@ -18,30 +19,8 @@ export interface ReadPermission {
 }
 
 export const READ_PERMISSIONS: readonly ReadPermission[] = [
-  {
-    jobs: ['idle-resources'],
-    actions: ['ec2:DescribeInstances', 'ec2:DescribeVolumes', 'ec2:DescribeAddresses', 'ec2:DescribeNatGateways', 'ec2:DescribeSnapshots', 'ec2:DescribeImages'],
-    resources: () => ['*'],
-    why: 'EC2 Describe* actions support no resource-level permissions: they only accept Resource "*".',
-  },
-  {
-    jobs: ['idle-resources'],
-    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'],
-    resources: () => ['*'],
-    why: 'elasticloadbalancing Describe* actions support no resource-level permissions: they only accept Resource "*".',
-  },
-  {
-    jobs: ['idle-resources'],
-    actions: ['rds:DescribeDBInstances'],
-    resources: ({ partition, account }) => [`arn:${partition}:rds:*:${account}:db:*`],
-    why: "Lists every DB instance of the account in the scanned regions (with their tags, for the exempt tag); instance names are the user's, so the ARN ends in db:*.",
-  },
-  {
-    jobs: ['idle-resources'],
-    actions: ['cloudwatch:GetMetricData'],
-    resources: () => ['*'],
-    why: 'cloudwatch:GetMetricData supports no resource-level permissions: it only accepts Resource "*".',
-  },
+  // From the waste scan's listings and metric reads (shared/waste/listings): a new listing brings its own actions.
+  ...wasteReadPermissions().map((p): ReadPermission => ({ jobs: ['idle-resources'], ...p })),
   {
     jobs: ['budgets', 'monthly-report'],
     actions: ['budgets:ViewBudget'],

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { WASTE_RULES } from '../detect/waste/registry.js';
 import { formatPercent } from '../format.js';
 import { roundCents } from '../money.js';
+import { reportKindOf, reportKindOfList, ruleOfReportItem } from '../waste/legacy.js';
 import { addDays, monthEndExclusive, type IsoDate, type IsoMonth } from '../time/dates.js';
 
 /** Where the idle-resources job leaves its result, one object a run: `findings/idle-resources/<YYYY-MM-DD>.json`. */
@@ -76,11 +77,9 @@ const findingsSchema = z.looseObject({
   ),
 });
 
-const LEGACY_KIND: Readonly<Record<string, string>> = { 'idle-instance': 'idle instance', 'unattached-volume': 'unattached volume' };
-
 function ruleLines(items: readonly WasteItem[]): WasteRuleLine[] {
   return WASTE_RULES.map((r) => {
-    const mine = items.filter((i) => (i.rule ?? (i.kind === 'idle instance' ? 'idle-instance' : i.kind === 'unattached volume' ? 'unattached-volume' : i.kind)) === r.name);
+    const mine = items.filter((i) => ruleOfReportItem(i) === r.name);
     return { rule: r.name, title: r.title, action: r.action, findings: mine.length, estimatedMonthlyCost: roundCents(mine.reduce((s, i) => s + (i.estimatedMonthlyCost ?? 0), 0)) };
   });
 }
@@ -95,7 +94,7 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
   const f = parsed.data;
   const items: WasteItem[] = f.findings
     ? f.findings.map((x) => ({
-        kind: LEGACY_KIND[x.rule] ?? x.rule,
+        kind: reportKindOf(x.rule),
         rule: x.rule,
         ...(x.account ? { account: x.account } : {}),
         id: x.id,
@@ -105,14 +104,14 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
       }))
     : [
     ...f.idleInstances.map((i) => ({
-      kind: 'idle instance' as const,
+      kind: reportKindOfList('idleInstances'),
       id: i.id,
       region: i.region,
       detail: [i.instanceType, i.avgCpuPct === undefined ? undefined : `avg CPU ${formatPercent(i.avgCpuPct)}`].filter(Boolean).join(', '),
       estimatedMonthlyCost: priced(i.estimatedMonthlyCost),
     })),
     ...f.unattachedVolumes.map((v) => ({
-      kind: 'unattached volume' as const,
+      kind: reportKindOfList('unattachedVolumes'),
       id: v.id,
       region: v.region,
       detail: [v.sizeGiB === undefined ? undefined : `${v.sizeGiB} GiB`, v.volumeType].filter(Boolean).join(' '),

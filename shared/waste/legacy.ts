@@ -59,8 +59,13 @@ export const legacyLists = (findings: readonly Finding[]): LegacyLists => ({
   unattachedVolumes: of('unattachedVolumes', findings).map(toUnattachedVolume),
 });
 
+export interface LegacyCounts {
+  readonly idleInstances: number;
+  readonly unattachedVolumes: number;
+}
+
 /** Part 1's counts of a region (`byRegion`). */
-export const legacyCounts = (findings: readonly Finding[]): { readonly idleInstances: number; readonly unattachedVolumes: number } => ({
+export const legacyCounts = (findings: readonly Finding[]): LegacyCounts => ({
   idleInstances: of('idleInstances', findings).length,
   unattachedVolumes: of('unattachedVolumes', findings).length,
 });

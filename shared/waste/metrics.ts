@@ -1,6 +1,13 @@
 import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { MetricQuery } from '../detect/waste/types.js';
 import { explainAwsError } from '../aws/errors.js';
+import type { ListingIam } from './listings/index.js';
+
+/** What the scan's metric reads need from IAM (every rule's queries go through fetchMetrics). */
+export const METRICS_IAM: ListingIam = {
+  actions: ['cloudwatch:GetMetricData'],
+  why: 'cloudwatch:GetMetricData supports no resource-level permissions: it only accepts Resource "*".',
+};
 
 /** GetMetricData accepts at most 500 queries a request. */
 export const MAX_QUERIES_PER_CALL = 500;

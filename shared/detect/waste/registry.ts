@@ -38,3 +38,16 @@ export const wasteRuleNamed = (name: string): AnyWasteRule | undefined => byName
 
 /** How a rule's findings alert; a rule outside the registry is its own kind and mute scope. */
 export const alertingOf = (rule: string): RuleAlerting => byName.get(rule)?.alerting ?? { kind: rule, muteScope: rule };
+
+/** The mute scope an idle-resources key means without --scope: that of the rules whose ids it looks like (`i-0abc…`). */
+export function muteScopeOfKey(key: string): string | undefined {
+  return WASTE_RULES.find((r) => r.alerting.idPrefix && new RegExp(`^${r.alerting.idPrefix}[0-9a-f]+$`).test(key))?.alerting.muteScope;
+}
+
+/** What the CLI says when a key has no default scope: the id forms it knows ("instance (i-…)") and the scopes left to name. */
+export function muteScopeForms(): { readonly byPrefix: string[]; readonly others: string[] } {
+  const byPrefix = new Map<string, string>();
+  for (const r of WASTE_RULES) if (r.alerting.idPrefix) byPrefix.set(r.alerting.muteScope, `${r.alerting.muteScope} (${r.alerting.idPrefix}…)`);
+  const others = [...new Set(WASTE_RULES.map((r) => r.alerting.muteScope))].filter((s) => !byPrefix.has(s));
+  return { byPrefix: [...byPrefix.values()], others };
+}

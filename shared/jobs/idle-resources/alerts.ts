@@ -6,22 +6,11 @@ import { sumCost } from '../../messages/waste-groups.js';
 import { roundCents } from '../../money.js';
 import type { AccountError } from '../../aws/scopes.js';
 import type { AlertSubject, Delivery } from '../../alerts/alert.js';
+import { alertingOf } from '../../detect/waste/registry.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { WasteTotals } from '../../waste/index.js';
 import type { JobContext } from '../context.js';
-
-/** Part 1's kinds keep their names (alert ids and mute scopes stay valid); every other rule is its own kind. */
-const LEGACY_KIND: Readonly<Record<string, string>> = { 'idle-instance': 'instance', 'unattached-volume': 'volume' };
-export const ruleKind = (rule: string) => LEGACY_KIND[rule] ?? rule;
-
-/**
- * What a mute names: the resource. An instance is `instance` whether idle or
- * long-stopped, a volume `volume` whether unattached or gp2 (the CLI's default
- * scope for i-… and vol-… keys); every other rule is one resource type, named by the rule.
- */
-const RESOURCE_SCOPE: Readonly<Record<string, string>> = { 'stopped-instance': 'instance', 'gp2-volume': 'volume' };
-export const muteScope = (rule: string) => RESOURCE_SCOPE[rule] ?? ruleKind(rule);
 
 /**
  * One alert per finding per ISO week: a re-run that week sends nothing new,
@@ -69,8 +58,9 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
   const alerts: IdleAlert[] = run.findings.map((finding) => ({
     finding,
     severity: 'warning',
-    alertId: idleAlertId(ruleKind(finding.rule), finding.region, finding.id, week, finding.account),
-    subject: idleSubject(muteScope(finding.rule), finding.id, finding.account),
+    // Each rule declares its kind (in the id) and mute scope (the resource a mute names).
+    alertId: idleAlertId(alertingOf(finding.rule).kind, finding.region, finding.id, week, finding.account),
+    subject: idleSubject(alertingOf(finding.rule).muteScope, finding.id, finding.account),
   }));
   const rules = ctx.config.idle;
   const msg: IdleMessageContext = {

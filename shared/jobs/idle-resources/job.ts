@@ -3,7 +3,7 @@ import type { JobDefinition } from '../types.js';
 import { runIdleLocally } from './run-local.js';
 import type { IdleResourcesResult } from './reduce.js';
 
-export { idleAlertId, idleSubject, ruleKind } from './alerts.js';
+export { idleAlertId, idleSubject } from './alerts.js';
 export { planIdleScan, scanTasks, type IdlePlan, type ScanTask } from './plan.js';
 export { scanIdleTask, type ScanOutcome } from './scan.js';
 export { findingsKey, reduceIdleScan, type IdleResourcesResult, type RegionSummary } from './reduce.js';

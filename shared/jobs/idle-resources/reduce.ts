@@ -7,20 +7,19 @@ import { AwsAccessError } from '../../errors.js';
 import type { Delivery } from '../../alerts/alert.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
-import { mergeScopeScans, type WasteTotals } from '../../waste/index.js';
+import { legacyCounts, mergeScopeScans, type LegacyCounts, type WasteTotals } from '../../waste/index.js';
 import type { JobContext } from '../context.js';
 import { dispatchIdleAlerts } from './alerts.js';
 import type { IdlePlan } from './plan.js';
 import type { ScanOutcome } from './scan.js';
 
-export interface RegionSummary {
+/** `idleInstances` and `unattachedVolumes`: part 1's counts (shared/waste/legacy.ts). */
+export interface RegionSummary extends LegacyCounts {
   readonly account?: string;
   readonly region: string;
   readonly runningInstances: number;
   readonly exempt: number;
   readonly noData: number;
-  readonly idleInstances: number;
-  readonly unattachedVolumes: number;
   /** Findings of every rule in the pair. */
   readonly findings: number;
 }
@@ -77,8 +76,7 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     runningInstances: s.runningInstances,
     exempt: s.exempt,
     noData: s.noData,
-    idleInstances: s.findings.filter((f) => f.rule === 'idle-instance').length,
-    unattachedVolumes: s.findings.filter((f) => f.rule === 'unattached-volume').length,
+    ...legacyCounts(s.findings),
     findings: s.findings.length,
   }));
   for (const e of totals.ruleErrors) ctx.log.warn(`idle-resources: ${e.account ? `${e.account} ` : ''}${e.region}: rule ${e.rule} not checked: ${e.message}`);
