@@ -20,7 +20,7 @@ import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithIn
 import { DAILY_DEMO_CONFIG, seedDailySpend } from './demo/daily-spend.js';
 import { seedBudgets } from './demo/budgets.js';
 import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
-import { DEMO_IDLE_RULES, seedIdleResources } from './demo/idle-resources.js';
+import { DEMO_IDLE_RULES, DEMO_IDLE_RULES_NOTE, seedIdleResources } from './demo/idle-resources.js';
 import { loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { showOrganization } from './demo/organization.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
@@ -145,17 +145,18 @@ async function main(): Promise<number> {
     world.env.AWS_ENDPOINT_URL_RDS = rdsMoto.url;
     // moto has no DescribeBudgetPerformanceHistory: the budgets job and the report read the project's own Budgets double.
     world.env.AWS_ENDPOINT_URL_BUDGETS = budgets.url;
-    await seedDailySpend(ce, world.env);
+    await seedDailySpend(ce, world.env, new Date(), world.accountId);
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
     await showMuteDemo(world, (title, args) => showJob(world, title, args), (t) => process.stdout.write(t));
     await seedIdleResources(world.env);
+    process.stdout.write(`\n${DEMO_IDLE_RULES_NOTE}`);
     await showJob(world, 'idle-resources: waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, load balancers, databases)', ['run', 'idle-resources']);
     await showJob(world, 'idle-resources again: nothing new this week', ['run', 'idle-resources']);
     await seedBudgets(budgets, world.env);
     await showJob(world, 'budgets: thresholds crossed', ['run', 'budgets']);
     await showJob(world, 'budgets again: nothing repeats', ['run', 'budgets']);
-    const month = loadMonthlyReportCosts(ce);
+    const month = loadMonthlyReportCosts(ce, new Date(), world.accountId);
     await seedMonthlyReport(world.env);
     await showJob(world, 'monthly-report: last month for finance', ['run', 'monthly-report']);
     process.stdout.write(`\nFinance report for ${month} (open it in a browser): ${await saveMonthlyReport(world.env, { month })}\n`);

@@ -13,9 +13,9 @@ export const DAILY_DEMO_CONFIG = {
   unitCost: { unit: 'lead', target: 0.05, metric: { ...UNIT_METRIC, stat: 'Sum', region: 'us-east-1' } },
 };
 
-/** AWS Cost Anomaly Detection's view: the EC2 spike (it explains it), and a Glue crawler no threshold caught. */
-function anomalies(day: string): Anomaly[] {
-  const monitor = 'arn:aws:ce::123456789012:anomalymonitor/demo-services';
+/** AWS Cost Anomaly Detection's view of `account`: the EC2 spike (it explains it), and a Glue crawler no threshold caught. */
+export function demoAnomalies(day: string, account: string): Anomaly[] {
+  const monitor = `arn:aws:ce::${account}:anomalymonitor/demo-services`;
   return [
     {
       AnomalyId: 'a1b2c3d4-ec2',
@@ -24,7 +24,7 @@ function anomalies(day: string): Anomaly[] {
       AnomalyScore: { MaxScore: 87, CurrentScore: 87 },
       Impact: { MaxImpact: 231.4, TotalImpact: 231.4, TotalActualSpend: 640, TotalExpectedSpend: 408.6, TotalImpactPercentage: 56.6 },
       MonitorArn: monitor,
-      RootCauses: [{ Service: 'Amazon Elastic Compute Cloud - Compute', Region: 'us-east-1', LinkedAccount: '123456789012', UsageType: 'USE1-BoxUsage:p3.2xlarge', Impact: { Contribution: 218 } }],
+      RootCauses: [{ Service: 'Amazon Elastic Compute Cloud - Compute', Region: 'us-east-1', LinkedAccount: account, UsageType: 'USE1-BoxUsage:p3.2xlarge', Impact: { Contribution: 218 } }],
     },
     {
       AnomalyId: 'e5f6a7b8-glue',
@@ -33,7 +33,7 @@ function anomalies(day: string): Anomaly[] {
       AnomalyScore: { MaxScore: 64, CurrentScore: 51 },
       Impact: { MaxImpact: 22.5, TotalImpact: 41.7, TotalActualSpend: 44.1, TotalExpectedSpend: 2.4, TotalImpactPercentage: 1737.5 },
       MonitorArn: monitor,
-      RootCauses: [{ Service: 'AWS Glue', Region: 'us-east-1', LinkedAccount: '123456789012', UsageType: 'USE1-Crawler-DPU-Hour', Impact: { Contribution: 41.7 } }],
+      RootCauses: [{ Service: 'AWS Glue', Region: 'us-east-1', LinkedAccount: account, UsageType: 'USE1-Crawler-DPU-Hour', Impact: { Contribution: 41.7 } }],
     },
   ];
 }
@@ -41,11 +41,11 @@ function anomalies(day: string): Anomaly[] {
 /**
  * Loads a month of spend with yesterday's EC2 and S3 jumps (split into usage
  * types, so the alert names its drivers) and AWS's anomalies into the Cost
- * Explorer double, and ~20,000 leads a day into CloudWatch (moto) for cost per lead.
+ * Explorer double (in `account`, the demo's moto account), and ~20,000 leads a day into CloudWatch (moto) for cost per lead.
  */
-export async function seedDailySpend(ce: CostExplorerDouble, env: Record<string, string>, now = new Date()): Promise<void> {
+export async function seedDailySpend(ce: CostExplorerDouble, env: Record<string, string>, now: Date, account: string): Promise<void> {
   const day = yesterday(now);
-  ce.setDataset(dailySpendScenario({ spikeDay: day }), { estimatedFrom: day, anomalies: anomalies(day) });
+  ce.setDataset(dailySpendScenario({ spikeDay: day }), { estimatedFrom: day, anomalies: demoAnomalies(day, account) });
   const cw = new CloudWatchClient({
     endpoint: env.AWS_ENDPOINT_URL,
     region: 'us-east-1',

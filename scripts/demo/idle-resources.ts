@@ -1,6 +1,8 @@
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';
 import { CreateVolumeCommand, EC2Client, RunInstancesCommand, type Tag, type VolumeType, type _InstanceType } from '@aws-sdk/client-ec2';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { orphanedSnapshot } from '../../shared/detect/waste/rules/orphaned-snapshot.js';
+import { stoppedInstance } from '../../shared/detect/waste/rules/stopped-instance.js';
 import { seedWaste, type WasteSeed } from './waste.js';
 
 /** One instance to seed: `cpu` is its average CPUUtilization, null for an instance CloudWatch has no data for. */
@@ -195,5 +197,16 @@ export const DEMO_WASTE: WasteSeed = {
   ],
 };
 
-/** moto stamps every creation time with now: the demo config takes any age for snapshots and stopped instances. */
+/**
+ * moto 5.2.1 stamps every snapshot's StartTime and every stop's StateTransitionReason with the current time, and
+ * no API or moto-api endpoint backdates them: without these overrides the demo's stopped instance and orphaned
+ * snapshot would not be findings at the documented defaults. The demo says so on screen (DEMO_IDLE_RULES_NOTE).
+ */
 export const DEMO_IDLE_RULES = { 'orphaned-snapshot': { minAgeDays: 0 }, 'stopped-instance': { minDays: 0 } };
+
+const defaults = { stopped: stoppedInstance.options.parse({}).minDays, snapshot: orphanedSnapshot.options.parse({}).minAgeDays };
+
+/** The one line the demo prints before idle-resources: which defaults it overrides, and why. */
+export const DEMO_IDLE_RULES_NOTE =
+  `Demo config: idle.rules.stopped-instance.minDays and orphaned-snapshot.minAgeDays are 0 here (defaults ${defaults.stopped} ` +
+  `and ${defaults.snapshot} days) because moto stamps every stop and snapshot with the current time and cannot backdate them.\n`;

@@ -20,10 +20,13 @@ export { monthlyReportDataset } from './monthly-dataset.js';
 export const DEMO_REPORT_BUCKET = 'cost-watch-reports-demo';
 const root = resolve(import.meta.dirname, '../..');
 
-/** For the shared demo: the previous month (the job's default) and the one before, with commitments and rightsizing, in the double. */
-export function loadMonthlyReportCosts(ce: CostExplorerDouble, now = new Date()): IsoMonth {
+/**
+ * For the shared demo: the previous month (the job's default) and the one before, with commitments and
+ * rightsizing (of `accountId`, the demo's moto account, when given), in the double.
+ */
+export function loadMonthlyReportCosts(ce: CostExplorerDouble, now = new Date(), accountId?: string): IsoMonth {
   const month = addMonths(monthOf(now.toISOString().slice(0, 10)), -1);
-  ce.setDataset(monthlyReportDataset(month), monthlyReviewOptions(month));
+  ce.setDataset(monthlyReportDataset(month), monthlyReviewOptions(month, accountId));
   return month;
 }
 
@@ -117,7 +120,7 @@ async function standalone(argv: string[]): Promise<void> {
     Object.assign(process.env, env);
     const config = clientConfig(env);
     const reports = await createTopicWithInbox(new SNSClient(config), new SQSClient(config), 'cost-watch-reports');
-    const month = loadMonthlyReportCosts(ce);
+    const month = loadMonthlyReportCosts(ce, new Date(), account.accountId);
     await seedMonthlyReport(env);
     await seedBudgets(budgets, env);
     await seedLeadMetric(config, month);

@@ -8,10 +8,10 @@ import type { DatasetOptions } from '../../emulators/cost-explorer.js';
 import { putDailyUnits } from '../../emulators/unit-metric.js';
 import { addDays, addMonths, dayRange, firstDayOfMonth, monthEndExclusive, type IsoMonth } from '../../shared/time/dates.js';
 
-/** Savings Plans well used, reservations half idle, three instances to resize: something for finance to act on. */
-export function monthlyReviewOptions(month: IsoMonth): DatasetOptions {
+/** Savings Plans well used, reservations half idle, three instances of `accountId` to resize: something for finance to act on. */
+export function monthlyReviewOptions(month: IsoMonth, accountId?: string): DatasetOptions {
   const before = addMonths(month, -1);
-  return {
+  const options = {
     savingsPlans: [
       { month: before, totalCommitment: 7_440, usedCommitment: 7_291, coveredSpend: 7_291, onDemandCost: 6_020 },
       { month, totalCommitment: 7_440, usedCommitment: 7_366, coveredSpend: 7_366, onDemandCost: 7_950 },
@@ -25,7 +25,8 @@ export function monthlyReviewOptions(month: IsoMonth): DatasetOptions {
       { instanceId: 'i-0a1b2c3d4e5f60718', instanceName: 'legacy-report', instanceType: 'm5.xlarge', monthlyCost: 140.16, action: 'terminate' },
       { instanceId: 'i-09f8e7d6c5b4a3921', instanceName: 'ci-runner-7', instanceType: 'c5.2xlarge', monthlyCost: 248.2, action: 'modify', targets: [{ instanceType: 'c5.xlarge', estimatedMonthlySavings: 124.1, default: true }] },
     ],
-  };
+  } satisfies DatasetOptions;
+  return accountId ? { ...options, rightsizing: options.rightsizing.map((r) => ({ ...r, accountId })) } : options;
 }
 
 export const LEAD_METRIC = { namespace: 'LeadRouter', metricName: 'LeadsDistributed', dimensions: { Env: 'prod' } } as const;
