@@ -3,6 +3,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConfigError } from '../shared/errors.js';
 import { CostWatchChecks } from './nag.js';
+import { NagTally } from './nag-tally.js';
 import { CostWatchStack } from './stack.js';
 
 const app = new App();
@@ -14,5 +15,14 @@ try {
   process.stderr.write(`${err.message}\n`);
   process.exit(err.exitCode);
 }
-// `cdk synth -c nag=true` fails synth on any unacknowledged AwsSolutions (or CostWatch) finding.
-if (String(app.node.tryGetContext('nag')) === 'true') Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new CostWatchChecks(app));
+// `cdk synth -c nag=true` fails synth on any unacknowledged AwsSolutions (or CostWatch) finding,
+// and says on stderr (stdout is the template) what it checked and which findings were acknowledged.
+if (String(app.node.tryGetContext('nag')) === 'true') {
+  const tally = new NagTally();
+  Validations.of(app).addPlugins(tally.count(new AwsSolutionsChecks(app)), tally.count(new CostWatchChecks(app)));
+  try {
+    app.synth();
+  } finally {
+    process.stderr.write(`${tally.summary()}\n`);
+  }
+}
