@@ -208,5 +208,5 @@ const defaults = { stopped: stoppedInstance.options.parse({}).minDays, snapshot:
 
 /** The one line the demo prints before idle-resources: which defaults it overrides, and why. */
 export const DEMO_IDLE_RULES_NOTE =
-  `Demo config: idle.rules.stopped-instance.minDays and orphaned-snapshot.minAgeDays are 0 here (defaults ${defaults.stopped} ` +
-  `and ${defaults.snapshot} days) because moto stamps every stop and snapshot with the current time and cannot backdate them.\n`;
+  `Demo config: stopped-instance.minDays and orphaned-snapshot.minAgeDays are 0 (defaults ${defaults.stopped} and ` +
+  `${defaults.snapshot} days): moto stamps every stop and snapshot with the current time and cannot backdate them.\n`;
