@@ -56,7 +56,8 @@ async function chosenAccounts(config: CostWatchConfig, io: CliIo, env: NodeJS.Pr
     import('../shared/aws/scopes.js'),
     import('../shared/log.js'),
   ]);
-  const plan = await planAccounts(createContext({ config, log: stderrLogger({ write: io.err }), dryRun: true, now: io.now, env }));
+  const ctx = createContext({ config, log: stderrLogger({ write: io.err }), dryRun: true, now: io.now, env });
+  const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
   return plan.accounts.flatMap((a) => (a.id ? [a.id] : []));
 }
 

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { configFromEnv } from '../shared/config/load.js';
 import { DeliveryError } from '../shared/errors.js';
-import { AwsClients, createContext } from '../shared/jobs/context.js';
+import { AwsClients } from '../shared/aws/aws-clients.js';
+import { createContext } from '../shared/jobs/context.js';
 import type { JobDefinition, JobResult } from '../shared/jobs/types.js';
 import type { Delivery } from '../shared/alerts/alert.js';
 import { jsonLogger, type Logger } from '../shared/log.js';

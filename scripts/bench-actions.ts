@@ -24,7 +24,8 @@ import { awsEnvForAccount, createMotoAccount, startMoto } from '../emulators/mot
 import { buttonsOf, clickPayload, formBody, signRequest } from '../emulators/slack-click.js';
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../infra/constructs/bundling.js';
 import { parseConfig } from '../shared/config/load.js';
-import { AwsClients, type JobContext } from '../shared/jobs/context.js';
+import { AwsClients } from '../shared/aws/aws-clients.js';
+import { channelDeps, type JobContext } from '../shared/jobs/context.js';
 import { DynamoLedger } from '../shared/ledger/dynamo-ledger.js';
 import { MuteStore } from '../shared/ledger/mutes.js';
 import { actionKindOf } from '../shared/notify/actions.js';
@@ -72,7 +73,7 @@ try {
 
   // One posted alert message whose Acknowledge button the clicks press.
   const ctx = { config, aws: new AwsClients(), env: slackEnv } as unknown as JobContext;
-  await dispatch({ alerts: [alert(9999)], channels: present([slackChannel<Alert>(ctx, () => ({ text: 'bench alert', blocks: [] }))]), ledger, mutes, dryRun: false });
+  await dispatch({ alerts: [alert(9999)], channels: present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: 'bench alert', blocks: [] }))]), ledger, mutes, dryRun: false });
   const message = slack.messages.at(-1)!;
   const ack = buttonsOf(message.blocks).find((b) => actionKindOf(b.action_id!) === 'acknowledge')!;
 

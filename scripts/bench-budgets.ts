@@ -13,9 +13,9 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { awsEnvForAccount, createMotoAccount, startMoto } from '../emulators/moto.js';
 import { startFakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createTopicWithInbox } from '../emulators/fixtures.js';
-import { budgetsClient, dynamoClient, snsClient, stsClient } from '../shared/aws/clients.js';
 import { parseConfig } from '../shared/config/load.js';
-import { AwsClients, createContext } from '../shared/jobs/context.js';
+import { AwsClients } from '../shared/aws/aws-clients.js';
+import { createContext } from '../shared/jobs/context.js';
 import { runBudgets, type BudgetsResult } from '../shared/jobs/budgets/job.js';
 import { silentLogger } from '../shared/log.js';
 import { monthlyCostBudget } from './demo/budgets.js';
@@ -61,10 +61,10 @@ function counted<T>(client: T, meter: { tally: Tally }): T {
 /** Clients under the same keys the job asks for, each counted. */
 function countedClients(meter: { tally: Tally }): AwsClients {
   const aws = new AwsClients();
-  aws.get('budgets', () => counted(budgetsClient(), meter));
-  aws.get('sts', () => counted(stsClient(), meter));
-  aws.get('dynamodb', () => counted(dynamoClient(), meter));
-  aws.get('sns:us-east-1', () => counted(snsClient('us-east-1'), meter));
+  counted(aws.budgets(), meter);
+  counted(aws.sts(), meter);
+  counted(aws.dynamo(), meter);
+  counted(aws.sns('us-east-1'), meter);
   return aws;
 }
 

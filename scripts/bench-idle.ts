@@ -16,10 +16,10 @@ import { DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { MiddlewareStack } from '@smithy/types';
 import { isolatedAwsEnv, startMoto } from '../emulators/moto.js';
 import { ESBUILD_OPTIONS } from '../infra/constructs/bundling.js';
-import { cloudWatchClient, ec2Client, elbv2Client, rdsClient } from '../shared/aws/clients.js';
 import { parseConfig } from '../shared/config/load.js';
 import { mapLimit } from '../shared/concurrency.js';
-import { AwsClients, createContext } from '../shared/jobs/context.js';
+import { AwsClients } from '../shared/aws/aws-clients.js';
+import { createContext } from '../shared/jobs/context.js';
 import { runIdleResources } from '../shared/jobs/idle-resources/job.js';
 import { silentLogger } from '../shared/log.js';
 import { clientConfig, seedFleet, type SeedInstance, type SeedRegion } from './demo/idle-resources.js';
@@ -93,10 +93,10 @@ async function main(): Promise<void> {
     const counts = new Map<string, number>();
     const aws = new AwsClients();
     for (const region of REGIONS) {
-      aws.get(`ec2:self:${region}`, () => counting(ec2Client(region), region, counts));
-      aws.get(`cloudwatch:self:${region}`, () => counting(cloudWatchClient(region), region, counts));
-      aws.get(`elbv2:self:${region}`, () => counting(elbv2Client(region), region, counts));
-      aws.get(`rds:self:${region}`, () => counting(rdsClient(region), region, counts));
+      counting(aws.ec2(region), region, counts);
+      counting(aws.cloudWatch(region), region, counts);
+      counting(aws.elbv2(region), region, counts);
+      counting(aws.rds(region), region, counts);
     }
     const config = parseConfig({
       idle: { regions: REGIONS, concurrency: 4, rules: { 'orphaned-snapshot': { minAgeDays: 0 }, 'stopped-instance': { minDays: 0 } } },

@@ -4,9 +4,9 @@
  * it, for the configurations that change the count.
  */
 import { startCostExplorerDouble, type DatasetOptions } from '../../emulators/cost-explorer.js';
-import { costExplorerClient } from '../../shared/aws/clients.js';
 import { parseConfig } from '../../shared/config/load.js';
-import { AwsClients, createContext } from '../../shared/jobs/context.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
+import { createContext } from '../../shared/jobs/context.js';
 import { readCosts, reportWindow } from '../../shared/jobs/monthly-report/costs.js';
 import { gatherReview } from '../../shared/jobs/monthly-report/review.js';
 import { silentLogger } from '../../shared/log.js';
@@ -44,7 +44,7 @@ export async function requestsPerReport(): Promise<Array<{ name: string; total: 
       ce.setDataset(monthlyReportDataset(MONTH), c.review);
       ce.resetRequests();
       const ctx = createContext({ config: parseConfig({ report: c.report }), log: silentLogger, dryRun: true, aws: new AwsClients() });
-      const client = ctx.aws.get('costexplorer', costExplorerClient);
+      const client = ctx.aws.costExplorer();
       const window = reportWindow(MONTH, END, false);
       const scope = { includes: () => true };
       const costs = await readCosts(ctx, client, window, scope);

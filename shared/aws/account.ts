@@ -1,6 +1,5 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AwsClients, JobContext } from '../jobs/context.js';
-import { stsClient } from './clients.js';
+import type { AwsClients } from './aws-clients.js';
 import { explainAwsError } from './errors.js';
 
 /**
@@ -11,29 +10,30 @@ import { explainAwsError } from './errors.js';
 const callerAccount = new WeakMap<AwsClients, Promise<string>>();
 
 /** The account the job runs in (STS GetCallerIdentity, no IAM permission needed), asked once per set of clients. */
-export function callerAccountId(ctx: Pick<JobContext, 'aws'>, why = 'to find the account the job runs in'): Promise<string> {
-  let cached = callerAccount.get(ctx.aws);
+export function callerAccountId(aws: AwsClients, why = 'to find the account the job runs in'): Promise<string> {
+  let cached = callerAccount.get(aws);
   if (!cached) {
-    cached = askSts(ctx, why);
-    callerAccount.set(ctx.aws, cached);
+    cached = askSts(aws, why);
+    callerAccount.set(aws, cached);
     // A failure is not remembered: the next run asks again.
-    cached.catch(() => callerAccount.delete(ctx.aws));
+    cached.catch(() => callerAccount.delete(aws));
   }
   return cached;
 }
 
-/** `budgets.accountId` from config, else the caller's own account. */
-export function resolveAccountId(ctx: JobContext): Promise<string> {
-  const configured = ctx.config.budgets.accountId;
+/** `budgets.accountId` from config (`configured`), else the caller's own account. */
+export function resolveAccountId(aws: AwsClients, configured: string | undefined): Promise<string> {
   if (configured) return Promise.resolve(configured);
-  return callerAccountId(ctx, 'to find the account for budgets; or set budgets.accountId');
+  return callerAccountId(aws, 'to find the account for budgets; or set budgets.accountId');
 }
 
-async function askSts(ctx: Pick<JobContext, 'aws'>, why: string): Promise<string> {
-  const sts = ctx.aws.get('sts', () => stsClient());
-  const out = await sts.send(new GetCallerIdentityCommand({})).catch((err: unknown) => {
-    throw explainAwsError(err, `STS GetCallerIdentity (${why})`, 'sts:GetCallerIdentity');
-  });
+async function askSts(aws: AwsClients, why: string): Promise<string> {
+  const out = await aws
+    .sts()
+    .send(new GetCallerIdentityCommand({}))
+    .catch((err: unknown) => {
+      throw explainAwsError(err, `STS GetCallerIdentity (${why})`, 'sts:GetCallerIdentity');
+    });
   if (!out.Account) throw new Error('STS GetCallerIdentity returned no Account');
   return out.Account;
 }

@@ -1,10 +1,12 @@
 import { paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
-import type { AwsClients, JobContext } from '../jobs/context.js';
+import type { OrganizationConfig } from '../config/schema.js';
 import { mapLimit } from '../concurrency.js';
 import { AwsAccessError } from '../errors.js';
+import type { Logger } from '../log.js';
 import { callerAccountId } from './account.js';
 import { AssumedRoles } from './assume-role.js';
-import { defaultRegion, organizationsClient, stsClient, type ScopeCredentials } from './clients.js';
+import type { AwsClients, MemberAccess } from './aws-clients.js';
+import type { ScopeCredentials } from './clients/config.js';
 import { errorMessage, isAccessDenied } from './errors.js';
 
 /**
@@ -42,17 +44,16 @@ export interface AccountPlan {
 const SINGLE: AccountPlan = { home: null, accounts: [{ id: null, name: null }], requests: { getCallerIdentity: 0, listAccounts: 0 } };
 
 /** The accounts a job covers: `organization.accounts` ("all" = every ACTIVE account) minus `excludeAccounts`. */
-export async function planAccounts(ctx: JobContext): Promise<AccountPlan> {
-  const org = ctx.config.organization;
+export async function planAccounts(aws: AwsClients, org: OrganizationConfig | undefined, log: Logger): Promise<AccountPlan> {
   if (!org) return SINGLE;
-  const home = await callerAccountId(ctx);
+  const home = await callerAccountId(aws);
   const all = org.accounts === 'all';
-  const listing = await listOrganizationAccounts(ctx.aws, all);
+  const listing = await listOrganizationAccounts(aws, all);
   const excluded = new Set(org.excludeAccounts);
   const ids = all ? listing.accounts.filter(isActive).map((a) => a.Id ?? '') : org.accounts;
   const names = new Map(listing.accounts.map((a) => [a.Id, a.Name]));
   const accounts = [...new Set(ids)].filter((id) => id && !excluded.has(id)).map((id) => ({ id, name: names.get(id) || id }));
-  ctx.log.progress(`organization: ${accounts.length} account(s)${excluded.size ? `, ${excluded.size} excluded` : ''}; running in ${home}`);
+  log.progress(`organization: ${accounts.length} account(s)${excluded.size ? `, ${excluded.size} excluded` : ''}; running in ${home}`);
   return { home, accounts, requests: { getCallerIdentity: 1, listAccounts: listing.pages } };
 }
 
@@ -68,7 +69,7 @@ async function listOrganizationAccounts(aws: AwsClients, required: boolean): Pro
   const accounts: Account[] = [];
   let pages = 0;
   try {
-    for await (const page of paginateListAccounts({ client: aws.get('organizations', organizationsClient) }, {})) {
+    for await (const page of paginateListAccounts({ client: aws.organizations() }, {})) {
       pages++;
       accounts.push(...(page.Accounts ?? []));
     }
@@ -86,6 +87,12 @@ async function listOrganizationAccounts(aws: AwsClients, required: boolean): Pro
 
 const roles = new WeakMap<AwsClients, AssumedRoles>();
 
+/** How member accounts are reached: the role name, and the region the job runs in (for the partition). */
+export interface MemberRoleOptions {
+  readonly roleName: string;
+  readonly region: string;
+}
+
 /**
  * Clients for scopes: the home account (and a single-account config) with the
  * job's own credentials, every other account through its assumed role, one
@@ -93,21 +100,22 @@ const roles = new WeakMap<AwsClients, AssumedRoles>();
  */
 export class ScopeAccess {
   constructor(
-    private readonly ctx: Pick<JobContext, 'aws' | 'config' | 'env'>,
+    readonly aws: AwsClients,
+    private readonly role: MemberRoleOptions,
     private readonly home: string | null,
   ) {}
 
   credentials(account: string | null): ScopeCredentials | undefined {
     if (account === null || account === this.home) return undefined;
-    let assumed = roles.get(this.ctx.aws);
+    let assumed = roles.get(this.aws);
     if (!assumed) {
-      const region = defaultRegion(this.ctx.env);
+      const region = this.role.region;
       assumed = new AssumedRoles({
-        sts: () => this.ctx.aws.get('sts', () => stsClient()),
-        roleName: this.ctx.config.organization?.roleName ?? 'cost-watch-read',
+        sts: () => this.aws.sts(),
+        roleName: this.role.roleName,
         partition: region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws',
       });
-      roles.set(this.ctx.aws, assumed);
+      roles.set(this.aws, assumed);
     }
     return assumed.provider(account);
   }
@@ -118,8 +126,10 @@ export class ScopeAccess {
     if (provider) await provider();
   }
 
-  client<T>(service: string, scope: Pick<Scope, 'account' | 'region'>, make: (region: string, credentials?: ScopeCredentials) => T): T {
-    return this.ctx.aws.get(`${service}:${scope.account ?? 'self'}:${scope.region}`, () => make(scope.region, this.credentials(scope.account)));
+  /** What AwsClients takes for a member account; undefined for the home account (the job's own credentials). */
+  member(account: string | null): MemberAccess | undefined {
+    const credentials = this.credentials(account);
+    return credentials && account !== null ? { account, credentials } : undefined;
   }
 }
 

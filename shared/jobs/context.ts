@@ -1,39 +1,14 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { SNSClient } from '@aws-sdk/client-sns';
-import { defaultRegion, dynamoClient, secretsClient, snsClient } from '../aws/clients.js';
+import { AwsClients } from '../aws/aws-clients.js';
+import { defaultRegion } from '../aws/clients/config.js';
+import type { MemberRoleOptions } from '../aws/scopes.js';
 import type { CostWatchConfig } from '../config/schema.js';
 import { DynamoLedger, explainLedgerError } from '../ledger/dynamo-ledger.js';
 import { NoLedger, type AlertLedger } from '../ledger/ledger.js';
 import { MuteStore, NO_MUTES, type MuteReader } from '../ledger/mutes.js';
 import type { Logger } from '../log.js';
+import type { ChannelDeps } from '../notify/channels.js';
 import { runSlackBudget, type TimeBudget } from '../notify/time-budget.js';
 import type { MessagePreview } from '../notify/types.js';
-
-/**
- * Clients are built on first use and then reused: a job pays only for the
- * SDK clients it touches, and a warm Lambda reuses them across invocations.
- * Factories are passed in by the caller (not listed here) so that a Lambda
- * bundle holds only the SDK clients its job imports.
- */
-export class AwsClients {
-  private readonly cache = new Map<string, unknown>();
-
-  get<T>(key: string, make: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, make());
-    return this.cache.get(key) as T;
-  }
-
-  get dynamo(): DynamoDBClient {
-    return this.get('dynamodb', () => dynamoClient());
-  }
-  get secrets(): SecretsManagerClient {
-    return this.get('secretsmanager', () => secretsClient());
-  }
-  sns(region = defaultRegion()): SNSClient {
-    return this.get(`sns:${region}`, () => snsClient(region));
-  }
-}
 
 export interface JobContext {
   readonly config: CostWatchConfig;
@@ -64,15 +39,15 @@ export interface ContextOptions {
 }
 
 export function createContext(o: ContextOptions): JobContext {
-  const aws = o.aws ?? new AwsClients();
+  const env = o.env ?? process.env;
+  const aws = o.aws ?? new AwsClients(env);
   const table = o.config.ledgerTable;
   let ledger: AlertLedger = new NoLedger();
   let mutes: MuteReader = NO_MUTES;
   if (table) {
-    ledger = new DynamoLedger(aws.dynamo, { table });
-    mutes = new MuteStore(aws.dynamo, table, explainLedgerError(table));
+    ledger = new DynamoLedger(aws.dynamo(), { table });
+    mutes = new MuteStore(aws.dynamo(), table, explainLedgerError(table));
   } else if (!o.dryRun) o.log.warn('no ledgerTable in config: alerts cannot be de-duplicated, a re-run sends them again');
-  const env = o.env ?? process.env;
   return {
     config: o.config,
     aws,
@@ -85,4 +60,14 @@ export function createContext(o: ContextOptions): JobContext {
     slackBudget: runSlackBudget(env),
     ...(o.preview ? { preview: o.preview } : {}),
   };
+}
+
+/** What alert channels take from the run (see ChannelDeps). */
+export function channelDeps(ctx: JobContext): ChannelDeps {
+  return { notify: ctx.config.notify, secrets: () => ctx.aws.secrets(), sns: (region) => ctx.aws.sns(region), slackBudget: ctx.slackBudget, env: ctx.env, ...(ctx.preview ? { preview: ctx.preview } : {}) };
+}
+
+/** How the job reaches member accounts of its organization. */
+export function memberRole(ctx: JobContext): MemberRoleOptions {
+  return { roleName: ctx.config.organization?.roleName ?? 'cost-watch-read', region: defaultRegion(ctx.env) };
 }

@@ -1,4 +1,5 @@
-export { AwsClients, createContext, type ContextOptions, type JobContext } from './context.js';
+export { AwsClients } from '../aws/aws-clients.js';
+export { channelDeps, createContext, memberRole, type ContextOptions, type JobContext } from './context.js';
 export { JOBS } from './registry.js';
 export type { JobDefinition, JobOptions, JobResult } from './types.js';
 export { dailySpendJob, runDailySpend, spikeAlertId, summarizeDailySpend, type DailySpendOptions, type DailySpendResult } from './daily-spend/job.js';

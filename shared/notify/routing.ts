@@ -1,6 +1,5 @@
 import type { CostWatchConfig } from '../config/schema.js';
-import type { JobContext } from '../jobs/context.js';
-import { slackChannelTo, snsChannel } from './channels.js';
+import { slackChannelTo, snsChannel, type ChannelDeps } from './channels.js';
 import type { SlackMessage } from './slack.js';
 import type { SnsMessage } from './sns.js';
 import type { Alert, ChannelName } from '../alerts/alert.js';
@@ -72,8 +71,8 @@ export interface AlertRenderers<A extends Alert> {
  * dispatch stays per channel, a Slack channel gets one message per run, and
  * the ledger guards each (alert, channel, destination).
  */
-export function alertChannels<A extends Alert>(ctx: JobContext, r: AlertRenderers<A>): Channel<A>[] {
-  const notify = ctx.config.notify;
+export function alertChannels<A extends Alert>(deps: ChannelDeps, r: AlertRenderers<A>): Channel<A>[] {
+  const notify = deps.notify;
   const memo = new Map<string | null, Destinations>();
   const routed = (a: Alert): Destinations => {
     const account = a.subject.account;
@@ -87,12 +86,12 @@ export function alertChannels<A extends Alert>(ctx: JobContext, r: AlertRenderer
   const slack = unique([notify.slack?.channel, ...notify.routes.map((x) => x.slack?.channel)]).map((channel) => {
     const goes = routes((d) => d.slack, channel);
     const to = routedTo(channel, channel !== notify.slack?.channel, (account) => destinationsOf(account, notify).slack, notify);
-    return { ...slackChannelTo<A>(ctx, channel, (a) => r.slack(a, to), takes('slack', goes), to.routed), routes: goes };
+    return { ...slackChannelTo<A>(deps, channel, (a) => r.slack(a, to), takes('slack', goes), to.routed), routes: goes };
   });
   const sns = unique([notify.alertTopicArn, ...notify.routes.map((x) => x.alertTopicArn)]).map((arn) => {
     const goes = routes((d) => d.topics, arn);
     const to = routedTo(arn, arn !== notify.alertTopicArn, (account) => destinationsOf(account, notify).topics, notify);
-    return { ...snsChannel<A>(ctx, arn, (a) => r.sns(a, to), takes('sns', goes), to.routed)!, routes: goes };
+    return { ...snsChannel<A>(deps, arn, (a) => r.sns(a, to), takes('sns', goes), to.routed)!, routes: goes };
   });
   return [...slack, ...sns];
 }

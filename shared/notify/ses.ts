@@ -1,8 +1,5 @@
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import { defaultRegion } from '../aws/clients/config.js';
-import { sesClient } from '../aws/clients/ses.js';
 import { errorMessage, explainAwsError } from '../aws/errors.js';
-import type { JobContext } from '../jobs/context.js';
 import { AwsAccessError } from '../errors.js';
 import type { Alert } from '../alerts/alert.js';
 import type { Channel } from './types.js';
@@ -40,23 +37,22 @@ export async function sendRawEmail(ses: SESClient, email: RawEmail, region: stri
 export interface SesChannelOptions {
   readonly from: string;
   readonly to: readonly string[];
-  /** @default the region the job runs in */
-  readonly region?: string;
+  /** The region to send from (config's, else the region the job runs in). */
+  readonly region: string;
 }
 
 /**
  * The SES channel: one message per run, whatever the number of alerts (the
  * monthly report has one). `compose` runs only when there is something to send.
  */
-export function sesChannel<A extends Alert>(ctx: JobContext, o: SesChannelOptions, compose: (alerts: readonly A[]) => Uint8Array | Promise<Uint8Array>): Channel<A> {
-  const region = o.region ?? defaultRegion(ctx.env);
+export function sesChannel<A extends Alert>(ses: (region: string) => SESClient, o: SesChannelOptions, compose: (alerts: readonly A[]) => Uint8Array | Promise<Uint8Array>): Channel<A> {
+  const region = o.region;
   return {
     name: 'ses',
     // Deliveries show who got the email; the ledger key stays the channel name (one email a month, whoever it went to).
     destination: o.to.join(', '),
     async send(alerts) {
-      const ses = ctx.aws.get(`ses:${region}`, () => sesClient(region));
-      await sendRawEmail(ses, { from: o.from, to: o.to, raw: await compose(alerts) }, region);
+      await sendRawEmail(ses(region), { from: o.from, to: o.to, raw: await compose(alerts) }, region);
     },
   };
 }

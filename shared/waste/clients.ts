@@ -1,4 +1,3 @@
-import { cloudWatchClient, ec2Client, elbv2Client, rdsClient } from '../aws/clients.js';
 import type { Scope, ScopeAccess } from '../aws/scopes.js';
 import type { ScopeClients } from './listings/index.js';
 
@@ -8,18 +7,19 @@ import type { ScopeClients } from './listings/index.js';
  * built only when a listing of an enabled rule needs it.
  */
 export function scopeClients(access: ScopeAccess, scope: Pick<Scope, 'account' | 'region'>): ScopeClients {
+  const member = () => access.member(scope.account);
   return {
     get ec2() {
-      return access.client('ec2', scope, ec2Client);
+      return access.aws.ec2(scope.region, member());
     },
     get cloudWatch() {
-      return access.client('cloudwatch', scope, cloudWatchClient);
+      return access.aws.cloudWatch(scope.region, member());
     },
     get elbv2() {
-      return access.client('elbv2', scope, elbv2Client);
+      return access.aws.elbv2(scope.region, member());
     },
     get rds() {
-      return access.client('rds', scope, rdsClient);
+      return access.aws.rds(scope.region, member());
     },
   };
 }

@@ -99,10 +99,11 @@ describe('idle-resources step handlers chained as the state machine runs them', 
 
   it('writes a scan too large for Step Functions to S3 and the reduce reads it back', async () => {
     const { parseConfig } = await import('../../shared/config/load.js');
-    const { AwsClients, createContext } = await import('../../shared/jobs/context.js');
+    const { createContext } = await import('../../shared/jobs/context.js');
+    const { AwsClients } = await import('../../shared/aws/aws-clients.js');
     const { silentLogger } = await import('../../shared/log.js');
     const { MAX_INLINE_BYTES, resolveOutcome, storeOutcome } = await import('../../shared/jobs/idle-resources/run-store.js');
-    const ctx = createContext({ config: parseConfig({ report: { bucket: BUCKET } }), log: silentLogger, aws: new AwsClients(), env: aws.env });
+    const ctx = createContext({ config: parseConfig({ report: { bucket: BUCKET } }), log: silentLogger, aws: new AwsClients(aws.env), env: aws.env });
     const scope = { account: '111111111111', accountName: 'Big', region: 'us-east-1' };
     const findings = Array.from({ length: 2000 }, (_, i) => ({ rule: 'unattached-volume', account: scope.account, region: scope.region, id: `vol-${i}`, resourceType: 'volume', detail: 'x'.repeat(100), estimatedMonthlyCost: 1, action: 'Delete it', facts: {} }));
     const big = { scope, ok: true as const, scan: { scope, findings, ruleErrors: [], requests: {}, runningInstances: 0, exempt: 0, noData: 0, unpriced: [], byRule: [] } };

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateVolumeCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
-import { ec2Client } from '../../shared/aws/clients.js';
 import { eachAccountChecked, planAccounts, ScopeAccess, scopesOf } from '../../shared/aws/scopes.js';
 import { parseConfig } from '../../shared/config/load.js';
-import { AwsClients, createContext } from '../../shared/jobs/context.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
+import { createContext, memberRole } from '../../shared/jobs/context.js';
 import { silentLogger } from '../../shared/log.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 
@@ -14,8 +14,10 @@ let org: SeededOrganization;
 /** A job context whose default credential chain is the management account on moto. */
 function contextFor(organization?: Record<string, unknown>) {
   const config = parseConfig(organization ? { organization } : {});
-  return createContext({ config, log: silentLogger, aws: new AwsClients(), env: aws.env, dryRun: true });
+  return createContext({ config, log: silentLogger, aws: new AwsClients(aws.env), env: aws.env, dryRun: true });
 }
+
+const planOf = (ctx: ReturnType<typeof contextFor>) => planAccounts(ctx.aws, ctx.config.organization, ctx.log);
 
 beforeAll(async () => {
   aws = await awsEnvFor();
@@ -25,7 +27,7 @@ beforeAll(async () => {
 
 describe('account scopes', () => {
   it('is one unnamed account, never looked up, without an organization', async () => {
-    const plan = await planAccounts(contextFor());
+    const plan = await planOf(contextFor());
     expect(plan).toMatchObject({ home: null, accounts: [{ id: null, name: null }], requests: { getCallerIdentity: 0, listAccounts: 0 } });
     expect(scopesOf(plan.accounts, ['us-east-1', 'eu-west-1'])).toEqual([
       { account: null, accountName: null, region: 'us-east-1' },
@@ -35,7 +37,7 @@ describe('account scopes', () => {
 
   it('lists every ACTIVE account with its name for "all", minus excludeAccounts', async () => {
     const [data, web] = org.members;
-    const plan = await planAccounts(contextFor({ accounts: 'all', excludeAccounts: [web!.id] }));
+    const plan = await planOf(contextFor({ accounts: 'all', excludeAccounts: [web!.id] }));
     expect(plan.home).toBe(aws.account.accountId);
     const ids = plan.accounts.map((a) => a.id);
     expect(ids).toContain(aws.account.accountId);
@@ -47,7 +49,7 @@ describe('account scopes', () => {
 
   it('keeps an explicit list in order, named from ListAccounts', async () => {
     const [data, web] = org.members;
-    const plan = await planAccounts(contextFor({ accounts: [web!.id, data!.id, web!.id] }));
+    const plan = await planOf(contextFor({ accounts: [web!.id, data!.id, web!.id] }));
     expect(plan.accounts).toEqual([
       { id: web!.id, name: 'Web' },
       { id: data!.id, name: 'Data' },
@@ -57,8 +59,8 @@ describe('account scopes', () => {
   it('gives clients that act in the member account through the assumed role, and the home account its own', async () => {
     const data = org.members[0]!;
     const ctx = contextFor({ accounts: 'all' });
-    const access = new ScopeAccess(ctx, aws.account.accountId);
-    const member = access.client('ec2', { account: data.id, region: 'us-east-1' }, ec2Client);
+    const access = new ScopeAccess(ctx.aws, memberRole(ctx), aws.account.accountId);
+    const member = ctx.aws.ec2('us-east-1', access.member(data.id));
     const created = await member.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 3 }));
     const inMember = await member.send(new DescribeVolumesCommand({ VolumeIds: [created.VolumeId!] }));
     expect(inMember.Volumes?.[0]?.Size).toBe(3);
@@ -67,12 +69,12 @@ describe('account scopes', () => {
     expect(inHome.Volumes?.map((v) => v.VolumeId)).not.toContain(created.VolumeId);
     expect(access.credentials(aws.account.accountId)).toBeUndefined();
     // The same client is reused for the run.
-    expect(access.client('ec2', { account: data.id, region: 'us-east-1' }, ec2Client)).toBe(member);
+    expect(ctx.aws.ec2('us-east-1', access.member(data.id))).toBe(member);
   });
 
   it('checks each account once and reports the ones that fail without hiding the others', async () => {
     const ctx = contextFor({ accounts: 'all', roleName: 'cost-watch-read' });
-    const access = new ScopeAccess(ctx, aws.account.accountId);
+    const access = new ScopeAccess(ctx.aws, memberRole(ctx), aws.account.accountId);
     const accounts = [
       { id: org.members[0]!.id, name: 'Data' },
       { id: aws.account.accountId, name: 'Home' },

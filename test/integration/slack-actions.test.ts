@@ -12,7 +12,8 @@ import { createLedgerTable } from '../../emulators/fixtures.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { buttonsOf, clickPayload, formBody, signRequest } from '../../emulators/slack-click.js';
 import { parseConfig } from '../../shared/config/load.js';
-import { AwsClients, type JobContext } from '../../shared/jobs/context.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
+import { channelDeps, type JobContext } from '../../shared/jobs/context.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { MuteStore } from '../../shared/ledger/mutes.js';
 import type { Logger } from '../../shared/log.js';
@@ -233,7 +234,7 @@ describe('Expected on an alert carrying an AWS anomaly', () => {
     } as Alert;
     await dispatch({
       alerts: [alert],
-      channels: present([slackChannel<Alert>(ctx, () => ({ text: 'RDS spike', blocks: [] }))]),
+      channels: present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: 'RDS spike', blocks: [] }))]),
       ledger: new DynamoLedger(ddb, { table: TABLE }),
       mutes: new MuteStore(ddb, TABLE),
       dryRun: false,

@@ -13,7 +13,8 @@ import { listenLocal } from '../../emulators/http.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { buttonsOf, clickPayload, formBody, signRequest } from '../../emulators/slack-click.js';
 import { parseConfig } from '../../shared/config/load.js';
-import { AwsClients, type JobContext } from '../../shared/jobs/context.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
+import { channelDeps, type JobContext } from '../../shared/jobs/context.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import { actionKindOf } from '../../shared/notify/actions.js';
@@ -118,7 +119,7 @@ describe('the Expected button', () => {
       subject: { job: 'daily-spend', scope: 'anomaly', key: 'anomaly-0042', account: null },
       anomalyId: 'anomaly-0042',
     } as Alert;
-    const channels = present([slackChannel<Alert>(ctx, () => ({ text: 'anomaly', blocks: [] }))]);
+    const channels = present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: 'anomaly', blocks: [] }))]);
     await dispatch({ alerts: [alert], channels, ledger: new DynamoLedger(ddb, { table: TABLE }), mutes: NO_MUTES, dryRun: false });
     let release: () => void = () => undefined;
     const feedback: string[] = [];

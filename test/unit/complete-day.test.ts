@@ -1,9 +1,11 @@
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { eventProblem } from '../../lambdas/runtime.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { UsageError } from '../../shared/errors.js';
-import { AwsClients, createContext } from '../../shared/jobs/context.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
+import { createContext } from '../../shared/jobs/context.js';
 import { runDailySpend } from '../../shared/jobs/daily-spend/job.js';
 import { silentLogger } from '../../shared/log.js';
 
@@ -48,9 +50,12 @@ describe('daily-spend refuses days Cost Explorer cannot have whole yet', () => {
   });
 
   it('refuses today in the job itself before asking Cost Explorer anything', async () => {
-    const aws = new AwsClients();
     const asked: string[] = [];
-    aws.get('costexplorer', () => ({ send: (c: unknown) => asked.push(String(c)) }));
+    const aws = new (class extends AwsClients {
+      override costExplorer() {
+        return { send: (c: unknown) => asked.push(String(c)) } as unknown as CostExplorerClient;
+      }
+    })();
     const ctx = createContext({ config: parseConfig({}), log: silentLogger, now, aws, dryRun: true });
 
     await expect(runDailySpend(ctx, { date: '2026-11-23' })).rejects.toThrow(new UsageError(`--date: ${NOT_COMPLETE('2026-11-23')}`));

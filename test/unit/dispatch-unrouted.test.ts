@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
 import type { CostWatchConfig } from '../../shared/config/schema.js';
-import { createContext } from '../../shared/jobs/context.js';
+import { channelDeps, createContext } from '../../shared/jobs/context.js';
 import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 import { silentLogger } from '../../shared/log.js';
@@ -28,7 +28,7 @@ const alert = (id: string, account: string | null, severity = 'warning'): Alert 
 async function run(config: CostWatchConfig, alerts: Alert[], accepts?: { sns: (a: Alert) => boolean }) {
   const ctx = createContext({ config, log: silentLogger, dryRun: false });
   const sent: string[] = [];
-  const channels = alertChannels<Alert>(ctx, {
+  const channels = alertChannels<Alert>(channelDeps(ctx), {
     slack: () => ({ text: '', blocks: [] }),
     sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }),
     ...(accepts ? { accepts } : {}),

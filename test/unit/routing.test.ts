@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
-import { createContext } from '../../shared/jobs/context.js';
+import { channelDeps, createContext } from '../../shared/jobs/context.js';
 import { silentLogger } from '../../shared/log.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
 import { NO_MUTES } from '../../shared/ledger/mutes.js';
@@ -93,7 +93,7 @@ describe('alertChannels', () => {
   const ctx = createContext({ config, log: silentLogger, dryRun: true });
 
   it('makes one channel per destination, each taking only the alerts routed to it', () => {
-    const channels = alertChannels<Alert>(ctx, { slack: () => ({ text: '', blocks: [] }), sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }) });
+    const channels = alertChannels<Alert>(channelDeps(ctx), { slack: () => ({ text: '', blocks: [] }), sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }) });
     expect(channels.map((c) => [c.name, c.destination, c.routed])).toEqual([
       ['slack', '#cost-alerts', false],
       ['slack', '#team-data', true],
@@ -113,7 +113,7 @@ describe('alertChannels', () => {
   });
 
   it("applies a job's own channel rules before routing", () => {
-    const channels = alertChannels<Alert>(ctx, {
+    const channels = alertChannels<Alert>(channelDeps(ctx), {
       slack: () => ({ text: '', blocks: [] }),
       sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }),
       accepts: { sns: (a) => a.severity !== 'info' },
@@ -125,7 +125,7 @@ describe('alertChannels', () => {
 
   it('sends one message per destination, names it on each delivery, and never twice per (alert, channel, destination)', async () => {
     const sent: Array<[string, string[]]> = [];
-    const channels = alertChannels<Alert>(ctx, { slack: () => ({ text: '', blocks: [] }), sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }) }).map((c) => ({
+    const channels = alertChannels<Alert>(channelDeps(ctx), { slack: () => ({ text: '', blocks: [] }), sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }) }).map((c) => ({
       ...c,
       send: async (alerts: readonly Alert[]) => void sent.push([c.destination!, alerts.map((a) => a.alertId)]),
     }));

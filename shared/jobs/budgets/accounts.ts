@@ -1,11 +1,10 @@
 import type { Budget, BudgetsClient } from '@aws-sdk/client-budgets';
 import { resolveAccountId } from '../../aws/account.js';
 import { listBudgets } from '../../aws/budgets.js';
-import { budgetsClient, GLOBAL_REGION } from '../../aws/clients.js';
 import { errorMessage } from '../../aws/errors.js';
 import { eachAccountChecked, planAccounts, ScopeAccess, type AccountError } from '../../aws/scopes.js';
 import { AwsAccessError } from '../../errors.js';
-import type { JobContext } from '../context.js';
+import { memberRole, type JobContext } from '../context.js';
 
 /** One account's budgets, as DescribeBudgets listed them. */
 export interface AccountBudgets {
@@ -47,16 +46,16 @@ export async function readBudgetAccounts<T>(
 ): Promise<{ accountId: string; accounts: AccountRead<T>[]; accountErrors: AccountError[] }> {
   const org = ctx.config.organization;
   if (!org) {
-    const accountId = await resolveAccountId(ctx);
+    const accountId = await resolveAccountId(ctx.aws, ctx.config.budgets.accountId);
     ctx.log.progress(`${job}: reading the budgets of account ${accountId}`);
-    const value = await read(ctx.aws.get('budgets', budgetsClient), accountId);
+    const value = await read(ctx.aws.budgets(), accountId);
     return { accountId, accounts: [{ account: accountId, accountName: null, organization: false, value }], accountErrors: [] };
   }
-  const plan = await planAccounts(ctx);
-  const access = new ScopeAccess(ctx, plan.home);
+  const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
+  const access = new ScopeAccess(ctx.aws, memberRole(ctx), plan.home);
   ctx.log.progress(`${job}: reading the budgets of ${plan.accounts.length} account(s)`);
   const out = await eachAccountChecked(access, plan.accounts, org.concurrency, async (a) => {
-    const client = access.client('budgets', { account: a.id, region: GLOBAL_REGION }, (_region, credentials) => budgetsClient(credentials));
+    const client = ctx.aws.budgets(access.member(a.id));
     try {
       return { ok: true as const, value: await read(client, a.id!) };
     } catch (err) {

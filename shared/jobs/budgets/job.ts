@@ -8,7 +8,7 @@ import { dispatch } from '../../notify/dispatch.js';
 import { alertChannels } from '../../notify/routing.js';
 import type { Alert, AlertSubject, ChannelName, Delivery } from '../../alerts/alert.js';
 import { listAccountBudgets, type AccountBudgets } from './accounts.js';
-import type { JobContext } from '../context.js';
+import { channelDeps, type JobContext } from '../context.js';
 import type { JobDefinition } from '../types.js';
 
 export interface CrossedResult {
@@ -102,7 +102,7 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
   const msg: BudgetMessageContext = { currency: ctx.config.currency, emergencyMention: rules.emergencyMention };
   const deliveries = await dispatch({
     alerts,
-    channels: alertChannels<BudgetAlert>(ctx, { slack: (a) => budgetSlackMessage(a, msg), sns: (a) => budgetSnsMessage(a, msg), accepts: CARRIES }),
+    channels: alertChannels<BudgetAlert>(channelDeps(ctx), { slack: (a) => budgetSlackMessage(a, msg), sns: (a) => budgetSnsMessage(a, msg), accepts: CARRIES }),
     ledger: ctx.ledger,
     mutes: ctx.mutes,
     dryRun: ctx.dryRun,

@@ -55,7 +55,7 @@ export async function dailyScope(ctx: JobContext): Promise<DailyScope> {
   const org = ctx.config.organization;
   const seasonal = ctx.config.dailySpend.baseline === 'seasonal';
   if (!org) return seasonal ? singleSeasonal : single;
-  const plan = await planAccounts(ctx);
+  const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
   const names = new Map(plan.accounts.map((a) => [a.id!, a.name ?? a.id!]));
   const excluded = new Set(org.excludeAccounts);
   let accounts: Expression | undefined;

@@ -3,7 +3,7 @@ import { driversBaseline } from '../../detect/baseline.js';
 import { matchAnomalies, withinAccounts } from '../../detect/anomalies.js';
 import type { Driver, DriverTarget } from '../../detect/drivers.js';
 import { forecastMonthEnd } from '../../detect/forecast.js';
-import { cloudWatchClient, costExplorerClient, defaultRegion } from '../../aws/clients.js';
+import { defaultRegion } from '../../aws/clients.js';
 import { AnomaliesError, fetchAnomalies } from '../../aws/anomalies.js';
 import { costExplorerUrl } from '../../aws/console-url.js';
 import { errorMessage } from '../../aws/errors.js';
@@ -61,7 +61,7 @@ export async function dailyContext(
   includes: (account: string) => boolean = () => true,
 ): Promise<DailyContext> {
   const rules = ctx.config.dailySpend;
-  const ce = () => ctx.aws.get('costexplorer', costExplorerClient);
+  const ce = () => ctx.aws.costExplorer();
   const targets: DriverTarget[] = spikes.filter((s) => s.scope === 'service').map((s) => ({ date: s.date, service: s.key, account: accountOf(s) }));
   const unitCfg = ctx.config.unitCost;
   const unitRegion = unitCfg?.metric.region ?? defaultRegion(ctx.env);
@@ -70,7 +70,7 @@ export async function dailyContext(
     targets.length ? fetchDrivers(ce(), targets, rules.metric, driversBaseline(rules.baseline)) : Promise.resolve<DriversOutcome>({ byTarget: new Map(), requests: 0, unattributed: 0 }),
     rules.anomalies ? readAnomalies(ctx, addDays(date, -rules.recheckDays), date) : Promise.resolve({ anomalies: [], requests: 0, warning: undefined }),
     unitCfg
-      ? evaluateDailyUnitCost(ctx.aws.get(`cloudwatch:${unitRegion}`, () => cloudWatchClient(unitRegion)), unitCfg, date, totalOn, rules.criticalPct)
+      ? evaluateDailyUnitCost(ctx.aws.cloudWatch(unitRegion), unitCfg, date, totalOn, rules.criticalPct)
       : Promise.resolve(undefined),
   ]);
 
@@ -112,7 +112,7 @@ export async function dailyContext(
 /** GetAnomalies denied, or Cost Anomaly Detection not set up: one clear warning, the run goes on. */
 async function readAnomalies(ctx: JobContext, start: IsoDate, end: IsoDate): Promise<{ anomalies: AnomalyRef[]; requests: number; warning?: string }> {
   try {
-    return await fetchAnomalies(ctx.aws.get('costexplorer', costExplorerClient), start, end);
+    return await fetchAnomalies(ctx.aws.costExplorer(), start, end);
   } catch (err) {
     const requests = err instanceof AnomaliesError ? err.requests : 1;
     const why = errorMessage(err instanceof AnomaliesError ? err.failure : err);

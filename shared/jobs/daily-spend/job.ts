@@ -1,4 +1,3 @@
-import { costExplorerClient } from '../../aws/clients.js';
 import { queryCosts } from '../../aws/cost-explorer.js';
 import { baselineSpan } from '../../detect/baseline.js';
 import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../../messages/daily-spend.js';
@@ -9,7 +8,7 @@ import { alertChannels } from '../../notify/routing.js';
 import type { Delivery } from '../../alerts/alert.js';
 import { UsageError } from '../../errors.js';
 import { addDays, firstDayOfMonth, incompleteDayProblem, monthOf, yesterday, type IsoDate } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import { channelDeps, type JobContext } from '../context.js';
 import { dailyContext } from './context.js';
 import { dailyMessageFor } from './destination.js';
 import { anomalyAlert, unitCostAlert } from './context-alerts.js';
@@ -66,7 +65,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
 
   const scope = await dailyScope(ctx);
   ctx.log.progress(`daily-spend: reading Cost Explorer ${start} … ${date} (${rules.metric}, ${scope.describe})`);
-  const costs = await queryCosts(ctx.aws.get('costexplorer', costExplorerClient), {
+  const costs = await queryCosts(ctx.aws.costExplorer(), {
     start,
     endExclusive: addDays(date, 1),
     granularity: 'DAILY',
@@ -93,7 +92,7 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
   const figures = { buckets: costs.buckets, date, rules, metric: rules.metric, nameOf: scope.nameOf, from: start };
   const deliveries = await dispatch({
     alerts,
-    channels: alertChannels<SpikeAlert>(ctx, {
+    channels: alertChannels<SpikeAlert>(channelDeps(ctx), {
       slack: (a, to) => dailySlackMessage(a, dailyMessageFor(msg, to, figures)),
       sns: (a, to) => dailySnsMessage(a, dailyMessageFor(msg, to, figures)),
     }),

@@ -10,7 +10,7 @@ import { alertingOf } from '../../detect/waste/registry.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { WasteTotals } from '../../waste/index.js';
-import type { JobContext } from '../context.js';
+import { channelDeps, type JobContext } from '../context.js';
 
 /**
  * One alert per finding per ISO week: a re-run that week sends nothing new,
@@ -79,7 +79,7 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
   };
   return dispatch({
     alerts,
-    channels: alertChannels<IdleAlert>(ctx, {
+    channels: alertChannels<IdleAlert>(channelDeps(ctx), {
       slack: (a, to) => idleSlackMessage(a, idleMessageFor(msg, run, to)),
       sns: (a, to) => idleSnsMessage(a, idleMessageFor(msg, run, to)),
     }),

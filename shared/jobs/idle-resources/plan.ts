@@ -1,8 +1,8 @@
-import { defaultRegion, ec2Client } from '../../aws/clients.js';
+import { defaultRegion } from '../../aws/clients.js';
 import { assertKnownRegions, enabledRegions } from '../../aws/regions.js';
 import { eachAccountChecked, planAccounts, ScopeAccess, scopesOf, type AccountError, type Scope, type ScopeAccount } from '../../aws/scopes.js';
 import { addDays, today, weekStart, type IsoDate } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import { memberRole, type JobContext } from '../context.js';
 
 /**
  * Step 1 of 3 of the idle scan (plan -> scan per (account, region) -> reduce):
@@ -51,18 +51,18 @@ export async function planIdleScan(ctx: JobContext, options: IdlePlanOptions = {
   if (idle.regions !== 'all') assertKnownRegions(idle.regions);
   const date = options.date ?? today(ctx.now);
   const window = idleWindow(date, idle.lookbackDays);
-  const accountPlan = await planAccounts(ctx);
+  const accountPlan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
 
   // "all" regions is resolved once, in the home account: one DescribeRegions per run, not per account.
   let regions: string[];
   if (idle.regions === 'all') {
     const home = defaultRegion(ctx.env);
-    regions = await enabledRegions(ctx.aws.get(`ec2:${home}`, () => ec2Client(home)), home);
+    regions = await enabledRegions(ctx.aws.ec2(home), home);
     ctx.log.progress(`idle-resources: "all" regions resolved to ${regions.length}: ${regions.join(', ')}`);
   } else regions = [...new Set(idle.regions)];
 
   // One AssumeRole per member account, before any region: a role that is missing is one account error, not 17 region errors.
-  const access = new ScopeAccess(ctx, accountPlan.home);
+  const access = new ScopeAccess(ctx.aws, memberRole(ctx), accountPlan.home);
   const checked = await eachAccountChecked(access, accountPlan.accounts, scanConcurrency(ctx), async () => undefined);
   for (const e of checked.errors) ctx.log.warn(`idle-resources: account ${e.account} not scanned: ${e.message}`);
   const usable = checked.results.map((r) => r.account);

@@ -1,5 +1,4 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { defaultRegion, s3Client } from '../../aws/clients.js';
 import { explainAwsError } from '../../aws/errors.js';
 import type { RegionError } from '../../aws/regions.js';
 import type { AccountError } from '../../aws/scopes.js';
@@ -112,7 +111,7 @@ async function writeFindings(ctx: JobContext, date: IsoDate, findings: unknown):
   if (ctx.dryRun) return null;
   const key = findingsKey(date);
   await ctx.aws
-    .get('s3', () => s3Client(defaultRegion(ctx.env), ctx.env))
+    .s3()
     .send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(findings, null, 2), ContentType: 'application/json', ServerSideEncryption: 'AES256' }))
     .catch((err: unknown) => {
       throw explainAwsError(err, `S3 PutObject s3://${bucket}/${key}`, 's3:PutObject');

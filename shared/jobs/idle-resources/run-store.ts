@@ -1,6 +1,5 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import * as z from 'zod/mini';
-import { defaultRegion, s3Client } from '../../aws/clients.js';
 import { explainAwsError } from '../../aws/errors.js';
 import type { Scope } from '../../aws/scopes.js';
 import type { JobContext } from '../context.js';
@@ -32,7 +31,7 @@ export interface PlanPointer {
 /** A scan outcome, inline or (when large) in S3. */
 export type StoredOutcome = ScanOutcome | { readonly scope: Scope; readonly ok: true; readonly stored: { readonly bucket: string; readonly key: string } };
 
-const s3 = (ctx: JobContext) => ctx.aws.get('s3', () => s3Client(defaultRegion(ctx.env), ctx.env));
+const s3 = (ctx: JobContext) => ctx.aws.s3();
 
 function runBucket(ctx: JobContext): string {
   const bucket = ctx.config.report.bucket;

@@ -1,7 +1,7 @@
 import { errorMessage } from '../../aws/errors.js';
 import { ScopeAccess, type Scope } from '../../aws/scopes.js';
 import { scanScope, scopeClients, type ScopeScan } from '../../waste/index.js';
-import type { JobContext } from '../context.js';
+import { memberRole, type JobContext } from '../context.js';
 import { idleWindow, type ScanTask } from './plan.js';
 
 /**
@@ -21,7 +21,7 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
   const { scope } = task;
   const idle = ctx.config.idle;
   try {
-    const scan = await scanScope(scopeClients(new ScopeAccess(ctx, task.home), scope), scope, {
+    const scan = await scanScope(scopeClients(new ScopeAccess(ctx.aws, memberRole(ctx), task.home), scope), scope, {
       rules: idle.rules,
       exemptTag: idle.exemptTag,
       cpuThresholdPct: idle.cpuThresholdPct,

@@ -29,7 +29,7 @@ const EVERY: ReportScope = { includes: () => true };
 export async function reportScope(ctx: JobContext): Promise<ReportScope> {
   const org = ctx.config.organization;
   if (!org) return EVERY;
-  const plan = await planAccounts(ctx);
+  const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
   const names = new Map(plan.accounts.map((a) => [a.id!, a.name ?? a.id!]));
   const excluded = new Set(org.excludeAccounts);
   const listed: Expression = { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...names.keys()] } };

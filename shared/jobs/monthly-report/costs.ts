@@ -1,5 +1,4 @@
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import { s3Client } from '../../aws/clients.js';
 import { queryCosts, type CostBucket, type CostQuery, type CostQueryResult } from '../../aws/cost-explorer.js';
 import { AwsAccessError } from '../../errors.js';
 import { sumBy, type AccountSpendData } from '../../report/accounts.js';
@@ -113,7 +112,7 @@ export async function readCostCategory(ctx: JobContext, ce: CostExplorerClient, 
 export async function readWaste(ctx: JobContext, bucket: string | undefined, month: IsoMonth) {
   if (!bucket) return undefined;
   try {
-    return await readLatestFindings(ctx.aws.get('s3', () => s3Client()), bucket, month);
+    return await readLatestFindings(ctx.aws.s3(), bucket, month);
   } catch (err) {
     if (err instanceof AwsAccessError) throw err;
     ctx.log.warn(`monthly-report: leaving waste out: ${(err as Error).message}`);

@@ -1,5 +1,4 @@
-import { s3Client } from '../../aws/clients/s3.js';
-import type { JobContext } from '../context.js';
+import { channelDeps, type JobContext } from '../context.js';
 import { monthlyReportSnsMessage, type ReportAlert } from '../../messages/monthly-report.js';
 import { present, snsChannel } from '../../notify/channels.js';
 import { sesChannel } from '../../notify/ses.js';
@@ -8,6 +7,7 @@ import { buildFinanceEmail, type EmailAttachment } from '../../report/email/inde
 import { reportLink } from '../../report/link.js';
 import type { ReportModel } from '../../report/model.js';
 import type { ReportFile } from '../../report/storage.js';
+import { defaultRegion } from '../../aws/clients/config.js';
 
 /** The report objects the email carries, in this order; the JSON stays in S3 for machines. */
 export const EMAILED_FILES = ['cost-report.html', 'cost-report.csv', 'cost-report.xlsx'] as const;
@@ -68,7 +68,7 @@ export async function planReportDelivery(ctx: JobContext, input: ReportDeliveryI
       date: ctx.now,
     });
     return {
-      channels: [sesChannel<ReportAlert>(ctx, email, () => built.raw)],
+      channels: [sesChannel<ReportAlert>((region) => ctx.aws.ses(region), { ...email, region: email.region ?? defaultRegion(ctx.env) }, () => built.raw)],
       linkExpiresAt: null,
       email: { from: built.from, to: built.to, subject: built.subject, attachments: built.attachments, leftOut: built.leftOut, bytes: built.raw.byteLength },
     };
@@ -76,10 +76,10 @@ export async function planReportDelivery(ctx: JobContext, input: ReportDeliveryI
   const topic = ctx.config.notify.reportTopicArn;
   if (!topic) ctx.log.warn('monthly-report: no notify.reportTopicArn (or report.email) in config: the report is written but nobody is emailed');
   const html = input.files.find((f) => fileName(f.key) === 'cost-report.html');
-  const link = html && html.bucket ? await reportLink(ctx.aws.get('s3', () => s3Client()), html, ctx.now) : null;
+  const link = html && html.bucket ? await reportLink(ctx.aws.s3(), html, ctx.now) : null;
   const message = { model: input.model, link, location: input.location };
   return {
-    channels: present([snsChannel<ReportAlert>(ctx, topic, () => monthlyReportSnsMessage(message))]),
+    channels: present([snsChannel<ReportAlert>(channelDeps(ctx), topic, () => monthlyReportSnsMessage(message))]),
     linkExpiresAt: link?.expiresAt ?? null,
     email: null,
   };

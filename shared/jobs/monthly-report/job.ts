@@ -1,5 +1,4 @@
 import { resolveAccountId } from '../../aws/account.js';
-import { costExplorerClient, s3Client } from '../../aws/clients.js';
 import { UsageError } from '../../errors.js';
 import type { ReportAlert } from '../../messages/monthly-report.js';
 import { dispatch } from '../../notify/dispatch.js';
@@ -43,11 +42,11 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   const through = reportThrough(month, todayUtc);
 
   ctx.log.progress(`monthly-report: reading Cost Explorer for ${addMonths(month, -1)} and ${month}${partial ? ` (through ${through})` : ''}`);
-  const ce = ctx.aws.get('costexplorer', costExplorerClient);
+  const ce = ctx.aws.costExplorer();
   const endExclusive = addDays(through, 1);
   const window = reportWindow(month, endExclusive, partial);
   const scope = await reportScope(ctx);
-  const [costs, accountId] = await Promise.all([readCosts(ctx, ce, window, scope), resolveAccountId(ctx)]);
+  const [costs, accountId] = await Promise.all([readCosts(ctx, ce, window, scope), resolveAccountId(ctx.aws, ctx.config.budgets.accountId)]);
   const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
   const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, window, scope);
@@ -98,7 +97,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   });
 
   if (!ctx.dryRun && bucket) {
-    const s3 = ctx.aws.get('s3', () => s3Client());
+    const s3 = ctx.aws.s3();
     ctx.log.progress(`monthly-report: writing s3://${bucket}/${prefix}${month}/`);
     await writeReportFiles(s3, [htmlFile, csvFile, file('cost-report.json', 'application/json', `${JSON.stringify(result, null, 2)}\n`), xlsxFile]);
   }

@@ -1,5 +1,5 @@
 import { attemptsOf } from '../../aws/attempts.js';
-import { cloudWatchClient, defaultRegion } from '../../aws/clients.js';
+import { defaultRegion } from '../../aws/clients.js';
 import { reviewGap } from '../../aws/review-gap.js';
 import { dailyUnits } from '../../aws/unit-metric.js';
 import { costPerUnit, unitCostFigures } from '../../detect/unit-cost.js';
@@ -23,7 +23,7 @@ export async function readMonthUnitCost(
   if (!u) return { requests: 0 };
   const { month, endExclusive, comparedWith } = w;
   const region = u.metric.region ?? defaultRegion(ctx.env);
-  const cw = ctx.aws.get(`cloudwatch:${region}`, () => cloudWatchClient(region));
+  const cw = ctx.aws.cloudWatch(region);
   const start = firstDayOfMonth(month);
   let units;
   try {
