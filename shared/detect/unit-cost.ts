@@ -51,3 +51,9 @@ export function unitCostFigures(
     previousCostPerUnit: costPerUnit(previous.cost, previous.units),
   };
 }
+
+/** A day's cost per unit as daily-spend shows it. */
+export interface DailyUnitCost extends Omit<UnitCostFigures, 'units'> {
+  /** null when the metric could not be read (see warnings). */
+  readonly units: number | null;
+}

@@ -1,7 +1,7 @@
 import type { Button } from '@slack/types';
 import type { AnomalyRef } from '../detect/anomalies.js';
 import type { Driver } from '../detect/drivers.js';
-import type { DailyUnitCost } from '../jobs/daily-spend/unit-cost.js';
+import type { DailyUnitCost } from '../detect/unit-cost.js';
 import { countOf, formatMoney, formatSignedMoney, formatUnitCost } from '../format.js';
 
 /** Slack rejects a button URL longer than this. */

@@ -7,8 +7,8 @@ import { fitSlackText, fitSnsBody } from '../notify/fit.js';
 import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../alerts/alert.js';
-import type { SpikeContext } from '../jobs/daily-spend/context.js';
-import type { DailyUnitCost } from '../jobs/daily-spend/unit-cost.js';
+import type { SpikeContext } from '../detect/spike-context.js';
+import type { DailyUnitCost } from '../detect/unit-cost.js';
 import { anomalyText, consoleButton, contextLabel, contextLine, driversText, totalExtras } from './daily-context.js';
 
 /** A spike, or an AWS anomaly / unit-cost alert listed with the spikes under its own scope. */

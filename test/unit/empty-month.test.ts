@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportSummaryLines } from '../../shared/messages/monthly-report.js';
+import { reportSummaryLines } from '../../shared/report/summary.js';
 import { buildReportModel } from '../../shared/report/model.js';
 import { reportData } from '../support/report-data.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyReportSnsMessage, reportSubject } from '../../shared/messages/monthly-report.js';
+import { monthlyReportSnsMessage } from '../../shared/messages/monthly-report.js';
+import { reportSubject } from '../../shared/report/summary.js';
 import { csvField, renderCsv } from '../../shared/report/csv.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../../shared/report/model.js';

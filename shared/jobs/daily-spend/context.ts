@@ -1,7 +1,7 @@
 import type { AnomalyRef } from '../../detect/anomalies.js';
 import { driversBaseline } from '../../detect/baseline.js';
 import { matchAnomalies, withinAccounts } from '../../detect/anomalies.js';
-import type { Driver, DriverTarget } from '../../detect/drivers.js';
+import type { DriverTarget } from '../../detect/drivers.js';
 import { forecastMonthEnd } from '../../detect/forecast.js';
 import { defaultRegion } from '../../aws/clients.js';
 import { AnomaliesError, fetchAnomalies } from '../../aws/anomalies.js';
@@ -10,18 +10,8 @@ import { errorMessage } from '../../aws/errors.js';
 import { addDays, type IsoDate } from '../../time/dates.js';
 import type { JobContext } from '../context.js';
 import { fetchDrivers, targetKey, type DriversOutcome } from './drivers.js';
-import { evaluateDailyUnitCost, type DailyUnitCost, type UnitCostOutcome } from './unit-cost.js';
-
-/** What on-call gets beside the numbers: the cause, a link, AWS's own view. */
-export interface SpikeContext {
-  /** Service spikes: the usage types with the largest increase (empty when none rose or drivers failed). */
-  readonly drivers?: Driver[];
-  readonly consoleUrl?: string;
-  readonly anomaly?: AnomalyRef;
-  /** The attached anomaly's id, kept in the ledger for the "expected" button; not part of the result JSON. */
-  readonly anomalyId?: string;
-  readonly unitCost?: DailyUnitCost;
-}
+import type { SpikeContext } from '../../detect/spike-context.js';
+import { evaluateDailyUnitCost, type UnitCostOutcome } from './unit-cost.js';
 
 /** The parts of a spike the context needs; `account` arrives with organizations. */
 export interface SpikeLike {

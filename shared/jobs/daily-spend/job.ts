@@ -12,7 +12,7 @@ import { channelDeps, type JobContext } from '../context.js';
 import { dailyContext } from './context.js';
 import { dailyMessageFor } from './destination.js';
 import { anomalyAlert, unitCostAlert } from './context-alerts.js';
-import type { DailyUnitCost } from './unit-cost.js';
+import type { DailyUnitCost } from '../../detect/unit-cost.js';
 import { dailyScope } from './accounts.js';
 import { orgChargeSpikes } from './org-charges.js';
 import { daysToFetch } from '../../detect/expected/index.js';

@@ -3,14 +3,9 @@ import { attemptsOf } from '../../aws/attempts.js';
 import { errorMessage } from '../../aws/errors.js';
 import { dailyUnits } from '../../aws/unit-metric.js';
 import type { UnitCostConfig } from '../../config/schema.js';
-import { rawCostPerUnit, unitCostFigures, unitCostSeverity, type UnitCostFigures, type UnitCostSeverity } from '../../detect/unit-cost.js';
+import { rawCostPerUnit, unitCostFigures, unitCostSeverity, type DailyUnitCost, type UnitCostSeverity } from '../../detect/unit-cost.js';
 import { roundPct } from '../../money.js';
 import { addDays, type IsoDate } from '../../time/dates.js';
-
-export interface DailyUnitCost extends Omit<UnitCostFigures, 'units'> {
-  /** null when the metric could not be read (see warnings). */
-  readonly units: number | null;
-}
 
 export interface UnitCostOutcome {
   readonly unitCost: DailyUnitCost;

@@ -1,4 +1,4 @@
-import { reportSubject } from '../../messages/monthly-report.js';
+import { reportSubject } from '../summary.js';
 import { renderEmailHtml } from './html.js';
 import { fitEmail } from './fit.js';
 import { composeMime } from './mime.js';

@@ -1,4 +1,4 @@
-import { reportSummaryLines } from '../../messages/monthly-report.js';
+import { reportSummaryLines } from '../summary.js';
 import { oneLine } from '../../notify/escape.js';
 import { formatChange, formatMoney, formatPercent } from '../../format.js';
 import { s3ConsoleUrl } from '../console.js';
