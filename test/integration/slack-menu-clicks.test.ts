@@ -8,7 +8,8 @@ import { createLedgerTable } from '../../emulators/fixtures.js';
 import { clickPayload, formBody, signRequest } from '../../emulators/slack-click.js';
 import type { Alert } from '../../shared/alerts/alert.js';
 import { parseConfig } from '../../shared/config/load.js';
-import { AwsClients, type JobContext } from '../../shared/jobs/context.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
+import { channelDeps, type JobContext } from '../../shared/jobs/context.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import { actionKindOf } from '../../shared/notify/actions.js';
@@ -59,7 +60,7 @@ describe('a message with more alerts than buttons fit', () => {
   it('is posted with Mute menus, and picking an alert in a menu mutes that alert and takes it out of the menu', async () => {
     const ctx = { config: parseConfig(CONFIG), aws: new AwsClients(), env: slackEnv() } as unknown as JobContext;
     const alerts = Array.from({ length: 200 }, (_, i) => alert(i));
-    const channels = present([slackChannel<Alert>(ctx, () => ({ text: '200 idle volumes', blocks: [] }))]);
+    const channels = present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: '200 idle volumes', blocks: [] }))]);
     await dispatch({ alerts, channels, ledger: new DynamoLedger(ddb, { table: TABLE }), mutes: NO_MUTES, dryRun: false });
     const message = slack.messages.at(-1)!;
     const menu = menusOf(message.blocks).filter((m) => actionKindOf(m.action_id!) === 'mute')[1]!;
