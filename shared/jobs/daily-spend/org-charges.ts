@@ -1,4 +1,3 @@
-import { costExplorerClient } from '../../aws/clients.js';
 import { queryCosts } from '../../aws/cost-explorer.js';
 import type { DailyRules, Spike } from '../../detect/daily-spend.js';
 import { chargeSpikes } from '../../detect/seasonal-spend.js';
@@ -23,7 +22,7 @@ export async function orgChargeSpikes(
   if (!scope.charges || usageSpikes.some((s) => s.scope === 'service')) return { spikes: [], requests: 0 };
   const judged = Array.from({ length: rules.recheckDays + 1 }, (_, back) => addDays(date, -back)).filter((d) => d >= start);
   const from = firstDayOfMonth(addMonths(monthOf(judged.at(-1) ?? date), -1));
-  const costs = await queryCosts(ctx.aws.get('costexplorer', costExplorerClient), {
+  const costs = await queryCosts(ctx.aws.costExplorer(), {
     start: from,
     endExclusive: addDays(date, 1),
     granularity: 'MONTHLY',
