@@ -44,7 +44,15 @@ function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => strin
   if (line) return s.account ? `${escape(accountLabel(s))}: ${line}` : line;
   const drivers = driversText(s.drivers, currency, escape);
   const anomaly = s.anomaly ? `; ${anomalyText(s.anomaly, currency, escape)}` : '';
-  return `${escape(named(s))} ${formatMoney(s.amount, currency)} vs ${formatMoney(s.previous, currency)} (${formatChange(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
+  if (s.scope === 'charges') return chargesLine(s, currency, escape);
+  const against = s.basis ? escape(s.basis) : formatMoney(s.previous, currency);
+  return `${escape(named(s))} ${formatMoney(s.amount, currency)} vs ${against} (${formatChange(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
+}
+
+/** Charges post monthly: "Tax this month: $1,400.00 vs $900.00 last month, +55.6% (warning)". */
+function chargesLine(s: SpikeAlert, currency: string, escape: (t: string) => string): string {
+  const vs = s.previous > 0 ? ` vs ${formatMoney(s.previous, currency)} last month` : ', none last month';
+  return `${escape(named(s))} this month: ${formatMoney(s.amount, currency)}${vs}, ${formatChange(s.changePct)} (${s.severity})`;
 }
 
 function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t) => t): string {
@@ -97,7 +105,7 @@ function spikeSection(s: SpikeAlert, date: string, currency: string): SectionBlo
   const late = s.date !== date && s.scope !== 'anomaly' ? ` _(late-filled data for ${s.date})_` : '';
   const head = `${ICON[s.severity]} *${escapeMrkdwn(label(s))}*${late}`;
   const lines = [head];
-  const line = contextLine(s, currency, escapeMrkdwn);
+  const line = contextLine(s, currency, escapeMrkdwn) ?? (s.scope === 'charges' ? chargesLine(s, currency, escapeMrkdwn) : undefined);
   const drivers = driversText(s.drivers, currency, escapeMrkdwn);
   if (drivers) lines.push(drivers);
   if (s.anomaly && s.scope !== 'anomaly') lines.push(anomalyText(s.anomaly, currency, escapeMrkdwn));
@@ -105,7 +113,7 @@ function spikeSection(s: SpikeAlert, date: string, currency: string): SectionBlo
     ? section([head, line].join('\n'))
     : section(lines.join('\n'), [
         `*Spend*\n${formatMoney(s.amount, currency)}`,
-        `*Baseline*\n${formatMoney(s.previous, currency)}`,
+        s.basis ? `*Expected*\n${escapeMrkdwn(s.basis)}` : `*Baseline*\n${formatMoney(s.previous, currency)}`,
         `*Change*\n${formatChange(s.changePct)}`,
         `*Severity*\n${s.severity}`,
         `*Last 7 days*\n\`${sparkline(s.series)}\``,
