@@ -1,13 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BudgetsClient, CreateBudgetCommand, DeleteBudgetCommand, DescribeBudgetsCommand, type Budget } from '@aws-sdk/client-budgets';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { monthlyCostBudget } from '../../scripts/demo/budgets.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
@@ -15,7 +12,8 @@ import { createContext } from '../../shared/jobs/context.js';
 import { budgetsJob, type BudgetsResult } from '../../shared/jobs/budgets/job.js';
 import { silentLogger } from '../../shared/log.js';
 import { runCli } from '../support/cli.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import type { TestAws } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 let aws: TestAws;
 let slack: FakeSlack;
@@ -56,18 +54,14 @@ const crossedOf = (r: BudgetsResult, budget: string): Crossed[] => r.evaluations
 const alertedOf = (r: BudgetsResult, budget: string) => crossedOf(r, budget).filter((c) => c.alerted).map((c) => `${c.kind}-${c.pct}`);
 const statuses = (r: BudgetsResult) => r.deliveries.map((d) => `${d.channel}:${d.status}`).sort();
 
+let world: World;
 beforeAll(async () => {
-  aws = await awsEnvFor();
-  slack = await startFakeSlack();
-  ddb = new DynamoDBClient(aws.clientConfig);
+  world = await startWorld({ tmp: 'cw-budgets-', slack: true, topic: 'cost-watch-alerts' });
+  ({ aws, slack, topic, ddb, dir } = world);
   budgetsApi = new BudgetsClient(aws.clientConfig);
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-alerts');
-  dir = mkdtempSync(join(tmpdir(), 'cw-budgets-'));
 });
 
-afterAll(async () => {
-  await slack?.stop();
-});
+afterAll(() => world?.stop());
 
 beforeEach(async () => {
   slack.reset();

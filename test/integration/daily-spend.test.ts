@@ -1,17 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
+import type { FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable, createSecret, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { runCli } from '../support/cli.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import type { TestAws } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 const DAY = '2026-11-20';
 const EC2 = 'Amazon Elastic Compute Cloud - Compute';
@@ -49,18 +47,13 @@ async function dailyRun(file: string, extra: string[] = []) {
   return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };
 }
 
+let world: World;
 beforeAll(async () => {
-  aws = await awsEnvFor();
-  ce = await startCostExplorerDouble();
-  slack = await startFakeSlack();
-  ddb = new DynamoDBClient(aws.clientConfig);
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-alerts');
-  dir = mkdtempSync(join(tmpdir(), 'cw-daily-'));
+  world = await startWorld({ tmp: 'cw-daily-', costExplorer: true, slack: true, topic: 'cost-watch-alerts' });
+  ({ aws, ce, slack, topic, ddb, dir } = world);
 });
 
-afterAll(async () => {
-  await Promise.all([ce?.stop(), slack?.stop()]);
-});
+afterAll(() => world?.stop());
 
 beforeEach(async () => {
   ce.setDataset(dailySpendScenario({ spikeDay: DAY }), { estimatedFrom: DAY });

@@ -1,19 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
+import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
+import type { FakeSlack } from '../../emulators/fake-slack.js';
 import { startFaultProxy, type FaultProxy } from '../../emulators/fault-proxy.js';
-import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { createLedgerTable, createSecret, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { runCli } from '../support/cli.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import type { TestAws } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 /*
  * Delivery under partial failure, through the real CLI and SDK:
@@ -59,16 +57,15 @@ async function dailyRun(file: string, extra: string[] = [], env: Record<string, 
 type D = { channel: string; alertId: string; status: string; error?: string; recorded?: boolean };
 const statuses = (json: { deliveries: D[] }, channel: string) => [...new Set(json.deliveries.filter((d) => d.channel === channel).map((d) => d.status))];
 
+let world: World;
 beforeAll(async () => {
-  aws = await awsEnvFor();
-  [ce, slack, proxy] = await Promise.all([startCostExplorerDouble(), startFakeSlack(), startFaultProxy(aws.clientConfig.endpoint)]);
-  ddb = new DynamoDBClient(aws.clientConfig);
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'faults-alerts');
-  dir = mkdtempSync(join(tmpdir(), 'cw-faults-'));
+  world = await startWorld({ tmp: 'cw-faults-', costExplorer: true, slack: true, topic: 'faults-alerts' });
+  ({ aws, ce, slack, topic, ddb, dir } = world);
+  proxy = await startFaultProxy(aws.clientConfig.endpoint);
 });
 
 afterAll(async () => {
-  await Promise.all([ce?.stop(), slack?.stop(), proxy?.stop()]);
+  await Promise.all([world?.stop(), proxy?.stop()]);
 });
 
 beforeEach(async () => {

@@ -1,14 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { listenLocal, readBody } from '../../emulators/http.js';
 import { seedFleet, type SeedRegion } from '../../scripts/demo/idle-resources.js';
 import { cloudWatchClient } from '../../shared/aws/clients.js';
@@ -16,7 +13,8 @@ import { fetchMetrics } from '../../shared/waste/metrics.js';
 import { today, weekStart } from '../../shared/time/dates.js';
 import { runCli } from '../support/cli.js';
 import { awsFaultProxy, optInRequired } from '../support/fault-proxy.js';
-import { awsEnvFor, motoUrl, type TestAws } from '../support/env.js';
+import { motoUrl, type TestAws } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 const BUCKET = 'cost-watch-reports-idle';
 const NASTY = 'db <old> & *tmp*_x';
@@ -67,20 +65,16 @@ async function idleRun(file: string, env: Record<string, string> = {}, extra: st
   return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };
 }
 
+let world: World;
 beforeAll(async () => {
-  aws = await awsEnvFor();
-  slack = await startFakeSlack();
-  ddb = new DynamoDBClient(aws.clientConfig);
+  world = await startWorld({ tmp: 'cw-idle-', slack: true, topic: 'idle-alerts' });
+  ({ aws, slack, topic, ddb, dir } = world);
   s3 = new S3Client({ ...aws.clientConfig, forcePathStyle: true });
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'idle-alerts');
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   seeded = await seedFleet(aws.env, FLEET);
-  dir = mkdtempSync(join(tmpdir(), 'cw-idle-'));
 });
 
-afterAll(async () => {
-  await slack?.stop();
-});
+afterAll(() => world?.stop());
 
 beforeEach(async () => {
   slack.reset();

@@ -1,18 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
+import type { FakeSlack } from '../../emulators/fake-slack.js';
+import { createLedgerTable, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
 import { orgSpendScenario } from '../../emulators/scenarios/org-spend.js';
 import { formatMoney } from '../../shared/format.js';
 import { runCli } from '../support/cli.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import type { TestAws } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 const DAY = '2026-11-20';
 const EC2 = 'Amazon Elastic Compute Cloud - Compute';
@@ -64,21 +62,15 @@ async function daily(file: string) {
 
 const byChannel = () => Object.fromEntries(slack.messages.map((m) => [m.channel, m.text]));
 
+let world: World;
 beforeAll(async () => {
-  aws = await awsEnvFor();
-  [ce, slack] = await Promise.all([startCostExplorerDouble(), startFakeSlack()]);
-  ddb = new DynamoDBClient(aws.clientConfig);
-  const sns = new SNSClient(aws.clientConfig);
-  const sqs = new SQSClient(aws.clientConfig);
-  defaultTopic = await createTopicWithInbox(sns, sqs, 'org-default');
-  dataTopic = await createTopicWithInbox(sns, sqs, 'org-team-data');
+  world = await startWorld({ tmp: 'cw-org-daily-', costExplorer: true, slack: true, topic: 'org-default' });
+  ({ aws, ce, slack, ddb, dir, topic: defaultTopic } = world);
+  dataTopic = await world.newTopic('org-team-data');
   org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web'] });
-  dir = mkdtempSync(join(tmpdir(), 'cw-org-daily-'));
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all([ce?.stop(), slack?.stop()]);
-});
+afterAll(() => world?.stop());
 
 beforeEach(async () => {
   ce.setDataset(
