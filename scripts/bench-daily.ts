@@ -57,7 +57,7 @@ async function requestsPerRun(): Promise<Row[]> {
   const rows: Row[] = [];
   const cases = [
     { name: 'no spike (2026-11-18)', date: '2026-11-18', extra: 0, pageSize: 5000, dailySpend: {} },
-    { name: 'spikes, previous-day, recheck 2', extra: 0, pageSize: 5000, dailySpend: {} },
+    { name: 'spikes, previous-day, recheck 2', extra: 0, pageSize: 5000, dailySpend: { baseline: 'previous-day' } },
     { name: 'spikes, median-7, recheck 7', extra: 0, pageSize: 5000, dailySpend: { baseline: 'median-7', recheckDays: 7 } },
     { name: 'spikes, 113 services, 1000 groups a page', extra: 100, pageSize: 1000, dailySpend: {} },
     { name: 'spikes + anomalies on', extra: 0, pageSize: 5000, dailySpend: { anomalies: true } },
