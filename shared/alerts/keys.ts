@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { AlertSubject, DeliveryTarget } from './alert.js';
+import type { AlertSubject, DeliveryTarget, PostedMessage } from './alert.js';
+
+/** The ledger table's key prefixes, one per item kind (legacy delivery keys have none: `<alertId>#<channel>`). */
+export const KEY_PREFIX = { delivery: 'v2#', mute: 'mute|', slackRequest: 'slack-request|', slackMessage: 'slack-message|' } as const;
 
 /**
  * The ledger's partition key for one (alert, channel[, destination]): a
@@ -11,7 +14,7 @@ export function ledgerKey(alertId: string, target: DeliveryTarget): string {
   const digest = createHash('sha256')
     .update(JSON.stringify([alertId, target.channel, target.destination ?? null]))
     .digest('hex');
-  return `v2#${digest}`;
+  return `${KEY_PREFIX.delivery}${digest}`;
 }
 
 /** DynamoDB's limit for a partition key value. */
@@ -34,7 +37,13 @@ export function legacyKey(alertId: string, target: DeliveryTarget): string | und
  * The ledger item of a subject's mute. Whatever the alert's period or
  * severity, the same (job, scope, account, key) maps to the same item.
  */
-export const muteKey = (s: AlertSubject) => `mute|${s.job}|${s.scope}|${s.account ?? '-'}|${s.key}`;
+export const muteKey = (s: AlertSubject) => `${KEY_PREFIX.mute}${s.job}|${s.scope}|${s.account ?? '-'}|${s.key}`;
+
+/** The item recording one verified Slack request's signature (replay guard). */
+export const slackRequestKey = (signature: string) => `${KEY_PREFIX.slackRequest}${signature}`;
+
+/** The item holding the actions taken on one posted Slack message. */
+export const slackMessageKey = (m: PostedMessage) => `${KEY_PREFIX.slackMessage}${m.channel}|${m.ts}`;
 
 /** How long a mute may last, in days (CLI --days and the Slack button). */
 export const MUTE_DAYS = { min: 1, max: 90, default: 7 } as const;

@@ -2,16 +2,15 @@ import {
   BatchGetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
-  type AttributeValue,
   type BatchGetItemCommandOutput,
   type DynamoDBClient,
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
 import { errorMessage, explainAwsError, isAccessDenied } from '../aws/errors.js';
 import { AwsAccessError } from '../errors.js';
-import { ERROR_TEXT_MAX_CHARS, LEDGER_ID_ATTRIBUTE_MAX_CHARS, STALE_CLAIM_SECONDS } from '../notify/limits.js';
-import { clip } from '../text/clip.js';
+import { STALE_CLAIM_SECONDS } from '../notify/limits.js';
 import { ledgerKey, legacyKey } from '../alerts/keys.js';
+import { deliveryItem, keyItem, type Expression, type Item } from './table.js';
 import type { DeliveryTarget } from '../alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome, SentRecord } from './ledger.js';
 
@@ -83,9 +82,9 @@ export class DynamoLedger implements AlertLedger {
     for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
       let request: Record<string, KeysAndAttributes> | undefined = {
         [this.options.table]: {
-          Keys: keys.slice(i, i + BATCH_GET_LIMIT).map((pk) => ({ pk: { S: pk } })),
-          ProjectionExpression: 'pk, #s',
-          ExpressionAttributeNames: { '#s': 'status' },
+          Keys: keys.slice(i, i + BATCH_GET_LIMIT).map(keyItem),
+          ProjectionExpression: deliveryItem.projection.expression,
+          ExpressionAttributeNames: deliveryItem.projection.names,
         },
       };
       // DynamoDB may hand back part of a batch as UnprocessedKeys under load.
@@ -100,7 +99,7 @@ export class DynamoLedger implements AlertLedger {
         }
         for (const item of out.Responses?.[this.options.table] ?? []) {
           const id = item.pk?.S === undefined ? undefined : byKey.get(item.pk.S);
-          if (item.status?.S === 'sent' && id !== undefined) found.add(id);
+          if (deliveryItem.isSent(item) && id !== undefined) found.add(id);
         }
         request = out.UnprocessedKeys;
       }
@@ -110,23 +109,15 @@ export class DynamoLedger implements AlertLedger {
 
   async claim(alertId: string, target: DeliveryTarget): Promise<ClaimOutcome> {
     const now = this.epoch();
-    const item: Record<string, AttributeValue> = {
-      pk: { S: ledgerKey(alertId, target) },
-      alertId: { S: clip(alertId, LEDGER_ID_ATTRIBUTE_MAX_CHARS) },
-      channel: { S: target.channel },
-      status: { S: 'pending' },
-      claimedAt: { N: String(now) },
-      expiresAt: { N: String(now + this.retentionSeconds) },
-    };
-    if (target.destination !== undefined) item.destination = { S: target.destination };
+    const condition = deliveryItem.claimCondition(now - this.staleSeconds);
     try {
       await this.ddb.send(
         new PutItemCommand({
           TableName: this.options.table,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed OR (#s = :pending AND claimedAt < :stale)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':failed': { S: 'failed' }, ':pending': { S: 'pending' }, ':stale': { N: String(now - this.staleSeconds) } },
+          Item: deliveryItem.claim(alertId, target, now, now + this.retentionSeconds),
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: condition.names,
+          ExpressionAttributeValues: condition.values,
           // What blocked the claim tells a delivered alert from one another run is sending right now.
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
@@ -134,48 +125,24 @@ export class DynamoLedger implements AlertLedger {
       return { status: 'claimed' };
     } catch (err) {
       if (!isConditionFailure(err)) throw this.explain(err, 'PutItem');
-      const old = (err as { Item?: Record<string, AttributeValue> }).Item;
-      if (old?.status?.S === 'sent') return { status: 'sent' };
-      const claimedAt = Number(old?.claimedAt?.N);
-      return Number.isFinite(claimedAt) ? { status: 'in-progress', staleAt: new Date((claimedAt + this.staleSeconds) * 1000) } : { status: 'in-progress' };
+      const old = deliveryItem.blockedBy((err as { Item?: Item }).Item);
+      if (old.sent) return { status: 'sent' };
+      return old.claimedAt === undefined
+        ? { status: 'in-progress' }
+        : { status: 'in-progress', staleAt: new Date((old.claimedAt + this.staleSeconds) * 1000) };
     }
   }
 
   markSent(alertId: string, target: DeliveryTarget, record?: SentRecord): Promise<MarkOutcome> {
-    const values: Record<string, AttributeValue> = { ':s': { S: 'sent' }, ':t': { N: String(this.epoch()) } };
-    let set = 'SET #s = :s, sentAt = :t';
-    if (record) {
-      const r = record.subject;
-      Object.assign(values, { ':job': { S: r.job }, ':scope': { S: r.scope }, ':key': { S: r.key }, ':acct': r.account === null ? { NULL: true } : { S: r.account } });
-      set += ', job = :job, #scope = :scope, #key = :key, account = :acct';
-      if (record.message) {
-        Object.assign(values, { ':mc': { S: record.message.channel }, ':mts': { S: record.message.ts } });
-        set += ', msgChannel = :mc, msgTs = :mts';
-      }
-      if (record.anomalyId) {
-        values[':an'] = { S: record.anomalyId };
-        set += ', anomalyId = :an';
-      }
-    }
-    return this.update(alertId, target, `${set} REMOVE lastError`, values, record ? { '#scope': 'scope', '#key': 'key' } : {});
+    return this.update(alertId, target, deliveryItem.sent(this.epoch(), record));
   }
 
   markFailed(alertId: string, target: DeliveryTarget, error: string): Promise<MarkOutcome> {
-    return this.update(alertId, target, 'SET #s = :s, lastError = :e, failedAt = :t', {
-      ':s': { S: 'failed' },
-      ':e': { S: clip(error, ERROR_TEXT_MAX_CHARS) },
-      ':t': { N: String(this.epoch()) },
-    });
+    return this.update(alertId, target, deliveryItem.failed(error, this.epoch()));
   }
 
   /** The message is already out (or already failed): keep trying to record it, then say what happened instead of throwing. */
-  private async update(
-    alertId: string,
-    target: DeliveryTarget,
-    expression: string,
-    values: Record<string, AttributeValue>,
-    names: Record<string, string> = {},
-  ): Promise<MarkOutcome> {
+  private async update(alertId: string, target: DeliveryTarget, change: Expression): Promise<MarkOutcome> {
     const delays = this.options.markRetryDelaysMs ?? [300, 1000, 3000];
     let last: unknown;
     for (let attempt = 0; attempt <= delays.length; attempt++) {
@@ -184,10 +151,10 @@ export class DynamoLedger implements AlertLedger {
         await this.ddb.send(
           new UpdateItemCommand({
             TableName: this.options.table,
-            Key: { pk: { S: ledgerKey(alertId, target) } },
-            UpdateExpression: expression,
-            ExpressionAttributeNames: { '#s': 'status', ...names },
-            ExpressionAttributeValues: values,
+            Key: deliveryItem.key(alertId, target),
+            UpdateExpression: change.expression,
+            ExpressionAttributeNames: change.names,
+            ExpressionAttributeValues: change.values,
           }),
         );
         return { recorded: true };

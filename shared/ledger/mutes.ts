@@ -11,14 +11,9 @@ import {
 import { explainAwsError } from '../aws/errors.js';
 import type { AlertSubject } from '../alerts/alert.js';
 import { muteKey } from '../alerts/keys.js';
+import { keyItem, muteItem, type Mute } from './table.js';
 
-/** A subject that is not alerted until `until`. */
-export interface Mute extends AlertSubject {
-  /** ISO timestamp; the mute no longer holds from then on. */
-  readonly until: string;
-  /** Who muted it: a Slack user (`<@U…>` name) or `cli:<user>`. */
-  readonly by: string;
-}
+export type { Mute } from './table.js';
 
 /** Reads which of these subjects are muted now; what dispatch needs. */
 export interface MuteReader {
@@ -52,9 +47,8 @@ export class MuteStore implements MuteReader {
   }
 
   async put(mute: Mute): Promise<void> {
-    const expiresAt = Math.ceil(Date.parse(mute.until) / 1000);
     await this.ddb
-      .send(new PutItemCommand({ TableName: this.table, Item: { ...toItem(mute), expiresAt: { N: String(expiresAt) } } }))
+      .send(new PutItemCommand({ TableName: this.table, Item: muteItem.encode(mute) }))
       .catch((err: unknown) => {
         throw this.explain(err, 'PutItem');
       });
@@ -63,7 +57,7 @@ export class MuteStore implements MuteReader {
   /** True when there was a mute to remove. */
   async remove(subject: AlertSubject): Promise<boolean> {
     const out = await this.ddb
-      .send(new DeleteItemCommand({ TableName: this.table, Key: { pk: { S: muteKey(subject) } }, ReturnValues: 'ALL_OLD' }))
+      .send(new DeleteItemCommand({ TableName: this.table, Key: muteItem.key(subject), ReturnValues: 'ALL_OLD' }))
       .catch((err: unknown) => {
         throw this.explain(err, 'DeleteItem');
       });
@@ -76,7 +70,7 @@ export class MuteStore implements MuteReader {
     const found = new Map<string, Mute>();
     for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
       let request: Record<string, KeysAndAttributes> | undefined = {
-        [this.table]: { Keys: keys.slice(i, i + BATCH_GET_LIMIT).map((pk) => ({ pk: { S: pk } })) },
+        [this.table]: { Keys: keys.slice(i, i + BATCH_GET_LIMIT).map(keyItem) },
       };
       // DynamoDB may hand back part of a batch as UnprocessedKeys under load.
       for (let attempt = 0; request && Object.keys(request).length && attempt < 5; attempt++) {
@@ -85,7 +79,7 @@ export class MuteStore implements MuteReader {
           throw this.explain(err, 'BatchGetItem');
         });
         for (const item of out.Responses?.[this.table] ?? []) {
-          const mute = fromItem(item);
+          const mute = muteItem.decode(item);
           if (mute && Date.parse(mute.until) > now.getTime()) found.set(muteKey(mute), mute);
         }
         request = out.UnprocessedKeys;
@@ -103,9 +97,9 @@ export class MuteStore implements MuteReader {
         .send(
           new ScanCommand({
             TableName: this.table,
-            FilterExpression: 'begins_with(pk, :p) AND #kind = :k',
-            ExpressionAttributeNames: { '#kind': 'kind' },
-            ExpressionAttributeValues: { ':p': { S: 'mute|' }, ':k': { S: 'mute' } },
+            FilterExpression: muteItem.scanFilter.expression,
+            ExpressionAttributeNames: muteItem.scanFilter.names,
+            ExpressionAttributeValues: muteItem.scanFilter.values,
             ExclusiveStartKey: start,
           }),
         )
@@ -113,31 +107,11 @@ export class MuteStore implements MuteReader {
           throw this.explain(err, 'Scan');
         });
       for (const item of out.Items ?? []) {
-        const mute = fromItem(item);
+        const mute = muteItem.decode(item);
         if (mute && Date.parse(mute.until) > now.getTime()) mutes.push(mute);
       }
       start = out.LastEvaluatedKey;
     } while (start);
     return mutes.sort((a, b) => a.until.localeCompare(b.until) || muteKey(a).localeCompare(muteKey(b)));
   }
-}
-
-function toItem(m: Mute): Record<string, AttributeValue> {
-  return {
-    pk: { S: muteKey(m) },
-    kind: { S: 'mute' },
-    job: { S: m.job },
-    scope: { S: m.scope },
-    key: { S: m.key },
-    account: m.account === null ? { NULL: true } : { S: m.account },
-    until: { S: m.until },
-    by: { S: m.by },
-  };
-}
-
-function fromItem(item: Record<string, AttributeValue>): Mute | undefined {
-  const s = (name: string) => item[name]?.S;
-  const [job, scope, key, until, by] = [s('job'), s('scope'), s('key'), s('until'), s('by')];
-  if (s('kind') !== 'mute' || !job || !scope || key === undefined || !until || by === undefined) return undefined;
-  return { job: job as Mute['job'], scope, key, account: s('account') ?? null, until, by };
 }
