@@ -1,4 +1,5 @@
 import type { Alert } from '../alerts/alert.js';
+import { escapePlain } from './escape.js';
 
 /** `arn:partition:service:region:account:`: the same for every resource of one kind in one place. */
 const ARN_PREFIX = /^arn:[\w-]+:[\w-]+:[\w-]*:\d*:/;
@@ -10,7 +11,8 @@ function nameOf(a: Alert): string {
   if (a.subject.scope === 'total') return 'total spend';
   const id = a.subject.key.replace(ARN_PREFIX, '');
   const name = (a as { finding?: { name?: unknown } }).finding?.name;
-  return typeof name === 'string' && name.trim() && name !== a.subject.key ? `${name.trim()} (${id})` : id;
+  // Slack wants & < > as entities in plain_text too: a raw `<!channel>` in a name must stay text.
+  return escapePlain(typeof name === 'string' && name.trim() && name !== a.subject.key ? `${name.trim()} (${id})` : id);
 }
 
 /** Keeps the end of a long name: ids differ at the end (two load balancers' ARNs share their first 75 characters). */
@@ -18,12 +20,16 @@ function keepEnd(text: string, max: number): string {
   if (text.length <= max) return text;
   let start = text.length - (max - 1);
   if (isLowSurrogate(text.charCodeAt(start))) start += 1;
+  // Never start inside an entity (`&lt;` cut to `t;` reads as garbage).
+  const amp = text.lastIndexOf('&', start - 1);
+  const semi = amp < 0 ? -1 : text.indexOf(';', amp);
+  if (amp >= 0 && start - amp < 6 && semi >= start) start = semi + 1;
   return `…${text.slice(start)}`;
 }
 
 const accountOf = (a: Alert) => {
   const name = (a as { accountName?: unknown }).accountName;
-  return typeof name === 'string' && name ? name : a.subject.account;
+  return typeof name === 'string' && name ? escapePlain(name) : a.subject.account;
 };
 
 function duplicated(labels: readonly string[]): Set<number> {

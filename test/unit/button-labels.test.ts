@@ -28,6 +28,15 @@ const muteLabels = (alerts: Alert[]) =>
     .map((b) => b.text.text);
 
 describe('Mute button labels', () => {
+  it('keeps a resource name from AWS as text: & < > as entities, never a raw <!channel>', () => {
+    const labels = muteLabels([lb('/1', 'db <!channel> & co'), lb('/2')]);
+
+    expect(labels[0]).toContain('&amp; co');
+    expect(labels.join(' ')).not.toMatch(/[<>]/);
+    // The long ARN leaves room only for the name's end: the cut never leaves half an entity such as `t;`.
+    expect(labels[0]).not.toMatch(/…(?:[a-z]{1,3};|;)/);
+  });
+
   it('tell apart two load balancers whose ARNs share their first 75 characters, by the distinctive end of the id', () => {
     expect(LB_PREFIX.length).toBeGreaterThanOrEqual(75);
     const labels = muteLabels([lb('/0123456789abcdef-service-one-0a1b2c3d4e5f'), lb('/0123456789abcdef-service-two-9f8e7d6c5b4a')]);
