@@ -73,7 +73,10 @@ async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo, env
   const log = stderrLogger({ write: io.err });
   // A dry run shows each message it would send, on stderr: stdout stays the summary (or the one JSON document).
   const preview = command.dryRun ? (p: MessagePreview) => io.err(renderPreview(p, { color: io.color ?? false })) : undefined;
-  const ctx = createContext({ config, log, dryRun: command.dryRun, now: io.now, preview, env });
+  const { AwsClients } = await import('../shared/aws/aws-clients.js');
+  // The job's own client list, as its Lambda bundle has it: a client missing from the list fails here first.
+  const aws = new AwsClients(env, job.clients);
+  const ctx = createContext({ config, log, aws, dryRun: command.dryRun, now: io.now, preview, env });
   const result = await job.run(ctx, { date: command.date, month: command.month });
   if (command.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
   else io.out(`${job.summarize(result)}\n${formatDeliveries(result.deliveries)}`);

@@ -51,12 +51,15 @@ export async function subjectsOf(
 
 /** The accounts the jobs cover, resolved as they resolve them (organization.accounts minus excludeAccounts). */
 async function chosenAccounts(config: CostWatchConfig, io: CliIo, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const [{ createContext }, { planAccounts }, { stderrLogger }] = await Promise.all([
+  const [{ createContext }, { planAccounts }, { stderrLogger }, { AwsClients }, { ALL_CLIENTS }] = await Promise.all([
     import('../shared/jobs/context.js'),
     import('../shared/aws/scopes.js'),
     import('../shared/log.js'),
+    import('../shared/aws/aws-clients.js'),
+    import('../shared/aws/all-clients.js'),
   ]);
-  const ctx = createContext({ config, log: stderrLogger({ write: io.err }), dryRun: true, now: io.now, env });
+  const aws = new AwsClients(env, ALL_CLIENTS);
+  const ctx = createContext({ config, log: stderrLogger({ write: io.err }), aws, dryRun: true, now: io.now, env });
   const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
   return plan.accounts.flatMap((a) => (a.id ? [a.id] : []));
 }

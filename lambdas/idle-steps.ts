@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { configFromEnv } from '../shared/config/load.js';
 import { AwsClients } from '../shared/aws/aws-clients.js';
 import { createContext, type JobContext } from '../shared/jobs/context.js';
+import { CLIENTS as IDLE_CLIENTS } from '../shared/jobs/idle-resources/clients.js';
 import { jsonLogger } from '../shared/log.js';
 import { parseIsoDate } from '../shared/time/dates.js';
 
@@ -12,7 +13,7 @@ import { parseIsoDate } from '../shared/time/dates.js';
  */
 const log = jsonLogger();
 const config = configFromEnv();
-const aws = new AwsClients();
+const aws = new AwsClients(process.env, IDLE_CLIENTS);
 
 export const stepContext = (dryRun = false): JobContext => createContext({ config, log, aws, dryRun });
 export { log as stepLog };

@@ -58,7 +58,7 @@ export function enforceVerdict(job: string, deliveries: readonly Delivery[], log
 export function jobHandler<R extends JobResult>(job: JobDefinition<R>) {
   const log = jsonLogger();
   const config = configFromEnv();
-  const aws = new AwsClients();
+  const aws = new AwsClients(process.env, job.clients);
   return async (event: unknown): Promise<R | { error: string }> => {
     const checked = eventProblem(event, new Date(), job.name);
     if ('problem' in checked) {

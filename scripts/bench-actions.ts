@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../shared/aws/all-clients.js';
 /**
  * `npm run bench:actions`: the Slack actions endpoint's cold start and warm
  * latency, and what mutes add to a job run's ledger reads. Against moto (DynamoDB),
@@ -72,7 +73,7 @@ try {
   }
 
   // One posted alert message whose Acknowledge button the clicks press.
-  const ctx = { config, aws: new AwsClients(), env: slackEnv } as unknown as JobContext;
+  const ctx = { config, aws: new AwsClients(process.env, ALL_CLIENTS), env: slackEnv } as unknown as JobContext;
   await dispatch({ alerts: [alert(9999)], channels: present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: 'bench alert', blocks: [] }))]), ledger, mutes, dryRun: false });
   const message = slack.messages.at(-1)!;
   const ack = buttonsOf(message.blocks).find((b) => actionKindOf(b.action_id!) === 'acknowledge')!;

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../shared/aws/all-clients.js';
 /**
  * `npm run bench:budgets`: what one budgets run costs in API calls and ledger
  * capacity for an account with 100 budgets. Seeds moto, runs the job in
@@ -60,7 +61,7 @@ function counted<T>(client: T, meter: { tally: Tally }): T {
 
 /** Clients under the same keys the job asks for, each counted. */
 function countedClients(meter: { tally: Tally }): AwsClients {
-  const aws = new AwsClients();
+  const aws = new AwsClients(process.env, ALL_CLIENTS);
   counted(aws.budgets(), meter);
   counted(aws.sts(), meter);
   counted(aws.dynamo(), meter);

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../shared/aws/all-clients.js';
 /**
  * `npm run bench:daily`: the figures issue #3 asks for, printed, never asserted.
  * - Cost Explorer requests per daily run, counted at the double (each costs $0.01), with and
@@ -70,7 +71,7 @@ async function requestsPerRun(): Promise<Row[]> {
       ce.pageSize = c.pageSize;
       ce.resetRequests();
       const config = parseConfig({ dailySpend: c.dailySpend, ...('unitCost' in c ? { unitCost: c.unitCost } : {}) });
-      const ctx = createContext({ config, log: silentLogger, dryRun: true, aws: new AwsClients() });
+      const ctx = createContext({ config, log: silentLogger, dryRun: true, aws: new AwsClients(process.env, ALL_CLIENTS) });
       const result = await runDailySpend(ctx, { date: c.date ?? DAY });
       const ops = new Map<string, number>();
       for (const r of ce.requests) ops.set(r.operation, (ops.get(r.operation) ?? 0) + 1);

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../shared/aws/all-clients.js';
 /**
  * `npm run bench:idle`: the waste scan at scale against moto.
  * Seeds 4 regions × ~250 resources of every kind (running and stopped
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     process.stdout.write(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
     const counts = new Map<string, number>();
-    const aws = new AwsClients();
+    const aws = new AwsClients(process.env, ALL_CLIENTS);
     for (const region of REGIONS) {
       counting(aws.ec2(region), region, counts);
       counting(aws.cloudWatch(region), region, counts);

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../shared/aws/all-clients.js';
 /**
  * `npm run bench:org`: idle-resources across an organization on moto.
  * 10 accounts (the management account + 9 members) × 4 regions × 100 running
@@ -40,7 +41,7 @@ function fleet(region: string): SeedRegion {
 async function run(concurrency: number) {
   const config = parseConfig({ idle: { regions: REGIONS }, organization: { accounts: 'all', concurrency } });
   // Fresh clients each run: every run pays its own GetCallerIdentity, ListAccounts and AssumeRoles.
-  const ctx = createContext({ config, log: silentLogger, aws: new AwsClients(), dryRun: true });
+  const ctx = createContext({ config, log: silentLogger, aws: new AwsClients(process.env, ALL_CLIENTS), dryRun: true });
   const t = performance.now();
   const result = await runIdleResources(ctx);
   return { result, seconds: (performance.now() - t) / 1000 };

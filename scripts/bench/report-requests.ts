@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 /**
  * Cost Explorer requests of one monthly report, counted at the double per
  * operation: the Cost Explorer half of the job (costs + review) run against
@@ -43,7 +44,7 @@ export async function requestsPerReport(): Promise<Array<{ name: string; total: 
     for (const c of CASES) {
       ce.setDataset(monthlyReportDataset(MONTH), c.review);
       ce.resetRequests();
-      const ctx = createContext({ config: parseConfig({ report: c.report }), log: silentLogger, dryRun: true, aws: new AwsClients() });
+      const ctx = createContext({ config: parseConfig({ report: c.report }), log: silentLogger, dryRun: true, aws: new AwsClients(process.env, ALL_CLIENTS) });
       const client = ctx.aws.costExplorer();
       const window = reportWindow(MONTH, END, false);
       const scope = { includes: () => true };

@@ -13,6 +13,8 @@ import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import type { MonthlyReportResult } from '../../shared/jobs/monthly-report/job.js';
 import { addMonths, monthOf, type IsoMonth } from '../../shared/time/dates.js';
 import { monthlyReportDataset } from './monthly-dataset.js';
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { monthlyReviewOptions, REVIEW_CONFIG, seedLeadMetric } from './monthly-review.js';
 
 export { monthlyReportDataset } from './monthly-dataset.js';
@@ -127,6 +129,7 @@ async function standalone(argv: string[]): Promise<void> {
     const ctx = createContext({
       config: parseConfig({ ...REVIEW_CONFIG, report: { bucket: DEMO_REPORT_BUCKET, groupByTags: ['team', 'environment'], ...REVIEW_CONFIG.report }, notify: { reportTopicArn: reports.topicArn } }),
       log: stderrLogger(),
+      aws: new AwsClients(process.env, ALL_CLIENTS),
     });
     const result = await monthlyReportJob.run(ctx, { month });
     const path = await saveMonthlyReport(env, { month });

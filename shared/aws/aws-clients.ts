@@ -11,20 +11,8 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { STSClient } from '@aws-sdk/client-sts';
-import { budgetsClient } from './clients/budgets.js';
-import { cloudWatchClient } from './clients/cloudwatch.js';
+import type { ClientFactories } from './client-factories.js';
 import { defaultRegion, type ScopeCredentials } from './clients/config.js';
-import { costExplorerClient } from './clients/cost-explorer.js';
-import { dynamoClient } from './clients/dynamodb.js';
-import { ec2Client } from './clients/ec2.js';
-import { elbv2Client } from './clients/elbv2.js';
-import { organizationsClient } from './clients/organizations.js';
-import { rdsClient } from './clients/rds.js';
-import { s3Client } from './clients/s3.js';
-import { secretsClient } from './clients/secrets-manager.js';
-import { sesClient } from './clients/ses.js';
-import { snsClient } from './clients/sns.js';
-import { stsClient } from './clients/sts.js';
 
 /** Another account of the organization, reached through its assumed role. Omitted: the job's own account and credentials. */
 export interface MemberAccess {
@@ -42,7 +30,17 @@ export interface MemberAccess {
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  /** `factories`: the clients this run may build (a job's own list in a Lambda bundle, ALL_CLIENTS in the CLI). */
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly factories: Partial<ClientFactories>,
+  ) {}
+
+  private factory<K extends keyof ClientFactories>(name: K): ClientFactories[K] {
+    const make = this.factories[name];
+    if (!make) throw new Error(`AwsClients: no ${name} client factory was given (add it to the job's clients list)`);
+    return make;
+  }
 
   private memo<T>(key: string, make: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, make());
@@ -50,42 +48,42 @@ export class AwsClients {
   }
 
   costExplorer(): CostExplorerClient {
-    return this.memo('costexplorer', costExplorerClient);
+    return this.memo('costexplorer', this.factory('costExplorer'));
   }
   organizations(): OrganizationsClient {
-    return this.memo('organizations', organizationsClient);
+    return this.memo('organizations', this.factory('organizations'));
   }
   sts(): STSClient {
-    return this.memo('sts', () => stsClient());
+    return this.memo('sts', () => this.factory('sts')());
   }
   s3(): S3Client {
-    return this.memo('s3', () => s3Client(defaultRegion(this.env), this.env));
+    return this.memo('s3', () => this.factory('s3')(defaultRegion(this.env), this.env));
   }
   dynamo(): DynamoDBClient {
-    return this.memo('dynamodb', () => dynamoClient());
+    return this.memo('dynamodb', () => this.factory('dynamo')());
   }
   secrets(): SecretsManagerClient {
-    return this.memo('secretsmanager', () => secretsClient());
+    return this.memo('secretsmanager', () => this.factory('secrets')());
   }
   sns(region = defaultRegion()): SNSClient {
-    return this.memo(`sns:${region}`, () => snsClient(region));
+    return this.memo(`sns:${region}`, () => this.factory('sns')(region));
   }
   ses(region: string): SESClient {
-    return this.memo(`ses:${region}`, () => sesClient(region));
+    return this.memo(`ses:${region}`, () => this.factory('ses')(region));
   }
   budgets(member?: MemberAccess): BudgetsClient {
-    return this.memo(`budgets:${member?.account ?? 'home'}`, () => budgetsClient(member?.credentials));
+    return this.memo(`budgets:${member?.account ?? 'home'}`, () => this.factory('budgets')(member?.credentials));
   }
   cloudWatch(region: string, member?: MemberAccess): CloudWatchClient {
-    return this.memo(`cloudwatch:${member?.account ?? 'home'}:${region}`, () => cloudWatchClient(region, member?.credentials));
+    return this.memo(`cloudwatch:${member?.account ?? 'home'}:${region}`, () => this.factory('cloudWatch')(region, member?.credentials));
   }
   ec2(region: string, member?: MemberAccess): EC2Client {
-    return this.memo(`ec2:${member?.account ?? 'home'}:${region}`, () => ec2Client(region, member?.credentials));
+    return this.memo(`ec2:${member?.account ?? 'home'}:${region}`, () => this.factory('ec2')(region, member?.credentials));
   }
   elbv2(region: string, member?: MemberAccess): ElasticLoadBalancingV2Client {
-    return this.memo(`elbv2:${member?.account ?? 'home'}:${region}`, () => elbv2Client(region, member?.credentials));
+    return this.memo(`elbv2:${member?.account ?? 'home'}:${region}`, () => this.factory('elbv2')(region, member?.credentials));
   }
   rds(region: string, member?: MemberAccess): RDSClient {
-    return this.memo(`rds:${member?.account ?? 'home'}:${region}`, () => rdsClient(region, member?.credentials));
+    return this.memo(`rds:${member?.account ?? 'home'}:${region}`, () => this.factory('rds')(region, member?.credentials));
   }
 }

@@ -1,4 +1,4 @@
-import { AwsClients } from '../aws/aws-clients.js';
+import type { AwsClients } from '../aws/aws-clients.js';
 import { defaultRegion } from '../aws/clients/config.js';
 import type { MemberRoleOptions } from '../aws/scopes.js';
 import type { CostWatchConfig } from '../config/schema.js';
@@ -33,14 +33,15 @@ export interface ContextOptions {
   readonly log: Logger;
   readonly dryRun?: boolean;
   readonly now?: Date;
-  readonly aws?: AwsClients;
+  /** Built with the job's client factories (JobDefinition.clients), or ALL_CLIENTS in the CLI. */
+  readonly aws: AwsClients;
   readonly env?: NodeJS.ProcessEnv;
   readonly preview?: (preview: MessagePreview) => void;
 }
 
 export function createContext(o: ContextOptions): JobContext {
   const env = o.env ?? process.env;
-  const aws = o.aws ?? new AwsClients(env);
+  const aws = o.aws;
   const table = o.config.ledgerTable;
   let ledger: AlertLedger = new NoLedger();
   let mutes: MuteReader = NO_MUTES;

@@ -4,7 +4,7 @@ import { ledgerKey } from '../alerts/keys.js';
 import type { DeliveryTarget } from '../alerts/alert.js';
 import { choiceMenus, menuValues, SELECT_LIMITS } from './action-selects.js';
 import { buttonLabels } from './button-labels.js';
-import { MUTE_DAYS } from '../alerts/keys.js';
+import { MUTE_DAYS, muteKey } from '../alerts/keys.js';
 import { context, SLACK_LIMITS } from './blocks.js';
 import { escapeMrkdwn, oneLine } from './escape.js';
 import type { SlackMessage } from './slack.js';
@@ -52,7 +52,9 @@ type Keyed = { readonly a: Alert; readonly value: string };
  * context line with the CLI command.
  */
 export function alertActions(alerts: readonly Alert[], muted = 0, target: DeliveryTarget = SLACK): KnownBlock[] {
-  const keyed = alerts.map((a) => ({ a, value: ledgerKey(a.alertId, target) })).filter((x) => x.value.length <= BUTTON_LIMITS.value);
+  const fitting = alerts.map((a) => ({ a, value: ledgerKey(a.alertId, target) })).filter((x) => x.value.length <= BUTTON_LIMITS.value);
+  // A mute is per subject: two alerts about one subject (a budget's actual and forecast tiers) share one Mute.
+  const keyed = fitting.filter((k, i) => fitting.findIndex((o) => muteKey(o.a.subject) === muteKey(k.a.subject)) === i);
   const first = keyed[0];
   const elements: ActionsBlock['elements'] = first ? [button('acknowledge', 0, 'Acknowledge', first.value, { style: 'primary' })] : [];
   const wanted = keyed.length + keyed.filter((k) => k.a.anomalyId).length;
@@ -60,7 +62,7 @@ export function alertActions(alerts: readonly Alert[], muted = 0, target: Delive
   const blocks: KnownBlock[] = [];
   if (elements.length) blocks.push({ type: 'actions', block_id: 'cost-watch-actions', elements } satisfies ActionsBlock);
   const notes: string[] = [];
-  const left = alerts.length - offered;
+  const left = alerts.length - (fitting.length - keyed.length) - offered;
   if (left) notes.push(`${left} more alert${left === 1 ? '' : 's'} without buttons: mute with \`npx cost-watch mute <job> <key>\`.`);
   if (muted) notes.push(`${muted} muted alert${muted === 1 ? '' : 's'} left out (\`npx cost-watch mutes\` lists them).`);
   if (notes.length) blocks.push(context(notes.join(' ')));

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ async function memberEnv(account: string): Promise<Record<string, string>> {
 
 function context(organization: Record<string, unknown>) {
   const config = parseConfig({ idle: { regions: ['us-east-1', 'eu-west-1'] }, organization });
-  return createContext({ config, log: silentLogger, aws: new AwsClients(), env: aws.env, dryRun: true });
+  return createContext({ config, log: silentLogger, aws: new AwsClients(process.env, ALL_CLIENTS), env: aws.env, dryRun: true });
 }
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -103,7 +104,7 @@ describe('idle-resources step handlers chained as the state machine runs them', 
     const { AwsClients } = await import('../../shared/aws/aws-clients.js');
     const { silentLogger } = await import('../../shared/log.js');
     const { MAX_INLINE_BYTES, resolveOutcome, storeOutcome } = await import('../../shared/jobs/idle-resources/run-store.js');
-    const ctx = createContext({ config: parseConfig({ report: { bucket: BUCKET } }), log: silentLogger, aws: new AwsClients(aws.env), env: aws.env });
+    const ctx = createContext({ config: parseConfig({ report: { bucket: BUCKET } }), log: silentLogger, aws: new AwsClients(aws.env, ALL_CLIENTS), env: aws.env });
     const scope = { account: '111111111111', accountName: 'Big', region: 'us-east-1' };
     const findings = Array.from({ length: 2000 }, (_, i) => ({ rule: 'unattached-volume', account: scope.account, region: scope.region, id: `vol-${i}`, resourceType: 'volume', detail: 'x'.repeat(100), estimatedMonthlyCost: 1, action: 'Delete it', facts: {} }));
     const big = { scope, ok: true as const, scan: { scope, findings, ruleErrors: [], requests: {}, runningInstances: 0, exempt: 0, noData: 0, unpriced: [], byRule: [] } };

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateVolumeCommand, DescribeVolumesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { seedOrganization, type SeededOrganization } from '../../emulators/organization.js';
@@ -14,7 +15,7 @@ let org: SeededOrganization;
 /** A job context whose default credential chain is the management account on moto. */
 function contextFor(organization?: Record<string, unknown>) {
   const config = parseConfig(organization ? { organization } : {});
-  return createContext({ config, log: silentLogger, aws: new AwsClients(aws.env), env: aws.env, dryRun: true });
+  return createContext({ config, log: silentLogger, aws: new AwsClients(aws.env, ALL_CLIENTS), env: aws.env, dryRun: true });
 }
 
 const planOf = (ctx: ReturnType<typeof contextFor>) => planAccounts(ctx.aws, ctx.config.organization, ctx.log);

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,7 +226,7 @@ describe('clicks that act', () => {
 describe('Expected on an alert carrying an AWS anomaly', () => {
   it('sends PLANNED_ACTIVITY feedback to Cost Explorer and updates the message', async () => {
     const config = parseConfig({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE });
-    const ctx = { config, aws: new AwsClients(), env: slackEnv() } as unknown as JobContext;
+    const ctx = { config, aws: new AwsClients(process.env, ALL_CLIENTS), env: slackEnv() } as unknown as JobContext;
     const alert = {
       alertId: `daily-spend|service|Amazon Relational Database Service|${DAY}|critical`,
       severity: 'critical',

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,7 +113,7 @@ describe('a Mute click where the caller defers work (the streaming Lambda, --por
 
 describe('the Expected button', () => {
   it('is answered before the feedback to AWS is done, and the work completes after the answer', async () => {
-    const ctx = { config: parseConfig(CONFIG), aws: new AwsClients(), env: slackEnv() } as unknown as JobContext;
+    const ctx = { config: parseConfig(CONFIG), aws: new AwsClients(process.env, ALL_CLIENTS), env: slackEnv() } as unknown as JobContext;
     const alert = {
       alertId: `daily-spend|anomaly|anomaly-0042|${DAY}|warning`,
       severity: 'warning',

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -58,7 +59,7 @@ afterAll(async () => {
 
 describe('a message with more alerts than buttons fit', () => {
   it('is posted with Mute menus, and picking an alert in a menu mutes that alert and takes it out of the menu', async () => {
-    const ctx = { config: parseConfig(CONFIG), aws: new AwsClients(), env: slackEnv() } as unknown as JobContext;
+    const ctx = { config: parseConfig(CONFIG), aws: new AwsClients(process.env, ALL_CLIENTS), env: slackEnv() } as unknown as JobContext;
     const alerts = Array.from({ length: 200 }, (_, i) => alert(i));
     const channels = present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: '200 idle volumes', blocks: [] }))]);
     await dispatch({ alerts, channels, ledger: new DynamoLedger(ddb, { table: TABLE }), mutes: NO_MUTES, dryRun: false });

@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
@@ -55,7 +56,7 @@ describe('daily-spend refuses days Cost Explorer cannot have whole yet', () => {
       override costExplorer() {
         return { send: (c: unknown) => asked.push(String(c)) } as unknown as CostExplorerClient;
       }
-    })();
+    })(process.env, ALL_CLIENTS);
     const ctx = createContext({ config: parseConfig({}), log: silentLogger, now, aws, dryRun: true });
 
     await expect(runDailySpend(ctx, { date: '2026-11-23' })).rejects.toThrow(new UsageError(`--date: ${NOT_COMPLETE('2026-11-23')}`));

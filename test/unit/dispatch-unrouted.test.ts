@@ -1,3 +1,5 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
 import type { CostWatchConfig } from '../../shared/config/schema.js';
@@ -26,7 +28,7 @@ const ledger: AlertLedger = {
 const alert = (id: string, account: string | null, severity = 'warning'): Alert => ({ alertId: id, severity, subject: { job: 'budgets', scope: 'budget', key: id, account } });
 
 async function run(config: CostWatchConfig, alerts: Alert[], accepts?: { sns: (a: Alert) => boolean }) {
-  const ctx = createContext({ config, log: silentLogger, dryRun: false });
+  const ctx = createContext({ config, log: silentLogger, aws: new AwsClients(process.env, ALL_CLIENTS), dryRun: false });
   const sent: string[] = [];
   const channels = alertChannels<Alert>(channelDeps(ctx), {
     slack: () => ({ text: '', blocks: [] }),

@@ -1,3 +1,5 @@
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
+import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
 import { channelDeps, createContext } from '../../shared/jobs/context.js';
@@ -90,7 +92,7 @@ describe('alertChannels', () => {
       ],
     },
   });
-  const ctx = createContext({ config, log: silentLogger, dryRun: true });
+  const ctx = createContext({ config, log: silentLogger, aws: new AwsClients(process.env, ALL_CLIENTS), dryRun: true });
 
   it('makes one channel per destination, each taking only the alerts routed to it', () => {
     const channels = alertChannels<Alert>(channelDeps(ctx), { slack: () => ({ text: '', blocks: [] }), sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }) });

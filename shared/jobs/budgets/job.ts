@@ -1,3 +1,4 @@
+import { CLIENTS } from './clients.js';
 import type { Severity } from '../../config/schema.js';
 import { toBudgetFacts } from '../../aws/budgets.js';
 import type { AccountError } from '../../aws/scopes.js';
@@ -135,6 +136,7 @@ export function summarizeBudgets(r: BudgetsResult): string {
 }
 
 export const budgetsJob: JobDefinition<BudgetsResult> = {
+  clients: CLIENTS,
   name: 'budgets',
   description: 'budget thresholds crossed, actual and forecast, once per threshold per budget period (AWS Budgets)',
   run: (ctx) => runBudgets(ctx),

@@ -1,3 +1,4 @@
+import { CLIENTS } from './clients.js';
 import { queryCosts } from '../../aws/cost-explorer.js';
 import { baselineSpan } from '../../detect/baseline.js';
 import { dailySlackMessage, dailySnsMessage, type SpikeAlert } from '../../messages/daily-spend.js';
@@ -135,6 +136,7 @@ export function summarizeDailySpend(r: DailySpendResult): string {
 }
 
 export const dailySpendJob: JobDefinition<DailySpendResult> = {
+  clients: CLIENTS,
   name: 'daily-spend',
   description: 'day-over-day spend spikes per service and in total (Cost Explorer)',
   run: (ctx, o) => runDailySpend(ctx, { date: o.date }),

@@ -1,3 +1,4 @@
+import { CLIENTS } from './clients.js';
 import { countOf, formatMoney } from '../../format.js';
 import type { JobDefinition } from '../types.js';
 import { runIdleLocally } from './run-local.js';
@@ -31,6 +32,7 @@ export function summarizeIdleResources(r: IdleResourcesResult): string {
 }
 
 export const idleResourcesJob: JobDefinition<IdleResourcesResult> = {
+  clients: CLIENTS,
   name: 'idle-resources',
   description: 'waste across accounts and regions (idle or stopped instances, unattached, gp2 and orphaned storage, Elastic IPs, NAT gateways, load balancers, databases), priced',
   run: (ctx, o) => runIdleLocally(ctx, { date: o.date }),

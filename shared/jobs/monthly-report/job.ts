@@ -1,3 +1,4 @@
+import { CLIENTS } from './clients.js';
 import { resolveAccountId } from '../../aws/account.js';
 import { UsageError } from '../../errors.js';
 import type { ReportAlert } from '../../messages/monthly-report.js';
@@ -112,6 +113,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
 }
 
 export const monthlyReportJob: JobDefinition<MonthlyReportResult> = {
+  clients: CLIENTS,
   name: 'monthly-report',
   description: 'monthly FinOps review: HTML, CSV, JSON and xlsx in S3, emailed through SES (report.email) or SNS',
   run: (ctx, o) => runMonthlyReport(ctx, { month: o.month }),
