@@ -1,3 +1,4 @@
+import { ALL_CLIENTS } from '../../../shared/aws/all-clients.js';
 import { startCostExplorerDouble } from '../../../emulators/cost-explorer.js';
 import { startFakeSlack } from '../../../emulators/fake-slack.js';
 import type { RealisticScenario } from '../../../emulators/scenarios/realistic/index.js';
@@ -30,7 +31,7 @@ export async function replayLive(scenario: RealisticScenario, baseline: string, 
   ce.setDataset(scenario.records.map((r) => ({ ...r })), { anomalies: [] });
   const config = parseConfig({ dailySpend: { baseline }, notify: { slack: { channel: '#cost-alerts' } } });
   const ledger = new MemoryLedger();
-  const aws = new AwsClients();
+  const aws = new AwsClients(process.env, ALL_CLIENTS);
   const alerts: SentAlert[] = [];
   const requests: number[] = [];
   let lastRunMs = 0;
