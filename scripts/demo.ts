@@ -18,6 +18,7 @@ import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/c
 import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
 import { DAILY_DEMO_CONFIG, seedDailySpend } from './demo/daily-spend.js';
+import { showExpectedSpend } from './demo/expected-spend.js';
 import { seedBudgets } from './demo/budgets.js';
 import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
 import { DEMO_IDLE_RULES, DEMO_IDLE_RULES_NOTE, seedIdleResources } from './demo/idle-resources.js';
@@ -148,6 +149,7 @@ async function main(): Promise<number> {
     await seedDailySpend(ce, world.env, new Date(), world.accountId);
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
+    await showExpectedSpend((t) => process.stdout.write(t));
     await showMuteDemo(world, (title, args) => showJob(world, title, args), (t) => process.stdout.write(t));
     await seedIdleResources(world.env);
     process.stdout.write(`\n${DEMO_IDLE_RULES_NOTE}`);
