@@ -1,5 +1,6 @@
 import { startCostExplorerDouble } from '../../emulators/cost-explorer.js';
 import { realisticScenario } from '../../emulators/scenarios/realistic/index.js';
+import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { createContext } from '../../shared/jobs/context.js';
@@ -25,7 +26,7 @@ export async function showExpectedSpend(write: (t: string) => void): Promise<voi
   const run = async (records: ReturnType<typeof realisticScenario>['records'], date: string, baseline: string) => {
     ce.setDataset(records.map((r) => ({ ...r })), { anomalies: [] });
     const config = parseConfig({ dailySpend: { baseline, recheckDays: 0 } });
-    const ctx = createContext({ config, log: silentLogger, dryRun: true, aws: new AwsClients(), now: new Date('2026-12-05T06:00:00Z') });
+    const ctx = createContext({ config, log: silentLogger, dryRun: true, aws: new AwsClients(process.env, ALL_CLIENTS), now: new Date('2026-12-05T06:00:00Z') });
     return runDailySpend(ctx, { date });
   };
   try {
