@@ -5,6 +5,7 @@ import {
   type GetCostAndUsageCommandInput,
   type GroupDefinition,
 } from '@aws-sdk/client-cost-explorer';
+import type { CostBucket } from '../detect/cost-bucket.js';
 import type { IsoDate } from '../time/dates.js';
 import { attemptsOf } from './attempts.js';
 import { explainAwsError } from './errors.js';
@@ -12,13 +13,7 @@ import { explainAwsError } from './errors.js';
 /** Spend excludes credits and refunds: they would mask a real usage spike. */
 export const EXCLUDE_CREDITS: Expression = { Not: { Dimensions: { Key: 'RECORD_TYPE', Values: ['Credit', 'Refund'] } } };
 
-export interface CostBucket {
-  /** First day of the bucket (a day for DAILY, the 1st for MONTHLY). */
-  readonly start: IsoDate;
-  readonly estimated: boolean;
-  /** Amount by group key (joined with '|' when grouped twice); '' when ungrouped. */
-  readonly groups: Map<string, number>;
-}
+export type { CostBucket } from '../detect/cost-bucket.js';
 
 export interface CostQuery {
   readonly start: IsoDate;

@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { mapLimit } from '../concurrency.js';
 import { explainAwsError } from './errors.js';
 
-import { COMMERCIAL_REGIONS } from './region-names.js';
+import { COMMERCIAL_REGIONS } from '../config/region-names.js';
 
 export { COMMERCIAL_REGIONS };
 

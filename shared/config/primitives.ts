@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { COMMERCIAL_REGIONS } from '../aws/region-names.js';
+import { COMMERCIAL_REGIONS } from './region-names.js';
 
 /** Building blocks of the config schema, each with the message a person reads when it fails. */
 

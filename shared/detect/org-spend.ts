@@ -1,4 +1,4 @@
-import type { CostBucket } from '../aws/cost-explorer.js';
+import type { CostBucket } from './cost-bucket.js';
 import type { IsoDate } from '../time/dates.js';
 import type { BaselineKind } from './baseline.js';
 import { evaluateDailySpend, type DailyEvaluation, type DailyRules, type DaySpend, type Spike } from './daily-spend.js';

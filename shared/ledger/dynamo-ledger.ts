@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { errorMessage, explainAwsError, isAccessDenied } from '../aws/errors.js';
 import { AwsAccessError } from '../errors.js';
-import { STALE_CLAIM_SECONDS } from '../notify/limits.js';
+import { STALE_CLAIM_SECONDS } from './limits.js';
 import { ledgerKey, legacyKey } from '../alerts/keys.js';
 import { deliveryItem, keyItem, type Expression, type Item } from './table.js';
 import type { DeliveryTarget } from '../alerts/alert.js';

@@ -2,8 +2,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { JOB_NAMES } from '../alerts/jobs.js';
 import type { AlertSubject, DeliveryTarget, PostedMessage } from '../alerts/alert.js';
 import { KEY_PREFIX, ledgerKey, muteKey, slackMessageKey, slackRequestKey } from '../alerts/keys.js';
-import type { ActionKind } from '../notify/actions.js';
-import { ERROR_TEXT_MAX_CHARS, LEDGER_ID_ATTRIBUTE_MAX_CHARS } from '../notify/limits.js';
+import type { ActionKind } from '../alerts/actions.js';
+import { ERROR_TEXT_MAX_CHARS, LEDGER_ID_ATTRIBUTE_MAX_CHARS } from './limits.js';
 import { clip } from '../text/clip.js';
 import type { SentRecord } from './ledger.js';
 

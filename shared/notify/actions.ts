@@ -10,24 +10,14 @@ import { escapeMrkdwn, oneLine } from './escape.js';
 import type { SlackMessage } from './slack.js';
 import type { Alert } from '../alerts/alert.js';
 
-/**
- * The buttons cost-watch puts on its Slack alerts. A button's value is only
- * the ledger key of the alert it is about: the endpoint looks the alert up and
- * acts on what the ledger says, never on the value itself.
- */
-export const ACTION_IDS = { acknowledge: 'cost-watch:ack', mute: 'cost-watch:mute', expected: 'cost-watch:expected' } as const;
-export type ActionKind = keyof typeof ACTION_IDS;
+export { ACTION_IDS, actionKindOf, type ActionKind } from '../alerts/actions.js';
+import { ACTION_IDS, type ActionKind } from '../alerts/actions.js';
 
 const SLACK: DeliveryTarget = { channel: 'slack' };
 
 /** Slack's own limits for buttons and actions blocks. */
 export const BUTTON_LIMITS = { elementsPerBlock: 25, text: 75, value: 2000 } as const;
 
-/** Which action a click is, from its action_id (`cost-watch:mute:3` → mute); undefined for anything else. */
-export function actionKindOf(actionId: string): ActionKind | undefined {
-  const prefix = actionId.replace(/:\d+$/, '');
-  return (Object.keys(ACTION_IDS) as ActionKind[]).find((k) => ACTION_IDS[k] === prefix);
-}
 
 // One shared clip: never splits an emoji or an &amp; entity (Slack answers invalid_blocks for a broken character).
 
