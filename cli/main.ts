@@ -69,7 +69,7 @@ async function execute(command: Command, io: CliIo, env: NodeJS.ProcessEnv): Pro
 async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const { config } = loadConfig(command.config);
   // Loaded here, not at the top: `--help` and usage errors should not pay for SDK clients.
-  const [job, { createContext }] = await Promise.all([JOBS[command.job](), import('../shared/jobs/context.js')]);
+  const [job, { createContext }] = await Promise.all([JOBS[command.job](), import('../shared/jobs/common/context.js')]);
   const log = stderrLogger({ write: io.err });
   // A dry run shows each message it would send, on stderr: stdout stays the summary (or the one JSON document).
   const preview = command.dryRun ? (p: MessagePreview) => io.err(renderPreview(p, { color: io.color ?? false })) : undefined;

@@ -52,7 +52,7 @@ export async function subjectsOf(
 /** The accounts the jobs cover, resolved as they resolve them (organization.accounts minus excludeAccounts). */
 async function chosenAccounts(config: CostWatchConfig, io: CliIo, env: NodeJS.ProcessEnv): Promise<string[]> {
   const [{ createContext }, { planAccounts }, { stderrLogger }, { AwsClients }, { ALL_CLIENTS }] = await Promise.all([
-    import('../shared/jobs/context.js'),
+    import('../shared/jobs/common/context.js'),
     import('../shared/aws/scopes.js'),
     import('../shared/log.js'),
     import('../shared/aws/aws-clients.js'),

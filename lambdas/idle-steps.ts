@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { configFromEnv } from '../shared/config/load.js';
 import { AwsClients } from '../shared/aws/aws-clients.js';
-import { createContext, type JobContext } from '../shared/jobs/context.js';
+import { createContext, type JobContext } from '../shared/jobs/common/context.js';
 import { CLIENTS as IDLE_CLIENTS } from '../shared/jobs/idle-resources/clients.js';
 import { jsonLogger } from '../shared/log.js';
 import { parseIsoDate } from '../shared/time/dates.js';

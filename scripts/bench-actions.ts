@@ -26,7 +26,7 @@ import { buttonsOf, clickPayload, formBody, signRequest } from '../emulators/sla
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../infra/constructs/bundling.js';
 import { parseConfig } from '../shared/config/load.js';
 import { AwsClients } from '../shared/aws/aws-clients.js';
-import { channelDeps, type JobContext } from '../shared/jobs/context.js';
+import { channelDeps, type JobContext } from '../shared/jobs/common/context.js';
 import { DynamoLedger } from '../shared/ledger/dynamo-ledger.js';
 import { MuteStore } from '../shared/ledger/mutes.js';
 import { actionKindOf } from '../shared/notify/actions.js';

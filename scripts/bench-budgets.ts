@@ -16,7 +16,7 @@ import { startFakeSlack } from '../emulators/fake-slack.js';
 import { createLedgerTable, createTopicWithInbox } from '../emulators/fixtures.js';
 import { parseConfig } from '../shared/config/load.js';
 import { AwsClients } from '../shared/aws/aws-clients.js';
-import { createContext } from '../shared/jobs/context.js';
+import { createContext } from '../shared/jobs/common/context.js';
 import { runBudgets, type BudgetsResult } from '../shared/jobs/budgets/job.js';
 import { silentLogger } from '../shared/log.js';
 import { monthlyCostBudget } from './demo/budgets.js';

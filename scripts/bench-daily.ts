@@ -17,7 +17,7 @@ import { putDailyUnits } from '../emulators/unit-metric.js';
 import { dailySpendScenario } from '../emulators/scenarios/daily-spend.js';
 import { parseConfig } from '../shared/config/load.js';
 import { AwsClients } from '../shared/aws/aws-clients.js';
-import { createContext } from '../shared/jobs/context.js';
+import { createContext } from '../shared/jobs/common/context.js';
 import { runDailySpend } from '../shared/jobs/daily-spend/job.js';
 import { silentLogger } from '../shared/log.js';
 import { ESBUILD_OPTIONS } from '../infra/constructs/bundling.js';

@@ -20,7 +20,7 @@ import { ESBUILD_OPTIONS } from '../infra/constructs/bundling.js';
 import { parseConfig } from '../shared/config/load.js';
 import { mapLimit } from '../shared/concurrency.js';
 import { AwsClients } from '../shared/aws/aws-clients.js';
-import { createContext } from '../shared/jobs/context.js';
+import { createContext } from '../shared/jobs/common/context.js';
 import { runIdleResources } from '../shared/jobs/idle-resources/job.js';
 import { silentLogger } from '../shared/log.js';
 import { clientConfig, seedFleet, type SeedInstance, type SeedRegion } from './demo/idle-resources.js';

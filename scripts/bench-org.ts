@@ -14,7 +14,7 @@ import { mapLimit } from '../shared/concurrency.js';
 import { parseConfig } from '../shared/config/load.js';
 import { WASTE_RULES } from '../shared/detect/waste/registry.js';
 import { AwsClients } from '../shared/aws/aws-clients.js';
-import { createContext } from '../shared/jobs/context.js';
+import { createContext } from '../shared/jobs/common/context.js';
 import { runIdleResources } from '../shared/jobs/idle-resources/job.js';
 import { silentLogger } from '../shared/log.js';
 import { awsFaultProxy } from '../test/support/fault-proxy.js';

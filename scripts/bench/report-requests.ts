@@ -7,7 +7,7 @@ import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { startCostExplorerDouble, type DatasetOptions } from '../../emulators/cost-explorer.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
-import { createContext } from '../../shared/jobs/context.js';
+import { createContext } from '../../shared/jobs/common/context.js';
 import { readCosts, reportWindow } from '../../shared/jobs/monthly-report/costs.js';
 import { gatherReview } from '../../shared/jobs/monthly-report/review.js';
 import { silentLogger } from '../../shared/log.js';

@@ -109,7 +109,7 @@ async function standalone(argv: string[]): Promise<void> {
   const { createTopicWithInbox } = await import('../../emulators/fixtures.js');
   const { SNSClient } = await import('@aws-sdk/client-sns');
   const { SQSClient } = await import('@aws-sdk/client-sqs');
-  const { createContext } = await import('../../shared/jobs/context.js');
+  const { createContext } = await import('../../shared/jobs/common/context.js');
   const { parseConfig } = await import('../../shared/config/load.js');
   const { monthlyReportJob } = await import('../../shared/jobs/monthly-report/job.js');
   const { stderrLogger } = await import('../../shared/log.js');

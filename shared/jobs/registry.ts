@@ -1,4 +1,4 @@
-import type { JobDefinition, JobResult } from './types.js';
+import type { JobDefinition, JobResult } from './common/types.js';
 import type { JobName } from '../alerts/jobs.js';
 
 // Each job knows its own result type; the CLI only needs the common shape.

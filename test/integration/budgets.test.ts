@@ -9,7 +9,7 @@ import { createLedgerTable, type TopicWithInbox } from '../../emulators/fixtures
 import { monthlyCostBudget } from '../../scripts/demo/budgets.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
-import { createContext } from '../../shared/jobs/context.js';
+import { createContext } from '../../shared/jobs/common/context.js';
 import { budgetsJob, type BudgetsResult } from '../../shared/jobs/budgets/job.js';
 import { silentLogger } from '../../shared/log.js';
 import { runCli } from '../support/cli.js';

@@ -8,7 +8,7 @@ import { seedOrganization, type SeededOrganization } from '../../emulators/organ
 import { seedFleet, type SeededRegion } from '../../scripts/demo/idle-resources.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
-import { createContext } from '../../shared/jobs/context.js';
+import { createContext } from '../../shared/jobs/common/context.js';
 import { planIdleScan, reduceIdleScan, scanIdleTask, scanTasks } from '../../shared/jobs/idle-resources/job.js';
 import { silentLogger } from '../../shared/log.js';
 import { runCli } from '../support/cli.js';

@@ -100,7 +100,7 @@ describe('idle-resources step handlers chained as the state machine runs them', 
 
   it('writes a scan too large for Step Functions to S3 and the reduce reads it back', async () => {
     const { parseConfig } = await import('../../shared/config/load.js');
-    const { createContext } = await import('../../shared/jobs/context.js');
+    const { createContext } = await import('../../shared/jobs/common/context.js');
     const { AwsClients } = await import('../../shared/aws/aws-clients.js');
     const { silentLogger } = await import('../../shared/log.js');
     const { MAX_INLINE_BYTES, resolveOutcome, storeOutcome } = await import('../../shared/jobs/idle-resources/run-store.js');

@@ -5,7 +5,7 @@ import { seedOrganization, type SeededOrganization } from '../../emulators/organ
 import { eachAccountChecked, planAccounts, ScopeAccess, scopesOf } from '../../shared/aws/scopes.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
-import { createContext, memberRole } from '../../shared/jobs/context.js';
+import { createContext, memberRole } from '../../shared/jobs/common/context.js';
 import { silentLogger } from '../../shared/log.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
 

@@ -15,7 +15,7 @@ import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { buttonsOf, clickPayload, formBody, signRequest } from '../../emulators/slack-click.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
-import { channelDeps, type JobContext } from '../../shared/jobs/context.js';
+import { channelDeps, type JobContext } from '../../shared/jobs/common/context.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import { actionKindOf } from '../../shared/notify/actions.js';

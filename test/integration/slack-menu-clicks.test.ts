@@ -10,7 +10,7 @@ import { clickPayload, formBody, signRequest } from '../../emulators/slack-click
 import type { Alert } from '../../shared/alerts/alert.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
-import { channelDeps, type JobContext } from '../../shared/jobs/context.js';
+import { channelDeps, type JobContext } from '../../shared/jobs/common/context.js';
 import { DynamoLedger } from '../../shared/ledger/dynamo-ledger.js';
 import { NO_MUTES } from '../../shared/ledger/mutes.js';
 import { actionKindOf } from '../../shared/notify/actions.js';

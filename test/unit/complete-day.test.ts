@@ -6,7 +6,7 @@ import { eventProblem } from '../../lambdas/runtime.js';
 import { parseConfig } from '../../shared/config/load.js';
 import { UsageError } from '../../shared/errors.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
-import { createContext } from '../../shared/jobs/context.js';
+import { createContext } from '../../shared/jobs/common/context.js';
 import { runDailySpend } from '../../shared/jobs/daily-spend/job.js';
 import { silentLogger } from '../../shared/log.js';
 

@@ -3,7 +3,7 @@ import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
 import type { CostWatchConfig } from '../../shared/config/schema.js';
-import { channelDeps, createContext } from '../../shared/jobs/context.js';
+import { channelDeps, createContext } from '../../shared/jobs/common/context.js';
 import type { DeliveryTarget } from '../../shared/alerts/alert.js';
 import type { AlertLedger, ClaimOutcome, MarkOutcome } from '../../shared/ledger/ledger.js';
 import { silentLogger } from '../../shared/log.js';

@@ -2,7 +2,7 @@ import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/load.js';
-import { channelDeps, createContext } from '../../shared/jobs/context.js';
+import { channelDeps, createContext } from '../../shared/jobs/common/context.js';
 import { silentLogger } from '../../shared/log.js';
 import { dispatch } from '../../shared/notify/dispatch.js';
 import { NO_MUTES } from '../../shared/ledger/mutes.js';

@@ -4,7 +4,7 @@ import { startFakeSlack } from '../../../emulators/fake-slack.js';
 import type { RealisticScenario } from '../../../emulators/scenarios/realistic/index.js';
 import { parseConfig } from '../../../shared/config/load.js';
 import { AwsClients } from '../../../shared/aws/aws-clients.js';
-import { createContext } from '../../../shared/jobs/context.js';
+import { createContext } from '../../../shared/jobs/common/context.js';
 import { runDailySpend } from '../../../shared/jobs/daily-spend/job.js';
 import { silentLogger } from '../../../shared/log.js';
 import { dayRange, type IsoDate } from '../../../shared/time/dates.js';

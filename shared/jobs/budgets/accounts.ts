@@ -4,7 +4,7 @@ import { listBudgets } from '../../aws/budgets.js';
 import { errorMessage } from '../../aws/errors.js';
 import { eachAccountChecked, planAccounts, ScopeAccess, type AccountError } from '../../aws/scopes.js';
 import { AwsAccessError } from '../../errors.js';
-import { memberRole, type JobContext } from '../context.js';
+import { memberRole, type JobContext } from '../common/context.js';
 
 /** One account's budgets, as DescribeBudgets listed them. */
 export interface AccountBudgets {

@@ -9,8 +9,8 @@ import { dispatch } from '../../notify/dispatch.js';
 import { alertChannels } from '../../notify/routing.js';
 import type { Alert, AlertSubject, ChannelName, Delivery } from '../../alerts/alert.js';
 import { listAccountBudgets, type AccountBudgets } from './accounts.js';
-import { channelDeps, type JobContext } from '../context.js';
-import type { JobDefinition } from '../types.js';
+import { channelDeps, type JobContext } from '../common/context.js';
+import type { JobDefinition } from '../common/types.js';
 
 export interface CrossedResult {
   readonly kind: CrossingKind;

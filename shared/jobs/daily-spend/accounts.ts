@@ -5,7 +5,7 @@ import { evaluateDailySpend, type DailyEvaluation, type DailyRules } from '../..
 import { evaluateOrganization, orgDays } from '../../detect/org-spend.js';
 import { evaluateSeasonal, type AccountCharge } from '../../detect/seasonal-spend.js';
 import type { IsoDate } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import { CHARGES_ONLY, orgCharges, RECORD_TYPE, splitRecordTypes, USAGE_ONLY } from './seasonal-scope.js';
 
 const SERVICE: GroupDefinition = { Type: 'DIMENSION', Key: 'SERVICE' };

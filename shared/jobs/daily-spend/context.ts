@@ -8,7 +8,7 @@ import { AnomaliesError, fetchAnomalies } from '../../aws/anomalies.js';
 import { costExplorerUrl } from '../../aws/console-url.js';
 import { errorMessage } from '../../aws/errors.js';
 import { addDays, type IsoDate } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import { fetchDrivers, targetKey, type DriversOutcome } from './drivers.js';
 import type { SpikeContext } from '../../detect/spike-context.js';
 import { evaluateDailyUnitCost, type UnitCostOutcome } from './unit-cost.js';

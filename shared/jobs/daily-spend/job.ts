@@ -9,7 +9,7 @@ import { alertChannels } from '../../notify/routing.js';
 import type { Delivery } from '../../alerts/alert.js';
 import { UsageError } from '../../errors.js';
 import { addDays, firstDayOfMonth, incompleteDayProblem, monthOf, yesterday, type IsoDate } from '../../time/dates.js';
-import { channelDeps, type JobContext } from '../context.js';
+import { channelDeps, type JobContext } from '../common/context.js';
 import { dailyContext } from './context.js';
 import { dailyMessageFor } from './destination.js';
 import { anomalyAlert, unitCostAlert } from './context-alerts.js';
@@ -17,7 +17,7 @@ import type { DailyUnitCost } from '../../detect/unit-cost.js';
 import { dailyScope } from './accounts.js';
 import { orgChargeSpikes } from './org-charges.js';
 import { daysToFetch } from '../../detect/expected/index.js';
-import type { JobDefinition } from '../types.js';
+import type { JobDefinition } from '../common/types.js';
 
 export interface DailySpendOptions {
   /** Day to evaluate. @default yesterday, UTC */

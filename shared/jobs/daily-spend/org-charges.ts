@@ -2,7 +2,7 @@ import { queryCosts } from '../../aws/cost-explorer.js';
 import type { DailyRules, Spike } from '../../detect/daily-spend.js';
 import { chargeSpikes } from '../../detect/seasonal-spend.js';
 import { addDays, addMonths, firstDayOfMonth, monthOf, type IsoDate } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import type { DailyScope } from './accounts.js';
 
 /**

@@ -10,7 +10,7 @@ import { alertingOf } from '../../detect/waste/registry.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { WasteTotals } from '../../waste/index.js';
-import { channelDeps, type JobContext } from '../context.js';
+import { channelDeps, type JobContext } from '../common/context.js';
 
 /**
  * One alert per finding per ISO week: a re-run that week sends nothing new,

@@ -1,6 +1,6 @@
 import { CLIENTS } from './clients.js';
 import { countOf, formatMoney } from '../../format.js';
-import type { JobDefinition } from '../types.js';
+import type { JobDefinition } from '../common/types.js';
 import { runIdleLocally } from './run-local.js';
 import type { IdleResourcesResult } from './reduce.js';
 

@@ -2,7 +2,7 @@ import { defaultRegion } from '../../aws/clients.js';
 import { assertKnownRegions, enabledRegions } from '../../aws/regions.js';
 import { eachAccountChecked, planAccounts, ScopeAccess, scopesOf, type AccountError, type Scope, type ScopeAccount } from '../../aws/scopes.js';
 import { addDays, today, weekStart, type IsoDate } from '../../time/dates.js';
-import { memberRole, type JobContext } from '../context.js';
+import { memberRole, type JobContext } from '../common/context.js';
 
 /**
  * Step 1 of 3 of the idle scan (plan -> scan per (account, region) -> reduce):

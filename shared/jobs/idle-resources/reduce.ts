@@ -7,7 +7,7 @@ import type { Delivery } from '../../alerts/alert.js';
 import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import { legacyCounts, mergeScopeScans, type LegacyCounts, type WasteTotals } from '../../waste/index.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import { dispatchIdleAlerts } from './alerts.js';
 import type { IdlePlan } from './plan.js';
 import type { ScanOutcome } from './scan.js';

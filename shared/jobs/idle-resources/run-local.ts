@@ -1,5 +1,5 @@
 import { mapLimit } from '../../concurrency.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import { planIdleScan, scanConcurrency, scanTasks, type IdlePlanOptions } from './plan.js';
 import { reduceIdleScan, type IdleResourcesResult } from './reduce.js';
 import { scanIdleTask } from './scan.js';

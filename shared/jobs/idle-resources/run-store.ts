@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import * as z from 'zod/mini';
 import { explainAwsError } from '../../aws/errors.js';
 import type { Scope } from '../../aws/scopes.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import type { IdlePlan } from './plan.js';
 import type { ScanOutcome } from './scan.js';
 

@@ -1,7 +1,7 @@
 import { errorMessage } from '../../aws/errors.js';
 import { ScopeAccess, type Scope } from '../../aws/scopes.js';
 import { scanScope, scopeClients, type ScopeScan } from '../../waste/index.js';
-import { memberRole, type JobContext } from '../context.js';
+import { memberRole, type JobContext } from '../common/context.js';
 import { idleWindow, type ScanTask } from './plan.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Expression } from '@aws-sdk/client-cost-explorer';
 import { EXCLUDE_CREDITS } from '../../aws/cost-explorer.js';
 import { planAccounts } from '../../aws/scopes.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 
 /** Which accounts the report covers, and how each Cost Explorer operation is told so. */
 export interface ReportScope {

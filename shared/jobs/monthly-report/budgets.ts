@@ -4,7 +4,7 @@ import { mapLimit } from '../../concurrency.js';
 import { budgetLine, reportableBudgets, sortBudgetLines, type BudgetLine } from '../../report/budgets.js';
 import { firstDayOfMonth, monthEndExclusive, type IsoMonth } from '../../time/dates.js';
 import { readBudgetAccounts } from '../budgets/accounts.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 
 /** History calls in flight per account: AWS Budgets throttles bursts. */
 const HISTORY_CONCURRENCY = 4;

@@ -5,7 +5,7 @@ import { sumBy, type AccountSpendData } from '../../report/accounts.js';
 import { comparedDays } from '../../report/model.js';
 import { readLatestFindings } from '../../report/storage.js';
 import { addDays, addMonths, firstDayOfMonth, type IsoDate, type IsoMonth } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import type { ReportScope } from './accounts.js';
 
 type Amounts = Map<string, number>;

@@ -1,4 +1,4 @@
-import { channelDeps, type JobContext } from '../context.js';
+import { channelDeps, type JobContext } from '../common/context.js';
 import { monthlyReportSnsMessage, type ReportAlert } from '../../messages/monthly-report.js';
 import { present, snsChannel } from '../../notify/channels.js';
 import { sesChannel } from '../../notify/ses.js';

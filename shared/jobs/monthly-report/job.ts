@@ -12,13 +12,13 @@ import { buildReportModel, reportThrough } from '../../report/model.js';
 import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../../report/storage.js';
 import { renderXlsx, XLSX_CONTENT_TYPE } from '../../report/xlsx/index.js';
 import { addDays, addMonths, monthOf, today, type IsoMonth } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import { readCosts, readWaste, reportWindow } from './costs.js';
 import { reportScope } from './accounts.js';
 import { readReportBudgets } from './budgets.js';
 import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './result.js';
 import { gatherReview } from './review.js';
-import type { JobDefinition } from '../types.js';
+import type { JobDefinition } from '../common/types.js';
 
 export { summarizeMonthlyReport, type MonthlyReportResult } from './result.js';
 

@@ -7,7 +7,7 @@ import { categorizer, categoryRows, sumByCategory } from '../../review/categorie
 import type { CategorySource, FinOpsReview, ReviewGap } from '../../review/types.js';
 import { tagValue } from '../../report/model.js';
 import { firstDayOfMonth } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import type { ReportScope } from './accounts.js';
 import { readCostCategory, type ReportCosts, type ReportWindow } from './costs.js';
 import { readMonthUnitCost } from './unit-cost.js';

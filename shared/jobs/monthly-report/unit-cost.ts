@@ -5,7 +5,7 @@ import { dailyUnits } from '../../aws/unit-metric.js';
 import { costPerUnit, unitCostFigures } from '../../detect/unit-cost.js';
 import type { MonthUnitCost, ReviewGap } from '../../review/types.js';
 import { addMonths, firstDayOfMonth, type IsoDate } from '../../time/dates.js';
-import type { JobContext } from '../context.js';
+import type { JobContext } from '../common/context.js';
 import type { ReportCosts, ReportWindow } from './costs.js';
 
 /**

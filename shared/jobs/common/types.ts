@@ -1,7 +1,7 @@
-import type { Delivery } from '../alerts/alert.js';
-import type { JobName } from '../alerts/jobs.js';
-import type { IsoDate, IsoMonth } from '../time/dates.js';
-import type { ClientFactories } from '../aws/client-factories.js';
+import type { Delivery } from '../../alerts/alert.js';
+import type { JobName } from '../../alerts/jobs.js';
+import type { IsoDate, IsoMonth } from '../../time/dates.js';
+import type { ClientFactories } from '../../aws/client-factories.js';
 import type { JobContext } from './context.js';
 
 /** What the CLI flags and a Lambda event may set; each job reads what applies to it. */

@@ -1,14 +1,14 @@
-import type { AwsClients } from '../aws/aws-clients.js';
-import { defaultRegion } from '../aws/clients/config.js';
-import type { MemberRoleOptions } from '../aws/scopes.js';
-import type { CostWatchConfig } from '../config/schema.js';
-import { DynamoLedger, explainLedgerError } from '../ledger/dynamo-ledger.js';
-import { NoLedger, type AlertLedger } from '../ledger/ledger.js';
-import { MuteStore, NO_MUTES, type MuteReader } from '../ledger/mutes.js';
-import type { Logger } from '../log.js';
-import type { ChannelDeps } from '../notify/channels.js';
-import { runSlackBudget, type TimeBudget } from '../notify/time-budget.js';
-import type { MessagePreview } from '../notify/types.js';
+import type { AwsClients } from '../../aws/aws-clients.js';
+import { defaultRegion } from '../../aws/clients/config.js';
+import type { MemberRoleOptions } from '../../aws/scopes.js';
+import type { CostWatchConfig } from '../../config/schema.js';
+import { DynamoLedger, explainLedgerError } from '../../ledger/dynamo-ledger.js';
+import { NoLedger, type AlertLedger } from '../../ledger/ledger.js';
+import { MuteStore, NO_MUTES, type MuteReader } from '../../ledger/mutes.js';
+import type { Logger } from '../../log.js';
+import type { ChannelDeps } from '../../notify/channels.js';
+import { runSlackBudget, type TimeBudget } from '../../notify/time-budget.js';
+import type { MessagePreview } from '../../notify/types.js';
 
 export interface JobContext {
   readonly config: CostWatchConfig;
