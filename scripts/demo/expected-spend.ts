@@ -3,7 +3,7 @@ import { realisticScenario } from '../../emulators/scenarios/realistic/index.js'
 import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { parseConfig } from '../../shared/config/load.js';
-import { createContext } from '../../shared/jobs/context.js';
+import { createContext } from '../../shared/jobs/common/context.js';
 import { runDailySpend, type DailySpendResult } from '../../shared/jobs/daily-spend/job.js';
 import { silentLogger } from '../../shared/log.js';
 
