@@ -50,12 +50,21 @@ function runSchema(now: Date) {
       else if (v.date) {
         const incomplete = v.job === 'daily-spend' ? incompleteDayProblem(v.date, now) : undefined;
         if (incomplete) ctx.addIssue({ code: 'custom', path: ['date'], message: incomplete });
-        else if (v.date > todayUtc) ctx.addIssue({ code: 'custom', path: ['date'], message: `expected a date no later than today (${todayUtc} UTC)` });
+        else if (v.date > todayUtc)
+          ctx.addIssue({ code: 'custom', path: ['date'], message: `expected a date no later than today (${todayUtc} UTC)` });
       }
       if ((v.month || v['allow-partial']) && v.job !== 'monthly-report')
-        ctx.addIssue({ code: 'custom', path: [v.month ? 'month' : 'allow-partial'], message: `is for monthly-report; ${v.job} does not take it` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [v.month ? 'month' : 'allow-partial'],
+          message: `is for monthly-report; ${v.job} does not take it`,
+        });
       if (v.month === thisMonth && !v['allow-partial'])
-        ctx.addIssue({ code: 'custom', path: ['month'], message: `${thisMonth} is not finished yet: add --allow-partial to report it anyway` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['month'],
+          message: `${thisMonth} is not finished yet: add --allow-partial to report it anyway`,
+        });
     });
 }
 

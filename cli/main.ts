@@ -85,9 +85,12 @@ async function runJob(command: Extract<Command, { kind: 'run' }>, io: CliIo, env
   return verdict.exitCode;
 }
 
-function formatDeliveries(deliveries: readonly { channel: string; alertId: string; status: string; error?: string; destination?: string }[]): string {
+function formatDeliveries(
+  deliveries: readonly { channel: string; alertId: string; status: string; error?: string; destination?: string }[],
+): string {
   if (!deliveries.length) return 'deliveries: none (nothing new to send)\n';
   // Where each went matters once routes split alerts: the Slack channel, or the topic's name.
-  const where = (d: { destination?: string }) => (d.destination ? ` → ${d.destination.startsWith('arn:') ? d.destination.slice(d.destination.lastIndexOf(':') + 1) : d.destination}` : '');
+  const where = (d: { destination?: string }) =>
+    d.destination ? ` → ${d.destination.startsWith('arn:') ? d.destination.slice(d.destination.lastIndexOf(':') + 1) : d.destination}` : '';
   return `deliveries:\n${deliveries.map((d) => `  ${d.channel.padEnd(5)} ${d.status.padEnd(9)} ${d.alertId}${where(d)}${d.error ? ` (${d.error})` : ''}`).join('\n')}\n`;
 }

@@ -19,7 +19,14 @@ const STRING = { type: 'string' } as const;
 const BOOL = { type: 'boolean' } as const;
 const OPTIONS = {
   mute: {
-    account: STRING, 'all-accounts': BOOL, scope: STRING, days: STRING, force: BOOL, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' },
+    account: STRING,
+    'all-accounts': BOOL,
+    scope: STRING,
+    days: STRING,
+    force: BOOL,
+    config: STRING,
+    json: BOOL,
+    help: { ...BOOL, short: 'h' },
   },
   unmute: { account: STRING, 'all-accounts': BOOL, scope: STRING, config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
   mutes: { config: STRING, json: BOOL, help: { ...BOOL, short: 'h' } },
@@ -46,11 +53,17 @@ function defaultScope(job: JobName, key: string): string {
 function target(command: 'mute' | 'unmute', rest: string[], values: { account?: string; scope?: string }): AlertSubject {
   const [job, key, extra] = rest;
   if (job === undefined) throw new UsageError(`${command}: missing <job>: expected one of ${JOB_NAMES.join(', ')}`);
-  if (!(JOB_NAMES as readonly string[]).includes(job)) throw new UsageError(`<job>: unknown job "${job}": expected one of ${JOB_NAMES.join(', ')}`);
-  if (key === undefined) throw new UsageError(`${command}: missing <key>: expected what the alert is about (a service name, resource id, budget name or month)`);
-  if (!key.trim() || key.length > 1024) throw new UsageError(`<key>: expected a non-empty name of at most 1024 characters (a service name, resource id, budget name or month), got "${key.slice(0, 40)}"`);
+  if (!(JOB_NAMES as readonly string[]).includes(job))
+    throw new UsageError(`<job>: unknown job "${job}": expected one of ${JOB_NAMES.join(', ')}`);
+  if (key === undefined)
+    throw new UsageError(`${command}: missing <key>: expected what the alert is about (a service name, resource id, budget name or month)`);
+  if (!key.trim() || key.length > 1024)
+    throw new UsageError(
+      `<key>: expected a non-empty name of at most 1024 characters (a service name, resource id, budget name or month), got "${key.slice(0, 40)}"`,
+    );
   if (extra !== undefined) throw new UsageError(`${command}: unexpected argument "${extra}" after <key> (quote a key with spaces)`);
-  if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError(`--account: expected a 12-digit AWS account id, got "${values.account}"`);
+  if (values.account !== undefined && !/^\d{12}$/.test(values.account))
+    throw new UsageError(`--account: expected a 12-digit AWS account id, got "${values.account}"`);
   if (values.scope !== undefined && !/^[a-z][a-z0-9-]{0,63}$/.test(values.scope))
     throw new UsageError(`--scope: expected a scope such as service, total, account, instance, volume, budget, got "${values.scope}"`);
   const scope = values.scope ?? defaultScope(job as JobName, key);
@@ -94,8 +107,15 @@ export function parseActionCommand(command: ActionCommandName, argv: readonly st
     throw new UsageError(`${command}: ${(err as Error).message.replace(/\. To specify a positional.*$/s, '')} (see ${command} --help)`);
   }
   const values = parsed.values as {
-    account?: string; 'all-accounts'?: boolean; scope?: string; days?: string; force?: boolean;
-    port?: string; config?: string; json?: boolean; help?: boolean;
+    account?: string;
+    'all-accounts'?: boolean;
+    scope?: string;
+    days?: string;
+    force?: boolean;
+    port?: string;
+    config?: string;
+    json?: boolean;
+    help?: boolean;
   };
   if (values.help) return { kind: 'help', topic: command };
   const allAccounts = values['all-accounts'] ?? false;
@@ -106,7 +126,12 @@ export function parseActionCommand(command: ActionCommandName, argv: readonly st
   switch (command) {
     case 'mute':
       return {
-        kind: 'mute', target: target(command, rest, values), days: days(values.days), allAccounts, force: values.force ?? false, ...common,
+        kind: 'mute',
+        target: target(command, rest, values),
+        days: days(values.days),
+        allAccounts,
+        force: values.force ?? false,
+        ...common,
       };
     case 'unmute':
       return { kind: 'unmute', target: target(command, rest, values), allAccounts, ...common };

@@ -13,7 +13,10 @@ import { checkKnownKey, subjectsOf } from './mute-subjects.js';
 /** SDK modules load only here: --help and usage errors stay fast. */
 async function muteStore(config: CostWatchConfig): Promise<MuteStore> {
   const table = ledgerTableOf(config);
-  const [{ MuteStore: Store }, { dynamoClient }] = await Promise.all([import('../shared/ledger/mutes.js'), import('../shared/aws/clients.js')]);
+  const [{ MuteStore: Store }, { dynamoClient }] = await Promise.all([
+    import('../shared/ledger/mutes.js'),
+    import('../shared/aws/clients.js'),
+  ]);
   return new Store(dynamoClient(), table);
 }
 
@@ -28,7 +31,11 @@ function cliUser(): string {
 }
 
 /** mute, unmute, mutes and their help; slack-actions is served by slack-actions-server.ts. */
-export async function executeActionCommand(command: Exclude<ActionCommand, { kind: 'slack-actions' }>, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+export async function executeActionCommand(
+  command: Exclude<ActionCommand, { kind: 'slack-actions' }>,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   if (command.kind === 'help') {
     io.out(ACTION_HELP[command.topic]);
     return 0;

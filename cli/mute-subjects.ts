@@ -100,7 +100,8 @@ export async function checkKnownKey(target: AlertSubject, config: CostWatchConfi
 function fixedKeyError(t: AlertSubject, config: CostWatchConfig): string | undefined {
   const daily = t.job === 'daily-spend';
   if (daily && t.scope === 'total') return t.key === 'total' ? '' : `<key>: expected "total" for --scope total, got "${t.key}"`;
-  if (daily && t.scope === 'account') return /^\d{12}$/.test(t.key) ? '' : `<key>: expected a 12-digit account id for --scope account, got "${t.key}"`;
+  if (daily && t.scope === 'account')
+    return /^\d{12}$/.test(t.key) ? '' : `<key>: expected a 12-digit account id for --scope account, got "${t.key}"`;
   if (t.job === 'monthly-report') return /^\d{4}-(0[1-9]|1[0-2])$/.test(t.key) ? '' : `<key>: expected a month as YYYY-MM, got "${t.key}"`;
   if (t.job === 'daily-spend' && t.scope === 'unit-cost') {
     const unit = config.unitCost?.unit;

@@ -32,8 +32,19 @@ interface Block {
 }
 
 const EMOJI: Record<string, string> = {
-  rotating_light: '🚨', warning: '⚠️', information_source: 'ℹ️', fire: '🔥', moneybag: '💰', money_with_wings: '💸',
-  white_check_mark: '✅', no_bell: '🔕', mute: '🔇', eyes: '👀', office: '🏢', bell: '🔔', chart_with_upwards_trend: '📈',
+  rotating_light: '🚨',
+  warning: '⚠️',
+  information_source: 'ℹ️',
+  fire: '🔥',
+  moneybag: '💰',
+  money_with_wings: '💸',
+  white_check_mark: '✅',
+  no_bell: '🔕',
+  mute: '🔇',
+  eyes: '👀',
+  office: '🏢',
+  bell: '🔔',
+  chart_with_upwards_trend: '📈',
 };
 
 const ZWSP = '\u200b';
@@ -48,7 +59,8 @@ function styles(o: RenderOptions) {
 }
 
 /** Known emoji codes as emoji; anything else that looks like one (`arn:aws:sns:`) stays text. */
-const emoji = (t: string) => t.replace(/(^|[^\w:]):([a-z0-9_+-]+):(?![\w:])/g, (m, pre: string, name: string) => (EMOJI[name] ? `${pre}${EMOJI[name]}` : m));
+const emoji = (t: string) =>
+  t.replace(/(^|[^\w:]):([a-z0-9_+-]+):(?![\w:])/g, (m, pre: string, name: string) => (EMOJI[name] ? `${pre}${EMOJI[name]}` : m));
 
 const unescapeEntities = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -56,7 +68,9 @@ const unescapeEntities = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g,
 export function mrkdwn(text: string, o: RenderOptions): string {
   const s = styles(o);
   const codes: string[] = [];
-  let t = text.replace(new RegExp(`${ZWSP}?([*_~\`])${ZWSP}`, 'g'), (_, m: string) => LITERAL[m]!).replace(new RegExp(`${ZWSP}([*_~\`])`, 'g'), (_, m: string) => LITERAL[m]!);
+  let t = text
+    .replace(new RegExp(`${ZWSP}?([*_~\`])${ZWSP}`, 'g'), (_, m: string) => LITERAL[m]!)
+    .replace(new RegExp(`${ZWSP}([*_~\`])`, 'g'), (_, m: string) => LITERAL[m]!);
   t = t.replace(/`([^`\n]+)`/g, (_, code: string) => `${CODE_OPEN}${codes.push(code) - 1}${CODE_CLOSE}`);
   t = t
     .replace(/<!here>/g, '@here')
@@ -89,8 +103,15 @@ export function renderSlack(channel: string, blocks: readonly Block[], o: Render
   for (const b of blocks) {
     if (b.type === 'header') line(s.bold(plainText(b.text, o)));
     else if (b.type === 'divider') line(s.dim('─'.repeat(60)));
-    else if (b.type === 'context') line(s.dim((b.elements ?? []).map((e) => plainText(e.text ?? (e as unknown as TextObject), o)).join('  ')));
-    else if (b.type === 'actions') line((b.elements ?? []).filter((e) => e.type === 'button').map((e) => button(e, o)).join(' '));
+    else if (b.type === 'context')
+      line(s.dim((b.elements ?? []).map((e) => plainText(e.text ?? (e as unknown as TextObject), o)).join('  ')));
+    else if (b.type === 'actions')
+      line(
+        (b.elements ?? [])
+          .filter((e) => e.type === 'button')
+          .map((e) => button(e, o))
+          .join(' '),
+      );
     else if (b.type === 'section') {
       if (b.text) line(plainText(b.text, o));
       const fields = (b.fields ?? []).map((f) => plainText(f, o).replace(/\n/g, ': '));
@@ -103,10 +124,21 @@ export function renderSlack(channel: string, blocks: readonly Block[], o: Render
   return out.join('\n');
 }
 
-export function renderSns(topic: string, m: { subject?: string; message: string; attributes: Record<string, string> }, o: RenderOptions): string {
+export function renderSns(
+  topic: string,
+  m: { subject?: string; message: string; attributes: Record<string, string> },
+  o: RenderOptions,
+): string {
   const s = styles(o);
-  const attrs = Object.entries(m.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
-  return [s.dim(`┌─ SNS ${topic} (${attrs})`), `│ ${s.bold(`Subject: ${m.subject ?? ''}`)}`, ...m.message.split('\n').map((l) => `│ ${l}`), s.dim('└─')].join('\n');
+  const attrs = Object.entries(m.attributes)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  return [
+    s.dim(`┌─ SNS ${topic} (${attrs})`),
+    `│ ${s.bold(`Subject: ${m.subject ?? ''}`)}`,
+    ...m.message.split('\n').map((l) => `│ ${l}`),
+    s.dim('└─'),
+  ].join('\n');
 }
 
 /** What `--dry-run` prints on stderr for each message it would have sent. */
@@ -115,6 +147,10 @@ export function renderPreview(p: MessagePreview, o: RenderOptions): string {
   const body =
     p.channel === 'slack'
       ? renderSlack(p.destination, p.message.blocks as readonly Block[], o, p.message.text)
-      : renderSns(p.destination.slice(p.destination.lastIndexOf(':') + 1), { subject: p.message.subject, message: p.message.body, attributes: { ...p.message.attributes } }, o);
+      : renderSns(
+          p.destination.slice(p.destination.lastIndexOf(':') + 1),
+          { subject: p.message.subject, message: p.message.body, attributes: { ...p.message.attributes } },
+          o,
+        );
   return `${title}\n${body}\n`;
 }

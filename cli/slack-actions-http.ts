@@ -68,9 +68,11 @@ export function actionsHttpServer(
       .then((body) => {
         clearTimeout(timer);
         if (res.writableEnded || res.destroyed) return;
-        return handle({ headers: req.headers as Record<string, string | undefined>, body: body.toString('base64'), isBase64Encoded: true }).then((r) =>
-          res.writeHead(r.statusCode, r.headers).end(r.body),
-        );
+        return handle({
+          headers: req.headers as Record<string, string | undefined>,
+          body: body.toString('base64'),
+          isBase64Encoded: true,
+        }).then((r) => res.writeHead(r.statusCode, r.headers).end(r.body));
       })
       .catch((err: unknown) => {
         clearTimeout(timer);

@@ -20,9 +20,13 @@ export function serveSlackActions(config: CostWatchConfig, port: number, io: Cli
   const deps = {
     ...actionsDeps(config, { dynamo: dynamoClient(), secrets: secretsClient, costExplorer: costExplorerClient }, log, env),
     // This server outlives the request: slow work (feedback to AWS) runs once the answer has gone out.
-    defer: (work: () => Promise<void>) => setImmediate(() => work().catch((err: unknown) => log.warn(`slack-actions: ${(err as Error).message}`))),
+    defer: (work: () => Promise<void>) =>
+      setImmediate(() => work().catch((err: unknown) => log.warn(`slack-actions: ${(err as Error).message}`))),
   };
-  const server = actionsHttpServer((req) => handleSlackAction(req, deps), (m) => log.warn(m));
+  const server = actionsHttpServer(
+    (req) => handleSlackAction(req, deps),
+    (m) => log.warn(m),
+  );
   return new Promise((resolve, reject) => {
     server.once('error', (err) => reject(err));
     server.listen(port, '127.0.0.1', () => {
@@ -35,7 +39,11 @@ export function serveSlackActions(config: CostWatchConfig, port: number, io: Cli
 }
 
 /** `cost-watch slack-actions --port PORT`: checks the config has a ledger table, then serves until stopped. */
-export function slackActionsCommand(command: Extract<ActionCommand, { kind: 'slack-actions' }>, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+export function slackActionsCommand(
+  command: Extract<ActionCommand, { kind: 'slack-actions' }>,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const { config } = loadConfig(command.config);
   ledgerTableOf(config);
   return serveSlackActions(config, command.port, io, env);

@@ -55,7 +55,10 @@ function budgetedFor(b: Budget, start: number): Spend | undefined {
  * The budget's monthly periods that have a recorded actual, lie inside its own
  * TimePeriod and overlap the requested one (Start inclusive, End exclusive).
  */
-export function performance(record: BudgetRecord, request: { TimePeriod?: { Start?: unknown; End?: unknown } }): BudgetedAndActualAmounts[] {
+export function performance(
+  record: BudgetRecord,
+  request: { TimePeriod?: { Start?: unknown; End?: unknown } },
+): BudgetedAndActualAmounts[] {
   const b = record.budget;
   const from = seconds(request.TimePeriod?.Start) ?? -Infinity;
   const to = seconds(request.TimePeriod?.End) ?? Infinity;

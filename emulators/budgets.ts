@@ -39,10 +39,17 @@ const OPERATIONS: Record<string, Handler> = {
   },
   DescribeBudgetPerformanceHistory: (records, body) => {
     const record = records.find((r) => r.account === body.AccountId && r.budget.BudgetName === body.BudgetName);
-    if (!record) throw new BudgetsFault('NotFoundException', `Unable to get budget: ${String(body.BudgetName)} - the budget doesn't exist.`);
+    if (!record)
+      throw new BudgetsFault('NotFoundException', `Unable to get budget: ${String(body.BudgetName)} - the budget doesn't exist.`);
     const b = record.budget;
     const { items, next } = page(performance(record, body as never), body.NextToken, body.MaxResults);
-    const history = { BudgetName: b.BudgetName, BudgetType: b.BudgetType, TimeUnit: b.TimeUnit, CostFilters: b.CostFilters, BudgetedAndActualAmountsList: items };
+    const history = {
+      BudgetName: b.BudgetName,
+      BudgetType: b.BudgetType,
+      TimeUnit: b.TimeUnit,
+      CostFilters: b.CostFilters,
+      BudgetedAndActualAmountsList: items,
+    };
     return { BudgetPerformanceHistory: toWire(history), ...(next ? { NextToken: next } : {}) };
   },
 };
@@ -85,10 +92,16 @@ class Double implements BudgetsDouble {
       const failure = this.failures.findIndex((f) => !f.operation || f.operation === operation);
       if (failure >= 0) throw new BudgetsFault(this.failures.splice(failure, 1)[0]!.type, `${operation} failed on request`);
       const answer = OPERATIONS[operation];
-      if (!answer) throw new BudgetsFault('UnknownOperationException', `The Budgets double does not implement ${target || '(no X-Amz-Target)'}`);
+      if (!answer)
+        throw new BudgetsFault('UnknownOperationException', `The Budgets double does not implement ${target || '(no X-Amz-Target)'}`);
       sendJson(res, 200, answer(this.records, body), headers);
     } catch (error) {
-      const fault = error instanceof BudgetsFault ? error : error instanceof SyntaxError ? new BudgetsFault('SerializationException', 'Request body is not JSON') : undefined;
+      const fault =
+        error instanceof BudgetsFault
+          ? error
+          : error instanceof SyntaxError
+            ? new BudgetsFault('SerializationException', 'Request body is not JSON')
+            : undefined;
       if (!fault) throw error;
       sendJson(res, fault.type === 'InternalErrorException' ? 500 : 400, { __type: fault.type, Message: fault.message }, headers);
     }

@@ -10,7 +10,6 @@ import { CostExplorerFault } from './cost-explorer-model.js';
  */
 export type AnomalySet = readonly Anomaly[] | null;
 
-
 export const NOT_SET_UP_MESSAGE = 'Cost Anomaly Detection is not enabled for this account: create a cost monitor first.';
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;

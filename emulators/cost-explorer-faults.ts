@@ -17,15 +17,18 @@ const STATUS_BY_TYPE: Record<string, number> = {
 export const DEFAULT_MESSAGES: Record<string, string> = {
   ThrottlingException: 'Rate exceeded',
   LimitExceededException: 'You have exceeded the rate limit.',
-  AccessDeniedException:
-    'User: arn:aws:iam::123456789012:user/test is not authorized to perform: ce:GetCostAndUsage',
+  AccessDeniedException: 'User: arn:aws:iam::123456789012:user/test is not authorized to perform: ce:GetCostAndUsage',
 };
 
 /** Answers a fault in the AWS JSON protocol, as Cost Explorer does. */
 export function awsError(res: ServerResponse, fault: CostExplorerFault): void {
-  sendJson(res, STATUS_BY_TYPE[fault.type] ?? 400, { __type: fault.type, message: fault.message }, {
-    'content-type': JSON_11,
-    'x-amzn-requestid': randomUUID(),
-  });
+  sendJson(
+    res,
+    STATUS_BY_TYPE[fault.type] ?? 400,
+    { __type: fault.type, message: fault.message },
+    {
+      'content-type': JSON_11,
+      'x-amzn-requestid': randomUUID(),
+    },
+  );
 }
-

@@ -143,9 +143,7 @@ function valueMatches(value: string | undefined, wanted: DimensionValues | TagVa
 
 /** Evaluates a Cost Explorer filter Expression against one record. */
 export function matchesFilter(expr: Expression, record: CostRecord): boolean {
-  const parts = (['And', 'Or', 'Not', 'Dimensions', 'Tags', 'CostCategories'] as const).filter(
-    (k) => expr[k] !== undefined,
-  );
+  const parts = (['And', 'Or', 'Not', 'Dimensions', 'Tags', 'CostCategories'] as const).filter((k) => expr[k] !== undefined);
   if (parts.length !== 1) {
     throw new CostExplorerFault(
       'ValidationException',

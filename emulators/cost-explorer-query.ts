@@ -53,11 +53,14 @@ function timeBuckets(req: GetCostAndUsageRequest): Array<{ start: string; end: s
     throw new CostExplorerFault('ValidationException', 'Start date (and hour) should be before end date (and hour)');
   }
   if (req.Granularity !== 'DAILY' && req.Granularity !== 'MONTHLY') {
-    throw new CostExplorerFault('ValidationException', `Granularity ${req.Granularity ?? '(missing)'}: the double answers DAILY or MONTHLY`);
+    throw new CostExplorerFault(
+      'ValidationException',
+      `Granularity ${req.Granularity ?? '(missing)'}: the double answers DAILY or MONTHLY`,
+    );
   }
   const step = req.Granularity === 'DAILY' ? (d: string) => addDays(d, 1) : firstOfNextMonth;
   const buckets: Array<{ start: string; end: string }> = [];
-  for (let cursor = start; cursor < end; ) {
+  for (let cursor = start; cursor < end;) {
     const next = step(cursor);
     buckets.push({ start: cursor, end: next < end ? next : end });
     cursor = next;
@@ -152,8 +155,6 @@ export function getCostAndUsage(dataset: Dataset, req: GetCostAndUsageRequest, p
     GroupDefinitions: req.GroupBy ?? [],
     ResultsByTime: page.results,
     DimensionValueAttributes: [],
-    ...(page.next === undefined
-      ? {}
-      : { NextPageToken: Buffer.from(`${fingerprint(req)}:${page.next}`).toString('base64url') }),
+    ...(page.next === undefined ? {} : { NextPageToken: Buffer.from(`${fingerprint(req)}:${page.next}`).toString('base64url') }),
   };
 }

@@ -38,7 +38,7 @@ function months(period: { Start?: string; End?: string } | undefined, granularit
   if (granularity !== undefined && granularity !== 'MONTHLY' && granularity !== 'DAILY')
     throw new CostExplorerFault('ValidationException', `Granularity ${granularity}: expected DAILY or MONTHLY`);
   const out: string[] = [];
-  for (let m = start.slice(0, 7); `${m}-01` < end; ) {
+  for (let m = start.slice(0, 7); `${m}-01` < end;) {
     out.push(m);
     const d = new Date(`${m}-01T00:00:00Z`);
     d.setUTCMonth(d.getUTCMonth() + 1);
@@ -57,12 +57,24 @@ export function savingsPlansUtilization(ds: Dataset, req: GetSavingsPlansUtiliza
   const wanted = months(req.TimePeriod, req.Granularity);
   const account = accountMatcher(req.Filter);
   const plans = (ds.savingsPlans ?? []).filter((p) => wanted.includes(p.month) && account(p.linkedAccount));
-  if (!plans.length) throw new CostExplorerFault('DataUnavailableException', 'Data is not available. Please try to adjust the time period. If just enrolled in AWS Cost Explorer, please wait up to 24 hours.');
-  const util = (total: number, used: number) => ({ TotalCommitment: s(total), UsedCommitment: s(used), UnusedCommitment: s(total - used), UtilizationPercentage: pct(used, total) });
+  if (!plans.length)
+    throw new CostExplorerFault(
+      'DataUnavailableException',
+      'Data is not available. Please try to adjust the time period. If just enrolled in AWS Cost Explorer, please wait up to 24 hours.',
+    );
+  const util = (total: number, used: number) => ({
+    TotalCommitment: s(total),
+    UsedCommitment: s(used),
+    UnusedCommitment: s(total - used),
+    UtilizationPercentage: pct(used, total),
+  });
   const total = plans.reduce((a, p) => a + p.totalCommitment, 0);
   const used = plans.reduce((a, p) => a + p.usedCommitment, 0);
   return {
-    SavingsPlansUtilizationsByTime: plans.map((p) => ({ TimePeriod: period(p.month), Utilization: util(p.totalCommitment, p.usedCommitment) })),
+    SavingsPlansUtilizationsByTime: plans.map((p) => ({
+      TimePeriod: period(p.month),
+      Utilization: util(p.totalCommitment, p.usedCommitment),
+    })),
     Total: { Utilization: util(total, used) },
   };
 }
@@ -75,7 +87,12 @@ export function savingsPlansCoverage(ds: Dataset, req: GetSavingsPlansCoverageRe
       .filter((p) => wanted.includes(p.month) && account(p.linkedAccount))
       .map((p) => ({
         TimePeriod: period(p.month),
-        Coverage: { SpendCoveredBySavingsPlans: s(p.coveredSpend), OnDemandCost: s(p.onDemandCost), TotalCost: s(p.coveredSpend + p.onDemandCost), CoveragePercentage: pct(p.coveredSpend, p.coveredSpend + p.onDemandCost) },
+        Coverage: {
+          SpendCoveredBySavingsPlans: s(p.coveredSpend),
+          OnDemandCost: s(p.onDemandCost),
+          TotalCost: s(p.coveredSpend + p.onDemandCost),
+          CoveragePercentage: pct(p.coveredSpend, p.coveredSpend + p.onDemandCost),
+        },
       })),
   };
 }
@@ -85,10 +102,18 @@ export function reservationUtilization(ds: Dataset, req: GetReservationUtilizati
   const account = accountMatcher(req.Filter);
   const ris = (ds.reservations ?? []).filter((r) => wanted.includes(r.month) && account(r.linkedAccount));
   if (!ris.length) throw new CostExplorerFault('DataUnavailableException', 'Data is not available. Please try to adjust the time period.');
-  const agg = (purchased: number, used: number) => ({ PurchasedHours: s(purchased), TotalActualHours: s(used), UnusedHours: s(purchased - used), UtilizationPercentage: pct(used, purchased) });
+  const agg = (purchased: number, used: number) => ({
+    PurchasedHours: s(purchased),
+    TotalActualHours: s(used),
+    UnusedHours: s(purchased - used),
+    UtilizationPercentage: pct(used, purchased),
+  });
   return {
     UtilizationsByTime: ris.map((r) => ({ TimePeriod: period(r.month), Groups: [], Total: agg(r.purchasedHours, r.usedHours) })),
-    Total: agg(ris.reduce((a, r) => a + r.purchasedHours, 0), ris.reduce((a, r) => a + r.usedHours, 0)),
+    Total: agg(
+      ris.reduce((a, r) => a + r.purchasedHours, 0),
+      ris.reduce((a, r) => a + r.usedHours, 0),
+    ),
   };
 }
 
@@ -97,11 +122,19 @@ export function reservationCoverage(ds: Dataset, req: GetReservationCoverageRequ
   const account = accountMatcher(req.Filter);
   const ris = (ds.reservations ?? []).filter((r) => wanted.includes(r.month) && account(r.linkedAccount));
   const hours = (reserved: number, onDemand: number) => ({
-    CoverageHours: { ReservedHours: s(reserved), OnDemandHours: s(onDemand), TotalRunningHours: s(reserved + onDemand), CoverageHoursPercentage: pct(reserved, reserved + onDemand) },
+    CoverageHours: {
+      ReservedHours: s(reserved),
+      OnDemandHours: s(onDemand),
+      TotalRunningHours: s(reserved + onDemand),
+      CoverageHoursPercentage: pct(reserved, reserved + onDemand),
+    },
   });
   return {
     CoveragesByTime: ris.map((r) => ({ TimePeriod: period(r.month), Groups: [], Total: hours(r.reservedHours, r.onDemandHours) })),
-    Total: hours(ris.reduce((a, r) => a + r.reservedHours, 0), ris.reduce((a, r) => a + r.onDemandHours, 0)),
+    Total: hours(
+      ris.reduce((a, r) => a + r.reservedHours, 0),
+      ris.reduce((a, r) => a + r.onDemandHours, 0),
+    ),
   };
 }
 
@@ -109,7 +142,13 @@ function recommendation(r: RightsizingRecord): RightsizingRecommendation {
   const details = (type: string) => ({ EC2ResourceDetails: { InstanceType: type, Region: r.region ?? 'US East (N. Virginia)' } });
   return {
     AccountId: r.accountId ?? DEFAULT_ACCOUNT,
-    CurrentInstance: { ResourceId: r.instanceId, InstanceName: r.instanceName ?? '', ResourceDetails: details(r.instanceType), MonthlyCost: s(r.monthlyCost), CurrencyCode: 'USD' },
+    CurrentInstance: {
+      ResourceId: r.instanceId,
+      InstanceName: r.instanceName ?? '',
+      ResourceDetails: details(r.instanceType),
+      MonthlyCost: s(r.monthlyCost),
+      CurrencyCode: 'USD',
+    },
     RightsizingType: r.action === 'terminate' ? 'TERMINATE' : 'MODIFY',
     ...(r.action === 'terminate'
       ? { TerminateRecommendationDetail: { EstimatedMonthlySavings: s(r.monthlyCost), CurrencyCode: 'USD' } }
@@ -128,18 +167,30 @@ function recommendation(r: RightsizingRecord): RightsizingRecommendation {
 }
 
 export function rightsizingRecommendations(ds: Dataset, req: GetRightsizingRecommendationRequest): GetRightsizingRecommendationResponse {
-  if (req.Service !== 'AmazonEC2') throw new CostExplorerFault('ValidationException', `Service ${req.Service ?? '(missing)'}: only AmazonEC2 is supported`);
+  if (req.Service !== 'AmazonEC2')
+    throw new CostExplorerFault('ValidationException', `Service ${req.Service ?? '(missing)'}: only AmazonEC2 is supported`);
   if (ds.rightsizingEnabled === false) throw new CostExplorerFault('AccessDeniedException', RIGHTSIZING_OPT_IN_MESSAGE);
   const account = accountMatcher(req.Filter);
   const all = (ds.rightsizing ?? []).filter((r) => account(r.accountId));
   const size = Math.max(1, Math.min(req.PageSize ?? 100, 100));
   const offset = req.NextPageToken ? Number(Buffer.from(req.NextPageToken, 'base64url').toString('utf8')) : 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset > all.length) throw new CostExplorerFault('InvalidNextTokenException', 'The pagination token is invalid.');
+  if (!Number.isInteger(offset) || offset < 0 || offset > all.length)
+    throw new CostExplorerFault('InvalidNextTokenException', 'The pagination token is invalid.');
   const page = all.slice(offset, offset + size);
-  const savings = all.reduce((a, r) => a + (r.action === 'terminate' ? r.monthlyCost : (r.targets?.find((t) => t.default) ?? r.targets?.[0])?.estimatedMonthlySavings ?? 0), 0);
+  const savings = all.reduce(
+    (a, r) =>
+      a +
+      (r.action === 'terminate' ? r.monthlyCost : ((r.targets?.find((t) => t.default) ?? r.targets?.[0])?.estimatedMonthlySavings ?? 0)),
+    0,
+  );
   return {
     Metadata: { RecommendationId: 'double', GenerationTimestamp: new Date().toISOString() },
-    Summary: { TotalRecommendationCount: String(all.length), EstimatedTotalMonthlySavingsAmount: s(savings), SavingsCurrencyCode: 'USD', SavingsPercentage: '0' },
+    Summary: {
+      TotalRecommendationCount: String(all.length),
+      EstimatedTotalMonthlySavingsAmount: s(savings),
+      SavingsCurrencyCode: 'USD',
+      SavingsPercentage: '0',
+    },
     RightsizingRecommendations: page.map(recommendation),
     Configuration: req.Configuration,
     ...(offset + size < all.length ? { NextPageToken: Buffer.from(String(offset + size)).toString('base64url') } : {}),

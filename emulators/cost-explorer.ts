@@ -11,7 +11,13 @@ import { getCostAndUsage } from './cost-explorer-query.js';
 import { getAnomalies } from './cost-explorer-anomalies.js';
 import { getDimensionValues } from './cost-explorer-dimensions.js';
 import { awsError, DEFAULT_MESSAGES } from './cost-explorer-faults.js';
-import { reservationCoverage, reservationUtilization, rightsizingRecommendations, savingsPlansCoverage, savingsPlansUtilization } from './cost-explorer-review.js';
+import {
+  reservationCoverage,
+  reservationUtilization,
+  rightsizingRecommendations,
+  savingsPlansCoverage,
+  savingsPlansUtilization,
+} from './cost-explorer-review.js';
 import { provideAnomalyFeedback, type AnomalyFeedback } from './cost-explorer-feedback.js';
 
 export type { CostRecord, DatasetOptions, ReservationRecord, RightsizingRecord, SavingsPlanRecord } from './cost-explorer-model.js';
@@ -35,7 +41,8 @@ const OPERATIONS: Record<string, (dataset: Dataset, body: never, pageSize: numbe
   GetReservationUtilization: reservationUtilization,
   GetReservationCoverage: reservationCoverage,
   GetRightsizingRecommendation: rightsizingRecommendations,
-  GetAnomalies: (dataset, body, pageSize) => getAnomalies(dataset.anomalies === undefined ? [] : dataset.anomalies, body, Math.min(pageSize, dataset.anomalyPageSize ?? 100)),
+  GetAnomalies: (dataset, body, pageSize) =>
+    getAnomalies(dataset.anomalies === undefined ? [] : dataset.anomalies, body, Math.min(pageSize, dataset.anomalyPageSize ?? 100)),
 };
 
 export interface RecordedRequest {
@@ -112,7 +119,8 @@ class Double implements CostExplorerDouble {
 
   failNext(errorType: string, times = 1, message?: string, match: string | FaultMatch = {}): void {
     const m = typeof match === 'string' ? { operation: match } : match;
-    const text = message ?? DEFAULT_MESSAGES[errorType]?.replace('ce:GetCostAndUsage', `ce:${m.operation ?? 'GetCostAndUsage'}`) ?? errorType;
+    const text =
+      message ?? DEFAULT_MESSAGES[errorType]?.replace('ce:GetCostAndUsage', `ce:${m.operation ?? 'GetCostAndUsage'}`) ?? errorType;
     for (let i = 0; i < times; i++) this.failures.push({ type: errorType, message: text, ...m });
   }
 
@@ -142,9 +150,13 @@ class Double implements CostExplorerDouble {
     if (failure) return awsError(res, new CostExplorerFault(failure.type, failure.message));
     try {
       if (operation === 'ProvideAnomalyFeedback')
-        return sendJson(res, 200, provideAnomalyFeedback(body, this.anomalyFeedback), { 'content-type': JSON_11, 'x-amzn-requestid': randomUUID() });
+        return sendJson(res, 200, provideAnomalyFeedback(body, this.anomalyFeedback), {
+          'content-type': JSON_11,
+          'x-amzn-requestid': randomUUID(),
+        });
       const answerOf = OPERATIONS[operation];
-      if (!answerOf) throw new CostExplorerFault('UnknownOperationException', `The double does not implement ${target || '(no X-Amz-Target)'}`);
+      if (!answerOf)
+        throw new CostExplorerFault('UnknownOperationException', `The double does not implement ${target || '(no X-Amz-Target)'}`);
       // The wire JSON is the SDK's own input shape; each operation validates what it relies on.
       const answer = answerOf(this.dataset, body as never, this.pageSize);
       sendJson(res, 200, answer, { 'content-type': JSON_11, 'x-amzn-requestid': randomUUID() });

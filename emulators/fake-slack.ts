@@ -73,7 +73,11 @@ export interface StartFakeSlackOptions {
   readonly token?: string;
 }
 
-type Fault = { kind: 'fail'; status: number } | { kind: 'rate'; retryAfter: number } | { kind: 'hang'; accepted: boolean; answerAfterMs?: number } | { kind: 'error'; error: string };
+type Fault =
+  | { kind: 'fail'; status: number }
+  | { kind: 'rate'; retryAfter: number }
+  | { kind: 'hang'; accepted: boolean; answerAfterMs?: number }
+  | { kind: 'error'; error: string };
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
 
@@ -129,7 +133,8 @@ class Fake implements FakeSlack {
   }
 
   hangNext(times = 1, options: HangOptions = {}): void {
-    for (let i = 0; i < times; i++) this.faults.push({ kind: 'hang', accepted: options.accepted ?? false, answerAfterMs: options.answerAfterMs });
+    for (let i = 0; i < times; i++)
+      this.faults.push({ kind: 'hang', accepted: options.accepted ?? false, answerAfterMs: options.answerAfterMs });
   }
 
   down(): void {
@@ -176,7 +181,15 @@ class Fake implements FakeSlack {
       return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
     }
     if (method === 'auth.test') {
-      return sendJson(res, 200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'cost-watch', team_id: 'T0FAKE', user_id: 'U0FAKE', bot_id: 'B0FAKE' });
+      return sendJson(res, 200, {
+        ok: true,
+        url: 'https://fake.slack.test/',
+        team: 'Fake',
+        user: 'cost-watch',
+        team_id: 'T0FAKE',
+        user_id: 'U0FAKE',
+        bot_id: 'B0FAKE',
+      });
     }
     if (method === 'chat.update') return this.update(fields, token, res);
     if (method === 'conversations.history') return sendJson(res, 200, conversationHistory(this.messages, fields));

@@ -57,7 +57,13 @@ const regionOf = (req: IncomingMessage) => /Credential=[^/]+\/\d{8}\/([^/]+)\//.
 
 function answer(req: IncomingMessage, res: ServerResponse, a: Fault['answer']): void {
   const json = typeof req.headers['x-amz-target'] === 'string' || String(req.headers['content-type'] ?? '').includes('json');
-  if (json) return sendJson(res, a.status, { __type: a.code, message: a.message }, { 'x-amzn-errortype': a.code, 'content-type': 'application/x-amz-json-1.0' });
+  if (json)
+    return sendJson(
+      res,
+      a.status,
+      { __type: a.code, message: a.message },
+      { 'x-amzn-errortype': a.code, 'content-type': 'application/x-amz-json-1.0' },
+    );
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${a.code}</Code><Message>${a.message}</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>`;
   res.writeHead(a.status, { 'content-type': 'text/xml' }).end(xml);
 }
@@ -71,7 +77,9 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     const body = await readBody(req);
     const operation = operationOf(req, body);
     const region = regionOf(req);
-    const fault = faults.find((f) => f.left > 0 && f.match.operation === operation && (f.match.region === undefined || f.match.region === region));
+    const fault = faults.find(
+      (f) => f.left > 0 && f.match.operation === operation && (f.match.region === undefined || f.match.region === region),
+    );
     if (fault) {
       fault.left -= 1;
       failed[operation] = (failed[operation] ?? 0) + 1;
@@ -80,7 +88,13 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     passed[operation] = (passed[operation] ?? 0) + 1;
     await new Promise<void>((resolve, reject) => {
       const upstream = request(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, 'content-length': String(Buffer.byteLength(body)) } },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, 'content-length': String(Buffer.byteLength(body)) },
+        },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);

@@ -118,9 +118,7 @@ async function drain(sqs: SQSClient, queueUrl: string): Promise<InboxMessage[]> 
 }
 
 function fromEnvelope(envelope: SnsEnvelope): InboxMessage {
-  const attributes = Object.fromEntries(
-    Object.entries(envelope.MessageAttributes ?? {}).map(([key, attr]) => [key, attr.Value]),
-  );
+  const attributes = Object.fromEntries(Object.entries(envelope.MessageAttributes ?? {}).map(([key, attr]) => [key, attr.Value]));
   return {
     ...(envelope.Subject == null ? {} : { subject: envelope.Subject }),
     message: envelope.Message,

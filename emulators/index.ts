@@ -1,11 +1,4 @@
-export {
-  MOTO_MISSING_MESSAGE,
-  awsEnvForAccount,
-  createMotoAccount,
-  findMotoServer,
-  isolatedAwsEnv,
-  startMoto,
-} from './moto.js';
+export { MOTO_MISSING_MESSAGE, awsEnvForAccount, createMotoAccount, findMotoServer, isolatedAwsEnv, startMoto } from './moto.js';
 export type { AwsEnv, MotoAccount, MotoHandle, StartMotoOptions } from './moto.js';
 export { main as costExplorerMain, startCostExplorerDouble } from './cost-explorer.js';
 export type {

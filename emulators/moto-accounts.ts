@@ -47,8 +47,7 @@ async function iamCall(motoUrl: string, accountId: string, params: Record<string
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       // Moto routes by the credential scope; it does not check the signature.
-      authorization:
-        'AWS4-HMAC-SHA256 Credential=harness/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
+      authorization: 'AWS4-HMAC-SHA256 Credential=harness/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
       'x-moto-account-id': accountId,
     },
     body: new URLSearchParams({ ...params, Version: '2010-05-08' }).toString(),

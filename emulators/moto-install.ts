@@ -46,7 +46,9 @@ export async function ensureMotoServer(o: EnsureMotoOptions = {}): Promise<strin
   say(`moto_server not found: installing moto[server]==${MOTO_VERSION} into ${venv} (one time, about a minute) …`);
   const made = await run(python, ['-m', 'venv', venv], env);
   if (made.code !== 0)
-    throw new MotoSetupError(`could not create ${venv} with ${python} -m venv (exit ${made.code}); on Debian/Ubuntu install python3-venv. Output:\n${made.output.trim()}`);
+    throw new MotoSetupError(
+      `could not create ${venv} with ${python} -m venv (exit ${made.code}); on Debian/Ubuntu install python3-venv. Output:\n${made.output.trim()}`,
+    );
   const pip = join(venv, 'bin', 'pip');
   const installed = await run(pip, ['install', '--disable-pip-version-check', '--quiet', `moto[server]==${MOTO_VERSION}`], env);
   if (installed.code !== 0)

@@ -25,8 +25,7 @@ export interface StartMotoOptions {
 /** The moto the project is tested with; the bootstrap installs exactly this one. */
 export const MOTO_VERSION = '5.2.1';
 
-export const MOTO_MISSING_MESSAGE =
-  `moto_server not found: run npm test or npm run demo with python3 on PATH to install it into .venv, or pip install 'moto[server]==${MOTO_VERSION}'`;
+export const MOTO_MISSING_MESSAGE = `moto_server not found: run npm test or npm run demo with python3 on PATH to install it into .venv, or pip install 'moto[server]==${MOTO_VERSION}'`;
 
 const STARTUP_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 5_000;
@@ -43,13 +42,20 @@ function isExecutable(path: string): boolean {
 
 /** A project-local venv wins over PATH so a developer can pin moto without touching the system Python. */
 export function findMotoServer(root = repoRoot, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [join(root, '.venv', 'bin', 'moto_server'), join(process.cwd(), '.venv', 'bin', 'moto_server'), ...onPath('moto_server', env)];
+  const candidates = [
+    join(root, '.venv', 'bin', 'moto_server'),
+    join(process.cwd(), '.venv', 'bin', 'moto_server'),
+    ...onPath('moto_server', env),
+  ];
   return candidates.find(isExecutable);
 }
 
 /** Every place `name` could be on PATH, in order. */
 export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  return (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, name));
 }
 
 export { isExecutable, repoRoot };

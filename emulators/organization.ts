@@ -40,7 +40,9 @@ export async function seedOrganization(o: SeedOrganizationOptions): Promise<Seed
   const described = await org.send(new DescribeOrganizationCommand({}));
   const members: OrgMember[] = [];
   for (const name of o.members) {
-    const out = await org.send(new CreateAccountCommand({ AccountName: name, Email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.com` }));
+    const out = await org.send(
+      new CreateAccountCommand({ AccountName: name, Email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.com` }),
+    );
     const id = out.CreateAccountStatus?.AccountId;
     if (!id) throw new Error(`moto CreateAccount for ${name} returned no AccountId`);
     members.push({ id, name });

@@ -35,7 +35,11 @@ export function signRequest(secret: string, body: string, now = new Date()): Sig
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return {
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signature,
+    },
     body,
   };
 }
@@ -44,5 +48,7 @@ export const formBody = (payload: unknown) => new URLSearchParams({ payload: JSO
 
 /** The buttons of a posted message, in order. */
 export function buttonsOf(blocks: readonly AnyBlock[]): Button[] {
-  return blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements.filter((e): e is Button => e.type === 'button'));
+  return blocks
+    .filter((b): b is ActionsBlock => b.type === 'actions')
+    .flatMap((b) => b.elements.filter((e): e is Button => e.type === 'button'));
 }

@@ -21,7 +21,8 @@ export function configFromContext(scope: Construct): CostWatchConfig {
   try {
     return loadConfig(file).config;
   } catch (err) {
-    if (err instanceof ConfigError) throw new ConfigError(`cost-watch stack: ${err.message.replace(/^--config: /, `cdk context "${CONFIG_CONTEXT_KEY}": `)}`, err.issues);
+    if (err instanceof ConfigError)
+      throw new ConfigError(`cost-watch stack: ${err.message.replace(/^--config: /, `cdk context "${CONFIG_CONTEXT_KEY}": `)}`, err.issues);
     throw err;
   }
 }

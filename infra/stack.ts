@@ -61,7 +61,9 @@ export class CostWatchStack extends Stack {
     const { bucket } = new ReportBucket(this, 'Reports', { reportPrefix: config.report.prefix, findingsPrefix: FINDINGS_PREFIX });
     this.noteReplacedKeys(config);
     if (config.report.email && config.report.emails.length)
-      Annotations.of(this).addInfo('cost-watch: report.email sends the monthly report through SES, so the report.emails subscribed to the report topic receive nothing from it');
+      Annotations.of(this).addInfo(
+        'cost-watch: report.email sends the monthly report through SES, so the report.emails subscribed to the report topic receive nothing from it',
+      );
 
     const resources: JobResources = {
       ledger: table,
@@ -104,7 +106,10 @@ export class CostWatchStack extends Stack {
         environment,
       });
       grantPermissions(job.function.role!, [...spec.permissions(resources), ...(org ? organizationPermissions(org.roleName) : [])]);
-      new CfnOutput(this, `${spec.id}FunctionName`, { value: job.function.functionName, description: `Lambda function of the ${name} job` });
+      new CfnOutput(this, `${spec.id}FunctionName`, {
+        value: job.function.functionName,
+        description: `Lambda function of the ${name} job`,
+      });
       jobs[name] = job;
     }
     this.jobs = jobs;
@@ -135,8 +140,12 @@ export class CostWatchStack extends Stack {
       maxConcurrency: org.concurrency,
       toleratedFailurePercentage: org.toleratedFailurePercentage,
     });
-    for (const step of ['plan', 'scan', 'reduce'] as const) grantPermissions(scan[step].role!, idleStepPermissions(step, resources, org.roleName));
-    new CfnOutput(this, 'IdleResourcesStateMachineArn', { value: scan.stateMachine.stateMachineArn, description: 'State machine of the idle-resources job' });
+    for (const step of ['plan', 'scan', 'reduce'] as const)
+      grantPermissions(scan[step].role!, idleStepPermissions(step, resources, org.roleName));
+    new CfnOutput(this, 'IdleResourcesStateMachineArn', {
+      value: scan.stateMachine.stateMachineArn,
+      description: 'State machine of the idle-resources job',
+    });
     this.idleScan = scan;
 
     const trusted = [...Object.values(this.jobs).map((j) => j!.function.role!), scan.plan.role!, scan.scan.role!];
@@ -154,10 +163,17 @@ export class CostWatchStack extends Stack {
    * concurrency comes from context `slackActionsConcurrency` (default 5; 0 for
    * none, on an account still at the new-account quota of 10).
    */
-  private addSlackActions(slack: NonNullable<CostWatchConfig['notify']['slack']>, table: JobResources['ledger'], environment: Record<string, string>): SlackActionsEndpoint {
+  private addSlackActions(
+    slack: NonNullable<CostWatchConfig['notify']['slack']>,
+    table: JobResources['ledger'],
+    environment: Record<string, string>,
+  ): SlackActionsEndpoint {
     const raw = this.node.tryGetContext('slackActionsConcurrency');
     const reservedConcurrency = raw === undefined ? undefined : Number(raw);
-    if (reservedConcurrency !== undefined && !(Number.isInteger(reservedConcurrency) && reservedConcurrency >= 0 && reservedConcurrency <= 100))
+    if (
+      reservedConcurrency !== undefined &&
+      !(Number.isInteger(reservedConcurrency) && reservedConcurrency >= 0 && reservedConcurrency <= 100)
+    )
       throw new ConfigError(`context slackActionsConcurrency: expected a whole number from 0 to 100, got "${String(raw)}"`);
     const endpoint = new SlackActionsEndpoint(this, 'SlackActions', {
       entry: join(PROJECT_ROOT, 'lambdas', 'slack-actions', 'handler.ts'),

@@ -16,8 +16,16 @@ import { incompleteDayProblem, monthOf, parseIsoDate, parseIsoMonth, today } fro
  * today), a month no later than this one, the current month only with allowPartial.
  */
 const eventSchema = z.looseObject({
-  date: z.optional(z.string({ error: 'date: expected a string YYYY-MM-DD' }).check(z.refine((d) => parseIsoDate(d) !== undefined, { error: 'date: expected a real calendar date as YYYY-MM-DD' }))),
-  month: z.optional(z.string({ error: 'month: expected a string YYYY-MM' }).check(z.refine((m) => parseIsoMonth(m) !== undefined, { error: 'month: expected a calendar month as YYYY-MM' }))),
+  date: z.optional(
+    z
+      .string({ error: 'date: expected a string YYYY-MM-DD' })
+      .check(z.refine((d) => parseIsoDate(d) !== undefined, { error: 'date: expected a real calendar date as YYYY-MM-DD' })),
+  ),
+  month: z.optional(
+    z
+      .string({ error: 'month: expected a string YYYY-MM' })
+      .check(z.refine((m) => parseIsoMonth(m) !== undefined, { error: 'month: expected a calendar month as YYYY-MM' })),
+  ),
   allowPartial: z.optional(z.boolean({ error: 'allowPartial: expected true or false' })),
   dryRun: z.optional(z.boolean({ error: 'dryRun: expected true or false' })),
 });
@@ -35,7 +43,8 @@ export function eventProblem(event: unknown, now: Date, job?: string): { problem
   if (incomplete) return { problem: `date: ${incomplete}` };
   if (input.date && input.date > todayUtc) return { problem: `date: expected a date no later than today (${todayUtc} UTC)` };
   if (input.month && input.month > thisMonth) return { problem: `month: expected a month no later than the current one (${thisMonth})` };
-  if (input.month === thisMonth && !input.allowPartial) return { problem: `month: ${thisMonth} is not finished yet: add "allowPartial": true to report it anyway` };
+  if (input.month === thisMonth && !input.allowPartial)
+    return { problem: `month: ${thisMonth} is not finished yet: add "allowPartial": true to report it anyway` };
   return { input };
 }
 

@@ -57,7 +57,11 @@ try {
   const account = await createMotoAccount(moto.url);
   const env = awsEnvForAccount(moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: ce.url });
   Object.assign(process.env, env);
-  const ddb = new DynamoDBClient({ endpoint: moto.url, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey } });
+  const ddb = new DynamoDBClient({
+    endpoint: moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
+  });
   await createLedgerTable(ddb, TABLE);
   const config = parseConfig({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE });
   const slackEnv = { SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET };
@@ -74,19 +78,38 @@ try {
 
   // One posted alert message whose Acknowledge button the clicks press.
   const ctx = { config, aws: new AwsClients(process.env, ALL_CLIENTS), env: slackEnv } as unknown as JobContext;
-  await dispatch({ alerts: [alert(9999)], channels: present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: 'bench alert', blocks: [] }))]), ledger, mutes, dryRun: false });
+  await dispatch({
+    alerts: [alert(9999)],
+    channels: present([slackChannel<Alert>(channelDeps(ctx), () => ({ text: 'bench alert', blocks: [] }))]),
+    ledger,
+    mutes,
+    dryRun: false,
+  });
   const message = slack.messages.at(-1)!;
   const ack = buttonsOf(message.blocks).find((b) => actionKindOf(b.action_id!) === 'acknowledge')!;
 
   const dir = mkdtempSync(join(tmpdir(), 'cw-bench-actions-'));
-  await build({ ...ESBUILD_OPTIONS, entryPoints: [join(PROJECT_ROOT, 'lambdas', 'slack-actions', 'handler.ts')], outfile: join(dir, 'index.mjs'), logLevel: 'error' });
+  await build({
+    ...ESBUILD_OPTIONS,
+    entryPoints: [join(PROJECT_ROOT, 'lambdas', 'slack-actions', 'handler.ts')],
+    outfile: join(dir, 'index.mjs'),
+    logLevel: 'error',
+  });
 
   const signedClicks = (n: number, tag: string) =>
     Array.from({ length: n }, (_, i) => {
-      const payload = { ...clickPayload(ack, { channel: message.channel, message: { text: message.text, blocks: message.blocks } }), trigger_id: `${tag}-${i}` };
+      const payload = {
+        ...clickPayload(ack, { channel: message.channel, message: { text: message.text, blocks: message.blocks } }),
+        trigger_id: `${tag}-${i}`,
+      };
       return { ...signRequest(SECRET, formBody(payload)), isBase64Encoded: false };
     });
-  const event = (r: { headers: Record<string, string>; body: string }) => ({ headers: r.headers, body: r.body, isBase64Encoded: false, requestContext: { http: { method: 'POST' } } });
+  const event = (r: { headers: Record<string, string>; body: string }) => ({
+    headers: r.headers,
+    body: r.body,
+    isBase64Encoded: false,
+    requestContext: { http: { method: 'POST' } },
+  });
 
   const child = `
     const started = performance.now();
@@ -101,7 +124,12 @@ try {
     console.log(JSON.stringify({ boot: started, load: loaded - started, first: firstDone - loaded, firstStatus: first.statusCode, warm, unsigned }));
   `;
   writeFileSync(join(dir, 'child.mjs'), child);
-  const childEnv = { ...process.env, ...env, ...slackEnv, COST_WATCH_CONFIG: JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE }) };
+  const childEnv = {
+    ...process.env,
+    ...env,
+    ...slackEnv,
+    COST_WATCH_CONFIG: JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE }),
+  };
 
   const cold: { boot: number; load: number; first: number }[] = [];
   let warm: number[] = [];
@@ -110,11 +138,20 @@ try {
     const events = {
       cold: event(signedClicks(1, `cold${run}`)[0]!),
       warm: run === 0 ? signedClicks(WARM, 'warm').map(event) : [],
-      unsigned: run === 0 ? Array.from({ length: WARM }, () => event({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'payload=%7B%7D' })) : [],
+      unsigned:
+        run === 0
+          ? Array.from({ length: WARM }, () =>
+              event({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'payload=%7B%7D' }),
+            )
+          : [],
     };
     writeFileSync(join(dir, 'events.json'), JSON.stringify(events));
     // Asynchronous: the fake Slack and the CE double live in this process and must keep answering.
-    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'child.mjs'), join(dir, 'events.json'), join(dir, 'index.mjs')], { env: childEnv, encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(dir, 'child.mjs'), join(dir, 'events.json'), join(dir, 'index.mjs')],
+      { env: childEnv, encoding: 'utf8' },
+    );
     const out = JSON.parse(stdout.trim().split('\n').at(-1)!);
     if (out.firstStatus !== 200) throw new Error(`cold click answered ${out.firstStatus}`);
     cold.push(out);
@@ -128,8 +165,12 @@ try {
 
   const median = (xs: number[]) => pct(xs, 50);
   console.log('Slack actions endpoint (built Lambda bundle, local moto + fake Slack):');
-  console.log(`  cold start, ${COLD_RUNS} fresh node processes (median): node boot ${ms(median(cold.map((c) => c.boot)))}, bundle load ${ms(median(cold.map((c) => c.load)))}, first signed click ${ms(median(cold.map((c) => c.first)))}`);
-  console.log(`  warm, ${WARM} signed Acknowledge clicks: median ${ms(median(warm))}, p99 ${ms(pct(warm, 99))}, max ${ms(Math.max(...warm))}`);
+  console.log(
+    `  cold start, ${COLD_RUNS} fresh node processes (median): node boot ${ms(median(cold.map((c) => c.boot)))}, bundle load ${ms(median(cold.map((c) => c.load)))}, first signed click ${ms(median(cold.map((c) => c.first)))}`,
+  );
+  console.log(
+    `  warm, ${WARM} signed Acknowledge clicks: median ${ms(median(warm))}, p99 ${ms(pct(warm, 99))}, max ${ms(Math.max(...warm))}`,
+  );
   console.log(`  warm, ${WARM} unsigned requests (401 before any I/O): median ${ms(median(unsigned))}, p99 ${ms(pct(unsigned, 99))}`);
   console.log(`  chat.update calls recorded by the fake Slack: ${slack.updates.length} (one per click)`);
   console.log(`Mute check, BatchGetItem calls added per dispatch: ${reads.join('; ')}`);

@@ -55,15 +55,17 @@ const coldRun = performance.now() - coldStart;
 
 const services = views.usage.size - 1;
 console.log(`Realistic bill ${scenario.start} … ${scenario.end}: ${scenario.records.length} records, ${services} usage services;`);
-console.log(`daily-spend replayed for each day ${FROM} … ${TO} (recheckDays ${RULES.recheckDays}; warning 20 %, critical 50 %, ` +
-  'minDelta 10).');
+console.log(
+  `daily-spend replayed for each day ${FROM} … ${TO} (recheckDays ${RULES.recheckDays}; warning 20 %, critical 50 %, ` + 'minDelta 10).',
+);
 console.log(`Planted: ${scenario.anomalies.map((a) => `${a.id} (${a.start})`).join(', ')}.\n`);
 console.log(formatTable(rows));
 const seasonal = rows[0]!.score;
 const falseList = seasonal.falseAlerts.map((a) => `${a.date} ${a.scope} ${a.key} ${a.severity}`);
 console.log(`\nseasonal, false alerts: ${falseList.join('; ') || 'none'}`);
-const perAnomaly = seasonal.outcomes.map((o) =>
-  `${o.anomaly.id} late ${o.daysLate ?? 'never'}, repeats ${o.repeats}, escalations ${o.escalations}`);
+const perAnomaly = seasonal.outcomes.map(
+  (o) => `${o.anomaly.id} late ${o.daysLate ?? 'never'}, repeats ${o.repeats}, escalations ${o.escalations}`,
+);
 console.log(`seasonal, per anomaly: ${perAnomaly.join('; ')}`);
 
 const fetchDays = daysToFetch() + RULES.recheckDays + 1;
@@ -73,17 +75,28 @@ const today = responseBytes(scenario.records, todayStart, TO, ['SERVICE']);
 const longer = responseBytes(scenario.records, addDays(TO, -(fetchDays - 1)), TO, ['SERVICE', 'RECORD_TYPE']);
 console.log(`\nMain query, one run on ${TO}: today ${today.days} days by SERVICE = ${today.groups} groups, ${kb(today.bytes)};`);
 console.log(`seasonal ${longer.days} days by SERVICE, RECORD_TYPE = ${longer.groups} groups, ${kb(longer.bytes)} of JSON (before gzip).`);
-console.log(`seasonal compute for one cold run (${views.usage.size} series): ${coldRun.toFixed(0)} ms; ` +
-  `replay of ${VARIANTS.length} variants × ${daysBetween(FROM, TO) + 1} runs: ${elapsed.toFixed(0)} ms.`);
+console.log(
+  `seasonal compute for one cold run (${views.usage.size} series): ${coldRun.toFixed(0)} ms; ` +
+    `replay of ${VARIANTS.length} variants × ${daysBetween(FROM, TO) + 1} runs: ${elapsed.toFixed(0)} ms.`,
+);
 
 const SEEDS = Array.from({ length: Number(process.env.BENCH_SEEDS ?? 10) }, (_, i) => i + 1);
 if (SEEDS.length > 0) {
-  console.log(`\nAcross ${SEEDS.length} other bills (seeds ${SEEDS[0]}–${SEEDS.at(-1)}, same plan, different noise; ` +
-    'BENCH_SEEDS=n to change):');
+  console.log(
+    `\nAcross ${SEEDS.length} other bills (seeds ${SEEDS[0]}–${SEEDS.at(-1)}, same plan, different noise; ` + 'BENCH_SEEDS=n to change):',
+  );
   const days = daysBetween(FROM, TO) + 1;
-  for (const s of acrossSeeds(SEEDS, VARIANTS.filter((v) => v.kind === 'seasonal' || !v.split), FROM, TO, RULES)) {
-    console.log(`  ${s.name.padEnd(22)} found ${s.found}/${s.planted}, on time ${s.onTime}/${s.planted}, ` +
-      `false ${s.falsePer30.toFixed(2)}/30 days (worst bill ${s.maxFalseInASeed} in ${days} days), repeats ${s.repeats}`);
+  for (const s of acrossSeeds(
+    SEEDS,
+    VARIANTS.filter((v) => v.kind === 'seasonal' || !v.split),
+    FROM,
+    TO,
+    RULES,
+  )) {
+    console.log(
+      `  ${s.name.padEnd(22)} found ${s.found}/${s.planted}, on time ${s.onTime}/${s.planted}, ` +
+        `false ${s.falsePer30.toFixed(2)}/30 days (worst bill ${s.maxFalseInASeed} in ${days} days), repeats ${s.repeats}`,
+    );
   }
 }
 

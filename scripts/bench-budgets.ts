@@ -87,12 +87,21 @@ async function main(): Promise<void> {
   try {
     const account = await createMotoAccount(moto.url);
     Object.assign(process.env, awsEnvForAccount(moto.url, account), { SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-bench' });
-    const clientConfig = { endpoint: moto.url, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey } };
+    const clientConfig = {
+      endpoint: moto.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
+    };
     const { Account: accountId } = await new STSClient(clientConfig).send(new GetCallerIdentityCommand({}));
     const seed = new BudgetsClient(clientConfig);
     // Spend from 20% to 119% of the limit, forecast 20% above: every tier is represented.
     for (let i = 0; i < BUDGETS; i++)
-      await seed.send(new CreateBudgetCommand({ AccountId: accountId, Budget: monthlyCostBudget(`budget-${String(i).padStart(3, '0')}`, 1000, 200 + i * 10, (200 + i * 10) * 1.2) }));
+      await seed.send(
+        new CreateBudgetCommand({
+          AccountId: accountId,
+          Budget: monthlyCostBudget(`budget-${String(i).padStart(3, '0')}`, 1000, 200 + i * 10, (200 + i * 10) * 1.2),
+        }),
+      );
     await createLedgerTable(new DynamoDBClient(clientConfig), 'bench-ledger');
     const topic = await createTopicWithInbox(new SNSClient(clientConfig), new SQSClient(clientConfig), 'bench-alerts');
     const raw = { notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: 'bench-ledger' };
@@ -111,7 +120,11 @@ async function main(): Promise<void> {
     await measure(`run 1 (cold, ${BUDGETS} budgets, every alert new)`);
     // The same AwsClients, as in a warm Lambda: the account id is cached, every alert is a duplicate.
     await measure('run 2 (warm re-run, nothing new)');
-    await measure('run 3 (cold, budgets.accountId set, nothing new)', parseConfig({ ...raw, budgets: { accountId } }), countedClients(meter));
+    await measure(
+      'run 3 (cold, budgets.accountId set, nothing new)',
+      parseConfig({ ...raw, budgets: { accountId } }),
+      countedClients(meter),
+    );
     out.push(`Slack messages ${slack.messages.length} · SNS messages ${(await topic.receive()).length}`);
     process.stdout.write(`${out.join('\n\n')}\n`);
   } finally {

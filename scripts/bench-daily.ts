@@ -75,8 +75,14 @@ async function requestsPerRun(): Promise<Row[]> {
       const result = await runDailySpend(ctx, { date: c.date ?? DAY });
       const ops = new Map<string, number>();
       for (const r of ce.requests) ops.set(r.operation, (ops.get(r.operation) ?? 0) + 1);
-      if (result.costExplorerRequests !== ce.requests.length) throw new Error(`${c.name}: result says ${result.costExplorerRequests} CE requests, the double saw ${ce.requests.length}`);
-      rows.push({ name: c.name, ce: ce.requests.length, byOperation: [...ops].map(([o, n]) => `${n} ${o}`).join(' + '), cloudWatch: result.cloudWatchRequests });
+      if (result.costExplorerRequests !== ce.requests.length)
+        throw new Error(`${c.name}: result says ${result.costExplorerRequests} CE requests, the double saw ${ce.requests.length}`);
+      rows.push({
+        name: c.name,
+        ce: ce.requests.length,
+        byOperation: [...ops].map(([o, n]) => `${n} ${o}`).join(' + '),
+        cloudWatch: result.cloudWatchRequests,
+      });
     }
   } finally {
     await Promise.all([ce.stop(), moto?.stop()]);
@@ -104,7 +110,8 @@ const kb = (file: string) => `${(statSync(file).size / 1024).toFixed(1)} KB`;
 const rows = await requestsPerRun();
 console.log('Requests per daily-spend run (goal: Cost Explorer 1 without spikes, ≤ 2 with, ≤ 3 with anomalies on; $0.01 each)');
 console.log(`  ${'case'.padEnd(42)} ${'CE'.padStart(3)} ${'CloudWatch'.padStart(10)}   Cost Explorer operations`);
-for (const r of rows) console.log(`  ${r.name.padEnd(42)} ${String(r.ce).padStart(3)} ${String(r.cloudWatch).padStart(10)}   ${r.byOperation}`);
+for (const r of rows)
+  console.log(`  ${r.name.padEnd(42)} ${String(r.ce).padStart(3)} ${String(r.cloudWatch).padStart(10)}   ${r.byOperation}`);
 if (!rows.some((r) => r.cloudWatch)) console.log('  (moto_server not found: the unitCost case, which needs CloudWatch, was skipped)');
 
 const fat = await bundle(false);

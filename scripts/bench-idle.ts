@@ -41,18 +41,31 @@ function fleet(region: string): SeedRegion {
     const idle = [0, 3, 7].includes(i % 10);
     return { type: TYPES[i % TYPES.length]!, cpu: idle ? 0.5 + (i % 4) : 15 + (i % 60) };
   });
-  const volumes = Array.from({ length: VOLUMES }, (_, i) => ({ type: ['gp2', 'gp3', 'io1', 'st1'][i % 4]!, sizeGiB: 125 + i * 10, ...(i % 4 === 2 ? { iops: 1000 } : {}) }));
+  const volumes = Array.from({ length: VOLUMES }, (_, i) => ({
+    type: ['gp2', 'gp3', 'io1', 'st1'][i % 4]!,
+    sizeGiB: 125 + i * 10,
+    ...(i % 4 === 2 ? { iops: 1000 } : {}),
+  }));
   return { region, instances, volumes };
 }
 const WASTE: WasteSeed = {
   freeAddresses: 12,
   natGateways: [0, 0.5, 3, 40, 200],
-  loadBalancers: Array.from({ length: 16 }, (_, i) => ({ type: i % 3 === 2 ? ('network' as const) : ('application' as const), traffic: i % 2 ? 1000 + i : 0 })),
+  loadBalancers: Array.from({ length: 16 }, (_, i) => ({
+    type: i % 3 === 2 ? ('network' as const) : ('application' as const),
+    traffic: i % 2 ? 1000 + i : 0,
+  })),
   orphanedSnapshots: 15,
   liveSnapshots: 8,
   images: 2,
   stoppedInstances: Array.from({ length: 10 }, () => ({ type: 'm5.large' })),
-  databases: Array.from({ length: 12 }, (_, i) => ({ id: `db-${i}`, cls: ['db.m5.large', 'db.r6g.large', 'db.t3.medium'][i % 3]!, engine: i % 2 ? 'mysql' : 'postgres', multiAz: i % 4 === 0, connections: i % 3 === 0 ? 0 : 5 + i })),
+  databases: Array.from({ length: 12 }, (_, i) => ({
+    id: `db-${i}`,
+    cls: ['db.m5.large', 'db.r6g.large', 'db.t3.medium'][i % 3]!,
+    engine: i % 2 ? 'mysql' : 'postgres',
+    multiAz: i % 4 === 0,
+    connections: i % 3 === 0 ? 0 : 5 + i,
+  })),
 };
 
 /** Counts each HTTP attempt (retries included: deserialize runs inside the retry loop), per region and operation. */
@@ -111,40 +124,78 @@ async function main(): Promise<void> {
     // Keys are region|id: database identifiers repeat across regions.
     const truth = new Map<string, Set<string>>();
     let region = '';
-    const add = (rule: string, ids: Iterable<string>) => truth.set(rule, new Set([...(truth.get(rule) ?? []), ...[...ids].map((id) => `${region}|${id}`)]));
+    const add = (rule: string, ids: Iterable<string>) =>
+      truth.set(rule, new Set([...(truth.get(rule) ?? []), ...[...ids].map((id) => `${region}|${id}`)]));
     const stoppedVolumes = new Set(waste.flatMap((w) => w.stoppedVolumes));
     for (const [r, name] of REGIONS.entries()) {
       region = name;
       const s = seeded[r]!;
       const w = waste[r]!;
-      add('idle-instance', s.instanceIds.filter((_, i) => plan[r]!.instances[i]!.cpu! < config.idle.cpuThresholdPct));
+      add(
+        'idle-instance',
+        s.instanceIds.filter((_, i) => plan[r]!.instances[i]!.cpu! < config.idle.cpuThresholdPct),
+      );
       add('unattached-volume', s.volumeIds);
       add('unassociated-eip', w.freeAddresses);
-      add('idle-nat-gateway', w.natGateways.filter((_, i) => WASTE.natGateways![i]! < 1));
-      add('idle-load-balancer', w.loadBalancers.filter((_, i) => WASTE.loadBalancers![i]!.traffic === 0));
+      add(
+        'idle-nat-gateway',
+        w.natGateways.filter((_, i) => WASTE.natGateways![i]! < 1),
+      );
+      add(
+        'idle-load-balancer',
+        w.loadBalancers.filter((_, i) => WASTE.loadBalancers![i]!.traffic === 0),
+      );
       add('orphaned-snapshot', w.orphanedSnapshots);
       add('stopped-instance', w.stoppedInstances);
-      add('idle-rds', w.databases.filter((_, i) => WASTE.databases![i]!.connections === 0));
+      add(
+        'idle-rds',
+        w.databases.filter((_, i) => WASTE.databases![i]!.connections === 0),
+      );
       const vols = await new EC2Client(clientConfig(env, region)).send(new DescribeVolumesCommand({ MaxResults: 500 }));
-      add('gp2-volume', (vols.Volumes ?? []).filter((v) => v.VolumeType === 'gp2' && v.State === 'in-use' && !stoppedVolumes.has(v.VolumeId!)).map((v) => v.VolumeId!));
+      add(
+        'gp2-volume',
+        (vols.Volumes ?? [])
+          .filter((v) => v.VolumeType === 'gp2' && v.State === 'in-use' && !stoppedVolumes.has(v.VolumeId!))
+          .map((v) => v.VolumeId!),
+      );
       // The live snapshots' source volumes stay: unattached gp3 volumes, real findings too.
-      add('unattached-volume', (vols.Volumes ?? []).filter((v) => v.State === 'available' && !s.volumeIds.includes(v.VolumeId!)).map((v) => v.VolumeId!));
+      add(
+        'unattached-volume',
+        (vols.Volumes ?? []).filter((v) => v.State === 'available' && !s.volumeIds.includes(v.VolumeId!)).map((v) => v.VolumeId!),
+      );
     }
 
-    const lines = ['', `scan wall time, ${REGIONS.length} regions, concurrency ${config.idle.concurrency}: ${(wallMs / 1000).toFixed(2)} s`, '', 'AWS calls per scope (region) by operation: measured / minimum'];
+    const lines = [
+      '',
+      `scan wall time, ${REGIONS.length} regions, concurrency ${config.idle.concurrency}: ${(wallMs / 1000).toFixed(2)} s`,
+      '',
+      'AWS calls per scope (region) by operation: measured / minimum',
+    ];
     const ops = [...new Set([...counts.keys()].map((k) => k.split('|')[1]!))].sort();
     /** Metric queries a scope needs: one per running instance, NAT gateway, load balancer and database. */
     const queriesOf = (region: string) => {
       const w = waste[REGIONS.indexOf(region)]!;
-      return result.byRegion.find((b) => b.region === region)!.runningInstances + w.natGateways.length + w.loadBalancers.length + w.databases.length;
+      return (
+        result.byRegion.find((b) => b.region === region)!.runningInstances +
+        w.natGateways.length +
+        w.loadBalancers.length +
+        w.databases.length
+      );
     };
     const minimum = (region: string, op: string): number => {
       const w = waste[REGIONS.indexOf(region)]!;
       const lbs = w.loadBalancers.length;
       const queries = queriesOf(region);
       const min: Record<string, number> = {
-        DescribeInstances: 1, DescribeVolumes: 1, DescribeAddresses: 1, DescribeNatGateways: 1, DescribeSnapshots: 1, DescribeImages: 1,
-        DescribeLoadBalancers: Math.max(1, Math.ceil(lbs / 400)), DescribeTags: Math.ceil(lbs / 20), DescribeDBInstances: Math.max(1, Math.ceil(w.databases.length / 100)),
+        DescribeInstances: 1,
+        DescribeVolumes: 1,
+        DescribeAddresses: 1,
+        DescribeNatGateways: 1,
+        DescribeSnapshots: 1,
+        DescribeImages: 1,
+        DescribeLoadBalancers: Math.max(1, Math.ceil(lbs / 400)),
+        DescribeTags: Math.ceil(lbs / 20),
+        DescribeDBInstances: Math.max(1, Math.ceil(w.databases.length / 100)),
         GetMetricData: Math.ceil(queries / 500),
       };
       return min[op] ?? 0;
@@ -164,15 +215,22 @@ async function main(): Promise<void> {
     }
     lines.push(`  total: ${total} calls for ${REGIONS.length} scopes, minimum ${totalMin}; ratio ${(total / totalMin).toFixed(2)}`);
     const metricCalls = REGIONS.reduce((s, r) => s + (counts.get(`${r}|GetMetricData`) ?? 0), 0);
-    lines.push(`  metric queries ${REGIONS.map(queriesOf).join(' + ')} in ${metricCalls} GetMetricData calls (one CloudWatch call per resource would be ${REGIONS.reduce((s, r) => s + queriesOf(r), 0)})`);
+    lines.push(
+      `  metric queries ${REGIONS.map(queriesOf).join(' + ')} in ${metricCalls} GetMetricData calls (one CloudWatch call per resource would be ${REGIONS.reduce((s, r) => s + queriesOf(r), 0)})`,
+    );
     lines.push('', 'precision / recall per rule (all regions):');
     for (const g of result.byRule) {
       const t = truth.get(g.rule) ?? new Set<string>();
       const found = result.findings.filter((f) => f.rule === g.rule).map((f) => `${f.region}|${f.id}`);
       const hits = found.filter((id) => t.has(id)).length;
-      lines.push(`  ${g.rule.padEnd(20)} found ${String(found.length).padStart(4)}, seeded ${String(t.size).padStart(4)}; precision ${pct(hits, found.length)}, recall ${pct(hits, t.size)}; $${g.estimatedMonthlyCost.toFixed(2)}/month`);
+      lines.push(
+        `  ${g.rule.padEnd(20)} found ${String(found.length).padStart(4)}, seeded ${String(t.size).padStart(4)}; precision ${pct(hits, found.length)}, recall ${pct(hits, t.size)}; $${g.estimatedMonthlyCost.toFixed(2)}/month`,
+      );
     }
-    lines.push('', `findings ${result.findings.length}, ruleErrors ${result.ruleErrors.length}, regionErrors ${result.regionErrors.length}, estimated monthly savings $${result.estimatedMonthlySavings.toFixed(2)}`);
+    lines.push(
+      '',
+      `findings ${result.findings.length}, ruleErrors ${result.ruleErrors.length}, regionErrors ${result.regionErrors.length}, estimated monthly savings $${result.estimatedMonthlySavings.toFixed(2)}`,
+    );
     lines.push('', ...(await bundleSizeAndImport()));
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -33,7 +33,10 @@ const TYPES = ['m5.large', 'c6i.xlarge', 't3.medium', 'r6g.large'];
 function fleet(region: string): SeedRegion {
   return {
     region,
-    instances: Array.from({ length: INSTANCES }, (_, i) => ({ type: TYPES[i % TYPES.length]!, cpu: [0, 3, 7].includes(i % 10) ? 1 + (i % 3) : 20 + (i % 50) })),
+    instances: Array.from({ length: INSTANCES }, (_, i) => ({
+      type: TYPES[i % TYPES.length]!,
+      cpu: [0, 3, 7].includes(i % 10) ? 1 + (i % 3) : 20 + (i % 50),
+    })),
     volumes: Array.from({ length: VOLUMES }, (_, i) => ({ type: i % 2 ? 'gp3' : 'gp2', sizeGiB: 50 + i * 10 })),
   };
 }
@@ -52,9 +55,15 @@ async function main(): Promise<void> {
   try {
     const env = await isolatedAwsEnv(moto.url);
     Object.assign(process.env, env);
-    const clientConfig = { endpoint: moto.url, region: 'us-east-1', credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } };
+    const clientConfig = {
+      endpoint: moto.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! },
+    };
     const aws = { env, clientConfig } as Parameters<typeof memberClientConfig>[0];
-    process.stdout.write(`seeding an organization of ${MEMBERS + 1} accounts × ${REGIONS.length} regions × ${INSTANCES} instances (30% idle) + ${VOLUMES} volumes …\n`);
+    process.stdout.write(
+      `seeding an organization of ${MEMBERS + 1} accounts × ${REGIONS.length} regions × ${INSTANCES} instances (30% idle) + ${VOLUMES} volumes …\n`,
+    );
     const t0 = performance.now();
     const org = await seedOrganization({ clientConfig, members: Array.from({ length: MEMBERS }, (_, i) => `Team ${i + 1}`) });
     const envs = [
@@ -97,7 +106,9 @@ async function main(): Promise<void> {
 
     for (const c of [1, 16]) {
       const { seconds, result } = await run(c);
-      process.stdout.write(`wall time at concurrency ${String(c).padStart(2)}: ${seconds.toFixed(2)} s (${pairs} pairs, ${(seconds / pairs).toFixed(3)} s per pair at 1; ${result.idleInstances.length} idle found)\n`);
+      process.stdout.write(
+        `wall time at concurrency ${String(c).padStart(2)}: ${seconds.toFixed(2)} s (${pairs} pairs, ${(seconds / pairs).toFixed(3)} s per pair at 1; ${result.idleInstances.length} idle found)\n`,
+      );
     }
   } finally {
     await moto.stop();

@@ -28,7 +28,10 @@ const SERVICES = Number(process.argv[2] ?? 150);
 const RUNS = 30;
 
 function data(): ReportData {
-  const names = Array.from({ length: SERVICES }, (_, i) => `Amazon Service ${String(i).padStart(3, '0')} - ${'Usage '.repeat(i % 4)}& "Co"`);
+  const names = Array.from(
+    { length: SERVICES },
+    (_, i) => `Amazon Service ${String(i).padStart(3, '0')} - ${'Usage '.repeat(i % 4)}& "Co"`,
+  );
   const current = new Map(names.map((n, i) => [n, 10 + ((i * 7919) % 5000)]));
   const previous = new Map(names.map((n, i) => [n, 10 + ((i * 104_729) % 5000)]));
   const tagSplit = (key: string, values: string[]) => ({
@@ -54,11 +57,31 @@ function data(): ReportData {
       asOf: '2026-03-30',
       key: 'findings/idle-resources/2026-03-30.json',
       estimatedMonthlySavings: 1200,
-      items: Array.from({ length: 20 }, (_, i) => ({ kind: 'idle instance' as const, id: `i-${i}`, region: 'us-east-1', detail: 'm5.large, avg CPU 1.0%', estimatedMonthlyCost: 60 })),
+      items: Array.from({ length: 20 }, (_, i) => ({
+        kind: 'idle instance' as const,
+        id: `i-${i}`,
+        region: 'us-east-1',
+        detail: 'm5.large, avg CPU 1.0%',
+        estimatedMonthlyCost: 60,
+      })),
     },
     review: reviewData({
-      rightsizing: Array.from({ length: 25 }, (_, i) => ({ account: '123456789012', instanceId: `i-${i}`, instanceType: 'm5.2xlarge', action: 'modify' as const, targetType: 'm5.xlarge', estimatedMonthlySavings: 140 - i })),
-      unitCost: { unit: 'lead', units: 600_000, costPerUnit: 0.0523, target: 0.05, previousCostPerUnit: 0.0491, daily: days.map((date, i) => ({ date, costPerUnit: 0.05 + (i % 5) * 0.001 })) },
+      rightsizing: Array.from({ length: 25 }, (_, i) => ({
+        account: '123456789012',
+        instanceId: `i-${i}`,
+        instanceType: 'm5.2xlarge',
+        action: 'modify' as const,
+        targetType: 'm5.xlarge',
+        estimatedMonthlySavings: 140 - i,
+      })),
+      unitCost: {
+        unit: 'lead',
+        units: 600_000,
+        costPerUnit: 0.0523,
+        target: 0.05,
+        previousCostPerUnit: 0.0491,
+        daily: days.map((date, i) => ({ date, costPerUnit: 0.05 + (i % 5) * 0.001 })),
+      },
     }),
   };
 }
@@ -81,11 +104,26 @@ async function render() {
     const csv = renderCsv(model);
     page.push(performance.now() - t);
     t = performance.now();
-    const xlsx = await renderXlsx(model, { accounts: [{ account: '123456789012', name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct }] });
+    const xlsx = await renderXlsx(model, {
+      accounts: [
+        {
+          account: '123456789012',
+          name: null,
+          amount: model.total.amount,
+          previous: model.total.previous,
+          changePct: model.total.changePct,
+        },
+      ],
+    });
     sheet.push(performance.now() - t);
     out = { html, csv, xlsx };
   }
-  return { page, sheet, sizes: { html: Buffer.byteLength(out.html), csv: Buffer.byteLength(out.csv), xlsx: out.xlsx.length }, email: await emailSizeLines(buildReportModel(input)) };
+  return {
+    page,
+    sheet,
+    sizes: { html: Buffer.byteLength(out.html), csv: Buffer.byteLength(out.csv), xlsx: out.xlsx.length },
+    email: await emailSizeLines(buildReportModel(input)),
+  };
 }
 
 /** The bundle as deployed, and (for comparison only) with exceljs left out: what the workbook costs. */
@@ -97,7 +135,12 @@ async function bundle(external: string[]): Promise<{ bytes: number; importMs: nu
 
 const requests = await requestsPerReport();
 console.log('Cost Explorer requests per monthly report ($0.01 each), counted at the double');
-for (const r of requests) console.log(`  ${String(r.total).padStart(2)}  ${r.name}\n      ${Object.entries(r.operations).map(([op, n]) => `${op} ×${n}`).join(', ')}`);
+for (const r of requests)
+  console.log(
+    `  ${String(r.total).padStart(2)}  ${r.name}\n      ${Object.entries(r.operations)
+      .map(([op, n]) => `${op} ×${n}`)
+      .join(', ')}`,
+  );
 console.log('  (+1 CloudWatch GetMetricData with unitCost; GetCostAndUsage pages only past 5,000 groups)');
 
 const r = await render();
@@ -110,5 +153,7 @@ console.log(r.email.join('\n'));
 const deployed = await bundle([]);
 const lean = await bundle(['exceljs']);
 console.log('\nmonthly-report Lambda bundle (minified ESM, SDK bundled), import time in a fresh Node (median of 7)');
-console.log(`  as deployed (exceljs inside, loaded on first use)   ${kib(deployed.bytes).padStart(11)}   ${deployed.importMs.toFixed(0)} ms`);
+console.log(
+  `  as deployed (exceljs inside, loaded on first use)   ${kib(deployed.bytes).padStart(11)}   ${deployed.importMs.toFixed(0)} ms`,
+);
 console.log(`  without exceljs (comparison only)                   ${kib(lean.bytes).padStart(11)}   ${lean.importMs.toFixed(0)} ms`);

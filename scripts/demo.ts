@@ -75,7 +75,11 @@ async function setUp(s: Services): Promise<DemoWorld> {
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
   };
-  const clientConfig = { endpoint: s.moto.url, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey } };
+  const clientConfig = {
+    endpoint: s.moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
+  };
   const sns = new SNSClient(clientConfig);
   const sqs = new SQSClient(clientConfig);
   await createLedgerTable(new DynamoDBClient(clientConfig), 'cost-watch-ledger');
@@ -89,7 +93,13 @@ async function setUp(s: Services): Promise<DemoWorld> {
     `${JSON.stringify(
       {
         idle: { regions: ['us-east-1', 'eu-west-1'], rules: DEMO_IDLE_RULES },
-        report: { bucket: 'cost-watch-reports-demo', prefix: 'reports/', groupByTags: ['team'], emails: ['finance@example.com'], ...REVIEW_CONFIG.report },
+        report: {
+          bucket: 'cost-watch-reports-demo',
+          prefix: 'reports/',
+          groupByTags: ['team'],
+          emails: ['finance@example.com'],
+          ...REVIEW_CONFIG.report,
+        },
         notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: alerts.topicArn, reportTopicArn: reports.topicArn },
         ledgerTable: 'cost-watch-ledger',
         ...DAILY_DEMO_CONFIG,
@@ -107,7 +117,10 @@ async function showJob(world: DemoWorld, title: string, args: string[]): Promise
   const { code, stdout } = await runCli([...args, '--config', world.configFile], world.env);
   process.stdout.write(`${stdout}(exit ${code})\n\n`);
   for (const m of world.slack.messages.slice(before)) process.stdout.write(`${renderSlack(m.channel, m.blocks as never)}\n`);
-  for (const [name, topic] of [['cost-watch-alerts', world.alerts], ['cost-watch-reports', world.reports]] as const)
+  for (const [name, topic] of [
+    ['cost-watch-alerts', world.alerts],
+    ['cost-watch-reports', world.reports],
+  ] as const)
     for (const m of await topic.receive()) process.stdout.write(`${renderSns(name, m)}\n`);
 }
 
@@ -140,7 +153,13 @@ async function main(): Promise<number> {
   }
   process.stdout.write('Starting moto, the Cost Explorer double and a fake Slack …\n');
   // RDS gets its own moto: moto's /moto-api/data.json (where the SES outbox is read) fails once any DB instance exists.
-  const [moto, rdsMoto, ce, slack, budgets] = await Promise.all([startMoto(), startMoto(), startCostExplorerDouble(), startFakeSlack(), startBudgetsDouble()]);
+  const [moto, rdsMoto, ce, slack, budgets] = await Promise.all([
+    startMoto(),
+    startMoto(),
+    startCostExplorerDouble(),
+    startFakeSlack(),
+    startBudgetsDouble(),
+  ]);
   try {
     const world = await setUp({ moto, ce, slack });
     world.env.AWS_ENDPOINT_URL_RDS = rdsMoto.url;
@@ -150,10 +169,17 @@ async function main(): Promise<number> {
     await showJob(world, 'daily-spend: yesterday’s spikes', ['run', 'daily-spend']);
     await showJob(world, 'daily-spend again: nothing is sent twice', ['run', 'daily-spend']);
     await showExpectedSpend((t) => process.stdout.write(t));
-    await showMuteDemo(world, (title, args) => showJob(world, title, args), (t) => process.stdout.write(t));
+    await showMuteDemo(
+      world,
+      (title, args) => showJob(world, title, args),
+      (t) => process.stdout.write(t),
+    );
     await seedIdleResources(world.env);
     process.stdout.write(`\n${DEMO_IDLE_RULES_NOTE}`);
-    await showJob(world, 'idle-resources: waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, load balancers, databases)', ['run', 'idle-resources']);
+    await showJob(world, 'idle-resources: waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, load balancers, databases)', [
+      'run',
+      'idle-resources',
+    ]);
     await showJob(world, 'idle-resources again: nothing new this week', ['run', 'idle-resources']);
     await seedBudgets(budgets, world.env);
     await showJob(world, 'budgets: thresholds crossed', ['run', 'budgets']);
@@ -165,14 +191,27 @@ async function main(): Promise<number> {
     await verifyDemoSender(world.env);
     const emailConfig = join(outDir, 'demo.email.config.json');
     writeFileSync(emailConfig, `${JSON.stringify(withFinanceEmail(JSON.parse(readFileSync(world.configFile, 'utf8'))), null, 2)}\n`);
-    await showJob({ ...world, configFile: emailConfig }, 'monthly-report with report.email: the finance email through SES, files attached', ['run', 'monthly-report']);
+    await showJob(
+      { ...world, configFile: emailConfig },
+      'monthly-report with report.email: the finance email through SES, files attached',
+      ['run', 'monthly-report'],
+    );
     const eml = await showFinanceEmail(world.env, outDir);
     if (eml) process.stdout.write(`Finance email (open it in a mail client): ${eml}\n`);
     await showOrganization({ moto, ce, slack, outDir, run: runCli });
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     if (keep) {
       const motoPids = [moto.pid, rdsMoto.pid];
-      process.stdout.write(keepInstructions({ env: world.env, configFile: world.configFile, root, demoPid: process.pid, motoPids, slackSecretId: SLACK_SECRET_ID }));
+      process.stdout.write(
+        keepInstructions({
+          env: world.env,
+          configFile: world.configFile,
+          root,
+          demoPid: process.pid,
+          motoPids,
+          slackSecretId: SLACK_SECRET_ID,
+        }),
+      );
       await waitForStop();
       process.stdout.write('Stopping the emulators …\n');
     }

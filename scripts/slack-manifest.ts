@@ -14,7 +14,9 @@ try {
   process.stderr.write(`${(err as Error).message}\n`);
 }
 if (!url || !/^https:\/\/[^\s"]+$/.test(url)) {
-  process.stderr.write(`--url: expected the stack's SlackActionsUrl output (https://…), got ${url === undefined ? 'nothing' : `"${url}"`}\n`);
+  process.stderr.write(
+    `--url: expected the stack's SlackActionsUrl output (https://…), got ${url === undefined ? 'nothing' : `"${url}"`}\n`,
+  );
   process.exit(2);
 }
 const manifest = JSON.parse(readFileSync(new URL('../docs/slack-app-manifest.json', import.meta.url), 'utf8'));

@@ -61,7 +61,12 @@ export function dailySpendScenario(o: ScenarioOptions): CostRecord[] {
       records.push({ date: day, service, amount: Math.round(amount * 10000) / 10000 });
     }
     // A daily credit that would hide the EC2 spike if it were counted.
-    records.push({ date: day, service: 'Amazon Elastic Compute Cloud - Compute', amount: day === o.spikeDay ? -250 : -5, recordType: 'Credit' });
+    records.push({
+      date: day,
+      service: 'Amazon Elastic Compute Cloud - Compute',
+      amount: day === o.spikeDay ? -250 : -5,
+      recordType: 'Credit',
+    });
   }
   return withUsageTypes(records, o.spikeDay);
 }

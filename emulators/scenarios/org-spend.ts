@@ -17,8 +17,12 @@ export interface OrgScenarioMember {
 export function orgSpendScenario(spikeDay: string, members: readonly OrgScenarioMember[], historyDays = 35): CostRecord[] {
   return members.flatMap((m) => {
     // A quiet account: the same data with its spike day after the window.
-    const rows = m.spiky ? dailySpendScenario({ spikeDay, historyDays }) : dailySpendScenario({ spikeDay: addDays(spikeDay, 1), historyDays: historyDays + 1 });
+    const rows = m.spiky
+      ? dailySpendScenario({ spikeDay, historyDays })
+      : dailySpendScenario({ spikeDay: addDays(spikeDay, 1), historyDays: historyDays + 1 });
     const scale = m.scale ?? 1;
-    return rows.filter((r) => r.date <= spikeDay).map((r) => ({ ...r, amount: Math.round(r.amount * scale * 10000) / 10000, linkedAccount: m.id }));
+    return rows
+      .filter((r) => r.date <= spikeDay)
+      .map((r) => ({ ...r, amount: Math.round(r.amount * scale * 10000) / 10000, linkedAccount: m.id }));
   });
 }

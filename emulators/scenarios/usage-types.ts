@@ -27,8 +27,8 @@ const NORMAL: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>>
 const SPIKE_DAY: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = {
   // ×1.6 overall: m5.large and c5.2xlarge up a little, p3.2xlarge new.
   'Amazon Elastic Compute Cloud - Compute': [
-    ['USE1-BoxUsage:m5.large', 0.6 * 1.04 / 1.6],
-    ['USE1-BoxUsage:c5.2xlarge', 0.3 * 1.1 / 1.6],
+    ['USE1-BoxUsage:m5.large', (0.6 * 1.04) / 1.6],
+    ['USE1-BoxUsage:c5.2xlarge', (0.3 * 1.1) / 1.6],
     ['USE1-SpotUsage:c5.large', 0.1 / 1.6],
     ['USE1-BoxUsage:p3.2xlarge', 1 - (0.6 * 1.04 + 0.3 * 1.1 + 0.1) / 1.6],
   ],

@@ -55,19 +55,37 @@ const costExplorer: JobPermission = {
 
 /** The FinOps review's commitments and rightsizing. */
 const costExplorerReview: JobPermission = {
-  actions: ['ce:GetSavingsPlansUtilization', 'ce:GetSavingsPlansCoverage', 'ce:GetReservationUtilization', 'ce:GetReservationCoverage', 'ce:GetRightsizingRecommendation'],
+  actions: [
+    'ce:GetSavingsPlansUtilization',
+    'ce:GetSavingsPlansCoverage',
+    'ce:GetReservationUtilization',
+    'ce:GetReservationCoverage',
+    'ce:GetRightsizingRecommendation',
+  ],
   resources: ['*'],
   why: 'Cost Explorer has no resource-level permissions: its coverage, utilization and rightsizing reads only accept Resource "*".',
 };
 
 const unitMetric = (r: JobResources): JobPermission[] =>
   r.unitCost
-    ? [{ actions: ['cloudwatch:GetMetricData'], resources: ['*'], why: 'Reads the unitCost metric; cloudwatch:GetMetricData supports no resource-level permissions.' }]
+    ? [
+        {
+          actions: ['cloudwatch:GetMetricData'],
+          resources: ['*'],
+          why: 'Reads the unitCost metric; cloudwatch:GetMetricData supports no resource-level permissions.',
+        },
+      ]
     : [];
 
 const anomalies = (r: JobResources): JobPermission[] =>
   r.anomalies
-    ? [{ actions: ['ce:GetAnomalies'], resources: ['*'], why: 'Reads AWS Cost Anomaly Detection findings (dailySpend.anomalies); Cost Explorer actions only accept Resource "*".' }]
+    ? [
+        {
+          actions: ['ce:GetAnomalies'],
+          resources: ['*'],
+          why: 'Reads AWS Cost Anomaly Detection findings (dailySpend.anomalies); Cost Explorer actions only accept Resource "*".',
+        },
+      ]
     : [];
 
 export const ledger = (r: JobResources): JobPermission => ({
@@ -91,12 +109,26 @@ export const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
  */
 export const publishAlerts = (r: JobResources): JobPermission[] => [
   ...publish(r.alertTopic, r),
-  ...(r.routeTopicArns?.length ? [{ actions: ['sns:Publish'], resources: [...r.routeTopicArns], why: 'Publishes the alerts notify.routes sends to each team\'s own topic.' }] : []),
+  ...(r.routeTopicArns?.length
+    ? [
+        {
+          actions: ['sns:Publish'],
+          resources: [...r.routeTopicArns],
+          why: "Publishes the alerts notify.routes sends to each team's own topic.",
+        },
+      ]
+    : []),
 ];
 
 export const slack = (r: JobResources): JobPermission[] =>
   r.slackSecretArn
-    ? [{ actions: ['secretsmanager:GetSecretValue'], resources: [r.slackSecretArn], why: 'Reads the Slack bot token at run time (never via env).' }]
+    ? [
+        {
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [r.slackSecretArn],
+          why: 'Reads the Slack bot token at run time (never via env).',
+        },
+      ]
     : [];
 
 /** What the waste scan reads in each (account, region), from the table shared with the member-account role (read-permissions.ts). */

@@ -38,12 +38,20 @@ export function idleStepPermissions(step: IdleStep, r: JobResources, roleName: s
     case 'plan':
       return [
         ...org,
-        { actions: ['ec2:DescribeRegions'], resources: ['*'], why: 'ec2:DescribeRegions (idle.regions "all") supports no resource-level permissions: it only accepts Resource "*".' },
+        {
+          actions: ['ec2:DescribeRegions'],
+          resources: ['*'],
+          why: 'ec2:DescribeRegions (idle.regions "all") supports no resource-level permissions: it only accepts Resource "*".',
+        },
         runs(r, ['s3:PutObject'], 'Writes the run plan and the item list the Distributed Map reads.'),
       ];
     case 'scan':
       // No ListAccounts: the scan gets its account from the plan.
-      return [org[1]!, ...readPermissionsOf('idle-resources'), runs(r, ['s3:PutObject'], 'Writes a scan too large to return through Step Functions.')];
+      return [
+        org[1]!,
+        ...readPermissionsOf('idle-resources'),
+        runs(r, ['s3:PutObject'], 'Writes a scan too large to return through Step Functions.'),
+      ];
     case 'reduce':
       return [
         runs(r, ['s3:GetObject'], 'Reads the plan, the Distributed Map results and large scans.'),

@@ -43,6 +43,8 @@ export function memberReadStatements(): Array<{ Effect: 'Allow'; Action: string[
   return READ_PERMISSIONS.map((p) => ({
     Effect: 'Allow',
     Action: [...p.actions],
-    Resource: p.resources({ partition: '${AWS::Partition}', account: '${AWS::AccountId}' }).map((r) => (r.includes('${') ? { 'Fn::Sub': r } : r)),
+    Resource: p
+      .resources({ partition: '${AWS::Partition}', account: '${AWS::AccountId}' })
+      .map((r) => (r.includes('${') ? { 'Fn::Sub': r } : r)),
   }));
 }

@@ -35,9 +35,12 @@ export class ReportBucket extends Construct {
   constructor(scope: Construct, id: string, props: ReportBucketProps = {}) {
     super(scope, id);
     const { reportPrefix = 'reports/', findingsPrefix = 'findings/', findingsExpiration = Duration.days(400) } = props;
-    if (findingsPrefix === '') throw new Error('ReportBucket: `findingsPrefix` must not be empty; findings would expire every object in the bucket');
+    if (findingsPrefix === '')
+      throw new Error('ReportBucket: `findingsPrefix` must not be empty; findings would expire every object in the bucket');
     if (reportPrefix.startsWith(findingsPrefix) || findingsPrefix.startsWith(reportPrefix))
-      throw new Error(`ReportBucket: \`reportPrefix\` ("${reportPrefix}") and \`findingsPrefix\` ("${findingsPrefix}") overlap; choose distinct prefixes`);
+      throw new Error(
+        `ReportBucket: \`reportPrefix\` ("${reportPrefix}") and \`findingsPrefix\` ("${findingsPrefix}") overlap; choose distinct prefixes`,
+      );
     if (findingsExpiration.toDays() < 1) throw new Error('ReportBucket: `findingsExpiration` must be at least 1 day');
 
     const common = {
@@ -57,7 +60,8 @@ export class ReportBucket extends Construct {
     });
     Validations.of(this.accessLogsBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: "This bucket is the destination of the report bucket's access logs; logging it in turn would only record S3's own log deliveries.",
+      reason:
+        "This bucket is the destination of the report bucket's access logs; logging it in turn would only record S3's own log deliveries.",
     });
 
     this.bucket = new Bucket(this, 'Bucket', {
@@ -78,7 +82,11 @@ export class ReportBucket extends Construct {
         },
         { id: 'expire-findings', prefix: findingsPrefix, expiration: findingsExpiration },
         // A re-run overwrites the month's report; keep the old version for 90 days.
-        { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        {
+          id: 'expire-old-versions',
+          noncurrentVersionExpiration: Duration.days(90),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
       ],
     });
   }

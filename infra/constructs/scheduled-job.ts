@@ -74,7 +74,8 @@ export class ScheduledJob extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: "This queue is the job's dead-letter queue (Lambda on-failure destination and EventBridge target DLQ); nothing consumes it, so a DLQ behind it would never receive anything.",
+      reason:
+        "This queue is the job's dead-letter queue (Lambda on-failure destination and EventBridge target DLQ); nothing consumes it, so a DLQ behind it would never receive anything.",
     });
 
     this.function = new CostWatchFunction(this, 'Function', {
@@ -133,7 +134,9 @@ function validate(props: ScheduledJobProps): void {
   const owned = ['onFailure', 'deadLetterQueue', 'deadLetterQueueEnabled', 'deadLetterTopic'] as const;
   for (const key of owned) {
     if (props[key] !== undefined)
-      throw new Error(`ScheduledJob: cannot set \`${key}\`; failed invocations go to the job's own queue (\`deadLetterQueue\` property), so leave it unset`);
+      throw new Error(
+        `ScheduledJob: cannot set \`${key}\`; failed invocations go to the job's own queue (\`deadLetterQueue\` property), so leave it unset`,
+      );
   }
   if (!props.schedule) throw new Error('ScheduledJob: `schedule` is required; pass Schedule.expression("cron(...)") or Schedule.rate(...)');
   const expression = props.schedule.expressionString;
@@ -145,8 +148,12 @@ function validate(props: ScheduledJobProps): void {
     throw new Error(`ScheduledJob: \`retryAttempts\` must be 0, 1 or 2 (Lambda's async limit), got ${retries}`);
   const retention = props.deadLetterRetention;
   if (retention && !retention.isUnresolved() && (retention.toSeconds() < 60 || retention.toSeconds() > MAX_QUEUE_RETENTION.toSeconds()))
-    throw new Error(`ScheduledJob: \`deadLetterRetention\` must be between 1 minute and 14 days (SQS limits), got ${retention.toHumanString()}`);
+    throw new Error(
+      `ScheduledJob: \`deadLetterRetention\` must be between 1 minute and 14 days (SQS limits), got ${retention.toHumanString()}`,
+    );
   const period = props.alarmPeriod;
   if (period && !period.isUnresolved() && (period.toSeconds() < 60 || period.toSeconds() % 60 !== 0))
-    throw new Error(`ScheduledJob: \`alarmPeriod\` must be a whole number of minutes (standard-resolution Lambda metrics), got ${period.toHumanString()}`);
+    throw new Error(
+      `ScheduledJob: \`alarmPeriod\` must be a whole number of minutes (standard-resolution Lambda metrics), got ${period.toHumanString()}`,
+    );
 }

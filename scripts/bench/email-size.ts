@@ -15,7 +15,11 @@ import { renderXlsx, XLSX_CONTENT_TYPE } from '../../shared/report/xlsx/index.js
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 export async function emailSizeLines(model: ReportModel, runs = 10): Promise<string[]> {
-  const xlsx = await renderXlsx(model, { accounts: [{ account: '123456789012', name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct }] });
+  const xlsx = await renderXlsx(model, {
+    accounts: [
+      { account: '123456789012', name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct },
+    ],
+  });
   const attachments: EmailAttachment[] = [
     { filename: 'cost-report.html', contentType: 'text/html; charset=utf-8', content: renderHtml(model) },
     { filename: 'cost-report.csv', contentType: 'text/csv; charset=utf-8', content: renderCsv(model) },

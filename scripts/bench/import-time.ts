@@ -9,8 +9,8 @@ import { join } from 'node:path';
 export function importTimeMs(root: string, file: string, runs = 7): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
   const env = { ...process.env, NODE_PATH: join(root, 'node_modules'), COST_WATCH_CONFIG: '{}' };
-  const times = Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env }))).sort(
-    (a, b) => a - b,
-  );
+  const times = Array.from({ length: runs }, () =>
+    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env })),
+  ).sort((a, b) => a - b);
   return times[Math.floor(runs / 2)]!;
 }

@@ -44,7 +44,9 @@ export function printPaperFigures(): void {
   const out: string[] = ['', `On paper: ${ACCOUNTS} accounts × ${REGIONS} regions = ${PAIRS} pairs`];
   for (const concurrency of [16, 256]) {
     const map = Math.ceil(PAIRS / concurrency) * A.scanSeconds;
-    out.push(`  wall time, MaxConcurrency ${concurrency}: plan ${minutes(A.planSeconds)} + map ${minutes(map)} + reduce ${minutes(A.reduceSeconds)} = ${minutes(A.planSeconds + map + A.reduceSeconds)}`);
+    out.push(
+      `  wall time, MaxConcurrency ${concurrency}: plan ${minutes(A.planSeconds)} + map ${minutes(map)} + reduce ${minutes(A.reduceSeconds)} = ${minutes(A.planSeconds + map + A.reduceSeconds)}`,
+    );
   }
   const scanGbS = PAIRS * A.scanSeconds * A.scanMemoryGb;
   const lambda = (scanGbS + A.planSeconds * 0.25 + A.reduceSeconds * A.reduceMemoryGb) * P.lambdaGbSecond + (PAIRS + 2) * P.lambdaRequest;

@@ -28,7 +28,10 @@ const CASES: Case[] = [
   { name: 'no tags, Savings Plans and reservations', report: {}, review: monthlyReviewOptions(MONTH) },
   {
     name: '2 tag keys + allocation on one of them, commitments',
-    report: { groupByTags: ['team', 'environment'], allocationTargets: { environment: { production: 70, staging: 15, development: 10, 'R&D': 5 } } },
+    report: {
+      groupByTags: ['team', 'environment'],
+      allocationTargets: { environment: { production: 70, staging: 15, development: 10, 'R&D': 5 } },
+    },
     review: monthlyReviewOptions(MONTH),
   },
   { name: 'AWS Cost Category for the categories, commitments', report: { costCategory: 'Component' }, review: monthlyReviewOptions(MONTH) },
@@ -44,7 +47,12 @@ export async function requestsPerReport(): Promise<Array<{ name: string; total: 
     for (const c of CASES) {
       ce.setDataset(monthlyReportDataset(MONTH), c.review);
       ce.resetRequests();
-      const ctx = createContext({ config: parseConfig({ report: c.report }), log: silentLogger, dryRun: true, aws: new AwsClients(process.env, ALL_CLIENTS) });
+      const ctx = createContext({
+        config: parseConfig({ report: c.report }),
+        log: silentLogger,
+        dryRun: true,
+        aws: new AwsClients(process.env, ALL_CLIENTS),
+      });
       const client = ctx.aws.costExplorer();
       const window = reportWindow(MONTH, END, false);
       const scope = { includes: () => true };

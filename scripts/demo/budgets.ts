@@ -7,7 +7,8 @@ import { monthlyReportDataset } from './monthly-dataset.js';
 /** Clients from the demo's environment record (not process.env): moto endpoint and that account's keys. */
 function clientConfig(env: Record<string, string>) {
   const { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
-  if (!endpoint || !accessKeyId || !secretAccessKey) throw new Error('seedBudgets: env needs AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+  if (!endpoint || !accessKeyId || !secretAccessKey)
+    throw new Error('seedBudgets: env needs AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   return { endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } };
 }
 
@@ -65,7 +66,14 @@ export function demoBudgetRecords(account: string, now = new Date()): BudgetReco
   const spend = monthlyReportDataset(month).filter((r) => r.date.startsWith(month));
   const sum = (records: typeof spend) => Math.round(records.reduce((a, r) => a + r.amount, 0) * 100) / 100;
   const since = { Start: new Date(Date.UTC(now.getUTCFullYear() - 1, 0, 1)), End: new Date('2087-06-15T00:00:00Z') };
-  const budget = (name: string, limit: number, actual: number, forecast: number, over: Partial<Budget> = {}, lastMonth = actual): BudgetRecord => ({
+  const budget = (
+    name: string,
+    limit: number,
+    actual: number,
+    forecast: number,
+    over: Partial<Budget> = {},
+    lastMonth = actual,
+  ): BudgetRecord => ({
     account,
     budget: { ...monthlyCostBudget(name, limit, actual, forecast, now), TimePeriod: since, ...over },
     history: { [month]: lastMonth, [thisMonth]: actual },

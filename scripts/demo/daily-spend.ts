@@ -24,7 +24,15 @@ export function demoAnomalies(day: string, account: string): Anomaly[] {
       AnomalyScore: { MaxScore: 87, CurrentScore: 87 },
       Impact: { MaxImpact: 231.4, TotalImpact: 231.4, TotalActualSpend: 640, TotalExpectedSpend: 408.6, TotalImpactPercentage: 56.6 },
       MonitorArn: monitor,
-      RootCauses: [{ Service: 'Amazon Elastic Compute Cloud - Compute', Region: 'us-east-1', LinkedAccount: account, UsageType: 'USE1-BoxUsage:p3.2xlarge', Impact: { Contribution: 218 } }],
+      RootCauses: [
+        {
+          Service: 'Amazon Elastic Compute Cloud - Compute',
+          Region: 'us-east-1',
+          LinkedAccount: account,
+          UsageType: 'USE1-BoxUsage:p3.2xlarge',
+          Impact: { Contribution: 218 },
+        },
+      ],
     },
     {
       AnomalyId: 'e5f6a7b8-glue',
@@ -33,7 +41,15 @@ export function demoAnomalies(day: string, account: string): Anomaly[] {
       AnomalyScore: { MaxScore: 64, CurrentScore: 51 },
       Impact: { MaxImpact: 22.5, TotalImpact: 41.7, TotalActualSpend: 44.1, TotalExpectedSpend: 2.4, TotalImpactPercentage: 1737.5 },
       MonitorArn: monitor,
-      RootCauses: [{ Service: 'AWS Glue', Region: 'us-east-1', LinkedAccount: account, UsageType: 'USE1-Crawler-DPU-Hour', Impact: { Contribution: 41.7 } }],
+      RootCauses: [
+        {
+          Service: 'AWS Glue',
+          Region: 'us-east-1',
+          LinkedAccount: account,
+          UsageType: 'USE1-Crawler-DPU-Hour',
+          Impact: { Contribution: 41.7 },
+        },
+      ],
     },
   ];
 }
@@ -53,7 +69,9 @@ export async function seedDailySpend(ce: CostExplorerDouble, env: Record<string,
     disableRequestCompression: true,
   });
   // From the 1st two months back: the monthly report's cost per lead covers last month and the one before.
-  const leads = Object.fromEntries(dayRange(firstDayOfMonth(addMonths(monthOf(day), -2)), day).map((d, i) => [d, 20_000 + ((i * 7919) % 1500)]));
+  const leads = Object.fromEntries(
+    dayRange(firstDayOfMonth(addMonths(monthOf(day), -2)), day).map((d, i) => [d, 20_000 + ((i * 7919) % 1500)]),
+  );
   await putDailyUnits(cw, UNIT_METRIC, leads);
   cw.destroy();
 }

@@ -24,9 +24,18 @@ export async function showExpectedSpend(write: (t: string) => void): Promise<voi
   const saved = process.env.AWS_ENDPOINT_URL_COST_EXPLORER;
   process.env.AWS_ENDPOINT_URL_COST_EXPLORER = ce.url;
   const run = async (records: ReturnType<typeof realisticScenario>['records'], date: string, baseline: string) => {
-    ce.setDataset(records.map((r) => ({ ...r })), { anomalies: [] });
+    ce.setDataset(
+      records.map((r) => ({ ...r })),
+      { anomalies: [] },
+    );
     const config = parseConfig({ dailySpend: { baseline, recheckDays: 0 } });
-    const ctx = createContext({ config, log: silentLogger, dryRun: true, aws: new AwsClients(process.env, ALL_CLIENTS), now: new Date('2026-12-05T06:00:00Z') });
+    const ctx = createContext({
+      config,
+      log: silentLogger,
+      dryRun: true,
+      aws: new AwsClients(process.env, ALL_CLIENTS),
+      now: new Date('2026-12-05T06:00:00Z'),
+    });
     return runDailySpend(ctx, { date });
   };
   try {
@@ -35,9 +44,13 @@ export async function showExpectedSpend(write: (t: string) => void): Promise<voi
     const seasonal = await run(quiet, '2026-11-16', 'seasonal');
     const previousDay = await run(quiet, '2026-11-16', 'previous-day');
     const usage = (r: DailySpendResult) => r.spikes.filter((s) => s.scope !== 'charges');
-    write(`Monday 2026-11-16 after a quiet weekend: seasonal sends ${usage(seasonal).length} alert(s) ` +
-      `(total $${seasonal.total.amount} vs about $${Math.round(seasonal.total.previous)} expected for a Monday); ` +
-      `previous-day would have sent ${usage(previousDay).length}: ${usage(previousDay).map((s) => s.key).join(', ')}\n`);
+    write(
+      `Monday 2026-11-16 after a quiet weekend: seasonal sends ${usage(seasonal).length} alert(s) ` +
+        `(total $${seasonal.total.amount} vs about $${Math.round(seasonal.total.previous)} expected for a Monday); ` +
+        `previous-day would have sent ${usage(previousDay).length}: ${usage(previousDay)
+          .map((s) => s.key)
+          .join(', ')}\n`,
+    );
     const drift = await run(realisticScenario().records, '2026-10-30', 'seasonal');
     for (const s of usage(drift)) write(`A slow climb caught on 2026-10-30: ${line(s)}\n`);
   } finally {

@@ -28,7 +28,8 @@ export async function verifyDemoSender(env: Record<string, string>): Promise<voi
 
 /** Headers of the message and of each part, unfolded: enough to show the shape without a MIME parser. */
 function describe(raw: string): string[] {
-  const header = (block: string, name: string) => new RegExp(`^${name}: ?(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(block)?.[1]?.replace(/\r?\n[ \t]+/g, ' ');
+  const header = (block: string, name: string) =>
+    new RegExp(`^${name}: ?(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(block)?.[1]?.replace(/\r?\n[ \t]+/g, ' ');
   const [head = ''] = raw.split(/\r?\n\r?\n/, 1);
   const parts = [...raw.matchAll(/^Content-Type:\s*([^;\s]+)/gim)].map((m) => m[1]);
   const files = [...raw.matchAll(/filename=("?)([^";\r\n]+)\1/gi)].map((m) => m[2]);

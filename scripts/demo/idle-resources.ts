@@ -44,7 +44,8 @@ export interface SeededRegion {
 /** Clients from an environment record (not process.env): the moto endpoint and that account's keys. */
 export function clientConfig(env: Record<string, string>, region: string) {
   const { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
-  if (!endpoint || !accessKeyId || !secretAccessKey) throw new Error('idle seed: env needs AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+  if (!endpoint || !accessKeyId || !secretAccessKey)
+    throw new Error('idle seed: env needs AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   return { endpoint, region, credentials: { accessKeyId, secretAccessKey } };
 }
 
@@ -84,7 +85,13 @@ async function launch(ec2: EC2Client, instances: readonly SeedInstance[], exempt
  * 1000 datums a request, the PutMetricData maximum. Uncompressed: moto answers
  * gzip-compressed PutMetricData with HTTP 500.
  */
-async function putCpu(cw: CloudWatchClient, ids: readonly string[], instances: readonly SeedInstance[], days: number, now: Date): Promise<void> {
+async function putCpu(
+  cw: CloudWatchClient,
+  ids: readonly string[],
+  instances: readonly SeedInstance[],
+  days: number,
+  now: Date,
+): Promise<void> {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const data: MetricDatum[] = [];
   instances.forEach((inst, n) => {
@@ -99,7 +106,8 @@ async function putCpu(cw: CloudWatchClient, ids: readonly string[], instances: r
         Unit: 'Percent',
       });
   });
-  for (let i = 0; i < data.length; i += 1000) await cw.send(new PutMetricDataCommand({ Namespace: 'AWS/EC2', MetricData: data.slice(i, i + 1000) }));
+  for (let i = 0; i < data.length; i += 1000)
+    await cw.send(new PutMetricDataCommand({ Namespace: 'AWS/EC2', MetricData: data.slice(i, i + 1000) }));
 }
 
 async function createVolumes(ec2: EC2Client, region: string, volumes: readonly SeedVolume[]): Promise<string[]> {
@@ -120,7 +128,11 @@ async function createVolumes(ec2: EC2Client, region: string, volumes: readonly S
 }
 
 /** Seeds instances, their CPU history and unattached volumes in each region, regions in parallel. */
-export async function seedFleet(env: Record<string, string>, regions: readonly SeedRegion[], options: SeedOptions = {}): Promise<SeededRegion[]> {
+export async function seedFleet(
+  env: Record<string, string>,
+  regions: readonly SeedRegion[],
+  options: SeedOptions = {},
+): Promise<SeededRegion[]> {
   const days = options.days ?? 14;
   const now = options.now ?? new Date();
   const exemptTag = options.exemptTag ?? 'cost-watch:ignore';

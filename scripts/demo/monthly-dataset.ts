@@ -37,7 +37,8 @@ export function monthlyReportDataset(month: IsoMonth): CostRecord[] {
       if (inMonth && service === 'Amazon CloudFront' && date.endsWith('-14')) amount *= 4;
       for (const [team, share] of Object.entries(teams)) {
         if (amount <= 0) continue;
-        const environment = team === 'data' ? 'production' : team === 'platform' && d % 4 === 0 ? 'development' : d % 3 ? 'production' : 'staging';
+        const environment =
+          team === 'data' ? 'production' : team === 'platform' && d % 4 === 0 ? 'development' : d % 3 ? 'production' : 'staging';
         const tags: Record<string, string> = team ? { team, environment: service.includes('Kubernetes') ? 'R&D' : environment } : {};
         records.push({ date, service, amount: Math.round(amount * share * 1e4) / 1e4, tags });
       }
@@ -45,4 +46,3 @@ export function monthlyReportDataset(month: IsoMonth): CostRecord[] {
   }
   return records;
 }
-

@@ -36,7 +36,8 @@ export { REVIEW_CONFIG } from './monthly-review.js';
 
 function clientConfig(env: Record<string, string>) {
   const { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
-  if (!endpoint || !accessKeyId || !secretAccessKey) throw new Error('seedMonthlyReport: env needs AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+  if (!endpoint || !accessKeyId || !secretAccessKey)
+    throw new Error('seedMonthlyReport: env needs AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   return { endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } };
 }
 
@@ -70,7 +71,9 @@ export async function seedMonthlyReport(env: Record<string, string>, options: { 
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   const body = JSON.stringify(findings(month));
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `findings/idle-resources/${month}-26.json`, Body: body, ContentType: 'application/json' }));
+  await s3.send(
+    new PutObjectCommand({ Bucket: bucket, Key: `findings/idle-resources/${month}-26.json`, Body: body, ContentType: 'application/json' }),
+  );
 }
 
 /**
@@ -86,7 +89,9 @@ export async function saveMonthlyReport(
   const dir = join(options.outDir ?? join(root, 'out'), month);
   mkdirSync(dir, { recursive: true });
   for (const name of ['cost-report.html', 'cost-report.csv', 'cost-report.json', 'cost-report.xlsx']) {
-    const got = await s3.send(new GetObjectCommand({ Bucket: options.bucket ?? DEMO_REPORT_BUCKET, Key: `${options.prefix ?? 'reports/'}${month}/${name}` }));
+    const got = await s3.send(
+      new GetObjectCommand({ Bucket: options.bucket ?? DEMO_REPORT_BUCKET, Key: `${options.prefix ?? 'reports/'}${month}/${name}` }),
+    );
     writeFileSync(join(dir, name), (await got.Body?.transformToByteArray()) ?? new Uint8Array());
   }
   return join(dir, 'cost-report.html');
@@ -94,7 +99,9 @@ export async function saveMonthlyReport(
 
 export function describeMonthlyReport(result: unknown): string {
   const r = result as MonthlyReportResult;
-  const ops = Object.entries(r.costExplorerOperations).map(([op, n]) => `${op} ×${n}`).join(', ');
+  const ops = Object.entries(r.costExplorerOperations)
+    .map(([op, n]) => `${op} ×${n}`)
+    .join(', ');
   return `Report files: ${r.objects.map((o) => `s3://${o.bucket}/${o.key}`).join(', ')} (HTML ${(r.htmlBytes / 1024).toFixed(1)} KiB, xlsx ${(r.xlsxBytes / 1024).toFixed(1)} KiB; ${r.costExplorerRequests} Cost Explorer requests: ${ops})`;
 }
 
@@ -127,7 +134,11 @@ async function standalone(argv: string[]): Promise<void> {
     await seedBudgets(budgets, env);
     await seedLeadMetric(config, month);
     const ctx = createContext({
-      config: parseConfig({ ...REVIEW_CONFIG, report: { bucket: DEMO_REPORT_BUCKET, groupByTags: ['team', 'environment'], ...REVIEW_CONFIG.report }, notify: { reportTopicArn: reports.topicArn } }),
+      config: parseConfig({
+        ...REVIEW_CONFIG,
+        report: { bucket: DEMO_REPORT_BUCKET, groupByTags: ['team', 'environment'], ...REVIEW_CONFIG.report },
+        notify: { reportTopicArn: reports.topicArn },
+      }),
       log: stderrLogger(),
       aws: new AwsClients(process.env, ALL_CLIENTS),
     });

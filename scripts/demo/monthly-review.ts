@@ -21,9 +21,32 @@ export function monthlyReviewOptions(month: IsoMonth, accountId?: string): Datas
       { month, purchasedHours: 1_488, usedHours: 818, reservedHours: 818, onDemandHours: 1_540 },
     ],
     rightsizing: [
-      { instanceId: 'i-0c4d5e6f708192a3b', instanceName: 'web-batch-2', instanceType: 'm5.4xlarge', monthlyCost: 560.64, action: 'modify', targets: [{ instanceType: 'm5.xlarge', estimatedMonthlySavings: 420.48 }, { instanceType: 'm5.2xlarge', estimatedMonthlySavings: 280.32, default: true }] },
-      { instanceId: 'i-0a1b2c3d4e5f60718', instanceName: 'legacy-report', instanceType: 'm5.xlarge', monthlyCost: 140.16, action: 'terminate' },
-      { instanceId: 'i-09f8e7d6c5b4a3921', instanceName: 'ci-runner-7', instanceType: 'c5.2xlarge', monthlyCost: 248.2, action: 'modify', targets: [{ instanceType: 'c5.xlarge', estimatedMonthlySavings: 124.1, default: true }] },
+      {
+        instanceId: 'i-0c4d5e6f708192a3b',
+        instanceName: 'web-batch-2',
+        instanceType: 'm5.4xlarge',
+        monthlyCost: 560.64,
+        action: 'modify',
+        targets: [
+          { instanceType: 'm5.xlarge', estimatedMonthlySavings: 420.48 },
+          { instanceType: 'm5.2xlarge', estimatedMonthlySavings: 280.32, default: true },
+        ],
+      },
+      {
+        instanceId: 'i-0a1b2c3d4e5f60718',
+        instanceName: 'legacy-report',
+        instanceType: 'm5.xlarge',
+        monthlyCost: 140.16,
+        action: 'terminate',
+      },
+      {
+        instanceId: 'i-09f8e7d6c5b4a3921',
+        instanceName: 'ci-runner-7',
+        instanceType: 'c5.2xlarge',
+        monthlyCost: 248.2,
+        action: 'modify',
+        targets: [{ instanceType: 'c5.xlarge', estimatedMonthlySavings: 124.1, default: true }],
+      },
     ],
   } satisfies DatasetOptions;
   return accountId ? { ...options, rightsizing: options.rightsizing.map((r) => ({ ...r, accountId })) } : options;
@@ -41,7 +64,11 @@ export const REVIEW_CONFIG = {
 };
 
 /** Leads per day from the month before `month` through yesterday: fewer at weekends, fewer last month. */
-export async function seedLeadMetric(clientConfig: ConstructorParameters<typeof CloudWatchClient>[0], month: IsoMonth, now = new Date()): Promise<void> {
+export async function seedLeadMetric(
+  clientConfig: ConstructorParameters<typeof CloudWatchClient>[0],
+  month: IsoMonth,
+  now = new Date(),
+): Promise<void> {
   // Through yesterday too, so daily-spend's cost per lead has data in the full demo.
   const today = now.toISOString().slice(0, 10);
   const last = today > monthEndExclusive(month) ? today : monthEndExclusive(month);

@@ -28,7 +28,9 @@ export interface OrgDemoServices {
 
 /** The env of a member account: moto's AssumeRole credentials act in the role's account. */
 async function memberEnv(env: Record<string, string>, clientConfig: STSClientConfig, member: OrgMember) {
-  const out = await new STSClient(clientConfig).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${member.id}:role/cost-watch-read`, RoleSessionName: 'demo-seed' }));
+  const out = await new STSClient(clientConfig).send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${member.id}:role/cost-watch-read`, RoleSessionName: 'demo-seed' }),
+  );
   const c = out.Credentials!;
   return { ...env, AWS_ACCESS_KEY_ID: c.AccessKeyId!, AWS_SECRET_ACCESS_KEY: c.SecretAccessKey!, AWS_SESSION_TOKEN: c.SessionToken! };
 }
@@ -47,7 +49,11 @@ export async function showOrganization(s: OrgDemoServices): Promise<void> {
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
   };
-  const clientConfig = { endpoint: s.moto.url, region: 'us-east-1', credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey } };
+  const clientConfig = {
+    endpoint: s.moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
+  };
   const [sns, sqs] = [new SNSClient(clientConfig), new SQSClient(clientConfig)];
   await createLedgerTable(new DynamoDBClient(clientConfig), 'cost-watch-ledger');
   await createSecret(new SecretsManagerClient(clientConfig), 'cost-watch/slack-bot-token', 'xoxb-demo-token');
@@ -88,7 +94,10 @@ export async function showOrganization(s: OrgDemoServices): Promise<void> {
   );
 
   for (const [title, args] of [
-    ['daily-spend across the organization: one Cost Explorer request, spikes per account, each team in its channel', ['run', 'daily-spend']],
+    [
+      'daily-spend across the organization: one Cost Explorer request, spikes per account, each team in its channel',
+      ['run', 'daily-spend'],
+    ],
     ['budgets of every account, through the member role', ['run', 'budgets']],
     ['daily-spend again: nothing is sent twice, anywhere', ['run', 'daily-spend']],
   ] as const) {

@@ -9,4 +9,5 @@ const options = { color: !process.env.NO_COLOR };
 
 export const renderSlack = (channel: string, blocks: Parameters<typeof drawSlack>[1]): string => drawSlack(channel, blocks, options);
 
-export const renderSns = (topic: string, m: { subject?: string; message: string; attributes: Record<string, string> }): string => drawSns(topic, m, options);
+export const renderSns = (topic: string, m: { subject?: string; message: string; attributes: Record<string, string> }): string =>
+  drawSns(topic, m, options);

@@ -22,11 +22,21 @@ export interface ActionsDemoWorld {
 /** Starts `cost-watch slack-actions --port` (the endpoint's handler over local HTTP) and waits until it listens. */
 async function serveActions(world: ActionsDemoWorld): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'bin/cost-watch.js'), 'slack-actions', '--port', String(port), '--config', world.configFile], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...world.env, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-demo-token' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/cost-watch.js'), 'slack-actions', '--port', String(port), '--config', world.configFile],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...world.env,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-demo-token',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   await new Promise<void>((ready, fail) => {
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => {
@@ -54,9 +64,16 @@ export async function showMuteDemo(
   const server = await serveActions(world);
   try {
     write(`\n\x1b[1m━━ Slack: on-call clicks "${mute.text.text}" ━━\x1b[0m\n`);
-    const unsigned = await fetch(server.url, { method: 'POST', body: formBody(clickPayload(mute)), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const unsigned = await fetch(server.url, {
+      method: 'POST',
+      body: formBody(clickPayload(mute)),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     write(`the same click without Slack's signature: HTTP ${unsigned.status}\n`);
-    const req = signRequest(SIGNING_SECRET, formBody(clickPayload(mute, { channel: first.channel, message: { text: first.text, blocks: first.blocks } })));
+    const req = signRequest(
+      SIGNING_SECRET,
+      formBody(clickPayload(mute, { channel: first.channel, message: { text: first.text, blocks: first.blocks } })),
+    );
     const res = await fetch(server.url, { method: 'POST', body: req.body, headers: req.headers });
     write(`signed click: HTTP ${res.status}\n`);
     const update = world.slack.updates.at(-1);

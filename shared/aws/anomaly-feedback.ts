@@ -8,7 +8,9 @@ import { explainAwsError } from './errors.js';
  */
 export async function reportPlannedActivity(ce: CostExplorerClient, anomalyId: string, timeoutMs = 2000): Promise<void> {
   // Bounded: the click's answer to Slack is due within 3 s; a failure is answered and can be clicked again.
-  const request = ce.send(new ProvideAnomalyFeedbackCommand({ AnomalyId: anomalyId, Feedback: 'PLANNED_ACTIVITY' }), { abortSignal: AbortSignal.timeout(timeoutMs) });
+  const request = ce.send(new ProvideAnomalyFeedbackCommand({ AnomalyId: anomalyId, Feedback: 'PLANNED_ACTIVITY' }), {
+    abortSignal: AbortSignal.timeout(timeoutMs),
+  });
   await request.catch((err: unknown) => {
     throw explainAwsError(err, `Cost Explorer ProvideAnomalyFeedback for anomaly ${anomalyId}`, 'ce:ProvideAnomalyFeedback');
   });

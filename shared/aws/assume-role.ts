@@ -69,7 +69,13 @@ export class AssumedRoles {
     const arn = this.roleArn(account);
     const out = await this.options
       .sts()
-      .send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: this.options.sessionName ?? 'cost-watch', DurationSeconds: SESSION_SECONDS }))
+      .send(
+        new AssumeRoleCommand({
+          RoleArn: arn,
+          RoleSessionName: this.options.sessionName ?? 'cost-watch',
+          DurationSeconds: SESSION_SECONDS,
+        }),
+      )
       .catch((err: unknown) => {
         throw new AwsAccessError(
           `cannot assume ${arn} (${errorMessage(err)}): deploy the member-account role to account ${account} (the stack's StackSet does), or list the account in organization.excludeAccounts`,

@@ -52,7 +52,9 @@ const awsPct = (s: string | undefined) => (s === undefined || s === '' || !Numbe
 
 async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string[]): Promise<CommitmentFigures> {
   const TimePeriod = { Start: span.start, End: span.endExclusive };
-  const used = await counted(requests, 'GetSavingsPlansUtilization', () => ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter }))).catch((err: unknown) => {
+  const used = await counted(requests, 'GetSavingsPlansUtilization', () =>
+    ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter })),
+  ).catch((err: unknown) => {
     if (isDataUnavailable(err)) return undefined;
     throw err;
   });
@@ -62,26 +64,35 @@ async function savingsPlans(ce: CostExplorerClient, span: Span, requests: string
   let total = 0;
   let token: string | undefined;
   do {
-    const page = await counted(requests, 'GetSavingsPlansCoverage', () => ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter, NextToken: token })));
+    const page = await counted(requests, 'GetSavingsPlansCoverage', () =>
+      ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter, NextToken: token })),
+    );
     for (const c of page.SavingsPlansCoverages ?? []) {
       covered += num(c.Coverage?.SpendCoveredBySavingsPlans);
       total += num(c.Coverage?.TotalCost);
     }
     token = page.NextToken;
   } while (token);
-  return { coveragePct: pctOf(covered, total), utilizationPct: awsPct(u.UtilizationPercentage) ?? pctOf(num(u.UsedCommitment), num(u.TotalCommitment)) };
+  return {
+    coveragePct: pctOf(covered, total),
+    utilizationPct: awsPct(u.UtilizationPercentage) ?? pctOf(num(u.UsedCommitment), num(u.TotalCommitment)),
+  };
 }
 
 async function reservations(ce: CostExplorerClient, span: Span, requests: string[]): Promise<CommitmentFigures> {
   const TimePeriod = { Start: span.start, End: span.endExclusive };
-  const used = await counted(requests, 'GetReservationUtilization', () => ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter }))).catch((err: unknown) => {
+  const used = await counted(requests, 'GetReservationUtilization', () =>
+    ce.send(new GetReservationUtilizationCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter })),
+  ).catch((err: unknown) => {
     if (isDataUnavailable(err)) return undefined;
     throw err;
   });
   const u = used?.Total;
   if (!u || num(u.PurchasedHours) === 0) return NONE;
   // Ungrouped, the answer is one page: Total covers the whole period.
-  const coverage = await counted(requests, 'GetReservationCoverage', () => ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter })));
+  const coverage = await counted(requests, 'GetReservationCoverage', () =>
+    ce.send(new GetReservationCoverageCommand({ TimePeriod, Granularity: 'MONTHLY', Filter: span.filter })),
+  );
   const hours = coverage.Total?.CoverageHours;
   return {
     coveragePct: awsPct(hours?.CoverageHoursPercentage) ?? pctOf(num(hours?.ReservedHours), num(hours?.TotalRunningHours)),
@@ -94,9 +105,14 @@ export async function readCommitments(ce: CostExplorerClient, span: Span): Promi
   const gaps: ReviewGap[] = [];
   const guard = (part: 'savingsPlans' | 'reservations', run: () => Promise<CommitmentFigures>) =>
     run().catch((err: unknown) => {
-      gaps.push(reviewGap(err, part, requests.filter((r) => r.includes(part === 'savingsPlans' ? 'SavingsPlans' : 'Reservation')).at(-1) ?? part));
+      gaps.push(
+        reviewGap(err, part, requests.filter((r) => r.includes(part === 'savingsPlans' ? 'SavingsPlans' : 'Reservation')).at(-1) ?? part),
+      );
       return NONE;
     });
-  const [sp, ri] = await Promise.all([guard('savingsPlans', () => savingsPlans(ce, span, requests)), guard('reservations', () => reservations(ce, span, requests))]);
+  const [sp, ri] = await Promise.all([
+    guard('savingsPlans', () => savingsPlans(ce, span, requests)),
+    guard('reservations', () => reservations(ce, span, requests)),
+  ]);
   return { commitments: { savingsPlans: sp, reservations: ri }, gaps, requests };
 }

@@ -14,7 +14,8 @@ export function isAccessDenied(err: unknown): boolean {
 }
 
 /** Throttling and "try again" answers: transient, the SDK already retried them. */
-const TRANSIENT = /Throttl|TooManyRequests|RequestLimitExceeded|LimitExceeded|DataUnavailable|ServiceUnavailable|InternalServerError|InternalFailure/;
+const TRANSIENT =
+  /Throttl|TooManyRequests|RequestLimitExceeded|LimitExceeded|DataUnavailable|ServiceUnavailable|InternalServerError|InternalFailure/;
 
 /**
  * Turns an SDK failure into a message a person can act on: which call, which
@@ -39,13 +40,21 @@ export function explainAwsError(err: unknown, operation: string, permission: str
       { cause: err },
     );
   if (isAccessDenied(err))
-    return new AwsAccessError(`${operation} was denied: the caller needs the IAM permission ${permission}. AWS said: ${said}`, operation, { cause: err });
+    return new AwsAccessError(`${operation} was denied: the caller needs the IAM permission ${permission}. AWS said: ${said}`, operation, {
+      cause: err,
+    });
   if (e?.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(said))
-    return new AwsCallError(`${operation}: connection refused (is the endpoint reachable? AWS_ENDPOINT_URL and service variables change it)`, { cause: err });
+    return new AwsCallError(
+      `${operation}: connection refused (is the endpoint reachable? AWS_ENDPOINT_URL and service variables change it)`,
+      { cause: err },
+    );
   // "Secrets Manager can't find the specified secret." names neither the secret nor the call: the operation does.
   if (/NotFound/.test(e?.name ?? '')) return new AwsCallError(`${operation}: not found: ${said}`, { cause: err });
   if (TRANSIENT.test(e?.name ?? ''))
-    return new AwsCallError(`${operation} failed after retries (${/DataUnavailable/.test(e?.name ?? '') ? 'data not available yet' : 'AWS is throttling or unavailable'}): ${said}`, { cause: err });
+    return new AwsCallError(
+      `${operation} failed after retries (${/DataUnavailable/.test(e?.name ?? '') ? 'data not available yet' : 'AWS is throttling or unavailable'}): ${said}`,
+      { cause: err },
+    );
   return err instanceof Error ? err : new Error(String(err));
 }
 

@@ -1,4 +1,9 @@
-import { GetRightsizingRecommendationCommand, type CostExplorerClient, type Expression, type RightsizingRecommendation } from '@aws-sdk/client-cost-explorer';
+import {
+  GetRightsizingRecommendationCommand,
+  type CostExplorerClient,
+  type Expression,
+  type RightsizingRecommendation,
+} from '@aws-sdk/client-cost-explorer';
 import { roundCents } from '../money.js';
 import type { ReviewGap, RightsizingRow } from '../review/types.js';
 import { attemptsOf } from './attempts.js';
@@ -23,7 +28,13 @@ export function toRow(r: RightsizingRecommendation): RightsizingRow | undefined 
   const current = r.CurrentInstance;
   if (!current?.ResourceId) return undefined;
   const instanceType = current.ResourceDetails?.EC2ResourceDetails?.InstanceType ?? 'unknown';
-  const base = { account: r.AccountId ?? '', instanceId: current.ResourceId, instanceType, instanceName: current.InstanceName || undefined, region: current.ResourceDetails?.EC2ResourceDetails?.Region };
+  const base = {
+    account: r.AccountId ?? '',
+    instanceId: current.ResourceId,
+    instanceType,
+    instanceName: current.InstanceName || undefined,
+    region: current.ResourceDetails?.EC2ResourceDetails?.Region,
+  };
   if (r.RightsizingType === 'TERMINATE') {
     const savings = r.TerminateRecommendationDetail?.EstimatedMonthlySavings ?? current.MonthlyCost;
     return { ...base, action: 'terminate', targetType: null, estimatedMonthlySavings: roundCents(Number(savings ?? 0)) };

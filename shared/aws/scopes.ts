@@ -75,7 +75,10 @@ async function listOrganizationAccounts(aws: AwsClients, required: boolean): Pro
     }
   } catch (err) {
     if (!required) return { accounts: [], pages }; // names are a nicety when the ids are listed in config
-    const why = isAccessDenied(err) || (err as Error)?.name === 'AWSOrganizationsNotInUseException' ? 'was denied or the account is not the organization\'s management or delegated administrator account' : 'failed';
+    const why =
+      isAccessDenied(err) || (err as Error)?.name === 'AWSOrganizationsNotInUseException'
+        ? "was denied or the account is not the organization's management or delegated administrator account"
+        : 'failed';
     throw new AwsAccessError(
       `Organizations ListAccounts ${why} (${errorMessage(err)}): organization.accounts "all" needs organizations:ListAccounts from the management or a delegated administrator account; or list the account ids in organization.accounts`,
       'Organizations ListAccounts',

@@ -17,7 +17,11 @@ export async function billedServiceNames(ce: CostExplorerClient, now: Date): Pro
   do {
     const out = await ce
       .send(
-        new GetDimensionValuesCommand({ Dimension: 'SERVICE', TimePeriod: { Start: addDays(end, -LOOKBACK_DAYS), End: end }, NextPageToken: token }),
+        new GetDimensionValuesCommand({
+          Dimension: 'SERVICE',
+          TimePeriod: { Start: addDays(end, -LOOKBACK_DAYS), End: end },
+          NextPageToken: token,
+        }),
       )
       .catch((err: unknown) => {
         throw explainAwsError(err, 'Cost Explorer GetDimensionValues', 'ce:GetDimensionValues');

@@ -9,13 +9,17 @@ import * as z from 'zod/mini';
 
 const name = (what: string) => z.string({ error: `expected a ${what}` }).check(z.minLength(1, { error: `expected a non-empty ${what}` }));
 const amount = z.number({ error: 'expected an amount' }).check(z.nonnegative({ error: 'expected an amount of at least 0' }));
-const share = z.number({ error: 'expected a percent' }).check(z.gte(0, { error: 'expected a percent from 0 to 100' }), z.lte(100, { error: 'expected a percent from 0 to 100' }));
+const share = z
+  .number({ error: 'expected a percent' })
+  .check(z.gte(0, { error: 'expected a percent from 0 to 100' }), z.lte(100, { error: 'expected a percent from 0 to 100' }));
 
 export const DEFAULT_CATEGORY_NAMES = ['Compute', 'Database', 'AI/ML', 'Storage', 'Networking', 'Other'] as const;
 
 export const reviewKeys = {
   /** `{ "<category>": ["<service name>", …] }`: replaces the default mapping; unlisted services are Other. */
-  categories: z.optional(z.record(name('category name'), z.array(name('Cost Explorer service name'), { error: 'expected an array of service names' }))),
+  categories: z.optional(
+    z.record(name('category name'), z.array(name('Cost Explorer service name'), { error: 'expected an array of service names' })),
+  ),
   /** An AWS Cost Category name: categories come from GroupBy COST_CATEGORY instead of the mapping. */
   costCategory: z.optional(name('Cost Category name')),
   categoryBudgets: z.optional(z.record(name('category name'), amount)),
@@ -55,7 +59,8 @@ export function reviewIssues(r: ReviewInput): Issue[] {
   }
   for (const [key, targets] of Object.entries(r.allocationTargets ?? {})) {
     const sum = Object.values(targets).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 100) > 0.01) issue(['allocationTargets', key], `expected the percents to sum to 100, got ${Math.round(sum * 100) / 100}`, targets);
+    if (Math.abs(sum - 100) > 0.01)
+      issue(['allocationTargets', key], `expected the percents to sum to 100, got ${Math.round(sum * 100) / 100}`, targets);
   }
   return issues;
 }

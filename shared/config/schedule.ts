@@ -81,7 +81,12 @@ function cronProblem(body: string): string | null {
     return `expected six fields separated by single spaces (minutes hours day-of-month month day-of-week year), got "${body}"`;
   const [min, hour, dom, month, dow, year] = fields as [string, string, string, string, string, string];
   if ((dom === '?') === (dow === '?')) return 'exactly one of day-of-month and day-of-week must be "?"';
-  const checks: Array<[string, Field]> = [[min, MINUTES], [hour, HOURS], [month, MONTH], [year, YEAR]];
+  const checks: Array<[string, Field]> = [
+    [min, MINUTES],
+    [hour, HOURS],
+    [month, MONTH],
+    [year, YEAR],
+  ];
   if (dom !== '?') checks.push([dom, DAY_OF_MONTH]);
   if (dow !== '?') checks.push([dow, DAY_OF_WEEK]);
   for (const [text, f] of checks) {

@@ -18,7 +18,6 @@ export { UNIT_STATS, unitCostSchema, unitMetricSchema, type UnitCostConfig, type
  * size, which every Lambda cold start pays for.
  */
 
-
 export const SEVERITIES = ['info', 'warning', 'critical', 'emergency'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -39,7 +38,12 @@ const thresholds = (fallback: Threshold[]) =>
           const cur = list[i]!.pct;
           if (cur === prev) ctx.addIssue({ code: 'custom', path: [i, 'pct'], message: `duplicate threshold ${cur}%`, input: cur });
           else if (cur < prev)
-            ctx.addIssue({ code: 'custom', path: [i, 'pct'], message: `expected thresholds in ascending order, but ${cur}% follows ${prev}%`, input: cur });
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'pct'],
+              message: `expected thresholds in ascending order, but ${cur}% follows ${prev}%`,
+              input: cur,
+            });
         }
       }),
     ),
@@ -64,7 +68,9 @@ export const dailySpendSchema = z
       'UnblendedCost',
     ),
     baseline: withDefault(
-      z.enum(['seasonal', 'previous-day', 'same-weekday', 'median-7'], { error: 'expected one of seasonal, previous-day, same-weekday, median-7' }),
+      z.enum(['seasonal', 'previous-day', 'same-weekday', 'median-7'], {
+        error: 'expected one of seasonal, previous-day, same-weekday, median-7',
+      }),
       'seasonal',
     ),
     recheckDays: withDefault(int().check(z.gte(0, { error: 'expected 0 or more' }), z.lte(14, { error: 'expected at most 14' })), 2),
@@ -85,19 +91,19 @@ export const dailySpendSchema = z
 
 export const idleSchema = z.strictObject({
   regions: withDefault(
-    z.union(
-      [
-        z.literal('all'),
-        z
-          .array(knownRegion('us-east-1'))
-          .check(z.minLength(1, { error: 'expected at least one region' })),
-      ],
-      { error: 'expected "all" or an array of region names' },
-    ),
+    z.union([z.literal('all'), z.array(knownRegion('us-east-1')).check(z.minLength(1, { error: 'expected at least one region' }))], {
+      error: 'expected "all" or an array of region names',
+    }),
     ['us-east-1'],
   ),
   cpuThresholdPct: withDefault(pct(100), 5),
-  lookbackDays: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(63, { error: 'expected at most 63 (CloudWatch keeps 1-hour data 63 days)' })), 14),
+  lookbackDays: withDefault(
+    int().check(
+      z.gte(1, { error: 'expected 1 or more' }),
+      z.lte(63, { error: 'expected at most 63 (CloudWatch keeps 1-hour data 63 days)' }),
+    ),
+    14,
+  ),
   exemptTag: withDefault(z.string().check(z.minLength(1, { error: 'expected a tag key' })), 'cost-watch:ignore'),
   /** Extra key: regions scanned at once. */
   concurrency: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(32, { error: 'expected at most 32' })), 4),
@@ -125,35 +131,43 @@ export const budgetsSchema = z.strictObject({
 export const reportEmailSchema = z.strictObject({
   from: z.email({ error: 'expected the sender email address, an identity verified in SES, such as "costs@example.com"' }),
   to: z
-    .array(z.email({ error: 'expected a recipient email address such as "finance@example.com"' }), { error: 'expected an array of recipient email addresses' })
-    .check(z.minLength(1, { error: 'expected at least one recipient' }), z.maxLength(50, { error: 'expected at most 50 recipients (the SES limit per message)' })),
+    .array(z.email({ error: 'expected a recipient email address such as "finance@example.com"' }), {
+      error: 'expected an array of recipient email addresses',
+    })
+    .check(
+      z.minLength(1, { error: 'expected at least one recipient' }),
+      z.maxLength(50, { error: 'expected at most 50 recipients (the SES limit per message)' }),
+    ),
   region: z.optional(knownRegion('eu-west-1')),
 });
 export type ReportEmailConfig = z.output<typeof reportEmailSchema>;
 
-export const reportSchema = z.strictObject({
-  bucket: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name' }))),
-  prefix: withDefault(
-    z.string({ error: 'expected a key prefix such as "reports/"' }).check(
-      z.regex(/^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()/-]*\/$/, {
-        error: 'expected a non-empty key prefix ending in "/" (letters, digits and !_.*\'()- only), such as "reports/"',
-      }),
-      z.refine((p) => p === '' || !RESERVED_PREFIXES.some((r) => p.startsWith(r) || r.startsWith(p)), {
-        error: (i) => `"${String(i.input)}" overlaps ${RESERVED_PREFIXES.map((r) => `"${r}"`).join(' or ')}, which the stack keeps for itself: choose another prefix such as "reports/"`,
-      }),
+export const reportSchema = z
+  .strictObject({
+    bucket: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name' }))),
+    prefix: withDefault(
+      z.string({ error: 'expected a key prefix such as "reports/"' }).check(
+        z.regex(/^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()/-]*\/$/, {
+          error: 'expected a non-empty key prefix ending in "/" (letters, digits and !_.*\'()- only), such as "reports/"',
+        }),
+        z.refine((p) => p === '' || !RESERVED_PREFIXES.some((r) => p.startsWith(r) || r.startsWith(p)), {
+          error: (i) =>
+            `"${String(i.input)}" overlaps ${RESERVED_PREFIXES.map((r) => `"${r}"`).join(' or ')}, which the stack keeps for itself: choose another prefix such as "reports/"`,
+        }),
+      ),
+      'reports/',
     ),
-    'reports/',
-  ),
-  groupByTags: withDefault(
-    z.array(z.string().check(z.minLength(1, { error: 'expected a tag key' }))).check(z.maxLength(5, { error: 'expected at most 5 tag keys' })),
-    [],
-  ),
-  emails: withDefault(z.array(z.email({ error: 'expected an email address' })), []),
-  email: z.optional(reportEmailSchema),
-  ...reviewKeys,
-}).check(z.superRefine((v, ctx) => reviewIssues(v).forEach((i) => ctx.addIssue(i))));
-
-
+    groupByTags: withDefault(
+      z
+        .array(z.string().check(z.minLength(1, { error: 'expected a tag key' })))
+        .check(z.maxLength(5, { error: 'expected at most 5 tag keys' })),
+      [],
+    ),
+    emails: withDefault(z.array(z.email({ error: 'expected an email address' })), []),
+    email: z.optional(reportEmailSchema),
+    ...reviewKeys,
+  })
+  .check(z.superRefine((v, ctx) => reviewIssues(v).forEach((i) => ctx.addIssue(i))));
 
 const slackChannelName = z
   .string({ error: 'expected a channel name or id such as "#cost-alerts"' })
@@ -178,34 +192,39 @@ export type RouteConfig = z.output<typeof routeSchema>;
 /** The Slack token's secret when `notify.slack.tokenSecretId` is not given; route channels use it too. */
 export const DEFAULT_SLACK_TOKEN_SECRET = 'cost-watch/slack-bot-token';
 
-export const notifySchema = z.strictObject({
-  slack: z.optional(
-    z.strictObject({
-      channel: slackChannelName,
-      tokenSecretId: withDefault(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' })), DEFAULT_SLACK_TOKEN_SECRET),
-      /**
-       * Extra key: the Slack app's signing secret, for the actions endpoint
-       * (SLACK_SIGNING_SECRET overrides it). @default cost-watch/slack-signing-secret
-       */
-      signingSecretId: z.optional(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' }))),
+export const notifySchema = z
+  .strictObject({
+    slack: z.optional(
+      z.strictObject({
+        channel: slackChannelName,
+        tokenSecretId: withDefault(
+          z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' })),
+          DEFAULT_SLACK_TOKEN_SECRET,
+        ),
+        /**
+         * Extra key: the Slack app's signing secret, for the actions endpoint
+         * (SLACK_SIGNING_SECRET overrides it). @default cost-watch/slack-signing-secret
+         */
+        signingSecretId: z.optional(z.string().check(z.minLength(1, { error: 'expected a Secrets Manager secret name or ARN' }))),
+      }),
+    ),
+    alertTopicArn: z.optional(snsArn),
+    reportTopicArn: z.optional(snsArn),
+    routes: withDefault(z.array(routeSchema, { error: 'expected an array of routes { accounts, slack?, alertTopicArn?, continue? }' }), []),
+  })
+  .check(
+    // An account no route lists (one added to the organization later) must still reach someone.
+    z.superRefine((v, ctx) => {
+      if (v.routes.length && !v.slack && !v.alertTopicArn)
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          message:
+            'expected a default destination (notify.slack or notify.alertTopicArn) beside notify.routes: alerts about accounts no route lists go there',
+          input: v,
+        });
     }),
-  ),
-  alertTopicArn: z.optional(snsArn),
-  reportTopicArn: z.optional(snsArn),
-  routes: withDefault(z.array(routeSchema, { error: 'expected an array of routes { accounts, slack?, alertTopicArn?, continue? }' }), []),
-}).check(
-  // An account no route lists (one added to the organization later) must still reach someone.
-  z.superRefine((v, ctx) => {
-    if (v.routes.length && !v.slack && !v.alertTopicArn)
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'expected a default destination (notify.slack or notify.alertTopicArn) beside notify.routes: alerts about accounts no route lists go there',
-        input: v,
-      });
-  }),
-);
-
+  );
 
 /** Extra key (not in the contract): EventBridge schedules the stack deploys. */
 export const schedulesSchema = z.strictObject({

@@ -20,7 +20,9 @@ export function ruleOptions<S extends Record<string, z.ZodMiniType>>(shape: S) {
 /** A whole number of days, 0 meaning any age. */
 export const days = (fallback: number) =>
   withDefault(
-    z.int({ error: 'expected a whole number of days' }).check(z.gte(0, { error: 'expected 0 or more' }), z.lte(3650, { error: 'expected at most 3650' })),
+    z
+      .int({ error: 'expected a whole number of days' })
+      .check(z.gte(0, { error: 'expected 0 or more' }), z.lte(3650, { error: 'expected at most 3650' })),
     fallback,
   );
 
@@ -45,10 +47,9 @@ export const WASTE_RULE_NAMES = Object.keys(WASTE_RULE_OPTIONS) as WasteRuleName
 
 /** `idle.rules`: one optional key per rule, each `{ enabled, …options }` with defaults; unknown rules and options rejected. */
 export const rulesConfigSchema = z.strictObject(
-  Object.fromEntries(Object.entries(WASTE_RULE_OPTIONS).map(([name, options]) => [name, z._default(options as z.ZodMiniType, () => options.parse({}))])) as Record<
-    string,
-    z.ZodMiniDefault<z.ZodMiniType<{ enabled: boolean } & Record<string, unknown>>>
-  >,
+  Object.fromEntries(
+    Object.entries(WASTE_RULE_OPTIONS).map(([name, options]) => [name, z._default(options as z.ZodMiniType, () => options.parse({}))]),
+  ) as Record<string, z.ZodMiniDefault<z.ZodMiniType<{ enabled: boolean } & Record<string, unknown>>>>,
 );
 
 export type RulesConfig = Readonly<Record<string, { readonly enabled: boolean } & Readonly<Record<string, unknown>>>>;

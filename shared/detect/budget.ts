@@ -147,7 +147,12 @@ export function alertTiers(crossed: readonly Crossing[]): AlertTier[] {
   return tiers;
 }
 
-const skip = (f: BudgetFacts, reason: string): BudgetOutcome => ({ status: 'skipped', budget: f.name, budgetType: f.budgetType ?? 'unknown', reason });
+const skip = (f: BudgetFacts, reason: string): BudgetOutcome => ({
+  status: 'skipped',
+  budget: f.name,
+  budgetType: f.budgetType ?? 'unknown',
+  reason,
+});
 const valid = (a: Amount | undefined): a is Amount => a !== undefined && Number.isFinite(a.amount);
 
 /** Evaluates one budget at `now`, or says why it cannot be evaluated. Never divides by zero. */
@@ -157,7 +162,11 @@ export function evaluateBudget(f: BudgetFacts, rules: BudgetRules, now: Date): B
   const period = budgetPeriod(unit, f.periodStart, now, f.periodEnd);
   if (!period) return skip(f, `time unit ${unit} is not supported (expected DAILY, MONTHLY, QUARTERLY, ANNUALLY or CUSTOM with an end)`);
   const limit = f.limit ?? f.plannedLimits[period.start];
-  if (!valid(limit)) return skip(f, f.limit || f.plannedLimits[period.start] ? 'the limit is not a number' : `no limit for the period starting ${period.start}`);
+  if (!valid(limit))
+    return skip(
+      f,
+      f.limit || f.plannedLimits[period.start] ? 'the limit is not a number' : `no limit for the period starting ${period.start}`,
+    );
   if (limit.amount <= 0) return skip(f, `the limit is ${limit.amount} ${limit.unit}: percentages of it are undefined`);
   if (!valid(f.actual)) return skip(f, 'no CalculatedSpend.ActualSpend: AWS has not computed its spend yet');
   if (f.actual.unit !== limit.unit) return skip(f, `spend is in ${f.actual.unit} but the limit in ${limit.unit}: not comparable`);
@@ -181,7 +190,10 @@ export function evaluateBudget(f: BudgetFacts, rules: BudgetRules, now: Date): B
       daysLeft: left,
       remaining: roundCents(remaining),
       perDayToStayInside: remaining > 0 ? Math.floor((remaining / left) * 100) / 100 : 0,
-      crossed: [...crossedThresholds(actualPct, rules.actualThresholds, 'actual'), ...crossedThresholds(forecastPct, rules.forecastThresholds, 'forecast')],
+      crossed: [
+        ...crossedThresholds(actualPct, rules.actualThresholds, 'actual'),
+        ...crossedThresholds(forecastPct, rules.forecastThresholds, 'forecast'),
+      ],
     },
   };
 }

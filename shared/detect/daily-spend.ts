@@ -55,7 +55,11 @@ export const TOTAL_KEY = 'total';
  * Pure daily-spend rule: data in, findings out. Days missing from `days`
  * count as zero spend, which is what Cost Explorer's silence means.
  */
-export function evaluateDailySpend(days: readonly DaySpend[], date: IsoDate, rules: DailyRules & { baseline: BaselineKind }): DailyEvaluation {
+export function evaluateDailySpend(
+  days: readonly DaySpend[],
+  date: IsoDate,
+  rules: DailyRules & { baseline: BaselineKind },
+): DailyEvaluation {
   const byDate = new Map(days.map((d) => [d.date, d]));
   const totalOn = (d: IsoDate) => sum(byDate.get(d)?.byService.values());
   const serviceOn = (service: string) => (d: IsoDate) => byDate.get(d)?.byService.get(service) ?? 0;
@@ -71,7 +75,8 @@ export function evaluateDailySpend(days: readonly DaySpend[], date: IsoDate, rul
     ];
     for (const [scope, key, on] of scopes) {
       const a = assessChange(on(day), baselineFor(rules.baseline, day, on), rules);
-      if (a.severity !== 'none') spikes.push({ date: day, scope, key, account: null, accountName: null, ...a, severity: a.severity, series: series(on, day) });
+      if (a.severity !== 'none')
+        spikes.push({ date: day, scope, key, account: null, accountName: null, ...a, severity: a.severity, series: series(on, day) });
     }
   }
   const total = assessChange(totalOn(date), baselineFor(rules.baseline, date, totalOn), rules);

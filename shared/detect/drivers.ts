@@ -51,7 +51,8 @@ export function planDrivers(targets: readonly DriverTarget[], baseline: Baseline
   }
   const byService = targets.some((t) => t.account === null)
     ? true
-    : targets.filter((t) => accountsOf.get(t.service)!.size === 1).length >= targets.filter((t) => servicesOf.get(t.account!)!.size === 1).length;
+    : targets.filter((t) => accountsOf.get(t.service)!.size === 1).length >=
+      targets.filter((t) => servicesOf.get(t.account!)!.size === 1).length;
   const plan = byService
     ? {
         groupBy: 'SERVICE' as const,

@@ -37,14 +37,23 @@ export function orgDays(buckets: readonly CostBucket[], keep: (account: string) 
  * (`scope: "account"`, key the id) and each service within each account.
  * `total`, the month to date and the sparkline stay the organization's.
  */
-export function evaluateOrganization(days: readonly OrgDaySpend[], date: IsoDate, rules: DailyRules & { baseline: BaselineKind }, nameOf: (account: string) => string): DailyEvaluation {
+export function evaluateOrganization(
+  days: readonly OrgDaySpend[],
+  date: IsoDate,
+  rules: DailyRules & { baseline: BaselineKind },
+  nameOf: (account: string) => string,
+): DailyEvaluation {
   const org = evaluateDailySpend(days, date, rules);
   const accounts = [...new Set(days.flatMap((d) => [...d.byAccount.keys()]))].sort();
   const perAccount = accounts.flatMap((account) => {
-    const accountDays: DaySpend[] = days.map((d) => ({ date: d.date, estimated: d.estimated, byService: d.byAccount.get(account) ?? new Map() }));
+    const accountDays: DaySpend[] = days.map((d) => ({
+      date: d.date,
+      estimated: d.estimated,
+      byService: d.byAccount.get(account) ?? new Map(),
+    }));
     const accountName = nameOf(account);
-    return evaluateDailySpend(accountDays, date, rules).spikes.map(
-      (s): Spike => (s.scope === 'total' ? { ...s, scope: 'account', key: account, account, accountName } : { ...s, account, accountName }),
+    return evaluateDailySpend(accountDays, date, rules).spikes.map((s): Spike =>
+      s.scope === 'total' ? { ...s, scope: 'account', key: account, account, accountName } : { ...s, account, accountName },
     );
   });
   const spikes = [...org.spikes.filter((s) => s.scope === 'total'), ...perAccount];

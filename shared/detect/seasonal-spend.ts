@@ -79,9 +79,20 @@ export function evaluateSeasonal(input: SeasonalInput): DailyEvaluation {
       if (!e.alert || e.severity === 'none') continue;
       const expected = roundCents(e.compared);
       spikes.push({
-        date: day, scope: s.scope, key: s.key, account: s.account, accountName: s.account && nameOf ? nameOf(s.account) : null,
-        amount: e.amount, previous: expected, changePct: e.changePct, severity: e.severity,
-        series: lastWeek(s.on, day), expected, baseline: e.basis, episodeStart: e.episodeStart, basis: describeBasis(e, currency),
+        date: day,
+        scope: s.scope,
+        key: s.key,
+        account: s.account,
+        accountName: s.account && nameOf ? nameOf(s.account) : null,
+        amount: e.amount,
+        previous: expected,
+        changePct: e.changePct,
+        severity: e.severity,
+        series: lastWeek(s.on, day),
+        expected,
+        baseline: e.basis,
+        episodeStart: e.episodeStart,
+        basis: describeBasis(e, currency),
       });
     }
   }
@@ -114,7 +125,12 @@ function lastWeek(on: On, end: IsoDate): number[] {
  * Charges month over month, per record type (and account): each month judged once per run, as of
  * its newest judged day, so re-checked days of the same month do not repeat it. Period: the month.
  */
-export function chargeSpikes(charges: readonly AccountCharge[], judged: IsoDate[], rules: DailyRules, nameOf?: (a: string) => string): Spike[] {
+export function chargeSpikes(
+  charges: readonly AccountCharge[],
+  judged: IsoDate[],
+  rules: DailyRules,
+  nameOf?: (a: string) => string,
+): Spike[] {
   const newestPerMonth = new Map<string, IsoDate>();
   for (const d of judged) if (!newestPerMonth.has(monthOf(d))) newestPerMonth.set(monthOf(d), d);
   const accounts = [...new Set(charges.map((c) => c.account))];
@@ -125,8 +141,17 @@ export function chargeSpikes(charges: readonly AccountCharge[], judged: IsoDate[
       for (const c of judgeCharges(mine, day, rules)) {
         if (c.severity === 'none') continue;
         spikes.push({
-          date: day, scope: 'charges', key: c.recordType, account, accountName: account && nameOf ? nameOf(account) : null,
-          amount: c.amount, previous: c.previous, changePct: c.changePct, severity: c.severity, series: [], period: month,
+          date: day,
+          scope: 'charges',
+          key: c.recordType,
+          account,
+          accountName: account && nameOf ? nameOf(account) : null,
+          amount: c.amount,
+          previous: c.previous,
+          changePct: c.changePct,
+          severity: c.severity,
+          series: [],
+          period: month,
         });
       }
     }

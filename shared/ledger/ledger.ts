@@ -5,7 +5,8 @@ import type { AlertSubject, DeliveryTarget, PostedMessage } from '../alerts/aler
  * before), or `in-progress` (another run holds a fresh claim: not delivered,
  * and not ours to send until that run marks it or the claim goes stale).
  */
-export type ClaimOutcome = { readonly status: 'claimed' } | { readonly status: 'sent' } | { readonly status: 'in-progress'; readonly staleAt?: Date };
+export type ClaimOutcome =
+  { readonly status: 'claimed' } | { readonly status: 'sent' } | { readonly status: 'in-progress'; readonly staleAt?: Date };
 
 /** What marking a delivery sent ended in. */
 export type MarkOutcome = { readonly recorded: true } | { readonly recorded: false; readonly error: string };

@@ -47,11 +47,9 @@ export class MuteStore implements MuteReader {
   }
 
   async put(mute: Mute): Promise<void> {
-    await this.ddb
-      .send(new PutItemCommand({ TableName: this.table, Item: muteItem.encode(mute) }))
-      .catch((err: unknown) => {
-        throw this.explain(err, 'PutItem');
-      });
+    await this.ddb.send(new PutItemCommand({ TableName: this.table, Item: muteItem.encode(mute) })).catch((err: unknown) => {
+      throw this.explain(err, 'PutItem');
+    });
   }
 
   /** True when there was a mute to remove. */
@@ -75,9 +73,11 @@ export class MuteStore implements MuteReader {
       // DynamoDB may hand back part of a batch as UnprocessedKeys under load.
       for (let attempt = 0; request && Object.keys(request).length && attempt < 5; attempt++) {
         this.reads += 1;
-        const out: BatchGetItemCommandOutput = await this.ddb.send(new BatchGetItemCommand({ RequestItems: request })).catch((err: unknown) => {
-          throw this.explain(err, 'BatchGetItem');
-        });
+        const out: BatchGetItemCommandOutput = await this.ddb
+          .send(new BatchGetItemCommand({ RequestItems: request }))
+          .catch((err: unknown) => {
+            throw this.explain(err, 'BatchGetItem');
+          });
         for (const item of out.Responses?.[this.table] ?? []) {
           const mute = muteItem.decode(item);
           if (mute && Date.parse(mute.until) > now.getTime()) found.set(muteKey(mute), mute);

@@ -207,7 +207,9 @@ export const messageStateItem = {
   decode(item: Item | undefined): MessageState {
     const actions = (item?.actions?.L ?? []).flatMap((a): RecordedAction[] => {
       const m = a.M;
-      return m?.kind?.S && m.value?.S !== undefined && m.note?.S ? [{ kind: m.kind.S as ActionKind, value: m.value.S, note: m.note.S }] : [];
+      return m?.kind?.S && m.value?.S !== undefined && m.note?.S
+        ? [{ kind: m.kind.S as ActionKind, value: m.value.S, note: m.note.S }]
+        : [];
     });
     return { version: Number(item?.version?.N ?? 0), baseText: item?.baseText?.S, actions };
   },

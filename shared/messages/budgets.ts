@@ -36,7 +36,12 @@ export interface BudgetMessageContext {
   readonly emergencyMention: string;
 }
 
-const ICON: Record<Severity, string> = { info: ':information_source:', warning: ':warning:', critical: ':rotating_light:', emergency: ':fire:' };
+const ICON: Record<Severity, string> = {
+  info: ':information_source:',
+  warning: ':warning:',
+  critical: ':rotating_light:',
+  emergency: ':fire:',
+};
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
 
 export function worstSeverity(alerts: readonly BudgetAlert[]): Severity {
@@ -58,7 +63,8 @@ const money = (n: number, e: BudgetEvaluation, esc: Escape) => esc(formatMoney(n
 const pctText = formatPercent;
 /** The period as people say it: both days included. */
 const periodText = (e: BudgetEvaluation) => `${e.period.start} to ${addDays(e.period.endExclusive, -1)}`;
-const unitNote = (e: BudgetEvaluation, m: BudgetMessageContext, esc: Escape) => (e.unit !== m.currency ? ` (amounts in ${esc(e.unit)})` : '');
+const unitNote = (e: BudgetEvaluation, m: BudgetMessageContext, esc: Escape) =>
+  e.unit !== m.currency ? ` (amounts in ${esc(e.unit)})` : '';
 
 function what(a: BudgetAlert): string {
   const e = a.evaluation;
@@ -86,7 +92,9 @@ function alertLine(a: BudgetAlert, m: BudgetMessageContext, escape: (t: string) 
 }
 
 function title(alerts: readonly BudgetAlert[]): string {
-  return alerts.length === 1 ? `AWS budget ${alerts[0]!.threshold.kind === 'actual' ? 'threshold' : 'forecast'} crossed` : `${alerts.length} AWS budget thresholds crossed`;
+  return alerts.length === 1
+    ? `AWS budget ${alerts[0]!.threshold.kind === 'actual' ? 'threshold' : 'forecast'} crossed`
+    : `${alerts.length} AWS budget thresholds crossed`;
 }
 
 export function budgetSlackMessage(alerts: readonly BudgetAlert[], m: BudgetMessageContext): SlackMessage {
@@ -130,7 +138,8 @@ export function budgetSnsMessage(alerts: readonly BudgetAlert[], m: BudgetMessag
     head: 'AWS budget thresholds crossed, found by cost-watch:\n\n',
     items: list.map((a) => `- ${alertLine(a, m, oneLine)}`),
     separator: '\n',
-    more: (n) => `- …and ${n} more budgets left out to keep this message under SNS's 256 KB; run \`npx cost-watch run budgets --json\` for all`,
+    more: (n) =>
+      `- …and ${n} more budgets left out to keep this message under SNS's 256 KB; run \`npx cost-watch run budgets --json\` for all`,
   });
   return { subject, body, attributes: { job: 'budgets', severity: worst } };
 }

@@ -16,7 +16,10 @@ export function driversText(drivers: readonly Driver[] | undefined, currency: st
 /** AWS's root causes, the way the anomaly console lists them. */
 export function rootCausesText(a: AnomalyRef, escape: (t: string) => string): string {
   const causes = a.rootCauses.slice(0, 3).map((c) =>
-    [c.service, c.accountName ?? c.account, c.region, c.usageType].filter((x): x is string => Boolean(x)).map(escape).join(' / '),
+    [c.service, c.accountName ?? c.account, c.region, c.usageType]
+      .filter((x): x is string => Boolean(x))
+      .map(escape)
+      .join(' / '),
   );
   const more = a.rootCauses.length > 3 ? ` (+${a.rootCauses.length - 3} more)` : '';
   return causes.length ? `${causes.join('; ')}${more}` : 'no root cause given';
@@ -57,6 +60,9 @@ export function consoleButton(url: string | undefined): Button | undefined {
 export function totalExtras(o: { forecast?: number; unitCost?: DailyUnitCost }, currency: string, escape: (t: string) => string): string {
   const parts: string[] = [];
   if (o.forecast !== undefined) parts.push(`forecast ${formatMoney(o.forecast, currency)}`);
-  if (o.unitCost) parts.push(`${formatUnitCost(o.unitCost.costPerUnit, currency)} per ${escape(o.unitCost.unit)} (target ${formatUnitCost(o.unitCost.target, currency)})`);
+  if (o.unitCost)
+    parts.push(
+      `${formatUnitCost(o.unitCost.costPerUnit, currency)} per ${escape(o.unitCost.unit)} (target ${formatUnitCost(o.unitCost.target, currency)})`,
+    );
   return parts.map((p) => ` · ${p}`).join('');
 }

@@ -35,7 +35,8 @@ const ICON = { warning: ':warning:', critical: ':rotating_light:' } as const;
 
 const label = (s: SpikeAlert) => contextLabel(s) ?? (s.scope === 'total' ? 'Total spend' : s.scope === 'account' ? 'Account total' : s.key);
 /** An account's alerts are named by the account: "Data (111111111111)". */
-const accountLabel = (s: SpikeAlert) => (s.account ? (s.accountName && s.accountName !== s.account ? `${s.accountName} (${s.account})` : s.account) : '');
+const accountLabel = (s: SpikeAlert) =>
+  s.account ? (s.accountName && s.accountName !== s.account ? `${s.accountName} (${s.account})` : s.account) : '';
 const named = (s: SpikeAlert) => (s.account ? `${accountLabel(s)}: ${label(s)}` : label(s));
 const worst = (alerts: readonly SpikeAlert[]) => (alerts.some((a) => a.severity === 'critical') ? 'critical' : 'warning');
 
@@ -70,7 +71,11 @@ function ordered(alerts: readonly SpikeAlert[]): SpikeAlert[] {
   const rank = (s: SpikeAlert) => (order[s.scope] ?? 0) + (s.severity === 'critical' ? 0 : 1);
   const group = (s: SpikeAlert) => (s.account ? `1${s.accountName ?? ''}\u0000${s.account}` : '0');
   return [...alerts].sort(
-    (a, b) => group(a).localeCompare(group(b)) || b.date.localeCompare(a.date) || rank(a) - rank(b) || b.amount - b.previous - (a.amount - a.previous),
+    (a, b) =>
+      group(a).localeCompare(group(b)) ||
+      b.date.localeCompare(a.date) ||
+      rank(a) - rank(b) ||
+      b.amount - b.previous - (a.amount - a.previous),
   );
 }
 
@@ -89,7 +94,9 @@ export function dailySlackMessage(alerts: readonly SpikeAlert[], ctx: DailyMessa
   }
   const notes = [totalLine(ctx, escapeMrkdwn)];
   if (e.estimated) notes.push('Cost Explorer marks this day as estimated: amounts can still rise as data fills in.');
-  const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`, [context(...notes)]);
+  const capped = capBlocks(blocks, (n) => `…and ${n} more spikes; run \`npx cost-watch run daily-spend --date ${e.date}\` for all.`, [
+    context(...notes),
+  ]);
   const text = fitSlackText({
     head: `${title.replace(/^:\w+: /, '')}: `,
     items: list.map((s) => spikeLine(s, currency, escapePlain)),
@@ -144,7 +151,8 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
     head: `AWS spend spikes found by cost-watch for ${e.date}${e.estimated ? ' (estimated, data still filling in)' : ''}:\n\n`,
     items: list.map((s) => `- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, oneLine)}`),
     separator: '\n',
-    more: (n) => `- …and ${n} more spikes left out to keep this message under SNS's 256 KB; run \`npx cost-watch run daily-spend --date ${e.date} --json\` for all`,
+    more: (n) =>
+      `- …and ${n} more spikes left out to keep this message under SNS's 256 KB; run \`npx cost-watch run daily-spend --date ${e.date} --json\` for all`,
     tail: `\n\n${totalLine(ctx, oneLine)}${consoleLine(list, ctx)}`,
   });
   return { subject, body, attributes: { job: 'daily-spend', severity: worst(list) } };

@@ -43,7 +43,8 @@ export const SNS_MAX_BYTES = SNS_BODY_MAX_BYTES;
 
 const headline = (findings: readonly Finding[]) => `${countOf(findings.length, 'finding')}, about ${money(sumCost(findings))}/month`;
 const isFollowUp = (alerts: readonly IdleAlert[], ctx: IdleMessageContext) => alerts.length < ctx.totalFindings;
-const weekTotal = (ctx: IdleMessageContext) => `This week in total: ${countOf(ctx.totalFindings, 'finding')}, about ${money(ctx.estimatedMonthlySavings)}/month.`;
+const weekTotal = (ctx: IdleMessageContext) =>
+  `This week in total: ${countOf(ctx.totalFindings, 'finding')}, about ${money(ctx.estimatedMonthlySavings)}/month.`;
 const where = (e: { account?: string | null; region: string }) => (e.account ? `${e.account}/${e.region}` : e.region);
 
 /** Regions that failed are not "scanned": "19 of 20 regions" (each failure is listed under "Not scanned"). */
@@ -57,9 +58,11 @@ function problems(ctx: IdleMessageContext, esc: (t: string) => string): string[]
   const lines: string[] = [];
   const accounts = ctx.accountErrors ?? [];
   const named = (e: { account: string; name?: string }) => (e.name && e.name !== e.account ? `${e.account} (${esc(e.name)})` : e.account);
-  if (accounts.length) lines.push(`Not scanned: ${accounts.map((e) => `account ${named(e)}, every region (${esc(e.message)})`).join('; ')}`);
+  if (accounts.length)
+    lines.push(`Not scanned: ${accounts.map((e) => `account ${named(e)}, every region (${esc(e.message)})`).join('; ')}`);
   if (ctx.regionErrors.length) lines.push(`Not scanned: ${ctx.regionErrors.map((e) => `${where(e)} (${esc(e.message)})`).join('; ')}`);
-  if (ctx.ruleErrors.length) lines.push(`Not checked: ${ctx.ruleErrors.map((e) => `${e.rule} in ${where(e)} (${esc(e.message)})`).join('; ')}`);
+  if (ctx.ruleErrors.length)
+    lines.push(`Not checked: ${ctx.ruleErrors.map((e) => `${e.rule} in ${where(e)} (${esc(e.message)})`).join('; ')}`);
   return lines;
 }
 

@@ -39,5 +39,9 @@ export function monthlyReportSnsMessage(ctx: ReportMessageContext): SnsMessage {
     `The report (HTML with charts), its workbook (xlsx), CSV (one row per service) and JSON are in S3: ${ctx.location}`,
     `Open the folder in the S3 console (AWS sign-in required; this link does not expire): ${s3ConsoleUrl(ctx.location)}`,
   );
-  return { subject: reportSubject(ctx.model), body: clipBytes(lines.join('\n'), SNS_BODY_MAX_BYTES), attributes: { job: 'monthly-report', severity: 'info' } };
+  return {
+    subject: reportSubject(ctx.model),
+    body: clipBytes(lines.join('\n'), SNS_BODY_MAX_BYTES),
+    attributes: { job: 'monthly-report', severity: 'info' },
+  };
 }

@@ -16,7 +16,8 @@ export interface RuleGroup {
 const CURRENCY = 'USD';
 export const money = (n: number) => formatMoney(n, CURRENCY);
 export const cost = (c: number | null) => (c === null ? 'price unknown' : `${money(c)}/month`);
-export const sumCost = (list: readonly { estimatedMonthlyCost: number | null }[]) => list.reduce((s, f) => s + (f.estimatedMonthlyCost ?? 0), 0);
+export const sumCost = (list: readonly { estimatedMonthlyCost: number | null }[]) =>
+  list.reduce((s, f) => s + (f.estimatedMonthlyCost ?? 0), 0);
 
 /** Groups in registry order of the rules that found something, costliest group first. */
 export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
@@ -30,7 +31,8 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
 }
 
 /** "Idle instances: 12 · $840.96/month" (the title first: no singular/plural to get wrong). */
-export const groupHeadline = (g: RuleGroup) => `${g.title.charAt(0).toUpperCase()}${g.title.slice(1)}: ${g.findings.length} · ${money(g.monthly)}/month`;
+export const groupHeadline = (g: RuleGroup) =>
+  `${g.title.charAt(0).toUpperCase()}${g.title.slice(1)}: ${g.findings.length} · ${money(g.monthly)}/month`;
 
 /** What a rest line says; the same words in Slack and SNS so readers can search for them. */
 export function restLine(rest: readonly Finding[]): string | undefined {

@@ -27,7 +27,10 @@ export function choiceMenus(actionId: string, title: string, choices: readonly C
       type: 'static_select',
       action_id: `${actionId}:${menus.length}`,
       placeholder: { type: 'plain_text', text: clip(`${title}${range}`, SELECT_LIMITS.placeholder), emoji: true },
-      options: group.map((c): PlainTextOption => ({ text: { type: 'plain_text', text: clip(c.text, SELECT_LIMITS.optionText), emoji: true }, value: c.value })),
+      options: group.map((c): PlainTextOption => ({
+        text: { type: 'plain_text', text: clip(c.text, SELECT_LIMITS.optionText), emoji: true },
+        value: c.value,
+      })),
       ...(confirm ? { confirm } : {}),
     });
   }

@@ -18,7 +18,6 @@ const SLACK: DeliveryTarget = { channel: 'slack' };
 /** Slack's own limits for buttons and actions blocks. */
 export const BUTTON_LIMITS = { elementsPerBlock: 25, text: 75, value: 2000 } as const;
 
-
 // One shared clip: never splits an emoji or an &amp; entity (Slack answers invalid_blocks for a broken character).
 
 function label(a: Alert): string {
@@ -29,7 +28,13 @@ function label(a: Alert): string {
 const MUTE_PREFIX = `Mute ${MUTE_DAYS.default} days: `;
 
 function button(kind: ActionKind, index: number, text: string, value: string, extra: Partial<Button> = {}): Button {
-  return { type: 'button', action_id: `${ACTION_IDS[kind]}:${index}`, text: { type: 'plain_text', text: clip(text, BUTTON_LIMITS.text), emoji: true }, value, ...extra };
+  return {
+    type: 'button',
+    action_id: `${ACTION_IDS[kind]}:${index}`,
+    text: { type: 'plain_text', text: clip(text, BUTTON_LIMITS.text), emoji: true },
+    value,
+    ...extra,
+  };
 }
 
 type Keyed = { readonly a: Alert; readonly value: string };
@@ -62,10 +67,15 @@ export function alertActions(alerts: readonly Alert[], muted = 0, target: Delive
 /** One Mute (and Expected) button per alert while they fit; returns how many alerts got a Mute. */
 function buttons(keyed: readonly Keyed[], elements: ActionsBlock['elements']): number {
   const many = keyed.length > 1;
-  const labels = buttonLabels(keyed.map((k) => k.a), BUTTON_LIMITS.text - MUTE_PREFIX.length);
+  const labels = buttonLabels(
+    keyed.map((k) => k.a),
+    BUTTON_LIMITS.text - MUTE_PREFIX.length,
+  );
   let offered = 0;
   keyed.forEach(({ a, value }, i) => {
-    const wanted = [button('mute', i, many ? `${MUTE_PREFIX}${labels[i]}` : `Mute ${MUTE_DAYS.default} days`, value, { confirm: muteConfirm(a) })];
+    const wanted = [
+      button('mute', i, many ? `${MUTE_PREFIX}${labels[i]}` : `Mute ${MUTE_DAYS.default} days`, value, { confirm: muteConfirm(a) }),
+    ];
     if (a.anomalyId) wanted.push(button('expected', i, many ? `Expected: ${labels[i]}` : 'Expected (tell AWS)', value));
     if (elements.length + wanted.length > BUTTON_LIMITS.elementsPerBlock) return;
     elements.push(...wanted);
@@ -76,7 +86,10 @@ function buttons(keyed: readonly Keyed[], elements: ActionsBlock['elements']): n
 
 /** Mute and Expected menus of up to 100 alerts each, Mute first, within the block's 25 elements. */
 function menus(keyed: readonly Keyed[], elements: ActionsBlock['elements']): number {
-  const labels = buttonLabels(keyed.map((k) => k.a), SELECT_LIMITS.optionText);
+  const labels = buttonLabels(
+    keyed.map((k) => k.a),
+    SELECT_LIMITS.optionText,
+  );
   const choices = keyed.map((k, i) => ({ text: labels[i]!, value: k.value }));
   const room = BUTTON_LIMITS.elementsPerBlock - elements.length;
   const mutes = choiceMenus(ACTION_IDS.mute, `Mute ${MUTE_DAYS.default} days…`, choices, MENU_CONFIRM).slice(0, room);
@@ -96,7 +109,13 @@ const MENU_CONFIRM: Button['confirm'] = {
 function muteConfirm(a: Alert): Button['confirm'] {
   return {
     title: { type: 'plain_text', text: 'Mute for 7 days?' },
-    text: { type: 'mrkdwn', text: clip(`No ${escapeMrkdwn(a.subject.job)} alerts about *${escapeMrkdwn(label(a))}* for ${MUTE_DAYS.default} days, in any channel.`, 300) },
+    text: {
+      type: 'mrkdwn',
+      text: clip(
+        `No ${escapeMrkdwn(a.subject.job)} alerts about *${escapeMrkdwn(label(a))}* for ${MUTE_DAYS.default} days, in any channel.`,
+        300,
+      ),
+    },
     confirm: { type: 'plain_text', text: 'Mute' },
     deny: { type: 'plain_text', text: 'Cancel' },
   };

@@ -51,7 +51,8 @@ export function slackChannelTo<A extends Alert>(
   routed = false,
 ): Channel<A> {
   const secretId = deps.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET;
-  const build = (alerts: readonly A[], info?: SendInfo) => withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
+  const build = (alerts: readonly A[], info?: SendInfo) =>
+    withAlertActions(render(alerts), alerts, info?.muted ?? 0, targetOf({ name: 'slack', destination, routed }));
   return {
     name: 'slack',
     destination,
@@ -59,7 +60,13 @@ export function slackChannelTo<A extends Alert>(
     accepts,
     async send(alerts, info) {
       const token = await resolveSlackToken(deps.secrets, secretId, deps.env);
-      const message = { ...build(alerts, info), metadata: deliveryMetadata(destination, alerts.map((a) => a.alertId)) };
+      const message = {
+        ...build(alerts, info),
+        metadata: deliveryMetadata(
+          destination,
+          alerts.map((a) => a.alertId),
+        ),
+      };
       return { message: await postWithinBudget(token, destination, message, deps.slackBudget ?? runSlackBudget(deps.env), {}, deps.env) };
     },
     preview: (alerts, info) => deps.preview?.({ channel: 'slack', destination, message: build(alerts, info) }),

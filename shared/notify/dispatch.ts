@@ -55,7 +55,10 @@ function unrouted<A extends Alert>(live: readonly A[], channels: readonly Channe
  */
 async function splitMuted<A extends Alert>(alerts: readonly A[], mutes: MuteReader, dryRun: boolean): Promise<{ live: A[]; muted: A[] }> {
   if (!alerts.length) return { live: [...alerts], muted: [] };
-  const read = mutes.mutedAmong(alerts.map((a) => a.subject), new Date());
+  const read = mutes.mutedAmong(
+    alerts.map((a) => a.subject),
+    new Date(),
+  );
   // A dry run never touched the ledger before mutes: one without a table (or access to it) still works, showing no mutes.
   const held = dryRun ? await read.catch(() => new Map()) : await read;
   return { live: alerts.filter((a) => !held.has(muteKey(a.subject))), muted: alerts.filter((a) => held.has(muteKey(a.subject))) };
@@ -108,17 +111,32 @@ function inProgressNote(staleAt: Date | undefined): string {
 export const targetOf = (channel: Pick<Channel<Alert>, 'name' | 'routed' | 'destination'>): DeliveryTarget =>
   channel.routed && channel.destination ? { channel: channel.name, destination: channel.destination } : { channel: channel.name };
 
-async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonly A[], ledger: AlertLedger, dryRun: boolean, mutedAll: readonly A[]): Promise<Delivery[]> {
+async function deliverThrough<A extends Alert>(
+  channel: Channel<A>,
+  all: readonly A[],
+  ledger: AlertLedger,
+  dryRun: boolean,
+  mutedAll: readonly A[],
+): Promise<Delivery[]> {
   const target = targetOf(channel as Channel<Alert>);
   const alerts = all.filter((a) => channel.accepts?.(a) ?? true);
-  const base = (a: A) => ({ channel: channel.name, alertId: a.alertId, ...(channel.destination ? { destination: channel.destination } : {}) });
+  const base = (a: A) => ({
+    channel: channel.name,
+    alertId: a.alertId,
+    ...(channel.destination ? { destination: channel.destination } : {}),
+  });
   const muted = mutedAll.filter((a) => channel.accepts?.(a) ?? true).map((a): Delivery => ({ ...base(a), status: 'muted' }));
   if (dryRun) {
     if (alerts.length) channel.preview?.(alerts, { muted: muted.length });
     return [...alerts.map((a): Delivery => ({ ...base(a), status: 'dry-run' })), ...muted];
   }
 
-  const done = alerts.length ? await ledger.delivered(alerts.map((a) => a.alertId), target) : new Set<string>();
+  const done = alerts.length
+    ? await ledger.delivered(
+        alerts.map((a) => a.alertId),
+        target,
+      )
+    : new Set<string>();
   const claims = await claimAll(
     alerts.filter((a) => !done.has(a.alertId)),
     ledger,
@@ -142,7 +160,9 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
       sendError = errorMessage(err);
     }
     const marks = await mapLimit(claimed, LEDGER_CONCURRENCY, (a) =>
-      sendError === undefined ? ledger.markSent(a.alertId, target, sentRecord(a, receipt)) : ledger.markFailed(a.alertId, target, sendError),
+      sendError === undefined
+        ? ledger.markSent(a.alertId, target, sentRecord(a, receipt))
+        : ledger.markFailed(a.alertId, target, sendError),
     );
     claimed.forEach((a, i) => {
       const mark = marks[i]!;
@@ -150,7 +170,8 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
         const kept = mark.recorded ? '' : ` (the claim could not be released: ${mark.error}; a run after it goes stale retries)`;
         outcome.set(a, { ...base(a), status: 'failed', error: `${sendError}${kept}` });
       } else if (mark.recorded) outcome.set(a, { ...base(a), status: 'sent' });
-      else outcome.set(a, { ...base(a), status: 'sent', recorded: false, error: `sent, but the ledger could not record it: ${mark.error}` });
+      else
+        outcome.set(a, { ...base(a), status: 'sent', recorded: false, error: `sent, but the ledger could not record it: ${mark.error}` });
     });
   }
   // Also when the covering alert went out in an earlier run: heals a recording that failed then.
@@ -159,11 +180,19 @@ async function deliverThrough<A extends Alert>(channel: Channel<A>, all: readonl
 }
 
 /** Marks the alerts that delivered ones cover as delivered on this channel too, so they never go out later. Best effort: the next run heals it. */
-async function recordCovered<A extends Alert>(channel: Channel<A>, delivered: readonly A[], ledger: AlertLedger, target: DeliveryTarget): Promise<void> {
+async function recordCovered<A extends Alert>(
+  channel: Channel<A>,
+  delivered: readonly A[],
+  ledger: AlertLedger,
+  target: DeliveryTarget,
+): Promise<void> {
   const covered = delivered.flatMap((a) => a.covers ?? []).filter((c) => channel.accepts?.(c) ?? true);
   if (!covered.length) return;
   try {
-    const done = await ledger.delivered(covered.map((c) => c.alertId), target);
+    const done = await ledger.delivered(
+      covered.map((c) => c.alertId),
+      target,
+    );
     await mapLimit(
       covered.filter((c) => !done.has(c.alertId)),
       LEDGER_CONCURRENCY,

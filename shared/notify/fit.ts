@@ -55,4 +55,5 @@ export function fitItems(o: FitOptions): string {
 export const fitSlackText = (o: Omit<FitOptions, 'max' | 'measure' | 'cut'>) => fitItems({ ...o, max: SLACK_TEXT_MAX_CHARS });
 
 /** An SNS body: at most SNS_BODY_MAX_BYTES bytes of UTF-8. */
-export const fitSnsBody = (o: Omit<FitOptions, 'max' | 'measure' | 'cut'>) => fitItems({ ...o, max: SNS_BODY_MAX_BYTES, measure: utf8Bytes, cut: clipBytes });
+export const fitSnsBody = (o: Omit<FitOptions, 'max' | 'measure' | 'cut'>) =>
+  fitItems({ ...o, max: SNS_BODY_MAX_BYTES, measure: utf8Bytes, cut: clipBytes });

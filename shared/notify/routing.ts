@@ -51,7 +51,12 @@ export interface RoutedTo {
 }
 
 /** The accounts whose alerts routing sends to a route's destination; null for a default one. */
-function routedTo(destination: string, routed: boolean, at: (account: string | null) => readonly string[], notify: CostWatchConfig['notify']): RoutedTo {
+function routedTo(
+  destination: string,
+  routed: boolean,
+  at: (account: string | null) => readonly string[],
+  notify: CostWatchConfig['notify'],
+): RoutedTo {
   const takes = (account: string | null) => at(account).includes(destination);
   if (!routed) return { destination, routed, accounts: null, takes };
   const listed = new Set(notify.routes.flatMap((route) => route.accounts));

@@ -24,7 +24,9 @@ export async function sendRawEmail(ses: SESClient, email: RawEmail, region: stri
   if (email.raw.byteLength > SES_MAX_MESSAGE_BYTES)
     throw new Error(`${where}: the message is ${email.raw.byteLength} bytes, over SES's limit of ${SES_MAX_MESSAGE_BYTES}`);
   try {
-    const out = await ses.send(new SendRawEmailCommand({ Source: email.from, Destinations: [...email.to], RawMessage: { Data: email.raw } }));
+    const out = await ses.send(
+      new SendRawEmailCommand({ Source: email.from, Destinations: [...email.to], RawMessage: { Data: email.raw } }),
+    );
     return out.MessageId;
   } catch (err) {
     const explained = explainAwsError(err, where, 'ses:SendRawEmail');
@@ -45,7 +47,11 @@ export interface SesChannelOptions {
  * The SES channel: one message per run, whatever the number of alerts (the
  * monthly report has one). `compose` runs only when there is something to send.
  */
-export function sesChannel<A extends Alert>(ses: (region: string) => SESClient, o: SesChannelOptions, compose: (alerts: readonly A[]) => Uint8Array | Promise<Uint8Array>): Channel<A> {
+export function sesChannel<A extends Alert>(
+  ses: (region: string) => SESClient,
+  o: SesChannelOptions,
+  compose: (alerts: readonly A[]) => Uint8Array | Promise<Uint8Array>,
+): Channel<A> {
   const region = o.region;
   return {
     name: 'ses',

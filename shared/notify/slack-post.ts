@@ -79,7 +79,9 @@ export async function postWithinBudget(
       return await findPosted(clientFor(timeoutMs), channel, message.metadata, started);
     } catch (err) {
       const reason = clip((err as SlackFailure).data?.error ?? (err as Error).message ?? String(err), 200);
-      throw new SlackDeliveryError(`${why}; looking for it in conversations.history failed (${reason}): not posted again, so that it is never posted twice`);
+      throw new SlackDeliveryError(
+        `${why}; looking for it in conversations.history failed (${reason}): not posted again, so that it is never posted twice`,
+      );
     }
   };
   let uncertain = false;
@@ -108,14 +110,17 @@ export async function postWithinBudget(
       if (e.code === ErrorCode.PlatformError) {
         // invalid_blocks names the offending block: say which, so the fix is findable.
         const detail = [e.data?.errors, e.data?.response_metadata?.messages].flat().filter((x): x is string => typeof x === 'string');
-        throw new SlackDeliveryError(`Slack refused the message: ${e.data?.error ?? 'unknown error'}${detail.length ? ` (${clip(detail.join('; '), 300)})` : ''}`);
+        throw new SlackDeliveryError(
+          `Slack refused the message: ${e.data?.error ?? 'unknown error'}${detail.length ? ` (${clip(detail.join('; '), 300)})` : ''}`,
+        );
       }
       uncertain = mayHavePosted(e);
       let wait = Math.min(500 * 2 ** (attempt - 1), 5_000);
       if (e.code === ErrorCode.RateLimitedError) {
         wait = (e.retryAfter ?? 1) * 1000;
         last = `Slack rate-limited the call (Retry-After ${e.retryAfter ?? '?'} s)`;
-      } else last = e.code === ErrorCode.HTTPError ? `Slack answered HTTP ${e.statusCode}` : `Slack did not answer: ${e.message ?? String(err)}`;
+      } else
+        last = e.code === ErrorCode.HTTPError ? `Slack answered HTTP ${e.statusCode}` : `Slack did not answer: ${e.message ?? String(err)}`;
       if (attempt === attempts) break;
       if (wait >= budget.remaining()) {
         stop = `${last}, longer than the ${seconds(budget.remaining())} left of this run's ${seconds(budget.totalMs)} Slack budget; not retried`;

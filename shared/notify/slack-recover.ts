@@ -16,7 +16,11 @@ export interface DeliveryMetadata {
  * recognises the message whatever run posted it.
  */
 export function deliveryMetadata(destination: string, alertIds: readonly string[]): DeliveryMetadata {
-  const hash = createHash('sha256').update(destination).update('\n').update([...alertIds].sort().join('\n')).digest('hex');
+  const hash = createHash('sha256')
+    .update(destination)
+    .update('\n')
+    .update([...alertIds].sort().join('\n'))
+    .digest('hex');
   return { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: hash.slice(0, 40) } };
 }
 
@@ -30,7 +34,12 @@ const HISTORY_LIMIT = 100;
  * Throws when Slack cannot tell (no answer, a channel name it will not read,
  * a missing scope): the caller must then not post again.
  */
-export async function findPosted(client: WebClient, channel: string, metadata: DeliveryMetadata, sinceMs: number): Promise<PostedMessage | undefined> {
+export async function findPosted(
+  client: WebClient,
+  channel: string,
+  metadata: DeliveryMetadata,
+  sinceMs: number,
+): Promise<PostedMessage | undefined> {
   const oldest = (Math.floor(sinceMs / 1000) - LOOKBACK_SECONDS).toFixed(6);
   const out = await client.conversations.history({ channel, oldest, limit: HISTORY_LIMIT, include_all_metadata: true });
   const hit = out.messages?.find((m) => {

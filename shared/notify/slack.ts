@@ -67,10 +67,16 @@ export function resolveSlackToken(
  * A secret's string: plain, or the first of `jsonKeys` in a JSON secret such as {"token": "xoxb-..."}.
  * With `timeoutMs`, a fetch not answered by then is abandoned (and not cached).
  */
-export async function fetchSecretString(secrets: SecretsManagerClient, secretId: string, jsonKeys: readonly string[], timeoutMs?: number): Promise<string> {
+export async function fetchSecretString(
+  secrets: SecretsManagerClient,
+  secretId: string,
+  jsonKeys: readonly string[],
+  timeoutMs?: number,
+): Promise<string> {
   const options = timeoutMs === undefined ? {} : { abortSignal: AbortSignal.timeout(timeoutMs) };
   const out = await secrets.send(new GetSecretValueCommand({ SecretId: secretId }), options).catch((err: unknown) => {
-    if ((err as Error).name === 'AbortError') throw new Error(`Secrets Manager GetSecretValue for ${secretId} did not answer within ${timeoutMs} ms`);
+    if ((err as Error).name === 'AbortError')
+      throw new Error(`Secrets Manager GetSecretValue for ${secretId} did not answer within ${timeoutMs} ms`);
     throw explainAwsError(err, `Secrets Manager GetSecretValue for ${secretId}`, 'secretsmanager:GetSecretValue');
   });
   const raw = out.SecretString?.trim() ?? '';

@@ -11,7 +11,10 @@ export interface SnsMessage {
 
 /** SNS rejects subjects of 100 characters or more, and any line break in them. */
 export function snsSubject(text: string): string {
-  const oneLine = text.replace(/[\r\n]+/g, ' ').replace(/[^\x20-\x7e]/g, '').trim();
+  const oneLine = text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim();
   return oneLine.length < 100 ? oneLine : `${oneLine.slice(0, 96)}...`;
 }
 

@@ -14,14 +14,22 @@ const count = (n: number) => `${n} ${n === 1 ? 'delivery' : 'deliveries'}`;
 export function deliveryVerdict(deliveries: readonly Delivery[]): DeliveryVerdict {
   const missing = undelivered(deliveries);
   const loose = unrecorded(deliveries);
-  const looseNote = loose.length ? `; ${count(loose.length)} sent but not recorded in the ledger (a run after the claim goes stale may send it again)` : '';
+  const looseNote = loose.length
+    ? `; ${count(loose.length)} sent but not recorded in the ledger (a run after the claim goes stale may send it again)`
+    : '';
   if (missing.length) {
     const failed = missing.filter((d) => d.status === 'failed').length;
     const busy = missing.length - failed;
     const parts = [failed ? `${count(failed)} failed` : '', busy ? `${count(busy)} held by another run (in-progress)` : ''].filter(Boolean);
-    return { exitCode: 3, message: `at least one delivery failed or is unconfirmed: ${parts.join(', ')}; run the same command again to deliver what is missing${looseNote}` };
+    return {
+      exitCode: 3,
+      message: `at least one delivery failed or is unconfirmed: ${parts.join(', ')}; run the same command again to deliver what is missing${looseNote}`,
+    };
   }
   if (loose.length)
-    return { exitCode: 1, message: `every alert was delivered, but ${count(loose.length)} could not be recorded in the ledger: ${loose[0]!.error ?? ''}; a run after the claim goes stale (${STALE_CLAIM_SECONDS / 60} minutes) may send it again` };
+    return {
+      exitCode: 1,
+      message: `every alert was delivered, but ${count(loose.length)} could not be recorded in the ledger: ${loose[0]!.error ?? ''}; a run after the claim goes stale (${STALE_CLAIM_SECONDS / 60} minutes) may send it again`,
+    };
   return { exitCode: 0 };
 }

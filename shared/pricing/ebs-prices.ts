@@ -21,7 +21,14 @@ export const EBS_PRICES: Readonly<Record<string, EbsPrice>> = {
   gp3: { perGbMonth: 0.08, iopsTiers: [[Infinity, 0.005]], freeIops: 3000, perThroughputMonth: 0.04, freeThroughput: 125 },
   io1: { perGbMonth: 0.125, iopsTiers: [[Infinity, 0.065]] },
   // io2 IOPS are tiered: the first 32,000, the next 32,000, and the rest.
-  io2: { perGbMonth: 0.125, iopsTiers: [[32_000, 0.065], [64_000, 0.0455], [Infinity, 0.032]] },
+  io2: {
+    perGbMonth: 0.125,
+    iopsTiers: [
+      [32_000, 0.065],
+      [64_000, 0.0455],
+      [Infinity, 0.032],
+    ],
+  },
   st1: { perGbMonth: 0.045 },
   sc1: { perGbMonth: 0.015 },
   // Magnetic also bills per million I/O requests, which an unattached volume does not make.

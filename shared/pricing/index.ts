@@ -31,7 +31,8 @@ export function volumeMonthlyCost(region: string, volume: VolumeSpec): number | 
   return roundCents(base * factor);
 }
 
-const monthly = (hourly: number, factor: number | undefined) => (factor === undefined ? null : roundCents(hourly * factor * PRICE_TABLE.hoursPerMonth));
+const monthly = (hourly: number, factor: number | undefined) =>
+  factor === undefined ? null : roundCents(hourly * factor * PRICE_TABLE.hoursPerMonth);
 
 /** A public IPv4 address: the same hourly price in every commercial region. */
 export function publicIpv4MonthlyCost(region: string): number | null {
@@ -45,7 +46,8 @@ export function natGatewayMonthlyCost(region: string): number | null {
 
 /** Load balancer hours of an ALB or NLB; other types (gateway, classic) are not in the table. */
 export function loadBalancerMonthlyCost(region: string, type: string): number | null {
-  const hourly = type === 'application' ? NETWORK_HOURLY.applicationLoadBalancer : type === 'network' ? NETWORK_HOURLY.networkLoadBalancer : undefined;
+  const hourly =
+    type === 'application' ? NETWORK_HOURLY.applicationLoadBalancer : type === 'network' ? NETWORK_HOURLY.networkLoadBalancer : undefined;
   return hourly === undefined ? null : monthly(hourly, NETWORK_REGION_FACTORS[region]);
 }
 

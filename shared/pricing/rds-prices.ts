@@ -10,8 +10,18 @@
  */
 
 const SIZE_UNITS: Readonly<Record<string, number>> = {
-  micro: 0.125, small: 0.25, medium: 0.5, large: 1, xlarge: 2, '2xlarge': 4, '4xlarge': 8, '8xlarge': 16,
-  '12xlarge': 24, '16xlarge': 32, '24xlarge': 48, '32xlarge': 64,
+  micro: 0.125,
+  small: 0.25,
+  medium: 0.5,
+  large: 1,
+  xlarge: 2,
+  '2xlarge': 4,
+  '4xlarge': 8,
+  '8xlarge': 16,
+  '12xlarge': 24,
+  '16xlarge': 32,
+  '24xlarge': 48,
+  '32xlarge': 64,
 };
 const BURST = ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'];
 const STANDARD = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'];

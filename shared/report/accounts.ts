@@ -41,7 +41,11 @@ const labelOf = (names: ReadonlyMap<string, string>, id: string) => {
 
 /** Every account with spend in either month, biggest first. */
 export function accountLines(d: AccountSpendData): AccountLine[] {
-  return compare(sumBy(d.current, 'account'), sumBy(d.previous, 'account')).map((l) => ({ ...l, account: l.key, ...labelOf(d.names, l.key) }));
+  return compare(sumBy(d.current, 'account'), sumBy(d.previous, 'account')).map((l) => ({
+    ...l,
+    account: l.key,
+    ...labelOf(d.names, l.key),
+  }));
 }
 
 /** Every (account, service) with spend in either month: accounts biggest first, services biggest first within. */
@@ -51,6 +55,8 @@ export function accountServiceLines(d: AccountSpendData, accounts: readonly Acco
   return keys
     .map((k) => ({ ...split(k), l: line(split(k).service, d.current.get(k) ?? 0, d.previous.get(k) ?? 0) }))
     .filter((x) => x.l.amount !== 0 || x.l.previous !== 0)
-    .sort((a, b) => (order.get(a.account) ?? 0) - (order.get(b.account) ?? 0) || b.l.amount - a.l.amount || a.service.localeCompare(b.service))
+    .sort(
+      (a, b) => (order.get(a.account) ?? 0) - (order.get(b.account) ?? 0) || b.l.amount - a.l.amount || a.service.localeCompare(b.service),
+    )
     .map((x) => ({ ...x.l, account: x.account, name: d.names.get(x.account) ?? x.account }));
 }

@@ -81,7 +81,7 @@ export function sortBudgetLines(lines: readonly BudgetLine[]): BudgetLine[] {
 }
 
 /** Why a budget line has no actual: AWS keeps a monthly budget's history for the current month and the 12 before. */
-export const NO_BUDGET_HISTORY = 'AWS Budgets has no actual for this month (it keeps a monthly budget\'s history for 12 months).';
+export const NO_BUDGET_HISTORY = "AWS Budgets has no actual for this month (it keeps a monthly budget's history for 12 months).";
 
 /** "whole account" or "filtered", with the account's name in an organization. */
 export const budgetScope = (b: BudgetLine): string =>

@@ -8,7 +8,17 @@ import type { ReportModel } from './model.js';
  */
 export const CSV_HEADER = ['month', 'service', 'amount', 'previous', 'change', 'change_pct', 'currency'] as const;
 /** Organizations: one row per (account, service), the account first. */
-export const ORG_CSV_HEADER = ['month', 'account', 'account_name', 'service', 'amount', 'previous', 'change', 'change_pct', 'currency'] as const;
+export const ORG_CSV_HEADER = [
+  'month',
+  'account',
+  'account_name',
+  'service',
+  'amount',
+  'previous',
+  'change',
+  'change_pct',
+  'currency',
+] as const;
 
 /**
  * A text cell starting with = + - @ is run as a formula by spreadsheets; a
@@ -30,12 +40,30 @@ const amount = (n: number) => n.toFixed(2);
 export function renderCsv(m: ReportModel): string {
   if (m.accounts) {
     const rows = m.accounts.services.map((l) =>
-      [csvField(m.month), csvField(l.account), csvText(l.name), csvText(l.key), amount(l.amount), amount(l.previous), amount(l.change), l.changePct === null ? '' : String(l.changePct), csvField(m.currency)].join(','),
+      [
+        csvField(m.month),
+        csvField(l.account),
+        csvText(l.name),
+        csvText(l.key),
+        amount(l.amount),
+        amount(l.previous),
+        amount(l.change),
+        l.changePct === null ? '' : String(l.changePct),
+        csvField(m.currency),
+      ].join(','),
     );
     return [ORG_CSV_HEADER.join(','), ...rows].map((r) => `${r}\r\n`).join('');
   }
   const rows = m.services.map((l) =>
-    [csvField(m.month), csvText(l.key), amount(l.amount), amount(l.previous), amount(l.change), l.changePct === null ? '' : String(l.changePct), csvField(m.currency)].join(','),
+    [
+      csvField(m.month),
+      csvText(l.key),
+      amount(l.amount),
+      amount(l.previous),
+      amount(l.change),
+      l.changePct === null ? '' : String(l.changePct),
+      csvField(m.currency),
+    ].join(','),
   );
   return [CSV_HEADER.join(','), ...rows].map((r) => `${r}\r\n`).join('');
 }

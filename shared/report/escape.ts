@@ -11,7 +11,20 @@ export function escapeHtml(text: string): string {
   return stripBidi(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2026-03` → `March 2026`, for titles and subjects a person reads. */
 export function monthName(month: string): string {

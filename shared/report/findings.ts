@@ -56,10 +56,22 @@ const priced = (n: number | null) => (n === null ? null : roundCents(n));
 // Loose objects: the idle-resources result carries more fields than the report needs.
 const findingsSchema = z.looseObject({
   idleInstances: z.array(
-    z.looseObject({ id: z.string(), region: z.string(), instanceType: z.optional(z.string()), avgCpuPct: z.optional(z.number()), estimatedMonthlyCost: z.nullable(money) }),
+    z.looseObject({
+      id: z.string(),
+      region: z.string(),
+      instanceType: z.optional(z.string()),
+      avgCpuPct: z.optional(z.number()),
+      estimatedMonthlyCost: z.nullable(money),
+    }),
   ),
   unattachedVolumes: z.array(
-    z.looseObject({ id: z.string(), region: z.string(), sizeGiB: z.optional(z.number()), volumeType: z.optional(z.string()), estimatedMonthlyCost: z.nullable(money) }),
+    z.looseObject({
+      id: z.string(),
+      region: z.string(),
+      sizeGiB: z.optional(z.number()),
+      volumeType: z.optional(z.string()),
+      estimatedMonthlyCost: z.nullable(money),
+    }),
   ),
   estimatedMonthlySavings: money,
   // Every rule's findings (idle-resources since the nine rules); older objects have only the two part-1 lists.
@@ -80,7 +92,13 @@ const findingsSchema = z.looseObject({
 function ruleLines(items: readonly WasteItem[]): WasteRuleLine[] {
   return WASTE_RULES.map((r) => {
     const mine = items.filter((i) => ruleOfReportItem(i) === r.name);
-    return { rule: r.name, title: r.title, action: r.action, findings: mine.length, estimatedMonthlyCost: roundCents(mine.reduce((s, i) => s + (i.estimatedMonthlyCost ?? 0), 0)) };
+    return {
+      rule: r.name,
+      title: r.title,
+      action: r.action,
+      findings: mine.length,
+      estimatedMonthlyCost: roundCents(mine.reduce((s, i) => s + (i.estimatedMonthlyCost ?? 0), 0)),
+    };
   });
 }
 
@@ -89,7 +107,9 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
   const parsed = findingsSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${key}: expected an idle-resources result, but ${issue?.path.join('.') || 'the object'}: ${issue?.message ?? 'is invalid'}`);
+    throw new Error(
+      `${key}: expected an idle-resources result, but ${issue?.path.join('.') || 'the object'}: ${issue?.message ?? 'is invalid'}`,
+    );
   }
   const f = parsed.data;
   const items: WasteItem[] = f.findings
@@ -103,21 +123,23 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
         estimatedMonthlyCost: priced(x.estimatedMonthlyCost),
       }))
     : [
-    ...f.idleInstances.map((i) => ({
-      kind: reportKindOfList('idleInstances'),
-      id: i.id,
-      region: i.region,
-      detail: [i.instanceType, i.avgCpuPct === undefined ? undefined : `avg CPU ${formatPercent(i.avgCpuPct)}`].filter(Boolean).join(', '),
-      estimatedMonthlyCost: priced(i.estimatedMonthlyCost),
-    })),
-    ...f.unattachedVolumes.map((v) => ({
-      kind: reportKindOfList('unattachedVolumes'),
-      id: v.id,
-      region: v.region,
-      detail: [v.sizeGiB === undefined ? undefined : `${v.sizeGiB} GiB`, v.volumeType].filter(Boolean).join(' '),
-      estimatedMonthlyCost: priced(v.estimatedMonthlyCost),
-    })),
-  ];
+        ...f.idleInstances.map((i) => ({
+          kind: reportKindOfList('idleInstances'),
+          id: i.id,
+          region: i.region,
+          detail: [i.instanceType, i.avgCpuPct === undefined ? undefined : `avg CPU ${formatPercent(i.avgCpuPct)}`]
+            .filter(Boolean)
+            .join(', '),
+          estimatedMonthlyCost: priced(i.estimatedMonthlyCost),
+        })),
+        ...f.unattachedVolumes.map((v) => ({
+          kind: reportKindOfList('unattachedVolumes'),
+          id: v.id,
+          region: v.region,
+          detail: [v.sizeGiB === undefined ? undefined : `${v.sizeGiB} GiB`, v.volumeType].filter(Boolean).join(' '),
+          estimatedMonthlyCost: priced(v.estimatedMonthlyCost),
+        })),
+      ];
   // Unpriced items last: they are real waste, but of unknown size.
   items.sort((a, b) => (b.estimatedMonthlyCost ?? -1) - (a.estimatedMonthlyCost ?? -1) || a.id.localeCompare(b.id));
   return { asOf, key, items, estimatedMonthlySavings: roundCents(f.estimatedMonthlySavings), byRule: ruleLines(items) };

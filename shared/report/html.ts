@@ -48,7 +48,8 @@ footer{font-size:.8rem;margin:16px 0}
 `;
 
 const money = (n: number, currency: string) => escapeHtml(formatMoney(n, currency));
-const section = (title: string, body: string, cls = '') => `<section${cls ? ` class="${cls}"` : ''}><h2>${escapeHtml(title)}</h2>${body}</section>`;
+const section = (title: string, body: string, cls = '') =>
+  `<section${cls ? ` class="${cls}"` : ''}><h2>${escapeHtml(title)}</h2>${body}</section>`;
 
 function kpis(m: ReportModel): string {
   const t = m.total;
@@ -68,7 +69,9 @@ function kpis(m: ReportModel): string {
 function notes(m: ReportModel): string {
   const out: string[] = [];
   if (m.partial)
-    out.push(`Partial month: spend through ${m.through} only; ${escapeHtml(m.monthLabel)} is not over yet. Compared with the same days of the month before, ${m.comparedWith.from} to ${m.comparedWith.to}.`);
+    out.push(
+      `Partial month: spend through ${m.through} only; ${escapeHtml(m.monthLabel)} is not over yet. Compared with the same days of the month before, ${m.comparedWith.from} to ${m.comparedWith.to}.`,
+    );
   if (m.estimated) out.push('Cost Explorer still marks part of this period as estimated: amounts can change as AWS finalises them.');
   if (m.empty) out.push(`<span class="empty">No spend was recorded for ${escapeHtml(m.monthLabel)}.</span>`);
   return out.map((n) => `<p class="note">${n}</p>`).join('');
@@ -81,7 +84,10 @@ function budgets(m: ReportModel): string {
     const body =
       b.actual === null
         ? `<p><small>Limit ${money(b.limit, m.currency)}; ${escapeHtml(NO_BUDGET_HISTORY)}</small></p>`
-        : budgetBar(b.actual, b.limit, { label: `${b.name}: ${formatMoney(b.actual, m.currency)} of ${formatMoney(b.limit, m.currency)}`, currency: m.currency });
+        : budgetBar(b.actual, b.limit, {
+            label: `${b.name}: ${formatMoney(b.actual, m.currency)} of ${formatMoney(b.limit, m.currency)}`,
+            currency: m.currency,
+          });
     return `<div class="budget">${head}${body}</div>`;
   });
   return section('Budget', items.join(''));
@@ -92,7 +98,9 @@ function byTag(m: ReportModel): string {
     .map((t) =>
       section(
         `By tag: ${t.key}`,
-        t.rows.length ? lineTable(t.rows, { currency: m.currency, name: t.key, month: m.monthLabel, previous: m.previousLabel }) : '<p>No spend in either month.</p>',
+        t.rows.length
+          ? lineTable(t.rows, { currency: m.currency, name: t.key, month: m.monthLabel, previous: m.previousLabel })
+          : '<p>No spend in either month.</p>',
       ),
     )
     .join('');
@@ -110,7 +118,9 @@ function waste(m: ReportModel): string {
 function byAccount(m: ReportModel): string {
   if (!m.accounts) return '';
   const rows = m.accounts.lines;
-  const body = rows.length ? lineTable(rows, { currency: m.currency, name: 'Account', month: m.monthLabel, previous: m.previousLabel, total: m.total }) : '<p>No spend in either month.</p>';
+  const body = rows.length
+    ? lineTable(rows, { currency: m.currency, name: 'Account', month: m.monthLabel, previous: m.previousLabel, total: m.total })
+    : '<p>No spend in either month.</p>';
   return section(`By account (${rows.length})`, body);
 }
 
@@ -126,9 +136,18 @@ export function renderHtml(m: ReportModel): string {
   const charts = m.empty
     ? ''
     : section('Daily spend', lineChart(m.daily, { label: `Daily spend, ${m.monthLabel}`, currency: m.currency })) +
-      section('By service, month over month', barPairs(m.chart.map((l) => ({ label: l.key, amount: l.amount, previous: l.previous })), { label: `Spend by service, ${m.monthLabel} vs ${m.previousLabel}`, currency: m.currency, legend }));
+      section(
+        'By service, month over month',
+        barPairs(
+          m.chart.map((l) => ({ label: l.key, amount: l.amount, previous: l.previous })),
+          { label: `Spend by service, ${m.monthLabel} vs ${m.previousLabel}`, currency: m.currency, legend },
+        ),
+      );
   const all = m.services.length
-    ? section(`All services (${m.services.length})`, lineTable(m.services, { currency: m.currency, name: 'Service', month: m.monthLabel, previous: m.previousLabel, total: m.total }))
+    ? section(
+        `All services (${m.services.length})`,
+        lineTable(m.services, { currency: m.currency, name: 'Service', month: m.monthLabel, previous: m.previousLabel, total: m.total }),
+      )
     : '';
   const title = `AWS cost report: ${m.monthLabel}`;
   return [

@@ -22,7 +22,11 @@ export interface ReportData {
   readonly current: ReadonlyMap<string, number>;
   readonly previous: ReadonlyMap<string, number>;
   readonly daily: ReadonlyMap<IsoDate, number>;
-  readonly tags: ReadonlyArray<{ readonly key: string; readonly current: ReadonlyMap<string, number>; readonly previous: ReadonlyMap<string, number> }>;
+  readonly tags: ReadonlyArray<{
+    readonly key: string;
+    readonly current: ReadonlyMap<string, number>;
+    readonly previous: ReadonlyMap<string, number>;
+  }>;
   readonly budgets: readonly BudgetLine[];
   readonly waste?: WasteSummary;
   /** The FinOps review (categories, allocation, commitments, rightsizing), when the job gathered it. */
@@ -42,7 +46,10 @@ export interface Line {
 }
 
 /** The facts of the report that pass from data to model unchanged. */
-type ReportFacts = Pick<ReportData, 'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste' | 'review' | 'accounts'>;
+type ReportFacts = Pick<
+  ReportData,
+  'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste' | 'review' | 'accounts'
+>;
 
 export interface ReportModel extends ReportFacts {
   readonly previousMonth: IsoMonth;
@@ -120,8 +127,14 @@ export function comparedDays(month: IsoMonth, through: IsoDate, partial: boolean
 export function buildReportModel(data: ReportData): ReportModel {
   const services = compare(data.current, data.previous);
   const previousMonth = addMonths(data.month, -1);
-  const moversUp = services.filter((l) => l.change > 0).sort((a, b) => b.change - a.change || a.key.localeCompare(b.key)).slice(0, MOVERS);
-  const moversDown = services.filter((l) => l.change < 0).sort((a, b) => a.change - b.change || a.key.localeCompare(b.key)).slice(0, MOVERS);
+  const moversUp = services
+    .filter((l) => l.change > 0)
+    .sort((a, b) => b.change - a.change || a.key.localeCompare(b.key))
+    .slice(0, MOVERS);
+  const moversDown = services
+    .filter((l) => l.change < 0)
+    .sort((a, b) => a.change - b.change || a.key.localeCompare(b.key))
+    .slice(0, MOVERS);
   const start = firstDayOfMonth(data.month);
   const days = data.through < start ? [] : dayRange(start, data.through);
   const total = line('Total', sum(data.current.values()), sum(data.previous.values()));
@@ -130,7 +143,10 @@ export function buildReportModel(data: ReportData): ReportModel {
     month: data.month,
     previousMonth,
     monthLabel: monthName(data.month),
-    previousLabel: comparedWith.to < addDays(start, -1) ? `${monthName(previousMonth)} (1–${Number(comparedWith.to.slice(8))})` : monthName(previousMonth),
+    previousLabel:
+      comparedWith.to < addDays(start, -1)
+        ? `${monthName(previousMonth)} (1–${Number(comparedWith.to.slice(8))})`
+        : monthName(previousMonth),
     comparedWith,
     currency: data.currency,
     metric: data.metric,

@@ -9,10 +9,12 @@ import type { WasteSummary } from './findings.js';
 export function markCountedInWaste(review: FinOpsReview, waste: WasteSummary | undefined): FinOpsReview {
   if (!waste?.items.length) return review;
   const found = new Set(waste.items.map((i) => i.id));
-  const sameAccount = (r: RightsizingRow) => waste.items.some((i) => i.id === r.instanceId && (!i.account || !r.account || i.account === r.account));
+  const sameAccount = (r: RightsizingRow) =>
+    waste.items.some((i) => i.id === r.instanceId && (!i.account || !r.account || i.account === r.account));
   const rightsizing = review.rightsizing.map((r) => (found.has(r.instanceId) && sameAccount(r) ? { ...r, countedInWaste: true } : r));
   return { ...review, rightsizing };
 }
 
 /** The rightsizing saving not already counted in waste. */
-export const rightsizingSavings = (rows: readonly RightsizingRow[]) => rows.reduce((a, r) => a + (r.countedInWaste ? 0 : r.estimatedMonthlySavings), 0);
+export const rightsizingSavings = (rows: readonly RightsizingRow[]) =>
+  rows.reduce((a, r) => a + (r.countedInWaste ? 0 : r.estimatedMonthlySavings), 0);

@@ -18,12 +18,19 @@ const block = (title: string, body: string) => `<div class="review-part"><h3>${e
 const note = (text: string) => `<p class="note">${escapeHtml(text)}</p>`;
 const gapOf = (r: FinOpsReview, part: ReviewGap['part']) => r.gaps.find((g) => g.part === part);
 
-
 function categories(r: FinOpsReview, m: ReportModel): string {
-  const source = r.categorySource.kind === 'cost-category' ? `AWS Cost Category "${r.categorySource.name}"` : r.categorySource.kind === 'config' ? 'the mapping in report.categories' : 'the default mapping of services';
+  const source =
+    r.categorySource.kind === 'cost-category'
+      ? `AWS Cost Category "${r.categorySource.name}"`
+      : r.categorySource.kind === 'config'
+        ? 'the mapping in report.categories'
+        : 'the default mapping of services';
   const gap = gapOf(r, 'categories');
   if (!r.byCategory.length) return block('Spend by category', (gap ? note(gap.message) : '') + '<p>No spend in either month.</p>');
-  const chart = categoryBudgetBars(r.byCategory.map((c) => ({ label: c.category, amount: c.amount, budget: c.budget })), { label: `Spend by category against budget, ${m.monthLabel}`, currency: m.currency });
+  const chart = categoryBudgetBars(
+    r.byCategory.map((c) => ({ label: c.category, amount: c.amount, budget: c.budget })),
+    { label: `Spend by category against budget, ${m.monthLabel}`, currency: m.currency },
+  );
   const rows = r.byCategory.map((c) => {
     const over = c.budgetPct !== null && c.budgetPct >= 100 ? ' class="up"' : '';
     return `<tr><td class="name">${escapeHtml(c.category)}</td><td>${money(c.amount, m.currency)}</td><td class="opt">${c.amount === 0 && c.previous === 0 ? '–' : escapeHtml(formatChange(c.changePct))}</td><td>${c.budget === null ? '–' : money(c.budget, m.currency)}</td><td${over}>${pctText(c.budgetPct)}</td></tr>`;
@@ -37,9 +44,15 @@ function allocation(r: FinOpsReview, m: ReportModel): string {
   return keys
     .map((key) => {
       const rows = r.allocation.filter((a) => a.tagKey === key);
-      const notes = r.allocationNotes.filter((n) => n.tagKey === key).map((n) => note(n.message)).join('');
+      const notes = r.allocationNotes
+        .filter((n) => n.tagKey === key)
+        .map((n) => note(n.message))
+        .join('');
       if (!rows.length) return block(`Allocation by ${key}`, notes);
-      const chart = allocationBars(rows.map((a) => ({ label: a.value, sharePct: a.sharePct, targetPct: a.targetPct })), { label: `Share of spend by ${key} against target, ${m.monthLabel}` });
+      const chart = allocationBars(
+        rows.map((a) => ({ label: a.value, sharePct: a.sharePct, targetPct: a.targetPct })),
+        { label: `Share of spend by ${key} against target, ${m.monthLabel}` },
+      );
       const body = rows.map((a) => {
         const dev = a.deviationPts === null ? '–' : formatPoints(a.deviationPts);
         return `<tr><td class="name">${escapeHtml(a.value)}</td><td class="opt">${money(a.amount, m.currency)}</td><td>${formatPercent(a.sharePct)}</td><td>${pctText(a.targetPct)}</td><td>${escapeHtml(dev)}</td></tr>`;
@@ -54,7 +67,8 @@ function commitments(r: FinOpsReview): string {
   const row = (name: string, part: 'savingsPlans' | 'reservations', f: CommitmentFigures) => {
     const gap = gapOf(r, part);
     if (gap) return `<tr><td class="name">${name}</td><td colspan="2" class="gap">${escapeHtml(gap.message)}</td></tr>`;
-    if (f.coveragePct === null && f.utilizationPct === null) return `<tr><td class="name">${name}</td><td colspan="2">none in this account</td></tr>`;
+    if (f.coveragePct === null && f.utilizationPct === null)
+      return `<tr><td class="name">${name}</td><td colspan="2">none in this account</td></tr>`;
     return `<tr><td class="name">${name}</td><td>${pctText(f.coveragePct)}</td><td>${pctText(f.utilizationPct)}</td></tr>`;
   };
   const c = r.commitments;
@@ -89,7 +103,13 @@ function unitCost(r: FinOpsReview, m: ReportModel): string {
   const kpi =
     `<div class="kpis"><div class="kpi"><small>Cost per ${escapeHtml(u.unit)}, ${escapeHtml(m.monthLabel)}</small><span class="v ${cls}">${escapeHtml(fmt(u.costPerUnit))}</span><small>target ${escapeHtml(formatUnitCost(u.target, m.currency))}</small></div>` +
     `<div class="kpi"><small>${escapeHtml(m.previousLabel)}</small><span class="v">${escapeHtml(fmt(u.previousCostPerUnit))}</span><small>${escapeHtml(countOf(u.units, u.unit))} this month</small></div></div>`;
-  const chart = u.daily.length ? unitCostChart(u.daily, { label: `Daily cost per ${u.unit}, ${m.monthLabel}, against the ${formatUnitCost(u.target, m.currency)} target`, target: u.target, format: (n) => formatUnitCost(n, m.currency) }) : '';
+  const chart = u.daily.length
+    ? unitCostChart(u.daily, {
+        label: `Daily cost per ${u.unit}, ${m.monthLabel}, against the ${formatUnitCost(u.target, m.currency)} target`,
+        target: u.target,
+        format: (n) => formatUnitCost(n, m.currency),
+      })
+    : '';
   return block('Unit cost', kpi + chart);
 }
 

@@ -32,7 +32,10 @@ export function categoryBudgetBars(rows: readonly BudgetBarRow[], o: { label: st
     parts.push(`<g><title>${escapeHtml(`${r.label}: ${figure}`)}</title>`);
     parts.push(`<text x="0" y="${y + 11}" font-size="12" fill="${COLORS.text}">${escapeHtml(clip(r.label))}</text>`);
     parts.push(`<rect x="0" y="${y + 16}" width="${pct(at(r.amount))}" height="14" rx="2" fill="${fill}"/>`);
-    if (r.budget) parts.push(`<line x1="${pct(at(r.budget))}" x2="${pct(at(r.budget))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" stroke-width="2"/>`);
+    if (r.budget)
+      parts.push(
+        `<line x1="${pct(at(r.budget))}" x2="${pct(at(r.budget))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" stroke-width="2"/>`,
+      );
     // The figure goes under the bar, not after it: a long one would run off a phone screen.
     parts.push(`<text x="0" y="${y + 45}" font-size="11" fill="${COLORS.text}">${escapeHtml(figure)}</text></g>`);
   });
@@ -59,7 +62,10 @@ export function allocationBars(rows: readonly TargetBarRow[], o: { label: string
     parts.push(`<g><title>${escapeHtml(`${r.label}: ${figure}`)}</title>`);
     parts.push(`<text x="0" y="${y + 11}" font-size="12" fill="${COLORS.text}">${escapeHtml(clip(r.label))}</text>`);
     parts.push(`<rect x="0" y="${y + 16}" width="${pct(at(r.sharePct))}" height="14" rx="2" fill="${fill}"/>`);
-    if (r.targetPct !== null) parts.push(`<line x1="${pct(at(r.targetPct))}" x2="${pct(at(r.targetPct))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" stroke-width="2"/>`);
+    if (r.targetPct !== null)
+      parts.push(
+        `<line x1="${pct(at(r.targetPct))}" x2="${pct(at(r.targetPct))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" stroke-width="2"/>`,
+      );
     parts.push(`<text x="0" y="${y + 45}" font-size="11" fill="${COLORS.text}">${escapeHtml(figure)}</text></g>`);
   });
   parts.push('</svg>');
@@ -67,11 +73,16 @@ export function allocationBars(rows: readonly TargetBarRow[], o: { label: string
 }
 
 /** Cost per unit each day against the target line; days without units are left out of the line. */
-export function unitCostChart(points: ReadonlyArray<{ date: string; costPerUnit: number | null }>, o: { label: string; target: number; format: (n: number) => string }): string {
+export function unitCostChart(
+  points: ReadonlyArray<{ date: string; costPerUnit: number | null }>,
+  o: { label: string; target: number; format: (n: number) => string },
+): string {
   const height = 180;
   const top = 14;
   const plot = height - top - 22;
-  const known = points.map((p, i) => ({ ...p, i })).filter((p): p is { date: string; costPerUnit: number; i: number } => p.costPerUnit !== null);
+  const known = points
+    .map((p, i) => ({ ...p, i }))
+    .filter((p): p is { date: string; costPerUnit: number; i: number } => p.costPerUnit !== null);
   const max = niceCeiling(Math.max(o.target, ...known.map((p) => p.costPerUnit)) * 1.1);
   const n = points.length;
   const x = (i: number) => (n <= 1 ? 500 : (i / (n - 1)) * 1000);
@@ -86,13 +97,19 @@ export function unitCostChart(points: ReadonlyArray<{ date: string; costPerUnit:
   parts.push(
     `<svg x="0" y="${top}" width="100%" height="${plot}" viewBox="0 0 1000 100" preserveAspectRatio="none">` +
       `<line x1="0" x2="1000" y1="${num(y(o.target))}" y2="${num(y(o.target))}" stroke="${COLORS.over}" stroke-width="1.5" stroke-dasharray="6 4" vector-effect="non-scaling-stroke"/>` +
-      (line ? `<polyline points="${line}" fill="none" stroke="${COLORS.current}" stroke-width="2" stroke-linejoin="round" vector-effect="non-scaling-stroke"/>` : '') +
+      (line
+        ? `<polyline points="${line}" fill="none" stroke="${COLORS.current}" stroke-width="2" stroke-linejoin="round" vector-effect="non-scaling-stroke"/>`
+        : '') +
       '</svg>',
   );
-  parts.push(`<text x="100%" y="${num(top + plot * (1 - o.target / max) - 4)}" font-size="11" fill="${COLORS.over}" text-anchor="end">target ${escapeHtml(o.format(o.target))}</text>`);
+  parts.push(
+    `<text x="100%" y="${num(top + plot * (1 - o.target / max) - 4)}" font-size="11" fill="${COLORS.over}" text-anchor="end">target ${escapeHtml(o.format(o.target))}</text>`,
+  );
   if (n) {
     parts.push(`<text x="0" y="${height - 6}" font-size="11" fill="${COLORS.text}">${escapeHtml(points[0]!.date.slice(5))}</text>`);
-    parts.push(`<text x="100%" y="${height - 6}" font-size="11" fill="${COLORS.text}" text-anchor="end">${escapeHtml(points[n - 1]!.date.slice(5))}</text>`);
+    parts.push(
+      `<text x="100%" y="${height - 6}" font-size="11" fill="${COLORS.text}" text-anchor="end">${escapeHtml(points[n - 1]!.date.slice(5))}</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');

@@ -30,9 +30,11 @@ async function listFindingKeys(s3: S3Client, bucket: string): Promise<string[]> 
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: FINDINGS_PREFIX, ContinuationToken: token })).catch((err: unknown) => {
-      throw s3Error(err, `S3 ListObjectsV2 s3://${bucket}/${FINDINGS_PREFIX}`, 's3:ListBucket');
-    });
+    const page = await s3
+      .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: FINDINGS_PREFIX, ContinuationToken: token }))
+      .catch((err: unknown) => {
+        throw s3Error(err, `S3 ListObjectsV2 s3://${bucket}/${FINDINGS_PREFIX}`, 's3:ListBucket');
+      });
     for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);

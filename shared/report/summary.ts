@@ -13,9 +13,17 @@ function asciiMoney(amount: number, currency: string): string {
 
 function budgetLine(m: ReportModel): string {
   const b = m.primaryBudget;
-  if (!b) return m.budgets.length ? 'vs budget: no account-wide monthly budget (see the report for filtered budgets)' : 'vs budget: no monthly cost budget is set';
+  if (!b)
+    return m.budgets.length
+      ? 'vs budget: no account-wide monthly budget (see the report for filtered budgets)'
+      : 'vs budget: no monthly cost budget is set';
   const pct = formatPercent(b.actualPct);
-  const left = b.actual === null ? '' : b.actual > b.limit ? `, ${formatMoney(b.actual - b.limit, m.currency)} over` : `, ${formatMoney(b.limit - b.actual, m.currency)} left`;
+  const left =
+    b.actual === null
+      ? ''
+      : b.actual > b.limit
+        ? `, ${formatMoney(b.actual - b.limit, m.currency)} over`
+        : `, ${formatMoney(b.limit - b.actual, m.currency)} left`;
   return `vs budget: ${pct} of the ${formatMoney(b.limit, m.currency)} budget "${oneLine(b.name)}"${left}`;
 }
 
@@ -40,9 +48,16 @@ export function reportSummaryLines(m: ReportModel, topServices = TOP_SERVICES): 
   const top = m.services.slice(0, topServices);
   if (top.length) {
     lines.push('', `Top ${top.length} services:`);
-    top.forEach((s, i) => lines.push(`${i + 1}. ${oneLine(s.key)}: ${money(s.amount)} (${formatChange(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`));
+    top.forEach((s, i) =>
+      lines.push(
+        `${i + 1}. ${oneLine(s.key)}: ${money(s.amount)} (${formatChange(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`,
+      ),
+    );
   }
   if (m.waste?.items.length)
-    lines.push('', `Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`);
+    lines.push(
+      '',
+      `Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`,
+    );
   return lines;
 }

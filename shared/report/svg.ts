@@ -9,14 +9,28 @@ import { escapeHtml } from './escape.js';
  * line is drawn in a nested, stretched viewBox with non-scaling strokes.
  */
 
-export const COLORS = { current: '#2563eb', previous: '#a3b1c6', grid: '#e2e8f0', text: '#334155', ok: '#16a34a', warn: '#d97706', over: '#dc2626' } as const;
+export const COLORS = {
+  current: '#2563eb',
+  previous: '#a3b1c6',
+  grid: '#e2e8f0',
+  text: '#334155',
+  ok: '#16a34a',
+  warn: '#d97706',
+  over: '#dc2626',
+} as const;
 
 export const num = (n: number) => (Math.round(n * 100) / 100).toString();
 export const pct = (n: number) => `${num(Math.max(0, Math.min(100, n)))}%`;
 
 export function compactMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    }).format(amount);
   } catch {
     return `${Math.round(amount)} ${currency}`;
   }
@@ -62,7 +76,9 @@ export function lineChart(points: ReadonlyArray<{ date: string; amount: number }
   for (const f of [0, 0.5, 1]) {
     const y = top + plot * (1 - f);
     parts.push(`<line x1="0" x2="100%" y1="${num(y)}" y2="${num(y)}" stroke="${COLORS.grid}"/>`);
-    parts.push(`<text x="0" y="${num(y - 3)}" font-size="11" fill="${COLORS.text}">${escapeHtml(compactMoney(max * f, o.currency))}</text>`);
+    parts.push(
+      `<text x="0" y="${num(y - 3)}" font-size="11" fill="${COLORS.text}">${escapeHtml(compactMoney(max * f, o.currency))}</text>`,
+    );
   }
   if (coords.length) {
     const first = coords[0]!.split(',')[0];
@@ -76,7 +92,9 @@ export function lineChart(points: ReadonlyArray<{ date: string; amount: number }
   const ticks = n ? [0, Math.floor((n - 1) / 2), n - 1].filter((v, i, a) => a.indexOf(v) === i) : [];
   for (const i of ticks) {
     const anchor = n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle';
-    parts.push(`<text x="${pct(xs[i]!)}" y="${height - 6}" font-size="11" fill="${COLORS.text}" text-anchor="${anchor}">${escapeHtml(points[i]!.date.slice(5))}</text>`);
+    parts.push(
+      `<text x="${pct(xs[i]!)}" y="${height - 6}" font-size="11" fill="${COLORS.text}" text-anchor="${anchor}">${escapeHtml(points[i]!.date.slice(5))}</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
@@ -116,12 +134,18 @@ export function barPairs(rows: readonly BarPair[], o: BarPairsOptions): string {
   rows.forEach((r, i) => {
     const y = 24 + i * ROW;
     const name = escapeHtml(r.label);
-    parts.push(`<g><title>${name}: ${escapeHtml(formatMoney(r.amount, o.currency))} vs ${escapeHtml(formatMoney(r.previous, o.currency))}</title>`);
+    parts.push(
+      `<g><title>${name}: ${escapeHtml(formatMoney(r.amount, o.currency))} vs ${escapeHtml(formatMoney(r.previous, o.currency))}</title>`,
+    );
     parts.push(`<text x="0" y="${y + 12}" font-size="12" fill="${COLORS.text}">${escapeHtml(clip(r.label))}</text>`);
     parts.push(`<rect x="0" y="${y + 17}" width="${pct(width(r.amount))}" height="12" rx="2" fill="${COLORS.current}"/>`);
-    parts.push(`<text x="${pct(width(r.amount))}" dx="5" y="${y + 27}" font-size="11" fill="${COLORS.text}">${escapeHtml(formatMoney(r.amount, o.currency))}</text>`);
+    parts.push(
+      `<text x="${pct(width(r.amount))}" dx="5" y="${y + 27}" font-size="11" fill="${COLORS.text}">${escapeHtml(formatMoney(r.amount, o.currency))}</text>`,
+    );
     parts.push(`<rect x="0" y="${y + 32}" width="${pct(width(r.previous))}" height="6" rx="1" fill="${COLORS.previous}"/>`);
-    parts.push(`<text x="${pct(width(r.previous))}" dx="5" y="${y + 39}" font-size="9" fill="${COLORS.text}">${escapeHtml(formatMoney(r.previous, o.currency))}</text></g>`);
+    parts.push(
+      `<text x="${pct(width(r.previous))}" dx="5" y="${y + 39}" font-size="9" fill="${COLORS.text}">${escapeHtml(formatMoney(r.previous, o.currency))}</text></g>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('');

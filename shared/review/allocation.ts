@@ -53,23 +53,44 @@ export function allocate(tagKey: string, targets: Readonly<Record<string, number
   if (roundCents(total - untagged) === 0)
     return {
       rows: [],
-      notes: [{ tagKey, kind: 'not-activated', message: `No spend carries the tag "${tagKey}" this month: is it activated as a cost allocation tag in the Billing console?` }],
+      notes: [
+        {
+          tagKey,
+          kind: 'not-activated',
+          message: `No spend carries the tag "${tagKey}" this month: is it activated as a cost allocation tag in the Billing console?`,
+        },
+      ],
     };
   const rows: AllocationRow[] = Object.entries(targets).map(([value, targetPct]) => {
     const amount = byValue.get(value) ?? 0;
     const sharePct = pctOf(amount, total);
     return { tagKey, value, amount: roundCents(amount), sharePct, targetPct, deviationPts: roundPct(sharePct - targetPct) };
   });
-  rows.push({ tagKey, value: UNTAGGED, amount: roundCents(untagged), sharePct: pctOf(untagged, total), targetPct: null, deviationPts: null });
+  rows.push({
+    tagKey,
+    value: UNTAGGED,
+    amount: roundCents(untagged),
+    sharePct: pctOf(untagged, total),
+    targetPct: null,
+    deviationPts: null,
+  });
   const notes: AllocationNote[] = [];
   const untaggedPct = pctOf(untagged, total);
   if (untaggedPct >= LARGE_UNTAGGED_PCT)
-    notes.push({ tagKey, kind: 'large-untagged', message: `${untaggedPct}% of the month's spend carries no "${tagKey}" tag: it cannot be allocated.` });
+    notes.push({
+      tagKey,
+      kind: 'large-untagged',
+      message: `${untaggedPct}% of the month's spend carries no "${tagKey}" tag: it cannot be allocated.`,
+    });
   const others = [...byValue.entries()].filter(([v]) => v !== UNTAGGED && !Object.hasOwn(targets, v));
   if (others.length) {
     const sum = others.reduce((a, [, n]) => a + n, 0);
     const names = others.sort((a, b) => b[1] - a[1]).map(([v]) => v);
-    notes.push({ tagKey, kind: 'untargeted-values', message: `${pctOf(sum, total)}% is tagged with values that have no target: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}.` });
+    notes.push({
+      tagKey,
+      kind: 'untargeted-values',
+      message: `${pctOf(sum, total)}% is tagged with values that have no target: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}.`,
+    });
   }
   return { rows, notes };
 }

@@ -70,5 +70,7 @@ export function categoryRows(i: CategoryInput): CategoryRow[] {
     };
   });
   const keep = rows.filter((r) => r.amount !== 0 || r.previous !== 0 || r.budget !== null);
-  return keep.sort((a, b) => Number(a.category === OTHER) - Number(b.category === OTHER) || b.amount - a.amount || a.category.localeCompare(b.category));
+  return keep.sort(
+    (a, b) => Number(a.category === OTHER) - Number(b.category === OTHER) || b.amount - a.amount || a.category.localeCompare(b.category),
+  );
 }

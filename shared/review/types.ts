@@ -35,7 +35,8 @@ export interface ReviewGap {
 }
 
 /** Where the categories come from. */
-export type CategorySource = { readonly kind: 'default' } | { readonly kind: 'config' } | { readonly kind: 'cost-category'; readonly name: string };
+export type CategorySource =
+  { readonly kind: 'default' } | { readonly kind: 'config' } | { readonly kind: 'cost-category'; readonly name: string };
 
 export interface FinOpsReview {
   readonly categorySource: CategorySource;

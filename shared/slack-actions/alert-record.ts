@@ -1,4 +1,10 @@
-import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { explainAwsError } from '../aws/errors.js';
 import { deliveryItem, keyItem, slackRequestItem, type AlertRecord } from '../ledger/table.js';
 
@@ -17,9 +23,11 @@ export class ActionLedger {
 
   /** The delivered Slack alert with this ledger key; undefined for anything else (a mute, a claim, nothing). */
   async find(ledgerKey: string): Promise<AlertRecord | undefined> {
-    const out = await this.ddb.send(new GetItemCommand({ TableName: this.table, Key: keyItem(ledgerKey), ConsistentRead: true })).catch((err: unknown) => {
-      throw this.fail(err, 'GetItem');
-    });
+    const out = await this.ddb
+      .send(new GetItemCommand({ TableName: this.table, Key: keyItem(ledgerKey), ConsistentRead: true }))
+      .catch((err: unknown) => {
+        throw this.fail(err, 'GetItem');
+      });
     return out.Item ? deliveryItem.toAlertRecord(ledgerKey, out.Item) : undefined;
   }
 

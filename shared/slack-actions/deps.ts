@@ -33,9 +33,15 @@ export interface ActionsClients {
  * (SLACK_SIGNING_SECRET, else Secrets Manager) and the bot token are fetched
  * on first use and then kept.
  */
-export function actionsDeps(config: CostWatchConfig, clients: ActionsClients, log: Logger, env: NodeJS.ProcessEnv = process.env): SlackActionsDeps {
+export function actionsDeps(
+  config: CostWatchConfig,
+  clients: ActionsClients,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): SlackActionsDeps {
   const table = config.ledgerTable;
-  if (!table) throw new UsageError('ledgerTable: expected in config: the Slack actions endpoint looks alerts up and keeps mutes in the ledger table');
+  if (!table)
+    throw new UsageError('ledgerTable: expected in config: the Slack actions endpoint looks alerts up and keeps mutes in the ledger table');
   const secretId = config.notify.slack?.signingSecretId ?? DEFAULT_SIGNING_SECRET_ID;
   const tokenSecretId = config.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET;
   let secret: Promise<string> | undefined;

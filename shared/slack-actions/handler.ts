@@ -48,7 +48,11 @@ export interface SlackActionsDeps {
   defer?(work: () => Promise<void>): void;
 }
 
-const reply = (statusCode: number, body = ''): HttpResponse => ({ statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
+const reply = (statusCode: number, body = ''): HttpResponse => ({
+  statusCode,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body,
+});
 
 function header(req: HttpRequest, name: string): string | undefined {
   const hit = Object.keys(req.headers).find((k) => k.toLowerCase() === name);
@@ -170,7 +174,13 @@ const UPDATE_ROUNDS = 3;
  * more while this update was on its way, it is updated again, so that the
  * last update Slack applies shows both.
  */
-async function updateMessage(record: AlertRecord, payload: BlockActionsPayload, action: RecordedAction, client: Promise<WebClient>, deps: SlackActionsDeps) {
+async function updateMessage(
+  record: AlertRecord,
+  payload: BlockActionsPayload,
+  action: RecordedAction,
+  client: Promise<WebClient>,
+  deps: SlackActionsDeps,
+) {
   const message = record.message;
   if (!message) {
     deps.log.warn(`slack-actions: ${record.alertId} has no recorded message (channel, ts): not updated`);
@@ -180,7 +190,9 @@ async function updateMessage(record: AlertRecord, payload: BlockActionsPayload, 
     let state = await deps.messages.record(message, action, payload.message?.text, deps.now());
     for (let round = 0; round < UPDATE_ROUNDS; round++) {
       const update = updatedMessage(payload.message, state.actions, state.baseText);
-      await (await client).chat.update({ channel: message.channel, ts: message.ts, text: update.text, ...(update.blocks ? { blocks: update.blocks } : {}) });
+      await (
+        await client
+      ).chat.update({ channel: message.channel, ts: message.ts, text: update.text, ...(update.blocks ? { blocks: update.blocks } : {}) });
       const latest = await deps.messages.read(message);
       if (latest.version <= state.version) return;
       state = latest;

@@ -35,9 +35,11 @@ export class MessageStates {
   }
 
   async read(message: PostedMessage): Promise<MessageState> {
-    const out = await this.ddb.send(new GetItemCommand({ TableName: this.table, Key: messageStateItem.key(message), ConsistentRead: true })).catch((err: unknown) => {
-      throw explainAwsError(err, `DynamoDB GetItem on ledger table ${this.table}`, 'dynamodb:GetItem');
-    });
+    const out = await this.ddb
+      .send(new GetItemCommand({ TableName: this.table, Key: messageStateItem.key(message), ConsistentRead: true }))
+      .catch((err: unknown) => {
+        throw explainAwsError(err, `DynamoDB GetItem on ledger table ${this.table}`, 'dynamodb:GetItem');
+      });
     return messageStateItem.decode(out.Item);
   }
 }

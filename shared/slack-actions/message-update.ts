@@ -48,11 +48,13 @@ export function updatedMessage(shown: ShownMessage | undefined, actions: readonl
   const blocks: AnyBlock[] = [];
   for (const block of shown.blocks as KnownBlock[]) {
     if (block.type === 'actions') {
-      const elements = (block as ActionsBlock).elements.flatMap((e) => left(e as Element, spent) as typeof e[]);
+      const elements = (block as ActionsBlock).elements.flatMap((e) => left(e as Element, spent) as (typeof e)[]);
       if (elements.length) blocks.push({ ...(block as ActionsBlock), elements });
     } else if (!(block.type === 'context' && block.block_id === STATUS_BLOCK)) blocks.push(block);
   }
-  const notes: ContextBlock['elements'] = actions.map((a) => ({ type: 'mrkdwn' as const, text: a.note })).slice(-SLACK_LIMITS.contextElements);
+  const notes: ContextBlock['elements'] = actions
+    .map((a) => ({ type: 'mrkdwn' as const, text: a.note }))
+    .slice(-SLACK_LIMITS.contextElements);
   while (blocks.length >= SLACK_LIMITS.blocks) blocks.splice(blocks.length - 2, 1);
   blocks.push({ type: 'context', block_id: STATUS_BLOCK, elements: notes });
   return { text, blocks };

@@ -27,7 +27,8 @@ export function slackSignature(secret: string, timestamp: string, rawBody: Buffe
 export function verifySlackSignature(req: SignedRequest, secret: string, now: Date): SignatureVerdict {
   const { timestamp, signature } = req;
   if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing or malformed X-Slack-Request-Timestamp' };
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) return { ok: false, reason: 'timestamp more than 5 minutes from now' };
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS)
+    return { ok: false, reason: 'timestamp more than 5 minutes from now' };
   if (!signature || !/^v0=[0-9a-f]{64}$/.test(signature)) return { ok: false, reason: 'missing or malformed X-Slack-Signature' };
   const expected = Buffer.from(slackSignature(secret, timestamp, req.rawBody), 'utf8');
   const given = Buffer.from(signature, 'utf8');

@@ -21,7 +21,10 @@ export function closestMatches(word: string, candidates: Iterable<string>, limit
   const scored = [...new Set(candidates)]
     .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
     .filter(({ c, d }) => d <= Math.max(2, Math.ceil(Math.max(lower.length, c.length) / 3)));
-  return scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, limit).map(({ c }) => c);
+  return scored
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .slice(0, limit)
+    .map(({ c }) => c);
 }
 
 /** `"a", "b" or "c"`. */

@@ -14,10 +14,11 @@ export interface Exemption {
 
 type Tagged = { readonly tags: Tags };
 const itemsOf = (all: Listings, name: ListingName) => all[name] as readonly Tagged[];
-const sourceOf = (name: ListingName) => LISTINGS[name] as unknown as ListingSource<ListingName> & {
-  readonly idOf: (item: Tagged) => string;
-  readonly exemptWith?: { readonly listing: ListingName; readonly ids: (item: Tagged) => readonly string[] };
-};
+const sourceOf = (name: ListingName) =>
+  LISTINGS[name] as unknown as ListingSource<ListingName> & {
+    readonly idOf: (item: Tagged) => string;
+    readonly exemptWith?: { readonly listing: ListingName; readonly ids: (item: Tagged) => readonly string[] };
+  };
 
 /**
  * Applies `exemptTag` = true to every listing that declares it, before any

@@ -31,7 +31,12 @@ export interface MetricAnswers {
  * the response stays far below the 100,800-datapoint cap. The window is whole
  * days, a multiple of 3,600 s, as CloudWatch requires for data older than 63 days.
  */
-export async function fetchMetrics(cw: CloudWatchClient, region: string, queries: readonly MetricQuery[], window: MetricWindow): Promise<MetricAnswers> {
+export async function fetchMetrics(
+  cw: CloudWatchClient,
+  region: string,
+  queries: readonly MetricQuery[],
+  window: MetricWindow,
+): Promise<MetricAnswers> {
   const period = Math.round((window.end.getTime() - window.start.getTime()) / 1000);
   const values: number[][] = queries.map(() => []);
   let requests = 0;
@@ -40,7 +45,11 @@ export async function fetchMetrics(cw: CloudWatchClient, region: string, queries
     const batch: MetricDataQuery[] = queries.slice(offset, offset + MAX_QUERIES_PER_CALL).map((q, i) => ({
       Id: `q${offset + i}`,
       MetricStat: {
-        Metric: { Namespace: q.namespace, MetricName: q.metricName, Dimensions: Object.entries(q.dimensions).map(([Name, Value]) => ({ Name, Value })) },
+        Metric: {
+          Namespace: q.namespace,
+          MetricName: q.metricName,
+          Dimensions: Object.entries(q.dimensions).map(([Name, Value]) => ({ Name, Value })),
+        },
         Period: period,
         Stat: q.stat,
       },
@@ -49,7 +58,15 @@ export async function fetchMetrics(cw: CloudWatchClient, region: string, queries
     let token: string | undefined;
     do {
       const out = await cw
-        .send(new GetMetricDataCommand({ MetricDataQueries: batch, StartTime: window.start, EndTime: window.end, ScanBy: 'TimestampAscending', NextToken: token }))
+        .send(
+          new GetMetricDataCommand({
+            MetricDataQueries: batch,
+            StartTime: window.start,
+            EndTime: window.end,
+            ScanBy: 'TimestampAscending',
+            NextToken: token,
+          }),
+        )
         .catch((err: unknown) => {
           throw explainAwsError(err, `CloudWatch GetMetricData in ${region}`, 'cloudwatch:GetMetricData');
         });

@@ -58,11 +58,11 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
       }
     }),
   );
-  if (needed.length && failedListings.size === needed.length)
-    throw new ScopeFailedError([...new Set(failedListings.values())].join('; '));
+  if (needed.length && failedListings.size === needed.length) throw new ScopeFailedError([...new Set(failedListings.values())].join('; '));
 
   const ruleErrors: RuleError[] = [];
-  const fail = (rule: AnyRule, message: string) => ruleErrors.push({ account: scope.account, region: scope.region, rule: rule.name, message });
+  const fail = (rule: AnyRule, message: string) =>
+    ruleErrors.push({ account: scope.account, region: scope.region, rule: rule.name, message });
   const runnable = rules.filter((r) => {
     const broken = r.needs.find((n) => failedListings.has(n));
     if (broken) fail(r, failedListings.get(broken)!);
@@ -82,7 +82,9 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
   });
 
   // One batch set for all rules: each query remembers its rule and key.
-  const queries: Array<MetricQuery & { rule: string }> = runnable.flatMap((r) => (r.queries?.(kept, ctxFor(r)) ?? []).map((q) => ({ ...q, rule: r.name })));
+  const queries: Array<MetricQuery & { rule: string }> = runnable.flatMap((r) =>
+    (r.queries?.(kept, ctxFor(r)) ?? []).map((q) => ({ ...q, rule: r.name })),
+  );
   const byKey = new Map<string, number[]>();
   let metricsError: string | undefined;
   if (queries.length) {
@@ -115,7 +117,11 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
   const covered = new Map<string, string>();
   for (const { rule, finding } of raw) for (const id of finding.covers ?? []) covered.set(id, rule.name);
   const counted = raw.filter(({ rule, finding }) => (covered.get(finding.id) ?? rule.name) === rule.name);
-  const byRule: RuleSummary[] = [...noDataByRule].map(([rule, noData]) => ({ rule, findings: counted.filter((c) => c.rule.name === rule).length, noData }));
+  const byRule: RuleSummary[] = [...noDataByRule].map(([rule, noData]) => ({
+    rule,
+    findings: counted.filter((c) => c.rule.name === rule).length,
+    noData,
+  }));
 
   const findings: Finding[] = counted.map(({ rule, finding: f }) => ({
     rule: rule.name,

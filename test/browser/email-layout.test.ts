@@ -49,7 +49,14 @@ function content(): FinanceEmailContent {
   return {
     model,
     categories: [
-      { category: 'Compute and containers', amount: 1_269_135.78, previous: 1_017_777.77, changePct: 24.7, budget: 1_000_000, budgetPct: 126.9 },
+      {
+        category: 'Compute and containers',
+        amount: 1_269_135.78,
+        previous: 1_017_777.77,
+        changePct: 24.7,
+        budget: 1_000_000,
+        budgetPct: 126.9,
+      },
       { category: 'Databases', amount: 456_789.01, previous: 512_345.67, changePct: -10.8, budget: 600_000, budgetPct: 76.1 },
       { category: 'Everything else', amount: 100_000, previous: 0, changePct: null, budget: null, budgetPct: null },
     ],
@@ -90,10 +97,19 @@ describe('finance email in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the email layout check`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the email layout check`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage();
   });

@@ -52,11 +52,32 @@ function demoData(extra: Array<[string, number]> = []): ReportData {
       asOf: '2026-03-26',
       key: 'findings/idle-resources/2026-03-26.json',
       estimatedMonthlySavings: 140.16,
-      items: [{ kind: 'idle instance', id: 'i-0a1b2c3d4e5f60718', region: 'us-east-1', detail: 'm5.xlarge, avg CPU 1.4%', estimatedMonthlyCost: 140.16 }],
+      items: [
+        {
+          kind: 'idle instance',
+          id: 'i-0a1b2c3d4e5f60718',
+          region: 'us-east-1',
+          detail: 'm5.xlarge, avg CPU 1.4%',
+          estimatedMonthlyCost: 140.16,
+        },
+      ],
     },
     review: reviewData({
-      unitCost: { unit: 'lead', units: 31_000, costPerUnit: 0.05231, target: 0.05, previousCostPerUnit: 0.04812, daily: [...daily.keys()].map((date, i) => ({ date, costPerUnit: 0.045 + (i % 7) * 0.002 })) },
-      gaps: [{ part: 'reservations', operation: 'GetReservationUtilization', message: 'denied: the caller needs the IAM permission ce:GetReservationUtilization. AWS said: AccessDeniedException' }],
+      unitCost: {
+        unit: 'lead',
+        units: 31_000,
+        costPerUnit: 0.05231,
+        target: 0.05,
+        previousCostPerUnit: 0.04812,
+        daily: [...daily.keys()].map((date, i) => ({ date, costPerUnit: 0.045 + (i % 7) * 0.002 })),
+      },
+      gaps: [
+        {
+          part: 'reservations',
+          operation: 'GetReservationUtilization',
+          message: 'denied: the caller needs the IAM permission ce:GetReservationUtilization. AWS said: AccessDeniedException',
+        },
+      ],
     }),
   });
 }
@@ -74,7 +95,12 @@ async function layoutAt(page: Page, html: string, width: number): Promise<Layout
     scrollWidth: document.documentElement.scrollWidth,
     charts: [...document.querySelectorAll('svg.chart')].map((svg) => {
       const box = svg.getBoundingClientRect();
-      return { cls: svg.getAttribute('class') ?? '', width: box.width, height: box.height, shapes: svg.querySelectorAll('rect, polyline, line').length };
+      return {
+        cls: svg.getAttribute('class') ?? '',
+        width: box.width,
+        height: box.height,
+        shapes: svg.querySelectorAll('rect, polyline, line').length,
+      };
     }),
     tables: [...document.querySelectorAll('table')].map((t) => {
       const box = t.getBoundingClientRect();
@@ -92,7 +118,15 @@ describe('monthly report in a browser', () => {
       throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the report layout check`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage();
   });
@@ -160,7 +194,10 @@ describe('monthly report in a browser', () => {
   });
 
   it('still fits 390 px with 150 services and very long names', async () => {
-    const long: Array<[string, number]> = Array.from({ length: 150 }, (_, i) => [`Amazon Extremely-Long-Service-Name-Without-Any-Break-${i}-${'X'.repeat(40)}`, 10 + i]);
+    const long: Array<[string, number]> = Array.from({ length: 150 }, (_, i) => [
+      `Amazon Extremely-Long-Service-Name-Without-Any-Break-${i}-${'X'.repeat(40)}`,
+      10 + i,
+    ]);
     const html = renderHtml(buildReportModel(demoData(long)));
 
     const layout = await layoutAt(page, html, 390);

@@ -55,7 +55,10 @@ describe('cost explorer double: usage types and anomalies', () => {
         TimePeriod: { Start: '2026-11-20', End: '2026-11-21' },
         Granularity: 'DAILY',
         Metrics: ['UnblendedCost'],
-        GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }, { Type: 'DIMENSION', Key: 'USAGE_TYPE' }],
+        GroupBy: [
+          { Type: 'DIMENSION', Key: 'SERVICE' },
+          { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+        ],
         Filter: { Dimensions: { Key: 'USAGE_TYPE', Values: ['USE1-BoxUsage'], MatchOptions: ['STARTS_WITH'] } },
       }),
     );
@@ -68,7 +71,9 @@ describe('cost explorer double: usage types and anomalies', () => {
 
   it('returns anomalies whose end date falls in DateInterval, filtered by monitor, feedback and impact', async () => {
     const run = (extra = {}) =>
-      ce.send(new GetAnomaliesCommand({ DateInterval: { StartDate: '2026-11-18', EndDate: '2026-11-20' }, ...extra })).then((o) => o.Anomalies?.map((a) => a.AnomalyId));
+      ce
+        .send(new GetAnomaliesCommand({ DateInterval: { StartDate: '2026-11-18', EndDate: '2026-11-20' }, ...extra }))
+        .then((o) => o.Anomalies?.map((a) => a.AnomalyId));
 
     expect(await run()).toEqual(['a1', 'a3']);
     expect(await run({ MonitorArn: 'arn:aws:ce::123456789012:anomalymonitor/services' })).toEqual(['a1']);
@@ -79,7 +84,10 @@ describe('cost explorer double: usage types and anomalies', () => {
   });
 
   it('pages with NextPageToken, which the SDK paginator follows', async () => {
-    double.setAnomalies(Array.from({ length: 7 }, (_, i) => anomaly(`p${i}`, '2026-11-20', '2026-11-20', i)), 3);
+    double.setAnomalies(
+      Array.from({ length: 7 }, (_, i) => anomaly(`p${i}`, '2026-11-20', '2026-11-20', i)),
+      3,
+    );
 
     const ids: string[] = [];
     for await (const page of paginateGetAnomalies({ client: ce }, { DateInterval: { StartDate: '2026-11-20', EndDate: '2026-11-20' } }))
@@ -100,7 +108,12 @@ describe('cost explorer double: usage types and anomalies', () => {
   it('injects a fault into one operation, or one GroupBy, leaving the others alone', async () => {
     double.failNext('AccessDeniedException', 1, undefined, 'GetAnomalies');
     double.failNext('ThrottlingException', 1, undefined, { groupBy: 'USAGE_TYPE' });
-    const byService = { TimePeriod: { Start: '2026-11-20', End: '2026-11-21' }, Granularity: 'DAILY' as const, Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }] };
+    const byService = {
+      TimePeriod: { Start: '2026-11-20', End: '2026-11-21' },
+      Granularity: 'DAILY' as const,
+      Metrics: ['UnblendedCost'],
+      GroupBy: [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }],
+    };
 
     await expect(ce.send(new GetCostAndUsageCommand(byService))).resolves.toBeDefined();
     await expect(ce.send(new GetAnomaliesCommand({ DateInterval: { StartDate: '2026-11-20' } }))).rejects.toThrow(/ce:GetAnomalies/);

@@ -24,8 +24,7 @@ const ask = (input: Partial<GetCostAndUsageCommandInput>): GetCostAndUsageComman
   ...input,
 });
 
-const totals = (results: ResultByTime[] = []) =>
-  results.map((r) => [r.TimePeriod?.Start, r.Total?.UnblendedCost?.Amount]);
+const totals = (results: ResultByTime[] = []) => results.map((r) => [r.TimePeriod?.Start, r.Total?.UnblendedCost?.Amount]);
 
 const groups = (result: ResultByTime | undefined) =>
   (result?.Groups ?? []).map((g) => [...(g.Keys ?? []), g.Metrics?.UnblendedCost?.Amount]);
@@ -93,7 +92,11 @@ describe('cost explorer double', () => {
   });
 
   it('keys TAG groups as key$value, and key$ for untagged spend', async () => {
-    const input = ask({ TimePeriod: { Start: '2024-03-01', End: '2024-04-01' }, Granularity: 'MONTHLY', GroupBy: [{ Type: 'TAG', Key: 'team' }] });
+    const input = ask({
+      TimePeriod: { Start: '2024-03-01', End: '2024-04-01' },
+      Granularity: 'MONTHLY',
+      GroupBy: [{ Type: 'TAG', Key: 'team' }],
+    });
 
     const answer = await ce.send(new GetCostAndUsageCommand(input));
 

@@ -78,8 +78,7 @@ describe('cost explorer double under faults', () => {
   });
 
   it('takes its dataset and faults over the control endpoint from another process', async () => {
-    const post = (path: string, body: unknown) =>
-      fetch(`${double.url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) => fetch(`${double.url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
     await post('dataset', { records: [{ date: '2024-03-01', service: 'AWS Lambda', amount: 3 }], currency: 'USD' });
     await post('fail', { errorType: 'ThrottlingException', times: 1 });
 

@@ -20,7 +20,10 @@ const REVIEW: DatasetOptions = {
     instanceType: 'm5.2xlarge',
     monthlyCost: 280,
     action: 'modify' as const,
-    targets: [{ instanceType: 'm5.large', estimatedMonthlySavings: 210 }, { instanceType: 'm5.xlarge', estimatedMonthlySavings: 140, default: true }],
+    targets: [
+      { instanceType: 'm5.large', estimatedMonthlySavings: 210 },
+      { instanceType: 'm5.xlarge', estimatedMonthlySavings: 140, default: true },
+    ],
   })),
 };
 
@@ -37,22 +40,47 @@ describe('cost explorer double: FinOps review operations', () => {
     await double.stop();
   });
   beforeEach(() => {
-    double.setDataset([{ date: '2026-03-02', service: 'Amazon EC2', amount: 10, costCategories: { Component: 'Compute' } }, { date: '2026-03-03', service: 'Amazon S3', amount: 4 }], REVIEW);
+    double.setDataset(
+      [
+        { date: '2026-03-02', service: 'Amazon EC2', amount: 10, costCategories: { Component: 'Compute' } },
+        { date: '2026-03-03', service: 'Amazon S3', amount: 4 },
+      ],
+      REVIEW,
+    );
     double.resetRequests();
   });
 
   it('groups by COST_CATEGORY as Name$Value, Name$ for uncategorized spend', async () => {
-    const answer = await ce.send(new GetCostAndUsageCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY', Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'COST_CATEGORY', Key: 'Component' }] }));
+    const answer = await ce.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: MARCH,
+        Granularity: 'MONTHLY',
+        Metrics: ['UnblendedCost'],
+        GroupBy: [{ Type: 'COST_CATEGORY', Key: 'Component' }],
+      }),
+    );
 
-    expect(answer.ResultsByTime?.[0]?.Groups?.map((g) => [g.Keys?.[0], g.Metrics?.UnblendedCost?.Amount])).toEqual([['Component$', '4'], ['Component$Compute', '10']]);
+    expect(answer.ResultsByTime?.[0]?.Groups?.map((g) => [g.Keys?.[0], g.Metrics?.UnblendedCost?.Amount])).toEqual([
+      ['Component$', '4'],
+      ['Component$Compute', '10'],
+    ]);
   });
 
   it('answers Savings Plans utilization and coverage with AWS string figures', async () => {
     const used = await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY' }));
     const covered = await ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY' }));
 
-    expect(used.Total?.Utilization).toEqual({ TotalCommitment: '1000', UsedCommitment: '950', UnusedCommitment: '50', UtilizationPercentage: '95' });
-    expect(covered.SavingsPlansCoverages?.[0]?.Coverage).toMatchObject({ SpendCoveredBySavingsPlans: '950', TotalCost: '1520', CoveragePercentage: '62.5' });
+    expect(used.Total?.Utilization).toEqual({
+      TotalCommitment: '1000',
+      UsedCommitment: '950',
+      UnusedCommitment: '50',
+      UtilizationPercentage: '95',
+    });
+    expect(covered.SavingsPlansCoverages?.[0]?.Coverage).toMatchObject({
+      SpendCoveredBySavingsPlans: '950',
+      TotalCost: '1520',
+      CoveragePercentage: '62.5',
+    });
   });
 
   it('answers reservation utilization and coverage in hours', async () => {
@@ -67,13 +95,19 @@ describe('cost explorer double: FinOps review operations', () => {
   it('answers DataUnavailableException for utilization when there is no commitment, as AWS does', async () => {
     double.setDataset([], {});
 
-    await expect(ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY' }))).rejects.toMatchObject({ name: 'DataUnavailableException' });
-    await expect(ce.send(new GetReservationUtilizationCommand({ TimePeriod: MARCH }))).rejects.toMatchObject({ name: 'DataUnavailableException' });
+    await expect(ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY' }))).rejects.toMatchObject({
+      name: 'DataUnavailableException',
+    });
+    await expect(ce.send(new GetReservationUtilizationCommand({ TimePeriod: MARCH }))).rejects.toMatchObject({
+      name: 'DataUnavailableException',
+    });
   });
 
   it('pages rightsizing recommendations with the default target marked', async () => {
     const first = await ce.send(new GetRightsizingRecommendationCommand({ Service: 'AmazonEC2', PageSize: 2 }));
-    const second = await ce.send(new GetRightsizingRecommendationCommand({ Service: 'AmazonEC2', PageSize: 2, NextPageToken: first.NextPageToken }));
+    const second = await ce.send(
+      new GetRightsizingRecommendationCommand({ Service: 'AmazonEC2', PageSize: 2, NextPageToken: first.NextPageToken }),
+    );
 
     expect(first.RightsizingRecommendations).toHaveLength(2);
     expect(second.RightsizingRecommendations).toHaveLength(1);
@@ -86,7 +120,10 @@ describe('cost explorer double: FinOps review operations', () => {
   it('denies rightsizing with the opt-in message when it is not enabled', async () => {
     double.setDataset([], { rightsizingEnabled: false });
 
-    await expect(ce.send(new GetRightsizingRecommendationCommand({ Service: 'AmazonEC2' }))).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('opt-in') });
+    await expect(ce.send(new GetRightsizingRecommendationCommand({ Service: 'AmazonEC2' }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining('opt-in'),
+    });
   });
 
   it('fails only the named operation when a fault is scoped to it', async () => {
@@ -95,8 +132,15 @@ describe('cost explorer double: FinOps review operations', () => {
     await ce.send(new GetSavingsPlansUtilizationCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY' }));
     const denied = ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY' }));
 
-    await expect(denied).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('ce:GetSavingsPlansCoverage') });
+    await expect(denied).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining('ce:GetSavingsPlansCoverage'),
+    });
     await expect(ce.send(new GetSavingsPlansCoverageCommand({ TimePeriod: MARCH, Granularity: 'MONTHLY' }))).resolves.toBeDefined();
-    expect(double.requests.map((r) => r.operation)).toEqual(['GetSavingsPlansUtilization', 'GetSavingsPlansCoverage', 'GetSavingsPlansCoverage']);
+    expect(double.requests.map((r) => r.operation)).toEqual([
+      'GetSavingsPlansUtilization',
+      'GetSavingsPlansCoverage',
+      'GetSavingsPlansCoverage',
+    ]);
   });
 });

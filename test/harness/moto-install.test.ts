@@ -14,7 +14,9 @@ function sandbox(pip: 'installs' | 'no-index' | null, python = true) {
   const bin = join(root, 'path-bin');
   mkdirSync(bin);
   // PATH is only this folder: the stand-ins plus the few tools their scripts use, so no real python3 is found.
-  for (const tool of ['mkdir', 'cat', 'chmod', 'dirname']) for (const dir of ['/usr/bin', '/bin']) if (existsSync(join(dir, tool)) && !existsSync(join(bin, tool))) symlinkSync(join(dir, tool), join(bin, tool));
+  for (const tool of ['mkdir', 'cat', 'chmod', 'dirname'])
+    for (const dir of ['/usr/bin', '/bin'])
+      if (existsSync(join(dir, tool)) && !existsSync(join(bin, tool))) symlinkSync(join(dir, tool), join(bin, tool));
   const pipScript =
     pip === 'installs'
       ? `#!/bin/sh\necho "$@" > "$(dirname "$0")/pip-args"\nprintf '#!/bin/sh\\nexit 0\\n' > "$(dirname "$0")/moto_server"\nchmod +x "$(dirname "$0")/moto_server"\n`
@@ -46,7 +48,9 @@ describe('ensureMotoServer', () => {
   it('says what to do when the package index cannot be reached', async () => {
     const s = sandbox('no-index');
 
-    await expect(ensureMotoServer(s)).rejects.toThrow(/could not install moto\[server\]==5\.2\.1 from the Python package index.*PIP_INDEX_URL.*Could not find a version/s);
+    await expect(ensureMotoServer(s)).rejects.toThrow(
+      /could not install moto\[server\]==5\.2\.1 from the Python package index.*PIP_INDEX_URL.*Could not find a version/s,
+    );
   });
 
   it('says what to do when there is no python3 at all', async () => {

@@ -88,9 +88,11 @@ export interface Grant {
 /** The role's statements as one (action, resource, condition) triple per pair, whatever way CDK merged them. */
 export function grantsOf(template: Template, jobId: string): Grant[] {
   return statementsOf(template, jobId).flatMap((s) =>
-    [s.Action].flat().flatMap((action) =>
-      [s.Resource].flat().map((resource) => (s.Condition ? { action, resource, condition: s.Condition } : { action, resource })),
-    ),
+    [s.Action]
+      .flat()
+      .flatMap((action) =>
+        [s.Resource].flat().map((resource) => (s.Condition ? { action, resource, condition: s.Condition } : { action, resource })),
+      ),
   );
 }
 

@@ -55,7 +55,9 @@ describe('stack config', { timeout: SYNTH_TIMEOUT }, () => {
     const app = testApp({ context: { config: file } });
 
     expect(() => new CostWatchStack(app, 'CostWatch')).toThrow(ConfigError);
-    expect(() => new CostWatchStack(testApp({ context: { config: file } }), 'CostWatch')).toThrow(/dailySpend\.warningPct: expected a number/);
+    expect(() => new CostWatchStack(testApp({ context: { config: file } }), 'CostWatch')).toThrow(
+      /dailySpend\.warningPct: expected a number/,
+    );
   });
 
   it('fails synth naming an unknown key', () => {
@@ -73,12 +75,16 @@ describe('stack config', { timeout: SYNTH_TIMEOUT }, () => {
   it('fails synth on a schedule that is not an EventBridge expression', () => {
     const file = writeConfig('schedule.json', { schedules: { budgets: 'every 8 hours' } });
 
-    expect(() => new CostWatchStack(testApp({ context: { config: file } }), 'CostWatch')).toThrow(/schedules\.budgets: expected an EventBridge expression/);
+    expect(() => new CostWatchStack(testApp({ context: { config: file } }), 'CostWatch')).toThrow(
+      /schedules\.budgets: expected an EventBridge expression/,
+    );
   });
 
   it('fails synth when the file named by context does not exist', () => {
     const missing = join(dir, 'missing.json');
 
-    expect(() => new CostWatchStack(testApp({ context: { config: missing } }), 'CostWatch')).toThrow(/cdk context "config": file not found/);
+    expect(() => new CostWatchStack(testApp({ context: { config: missing } }), 'CostWatch')).toThrow(
+      /cdk context "config": file not found/,
+    );
   });
 });

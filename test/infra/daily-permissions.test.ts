@@ -14,6 +14,8 @@ describe('daily-spend on-call context permissions', { timeout: SYNTH_TIMEOUT }, 
 
     expect(actionsOf(without, 'DailySpend')).not.toContain('ce:GetAnomalies');
     expect(actionsOf(without, 'DailySpend')).not.toContain('cloudwatch:GetMetricData');
-    expect(actionsOf(withAll, 'DailySpend')).toEqual(expect.arrayContaining(['ce:GetCostAndUsage', 'ce:GetAnomalies', 'cloudwatch:GetMetricData']));
+    expect(actionsOf(withAll, 'DailySpend')).toEqual(
+      expect.arrayContaining(['ce:GetCostAndUsage', 'ce:GetAnomalies', 'cloudwatch:GetMetricData']),
+    );
   });
 });

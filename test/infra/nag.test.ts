@@ -7,17 +7,23 @@ import { FULL_CONFIG, buildStack, SYNTH_TIMEOUT } from './app-fixture.js';
 
 /** Every acknowledgement recorded in the tree, as `path: id`, with its reason. */
 function acknowledgements(root: IConstruct): { where: string; reason: string }[] {
-  return root.node.findAll().flatMap((c) =>
-    c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ where: `${c.node.path}: ${id}`, reason }))),
-  );
+  return root.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) =>
+          Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ where: `${c.node.path}: ${id}`, reason })),
+        ),
+    );
 }
 
 /** Findings as one readable line each, so a failure names the rule and the resource. */
 function findings(stack: CostWatchStack): string[] {
   const report = new AwsSolutionsChecks(stack, { verbose: true }).validateScope(stack);
-  return report.violations.map((v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}: ${v.description}`);
+  return report.violations.map(
+    (v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}: ${v.description}`,
+  );
 }
 
 describe('cdk-nag AwsSolutions checks', { timeout: SYNTH_TIMEOUT }, () => {

@@ -6,10 +6,18 @@ import type { CostWatchStack } from '../../infra/stack.js';
 import { FULL_CONFIG, SYNTH_TIMEOUT, actionsOf, grantsOf, synthStack } from './app-fixture.js';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
-const ORG = { accounts: 'all' as const, roleName: 'cw-read', concurrency: 40, toleratedFailurePercentage: 5, deployTo: { organizationalUnitIds: ['ou-ab12-cdefgh12'] } };
+const ORG = {
+  accounts: 'all' as const,
+  roleName: 'cw-read',
+  concurrency: 40,
+  toleratedFailurePercentage: 5,
+  deployTo: { organizationalUnitIds: ['ou-ab12-cdefgh12'] },
+};
 
 const nag = (stack: CostWatchStack) =>
-  new AwsSolutionsChecks(stack, { verbose: true }).validateScope(stack).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+  new AwsSolutionsChecks(stack, { verbose: true })
+    .validateScope(stack)
+    .violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
 const only = (t: Template, type: string) => {
   const found = Object.values(t.findResources(type) as Resources);
   expect(found).toHaveLength(1);
@@ -27,13 +35,19 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
 
   it('deploys the member role as a service-managed StackSet to the configured OUs, automatically to new accounts', () => {
     const set = only(template, 'AWS::CloudFormation::StackSet');
-    expect(set).toMatchObject({ PermissionModel: 'SERVICE_MANAGED', AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false }, CallAs: 'SELF' });
+    expect(set).toMatchObject({
+      PermissionModel: 'SERVICE_MANAGED',
+      AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false },
+      CallAs: 'SELF',
+    });
     expect(set.Capabilities).toEqual(['CAPABILITY_NAMED_IAM']);
-    expect(set.StackInstancesGroup).toEqual([{ DeploymentTargets: { OrganizationalUnitIds: ['ou-ab12-cdefgh12'] }, Regions: [{ Ref: 'AWS::Region' }] }]);
+    expect(set.StackInstancesGroup).toEqual([
+      { DeploymentTargets: { OrganizationalUnitIds: ['ou-ab12-cdefgh12'] }, Regions: [{ Ref: 'AWS::Region' }] },
+    ]);
     expect(template.findResources('Custom::AWS')).toEqual({}); // no root lookup when OUs are given
   });
 
-  it('trusts only the function roles that assume it (aws:PrincipalArn), and allows only the jobs\' read actions', () => {
+  it("trusts only the function roles that assume it (aws:PrincipalArn), and allows only the jobs' read actions", () => {
     const set = only(template, 'AWS::CloudFormation::StackSet');
     const body = JSON.parse(set.TemplateBody['Fn::Join'] ? 'null' : set.TemplateBody);
     const role = body.Resources.ReadRole.Properties;
@@ -44,7 +58,9 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
     const actions = role.Policies[0].PolicyDocument.Statement.flatMap((s: { Action: string[] }) => s.Action).sort();
     expect(actions).toEqual(READ_PERMISSIONS.flatMap((p) => p.actions).sort());
     expect(actions.every((a: string) => /^[a-z0-9]+:(Describe|Get|List|View)/.test(a))).toBe(true);
-    const trusted = set.Parameters.find((p: { ParameterKey: string }) => p.ParameterKey === 'TrustedPrincipalArns').ParameterValue['Fn::Join'][1];
+    const trusted = set.Parameters.find((p: { ParameterKey: string }) => p.ParameterKey === 'TrustedPrincipalArns').ParameterValue[
+      'Fn::Join'
+    ][1];
     const roleIds = trusted.map((t: { 'Fn::GetAtt': string[] }) => t['Fn::GetAtt'][0]);
     expect(roleIds).toHaveLength(5); // daily-spend, budgets, monthly-report, plan, scan
     expect(roleIds.some((id: string) => id.startsWith('IdleResourcesReduce'))).toBe(false);
@@ -55,9 +71,7 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
     const sm = only(template, 'AWS::StepFunctions::StateMachine');
     expect(sm.TracingConfiguration).toEqual({ Enabled: true });
     expect(sm.LoggingConfiguration.Level).toBe('ALL');
-    const definition = JSON.parse(
-      sm.DefinitionString['Fn::Join'][1].map((p: unknown) => (typeof p === 'string' ? p : 'X')).join(''),
-    );
+    const definition = JSON.parse(sm.DefinitionString['Fn::Join'][1].map((p: unknown) => (typeof p === 'string' ? p : 'X')).join(''));
     expect(definition.StartAt).toBe('Plan');
     const map = definition.States.ScanEachPair;
     expect(map).toMatchObject({
@@ -69,7 +83,12 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
       ResultWriter: { Parameters: { Prefix: 'idle-runs/map-results' } },
       Next: 'Reduce',
     });
-    expect(map.ItemSelector).toEqual({ 'scope.$': '$$.Map.Item.Value', 'home.$': '$.plan.home', 'date.$': '$.plan.date', 'runId.$': '$.plan.runId' });
+    expect(map.ItemSelector).toEqual({
+      'scope.$': '$$.Map.Item.Value',
+      'home.$': '$.plan.home',
+      'date.$': '$.plan.date',
+      'runId.$': '$.plan.runId',
+    });
     expect(definition.States.Reduce.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['DeliveryError'] }));
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(0 8 ? * MON *)',
@@ -77,9 +96,11 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
     });
   });
 
-  it('expires the runs\' hand-off files after a month', () => {
+  it("expires the runs' hand-off files after a month", () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-idle-runs', Prefix: 'idle-runs/', ExpirationInDays: 30 })]) },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-idle-runs', Prefix: 'idle-runs/', ExpirationInDays: 30 })]),
+      },
     });
   });
 
@@ -94,17 +115,34 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
     for (const job of ['DailySpend', 'Budgets', 'MonthlyReport']) {
       expect(actionsOf(template, job)).toEqual(expect.arrayContaining(['organizations:ListAccounts', 'sts:AssumeRole']));
       const assume = grantsOf(template, job).filter((g) => g.action === 'sts:AssumeRole');
-      expect(assume).toEqual([{ action: 'sts:AssumeRole', resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/cw-read']] } }]);
+      expect(assume).toEqual([
+        { action: 'sts:AssumeRole', resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/cw-read']] } },
+      ]);
     }
   });
 
   it('gives each step only what it does: plan lists and writes the items, scan reads, reduce sends', () => {
-    expect(actionsOf(template, stepJob('Plan'))).toEqual(['ec2:DescribeRegions', 'logs:CreateLogStream', 'logs:PutLogEvents', 'organizations:ListAccounts', 's3:PutObject', 'sts:AssumeRole']);
+    expect(actionsOf(template, stepJob('Plan'))).toEqual([
+      'ec2:DescribeRegions',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'organizations:ListAccounts',
+      's3:PutObject',
+      'sts:AssumeRole',
+    ]);
     expect(actionsOf(template, stepJob('Scan'))).toEqual(
-      [...READ_PERMISSIONS.filter((p) => p.jobs.includes('idle-resources')).flatMap((p) => p.actions), 'logs:CreateLogStream', 'logs:PutLogEvents', 's3:PutObject', 'sts:AssumeRole'].sort(),
+      [
+        ...READ_PERMISSIONS.filter((p) => p.jobs.includes('idle-resources')).flatMap((p) => p.actions),
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        's3:PutObject',
+        'sts:AssumeRole',
+      ].sort(),
     );
     const reduce = actionsOf(template, stepJob('Reduce'));
-    expect(reduce).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject', 'sns:Publish', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue']));
+    expect(reduce).toEqual(
+      expect.arrayContaining(['s3:GetObject', 's3:PutObject', 'sns:Publish', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue']),
+    );
     expect(reduce).not.toContain('sts:AssumeRole');
   });
 

@@ -7,7 +7,13 @@ const EVERY_JOB = ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage
 const LEDGER = ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 const PUBLISH = ['kms:Decrypt', 'kms:GenerateDataKey*', 'sns:Publish'];
 /** The FinOps review's Cost Explorer reads (monthly-report). */
-const REVIEW = ['ce:GetSavingsPlansUtilization', 'ce:GetSavingsPlansCoverage', 'ce:GetReservationUtilization', 'ce:GetReservationCoverage', 'ce:GetRightsizingRecommendation'];
+const REVIEW = [
+  'ce:GetSavingsPlansUtilization',
+  'ce:GetSavingsPlansCoverage',
+  'ce:GetReservationUtilization',
+  'ce:GetReservationCoverage',
+  'ce:GetRightsizingRecommendation',
+];
 
 const sorted = (...groups: string[][]) => groups.flat().sort();
 const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
@@ -20,7 +26,9 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
   }, SYNTH_TIMEOUT);
 
   it('gives daily-spend Cost Explorer, the ledger, the alert topic and the Slack secret, nothing else', () => {
-    expect(actionsOf(template, 'DailySpend')).toEqual(sorted(EVERY_JOB, LEDGER, PUBLISH, ['ce:GetCostAndUsage', 'secretsmanager:GetSecretValue']));
+    expect(actionsOf(template, 'DailySpend')).toEqual(
+      sorted(EVERY_JOB, LEDGER, PUBLISH, ['ce:GetCostAndUsage', 'secretsmanager:GetSecretValue']),
+    );
   });
 
   it('gives idle-resources the waste listings (EC2, ELB, RDS describes), metrics, findings writes, the ledger, the alert topic and the Slack secret, nothing else', () => {
@@ -44,12 +52,20 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
   });
 
   it('gives budgets ViewBudget, the ledger, the alert topic and the Slack secret, nothing else', () => {
-    expect(actionsOf(template, 'Budgets')).toEqual(sorted(EVERY_JOB, LEDGER, PUBLISH, ['budgets:ViewBudget', 'secretsmanager:GetSecretValue']));
+    expect(actionsOf(template, 'Budgets')).toEqual(
+      sorted(EVERY_JOB, LEDGER, PUBLISH, ['budgets:ViewBudget', 'secretsmanager:GetSecretValue']),
+    );
   });
 
   it('gives monthly-report Cost Explorer, budgets, findings reads, report writes, the ledger and the report topic, nothing else', () => {
     expect(actionsOf(template, 'MonthlyReport')).toEqual(
-      sorted(EVERY_JOB, LEDGER, PUBLISH, REVIEW, ['ce:GetCostAndUsage', 'budgets:ViewBudget', 's3:GetObject', 's3:ListBucket', 's3:PutObject']),
+      sorted(EVERY_JOB, LEDGER, PUBLISH, REVIEW, [
+        'ce:GetCostAndUsage',
+        'budgets:ViewBudget',
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+      ]),
     );
   });
 
@@ -57,20 +73,24 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
     const alertTopic = { Ref: logicalIdOf(template, 'AWS::SNS::Topic', 'NotificationsAlertTopic') };
     const reportTopic = { Ref: logicalIdOf(template, 'AWS::SNS::Topic', 'NotificationsReportTopic') };
 
-    for (const job of ['DailySpend', 'IdleResources', 'Budgets']) expect(statementFor(statementsOf(template, job), 'sns:Publish')?.Resource).toEqual(alertTopic);
+    for (const job of ['DailySpend', 'IdleResources', 'Budgets'])
+      expect(statementFor(statementsOf(template, job), 'sns:Publish')?.Resource).toEqual(alertTopic);
     expect(statementFor(statementsOf(template, 'MonthlyReport'), 'sns:Publish')?.Resource).toEqual(reportTopic);
   });
 
   it('limits KMS use to the topic key', () => {
     const key = arn(logicalIdOf(template, 'AWS::KMS::Key', 'NotificationsKey'));
 
-    for (const job of ['DailySpend', 'IdleResources', 'Budgets', 'MonthlyReport']) expect(statementFor(statementsOf(template, job), 'kms:Decrypt')?.Resource).toEqual(key);
+    for (const job of ['DailySpend', 'IdleResources', 'Budgets', 'MonthlyReport'])
+      expect(statementFor(statementsOf(template, job), 'kms:Decrypt')?.Resource).toEqual(key);
   });
 
   it('limits idle-resources S3 writes to findings/idle-resources/', () => {
     const bucket = arn(logicalIdOf(template, 'AWS::S3::Bucket', 'ReportsBucket'));
 
-    expect(statementFor(statementsOf(template, 'IdleResources'), 's3:PutObject')?.Resource).toEqual({ 'Fn::Join': ['', [bucket, '/findings/idle-resources/*']] });
+    expect(statementFor(statementsOf(template, 'IdleResources'), 's3:PutObject')?.Resource).toEqual({
+      'Fn::Join': ['', [bucket, '/findings/idle-resources/*']],
+    });
   });
 
   it('lets monthly-report list and read only findings/ and write only reports/ (no link is signed on Lambda, so no read back)', () => {
@@ -101,7 +121,15 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
     expect(resource).toEqual({
       'Fn::Join': [
         '',
-        ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':secret:cost-watch/slack-bot-token-??????'],
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':secretsmanager:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':secret:cost-watch/slack-bot-token-??????',
+        ],
       ],
     });
   });
@@ -109,6 +137,7 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
   it('grants no secret access to any job when Slack is not configured', () => {
     const { template: withoutSlack } = synthStack({ config: {} });
 
-    for (const job of ['DailySpend', 'IdleResources', 'Budgets', 'MonthlyReport']) expect(actionsOf(withoutSlack, job)).not.toContain('secretsmanager:GetSecretValue');
+    for (const job of ['DailySpend', 'IdleResources', 'Budgets', 'MonthlyReport'])
+      expect(actionsOf(withoutSlack, job)).not.toContain('secretsmanager:GetSecretValue');
   });
 });

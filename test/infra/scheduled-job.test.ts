@@ -78,7 +78,9 @@ describe('ScheduledJob', { timeout: SYNTH_TIMEOUT }, () => {
   });
 
   it('rejects a dead-letter retention beyond the 14 days SQS allows', () => {
-    expect(() => fixture().job({ deadLetterRetention: Duration.days(15) })).toThrow(/`deadLetterRetention` must be between 1 minute and 14 days/);
+    expect(() => fixture().job({ deadLetterRetention: Duration.days(15) })).toThrow(
+      /`deadLetterRetention` must be between 1 minute and 14 days/,
+    );
   });
 
   it('rejects an alarm period that is not whole minutes', () => {
@@ -86,6 +88,8 @@ describe('ScheduledJob', { timeout: SYNTH_TIMEOUT }, () => {
   });
 
   it('rejects a schedule that is not a rate or cron expression', () => {
-    expect(() => fixture().job({ schedule: Schedule.expression('daily') })).toThrow(/`schedule` must be a rate\(...\) or cron\(...\) expression, got "daily"/);
+    expect(() => fixture().job({ schedule: Schedule.expression('daily') })).toThrow(
+      /`schedule` must be a rate\(...\) or cron\(...\) expression, got "daily"/,
+    );
   });
 });

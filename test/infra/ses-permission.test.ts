@@ -5,7 +5,10 @@ import { FULL_CONFIG, actionsOf, buildStack, grantsOf, synthStack, SYNTH_TIMEOUT
 
 const EMAIL = { from: 'costs@mail.example.com', to: ['finance@example.org', 'cfo@example.org'] };
 const JOB_IDS = ['DailySpend', 'IdleResources', 'Budgets', 'MonthlyReport'];
-const withEmail = (email: { from: string; to: string[]; region?: string }) => ({ ...FULL_CONFIG, report: { ...FULL_CONFIG.report, email } });
+const withEmail = (email: { from: string; to: string[]; region?: string }) => ({
+  ...FULL_CONFIG,
+  report: { ...FULL_CONFIG.report, email },
+});
 
 /** An ARN as CloudFormation resolves it, pseudo parameters shown by name. */
 function flat(value: unknown): string {
@@ -30,13 +33,16 @@ describe('SES send permission (report.email)', { timeout: SYNTH_TIMEOUT }, () =>
 
     expect(new Set(grants.map((g) => g.action))).toEqual(new Set(['ses:SendRawEmail']));
     expect(grants.map((g) => flat(g.resource)).sort()).toEqual(
-      ['costs@mail.example.com', 'mail.example.com', 'finance@example.org', 'example.org', 'cfo@example.org'].map((id) => identity('<AWS::Region>', id)).sort(),
+      ['costs@mail.example.com', 'mail.example.com', 'finance@example.org', 'example.org', 'cfo@example.org']
+        .map((id) => identity('<AWS::Region>', id))
+        .sort(),
     );
     for (const g of grants) expect(g.condition).toEqual({ StringEquals: { 'ses:FromAddress': 'costs@mail.example.com' } });
   });
 
   it('gives no other job any SES action, and monthly-report no report-topic publish it no longer uses', () => {
-    for (const job of JOB_IDS.filter((j) => j !== 'MonthlyReport')) expect(actionsOf(template, job).filter((a) => a.startsWith('ses:'))).toEqual([]);
+    for (const job of JOB_IDS.filter((j) => j !== 'MonthlyReport'))
+      expect(actionsOf(template, job).filter((a) => a.startsWith('ses:'))).toEqual([]);
     expect(actionsOf(template, 'MonthlyReport')).not.toContain('sns:Publish');
   });
 

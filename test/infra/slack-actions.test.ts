@@ -9,8 +9,15 @@ describe('Slack actions endpoint', { timeout: SYNTH_TIMEOUT }, () => {
   it('is a streaming function URL without IAM auth, capped by reserved concurrency, with its URL as an output', () => {
     const { template } = synthStack({ config: FULL_CONFIG });
     template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE', InvokeMode: 'RESPONSE_STREAM' });
-    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 5, Timeout: 15, MemorySize: 256, Runtime: 'nodejs24.x' });
-    template.hasOutput('SlackActionsUrl', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackActionsFunctionFunctionUrl'), 'FunctionUrl'] } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: 5,
+      Timeout: 15,
+      MemorySize: 256,
+      Runtime: 'nodejs24.x',
+    });
+    template.hasOutput('SlackActionsUrl', {
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackActionsFunctionFunctionUrl'), 'FunctionUrl'] },
+    });
   });
 
   it('may only read and write the ledger item by item, read the two Slack secrets and give anomaly feedback', () => {
@@ -32,7 +39,9 @@ describe('Slack actions endpoint', { timeout: SYNTH_TIMEOUT }, () => {
   it('reserves no concurrency with -c slackActionsConcurrency=0, and refuses a bad value', () => {
     const { template } = synthStack({ config: FULL_CONFIG, context: { slackActionsConcurrency: 0 } });
     template.allResourcesProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
-    expect(() => buildStack({ config: FULL_CONFIG, context: { slackActionsConcurrency: 'lots' } })).toThrow(/slackActionsConcurrency: expected a whole number/);
+    expect(() => buildStack({ config: FULL_CONFIG, context: { slackActionsConcurrency: 'lots' } })).toThrow(
+      /slackActionsConcurrency: expected a whole number/,
+    );
   });
 
   it('is not deployed without notify.slack', () => {
@@ -46,7 +55,11 @@ describe('Slack actions endpoint', { timeout: SYNTH_TIMEOUT }, () => {
     expect(new CostWatchChecks(stack).validateScope(stack).violations).toEqual([]);
 
     const bare = new Stack(testApp(), 'Bare');
-    new LambdaFunction(bare, 'Fn', { runtime: Runtime.NODEJS_24_X, handler: 'index.handler', code: Code.fromInline('exports.handler=()=>{}') }).addFunctionUrl({
+    new LambdaFunction(bare, 'Fn', {
+      runtime: Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: Code.fromInline('exports.handler=()=>{}'),
+    }).addFunctionUrl({
       authType: FunctionUrlAuthType.NONE,
     });
     const report = new CostWatchChecks(bare).validateScope(bare);

@@ -31,7 +31,9 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
       });
       // Only the public endpoint reserves concurrency (see test/infra/slack-actions.test.ts); the jobs never do.
       for (const id of JOB_IDS)
-        expect(template.findResources('AWS::Lambda::Function')[functionIdOf(template, id)]!.Properties.ReservedConcurrentExecutions).toBeUndefined();
+        expect(
+          template.findResources('AWS::Lambda::Function')[functionIdOf(template, id)]!.Properties.ReservedConcurrentExecutions,
+        ).toBeUndefined();
     });
 
     it('bundles each job into one minified ESM file without a source map', () => {
@@ -49,8 +51,10 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
       }
     });
 
-    it('passes CDK\'s built-in CloudFormation validation', () => {
-      const report = JSON.parse(readFileSync(join(assemblyDir, 'validation-report.json'), 'utf8')) as { pluginReports: { violations?: unknown[] }[] };
+    it("passes CDK's built-in CloudFormation validation", () => {
+      const report = JSON.parse(readFileSync(join(assemblyDir, 'validation-report.json'), 'utf8')) as {
+        pluginReports: { violations?: unknown[] }[];
+      };
 
       expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
     });
@@ -116,7 +120,9 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
         template.hasResourceProperties('AWS::CloudWatch::Alarm', {
           Namespace: 'AWS/SQS',
           MetricName: 'ApproximateNumberOfMessagesVisible',
-          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(template, 'AWS::SQS::Queue', `${id}DeadLetterQueue`), 'QueueName'] } }],
+          Dimensions: [
+            { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(template, 'AWS::SQS::Queue', `${id}DeadLetterQueue`), 'QueueName'] } },
+          ],
           Threshold: 1,
           ComparisonOperator: 'GreaterThanOrEqualToThreshold',
           AlarmActions: [alertTopic],
@@ -149,7 +155,12 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
       const logBucket = logicalIdOf(template, 'AWS::S3::Bucket', 'ReportsAccessLogs');
       template.hasResourceProperties('AWS::S3::Bucket', {
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
         LoggingConfiguration: { DestinationBucketName: { Ref: logBucket }, LogFilePrefix: 'report-bucket/' },
         VersioningConfiguration: { Status: 'Enabled' },
       });
@@ -161,7 +172,12 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
         Bucket: { Ref: bucket },
         PolicyDocument: {
           Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Principal: { AWS: '*' },
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
           ]),
         },
       });
@@ -218,7 +234,9 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
       template.hasResourceProperties('AWS::SNS::TopicPolicy', {
         Topics: [{ Ref: logicalIdOf(template, 'AWS::SNS::Topic', 'NotificationsAlertTopic') }],
         PolicyDocument: {
-          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' })]),
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' }),
+          ]),
         },
       });
     });
@@ -233,7 +251,9 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
 
   describe('job environment', () => {
     const environments = () =>
-      Object.values(template.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties.Environment.Variables as Record<string, unknown>);
+      Object.values(template.findResources('AWS::Lambda::Function')).map(
+        (fn) => fn.Properties.Environment.Variables as Record<string, unknown>,
+      );
 
     it('passes every job the validated config with the stack resource names filled in', () => {
       const fakes: Record<string, string> = {

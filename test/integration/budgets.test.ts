@@ -31,7 +31,10 @@ type Crossed = BudgetsResult['evaluations'][number]['crossed'][number];
 async function config(extra: Record<string, unknown> = {}): Promise<string> {
   const file = join(dir, `config-${++run}.json`);
   table = `ledger-${run}`;
-  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra }));
+  writeFileSync(
+    file,
+    JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra }),
+  );
   await createLedgerTable(ddb, table);
   return file;
 }
@@ -52,7 +55,10 @@ async function budgetsRun(file: string, extra: string[] = []) {
 }
 
 const crossedOf = (r: BudgetsResult, budget: string): Crossed[] => r.evaluations.find((e) => e.budget === budget)?.crossed ?? [];
-const alertedOf = (r: BudgetsResult, budget: string) => crossedOf(r, budget).filter((c) => c.alerted).map((c) => `${c.kind}-${c.pct}`);
+const alertedOf = (r: BudgetsResult, budget: string) =>
+  crossedOf(r, budget)
+    .filter((c) => c.alerted)
+    .map((c) => `${c.kind}-${c.pct}`);
 const statuses = (r: BudgetsResult) => r.deliveries.map((d) => `${d.channel}:${d.status}`).sort();
 
 let world: World;
@@ -192,7 +198,11 @@ describe('budgets job', SLOW, () => {
     const over = await budgetsRun(file);
 
     expect(alertedOf(high.json, 'team-web')).toEqual(['actual-90']);
-    expect(crossedOf(high.json, 'team-web').filter((c) => c.coveredBy === 90).map((c) => c.pct)).toEqual([50, 75]);
+    expect(
+      crossedOf(high.json, 'team-web')
+        .filter((c) => c.coveredBy === 90)
+        .map((c) => c.pct),
+    ).toEqual([50, 75]);
     expect(lower.json.deliveries.every((d) => d.status === 'duplicate')).toBe(true);
     expect(alertedOf(lower.json, 'team-web')).toEqual([]);
     expect(alertedOf(over.json, 'team-web')).toEqual(['actual-100', 'forecast-100']);
@@ -206,7 +216,11 @@ describe('budgets job', SLOW, () => {
     await setBudgets(monthlyCostBudget('team-web', 1000, 800, 900, new Date('2026-01-01T00:00:00Z')));
     Object.assign(process.env, aws.env, { SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test' });
     const loaded = parseConfig(JSON.parse(readFileSync(file, 'utf8')));
-    const runAt = (now: string) => budgetsJob.run(createContext({ config: loaded, log: silentLogger, now: new Date(now), aws: new AwsClients(process.env, ALL_CLIENTS) }), {});
+    const runAt = (now: string) =>
+      budgetsJob.run(
+        createContext({ config: loaded, log: silentLogger, now: new Date(now), aws: new AwsClients(process.env, ALL_CLIENTS) }),
+        {},
+      );
 
     const lastDay = await runAt('2026-11-30T23:00:00Z');
     const again = await runAt('2026-11-30T23:30:00Z');
@@ -257,9 +271,30 @@ describe('budgets job', SLOW, () => {
 
 describe('budgets thresholds in config', SLOW, () => {
   const cases = [
-    ['not ascending', [{ pct: 90, severity: 'critical' }, { pct: 75, severity: 'warning' }], /budgets\.actualThresholds\[1\]\.pct.*ascending/],
-    ['duplicated', [{ pct: 75, severity: 'warning' }, { pct: 75, severity: 'critical' }], /budgets\.actualThresholds\[1\]\.pct.*duplicate/],
-    ['above 1000', [{ pct: 50, severity: 'info' }, { pct: 1001, severity: 'critical' }], /budgets\.actualThresholds\[1\]\.pct.*1 to 1000/],
+    [
+      'not ascending',
+      [
+        { pct: 90, severity: 'critical' },
+        { pct: 75, severity: 'warning' },
+      ],
+      /budgets\.actualThresholds\[1\]\.pct.*ascending/,
+    ],
+    [
+      'duplicated',
+      [
+        { pct: 75, severity: 'warning' },
+        { pct: 75, severity: 'critical' },
+      ],
+      /budgets\.actualThresholds\[1\]\.pct.*duplicate/,
+    ],
+    [
+      'above 1000',
+      [
+        { pct: 50, severity: 'info' },
+        { pct: 1001, severity: 'critical' },
+      ],
+      /budgets\.actualThresholds\[1\]\.pct.*1 to 1000/,
+    ],
     ['below 1', [{ pct: 0.5, severity: 'info' }], /budgets\.actualThresholds\[0\]\.pct.*1 to 1000/],
   ] as const;
 
@@ -283,7 +318,17 @@ describe('budgets thresholds in config', SLOW, () => {
 
   it('names forecastThresholds too', async () => {
     const file = join(dir, 'bad-forecast.json');
-    writeFileSync(file, JSON.stringify({ budgets: { forecastThresholds: [{ pct: 120, severity: 'warning' }, { pct: 110, severity: 'critical' }] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        budgets: {
+          forecastThresholds: [
+            { pct: 120, severity: 'warning' },
+            { pct: 110, severity: 'critical' },
+          ],
+        },
+      }),
+    );
 
     const { code, stderr } = await runCli(['validate-config', '--config', file], { env: aws.env });
 

@@ -6,7 +6,11 @@ import { runCliProcess } from '../support/cli-process.js';
 
 describe('cost-watch CLI', () => {
   it('prints help for the program and for each command, exit 0', async () => {
-    const [main, run, validate] = await Promise.all([runCliProcess(['--help']), runCliProcess(['run', '--help']), runCliProcess(['validate-config', '--help'])]);
+    const [main, run, validate] = await Promise.all([
+      runCliProcess(['--help']),
+      runCliProcess(['run', '--help']),
+      runCliProcess(['validate-config', '--help']),
+    ]);
 
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/npx cost-watch run <job>/);

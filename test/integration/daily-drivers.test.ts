@@ -5,7 +5,13 @@ import { startDailyWorld, type DailyWorld } from '../support/daily-world.js';
 const DAY = '2026-11-20';
 const EC2 = 'Amazon Elastic Compute Cloud - Compute';
 const S3 = 'Amazon Simple Storage Service';
-type Spike = { key: string; date: string; scope: string; drivers?: Array<{ usageType: string; amount: number; previous: number; delta: number }>; consoleUrl?: string };
+type Spike = {
+  key: string;
+  date: string;
+  scope: string;
+  drivers?: Array<{ usageType: string; amount: number; previous: number; delta: number }>;
+  consoleUrl?: string;
+};
 
 let w: DailyWorld;
 beforeAll(async () => {
@@ -27,7 +33,11 @@ describe('daily-spend context for on-call: drivers, console link, forecast', () 
 
     expect(code, stderr).toBe(0);
     const ec2 = spike(json, EC2);
-    expect(ec2.drivers!.map((d) => d.usageType)).toEqual(['USE1-BoxUsage:p3.2xlarge', 'USE1-BoxUsage:c5.2xlarge', 'USE1-BoxUsage:m5.large']);
+    expect(ec2.drivers!.map((d) => d.usageType)).toEqual([
+      'USE1-BoxUsage:p3.2xlarge',
+      'USE1-BoxUsage:c5.2xlarge',
+      'USE1-BoxUsage:m5.large',
+    ]);
     expect(ec2.drivers![0]).toMatchObject({ previous: 0, delta: ec2.drivers![0]!.amount });
     expect(ec2.drivers![0]!.delta).toBeGreaterThan(200);
     expect(ec2.drivers!.every((d, i, all) => d.delta > 0 && (i === 0 || all[i - 1]!.delta >= d.delta))).toBe(true);
@@ -63,7 +73,9 @@ describe('daily-spend context for on-call: drivers, console link, forecast', () 
     expect(url.origin).toBe('https://us-east-1.console.aws.amazon.com');
     expect(url.searchParams.get('granularity')).toBe('Daily');
     expect([url.searchParams.get('startDate'), url.searchParams.get('endDate')]).toEqual(['2026-11-07', DAY]);
-    expect(JSON.parse(url.searchParams.get('filter')!)).toContainEqual(expect.objectContaining({ dimension: { id: 'Service', displayValue: 'Service' }, values: [{ value: EC2, displayValue: EC2 }] }));
+    expect(JSON.parse(url.searchParams.get('filter')!)).toContainEqual(
+      expect.objectContaining({ dimension: { id: 'Service', displayValue: 'Service' }, values: [{ value: EC2, displayValue: EC2 }] }),
+    );
     expect(spike(json, 'total').consoleUrl).not.toContain('Service%22%2C%22displayValue');
   });
 
@@ -91,21 +103,25 @@ describe('daily-spend context for on-call: drivers, console link, forecast', () 
   it.each([
     ['denied', 'AccessDeniedException', 1, /AccessDeniedException|denied/],
     ['throttled beyond retries', 'ThrottlingException', 5, /Rate exceeded|Throttling/],
-  ])('still sends the spikes without drivers when the drivers request is %s, and says why, exit 0', { timeout: 60_000 }, async (_name, type, times, why) => {
-    w.ce.failNext(type, times, undefined, { groupBy: 'USAGE_TYPE' });
+  ])(
+    'still sends the spikes without drivers when the drivers request is %s, and says why, exit 0',
+    { timeout: 60_000 },
+    async (_name, type, times, why) => {
+      w.ce.failNext(type, times, undefined, { groupBy: 'USAGE_TYPE' });
 
-    const { code, json, stderr } = await w.run(DAY, await w.config());
+      const { code, json, stderr } = await w.run(DAY, await w.config());
 
-    expect(code).toBe(0);
-    expect(spike(json, EC2).drivers).toEqual([]);
-    expect(json.warnings).toEqual([expect.stringMatching(/^drivers: the usage-type request failed, spikes are sent without drivers/)]);
-    expect(json.warnings[0]).toMatch(why);
-    expect(stderr).toMatch(/drivers: the usage-type request failed/);
-    // Every request counts, the SDK's retries of the throttled one included.
-    expect(json.costExplorerRequests).toBe(1 + times);
-    expect(json.costExplorerRequests).toBe(w.ce.requests.length);
-    expect(w.slack.messages).toHaveLength(1);
-    expect(w.slack.messages[0]!.text).not.toContain('driven by');
-    expect(json.deliveries.every((d: { status: string }) => d.status === 'sent')).toBe(true);
-  });
+      expect(code).toBe(0);
+      expect(spike(json, EC2).drivers).toEqual([]);
+      expect(json.warnings).toEqual([expect.stringMatching(/^drivers: the usage-type request failed, spikes are sent without drivers/)]);
+      expect(json.warnings[0]).toMatch(why);
+      expect(stderr).toMatch(/drivers: the usage-type request failed/);
+      // Every request counts, the SDK's retries of the throttled one included.
+      expect(json.costExplorerRequests).toBe(1 + times);
+      expect(json.costExplorerRequests).toBe(w.ce.requests.length);
+      expect(w.slack.messages).toHaveLength(1);
+      expect(w.slack.messages[0]!.text).not.toContain('driven by');
+      expect(json.deliveries.every((d: { status: string }) => d.status === 'sent')).toBe(true);
+    },
+  );
 });

@@ -3,8 +3,17 @@ import { seedOrganization, type SeededOrganization } from '../../emulators/organ
 import { realisticScenario, type RealisticRecord } from '../../emulators/scenarios/realistic/index.js';
 import { startDailyWorld, type DailyWorld } from '../support/daily-world.js';
 
-type Spike = { date: string; scope: string; key: string; severity: string; previous: number; expected?: number; baseline?: string;
-  episodeStart?: string | null; account?: string | null };
+type Spike = {
+  date: string;
+  scope: string;
+  key: string;
+  severity: string;
+  previous: number;
+  expected?: number;
+  baseline?: string;
+  episodeStart?: string | null;
+  account?: string | null;
+};
 
 const QUIET = realisticScenario({ anomalies: false });
 const DYNAMO = 'Amazon DynamoDB';

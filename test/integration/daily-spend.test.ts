@@ -30,14 +30,26 @@ function config(extra: Record<string, unknown> = {}): string {
   table = `ledger-${run}`;
   writeFileSync(
     file,
-    JSON.stringify({ dailySpend: { baseline: 'previous-day' }, notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra }),
+    JSON.stringify({
+      dailySpend: { baseline: 'previous-day' },
+      notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn },
+      ledgerTable: table,
+      ...extra,
+    }),
   );
   return file;
 }
 
 function cli(args: string[], env: Record<string, string> = {}) {
   return runCli(args, {
-    env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test', COST_WATCH_SLACK_TIMEOUT_MS: '1500', ...env },
+    env: {
+      ...aws.env,
+      AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+      SLACK_API_URL: slack.url,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      COST_WATCH_SLACK_TIMEOUT_MS: '1500',
+      ...env,
+    },
     timeoutMs: 60_000,
   });
 }
@@ -77,7 +89,9 @@ describe('daily-spend job', () => {
 
     expect(code, stderr).toBe(0);
     expect(json).toMatchObject({ job: 'daily-spend', date: DAY, currency: 'USD', estimated: true });
-    const byKey = Object.fromEntries(json.spikes.filter((s: { date: string }) => s.date === DAY).map((s: { key: string; severity: string }) => [s.key, s.severity]));
+    const byKey = Object.fromEntries(
+      json.spikes.filter((s: { date: string }) => s.date === DAY).map((s: { key: string; severity: string }) => [s.key, s.severity]),
+    );
     expect(byKey).toEqual({ total: expect.any(String), [EC2]: 'critical', [S3]: 'warning' });
     const ec2 = json.spikes.find((s: { key: string }) => s.key === EC2);
     expect(ec2.changePct).toBeGreaterThan(50);
@@ -85,7 +99,10 @@ describe('daily-spend job', () => {
     // The spend query, then one usage-type request for the drivers of the service spikes.
     expect(ce.requests.map((r) => JSON.stringify(r.body.GroupBy))).toEqual([
       JSON.stringify([{ Type: 'DIMENSION', Key: 'SERVICE' }]),
-      JSON.stringify([{ Type: 'DIMENSION', Key: 'SERVICE' }, { Type: 'DIMENSION', Key: 'USAGE_TYPE' }]),
+      JSON.stringify([
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+        { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+      ]),
     ]);
     expect(json.costExplorerRequests).toBe(2);
     expect(slack.messages).toHaveLength(1);
@@ -150,8 +167,14 @@ describe('daily-spend job', () => {
     const first = await dailyRun(file);
 
     expect(first.code).toBe(3);
-    expect(first.json.deliveries.filter((d: { channel: string }) => d.channel === 'slack').every((d: { status: string }) => d.status === 'failed')).toBe(true);
-    expect(first.json.deliveries.filter((d: { channel: string }) => d.channel === 'sns').every((d: { status: string }) => d.status === 'sent')).toBe(true);
+    expect(
+      first.json.deliveries
+        .filter((d: { channel: string }) => d.channel === 'slack')
+        .every((d: { status: string }) => d.status === 'failed'),
+    ).toBe(true);
+    expect(
+      first.json.deliveries.filter((d: { channel: string }) => d.channel === 'sns').every((d: { status: string }) => d.status === 'sent'),
+    ).toBe(true);
     expect(await topic.receive()).toHaveLength(1);
 
     slack.up();
@@ -282,12 +305,28 @@ describe('daily-spend bad input', () => {
   const cases: Array<[string, () => string[], RegExp]> = [
     ['malformed JSON', () => ['--config', writeConfig('{ "currency": ')], /malformed JSON/],
     ['an unknown key', () => ['--config', writeConfig('{ "dailySpend": { "warnPct": 20 } }')], /dailySpend\.warnPct: unknown key/],
-    ['a negative threshold', () => ['--config', writeConfig('{ "dailySpend": { "warningPct": -1 } }')], /dailySpend\.warningPct: expected a number above 0/],
-    ['a non-numeric threshold', () => ['--config', writeConfig('{ "dailySpend": { "criticalPct": "high" } }')], /dailySpend\.criticalPct: expected a number/],
-    ['criticalPct below warningPct', () => ['--config', writeConfig('{ "dailySpend": { "warningPct": 40, "criticalPct": 30 } }')], /criticalPct \(30\) to be at least warningPct \(40\)/],
+    [
+      'a negative threshold',
+      () => ['--config', writeConfig('{ "dailySpend": { "warningPct": -1 } }')],
+      /dailySpend\.warningPct: expected a number above 0/,
+    ],
+    [
+      'a non-numeric threshold',
+      () => ['--config', writeConfig('{ "dailySpend": { "criticalPct": "high" } }')],
+      /dailySpend\.criticalPct: expected a number/,
+    ],
+    [
+      'criticalPct below warningPct',
+      () => ['--config', writeConfig('{ "dailySpend": { "warningPct": 40, "criticalPct": 30 } }')],
+      /criticalPct \(30\) to be at least warningPct \(40\)/,
+    ],
     ['an impossible date', () => ['--date', '2026-02-30'], /--date: expected a real calendar date/],
     ['a future date', () => ['--date', '2099-01-01'], /--date: 2099-01-01 is not complete yet; the latest complete day is \d{4}-\d\d-\d\d/],
-    ['today, which Cost Explorer has only in part', () => ['--date', new Date().toISOString().slice(0, 10)], /--date: \S+ is not complete yet/],
+    [
+      'today, which Cost Explorer has only in part',
+      () => ['--date', new Date().toISOString().slice(0, 10)],
+      /--date: \S+ is not complete yet/,
+    ],
   ];
   let n = 0;
   function writeConfig(text: string): string {

@@ -30,7 +30,13 @@ describe('daily-spend unit cost (unitCost)', () => {
     const { code, json, stderr } = await w.run(DAY, await w.config(unitCost(1)));
 
     expect(code, stderr).toBe(0);
-    expect(json.unitCost).toEqual({ unit: 'lead', units: 10_000, costPerUnit: sig4(json.total.amount / 10_000), target: 1, previousCostPerUnit: sig4(json.total.previous / 16_000) });
+    expect(json.unitCost).toEqual({
+      unit: 'lead',
+      units: 10_000,
+      costPerUnit: sig4(json.total.amount / 10_000),
+      target: 1,
+      previousCostPerUnit: sig4(json.total.previous / 16_000),
+    });
     expect(json.cloudWatchRequests).toBe(1);
     expect(json.spikes.some((s: { scope: string }) => s.scope === 'unit-cost')).toBe(false);
     expect(w.slack.messages[0]!.text).toMatch(new RegExp(`\\$${json.unitCost.costPerUnit} per lead \\(target \\$1(\\.00)?\\)`));
@@ -48,9 +54,15 @@ describe('daily-spend unit cost (unitCost)', () => {
     expect(code).toBe(0);
     const alert = json.spikes.find((s: { scope: string }) => s.scope === 'unit-cost');
     expect(alert).toMatchObject({ key: 'lead', severity, date: DAY, amount: json.unitCost.costPerUnit, previous: target });
-    expect(json.deliveries.filter((d: { alertId: string }) => d.alertId === `daily-spend|unit-cost|lead|${DAY}|${severity}`)).toHaveLength(2);
+    expect(json.deliveries.filter((d: { alertId: string }) => d.alertId === `daily-spend|unit-cost|lead|${DAY}|${severity}`)).toHaveLength(
+      2,
+    );
     expect(w.slack.messages[0]!.text).toMatch(new RegExp(`Cost per lead \\$${json.unitCost.costPerUnit} vs target`));
-    expect(again.json.deliveries.filter((d: { alertId: string }) => d.alertId.includes('unit-cost')).every((d: { status: string }) => d.status === 'duplicate')).toBe(true);
+    expect(
+      again.json.deliveries
+        .filter((d: { alertId: string }) => d.alertId.includes('unit-cost'))
+        .every((d: { status: string }) => d.status === 'duplicate'),
+    ).toBe(true);
   });
 
   it.each([
@@ -66,7 +78,9 @@ describe('daily-spend unit cost (unitCost)', () => {
   });
 
   it('still alerts the spikes, with a warning and units null, when CloudWatch cannot be reached', { timeout: 60_000 }, async () => {
-    const { code, json, stderr } = await w.run(DAY, await w.config(unitCost(0.0001)), ['--dry-run'], { AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:9' });
+    const { code, json, stderr } = await w.run(DAY, await w.config(unitCost(0.0001)), ['--dry-run'], {
+      AWS_ENDPOINT_URL_CLOUDWATCH: 'http://127.0.0.1:9',
+    });
 
     expect(code, stderr).toBe(0);
     expect(json.unitCost).toEqual({ unit: 'lead', units: null, costPerUnit: null, target: 0.0001, previousCostPerUnit: null });

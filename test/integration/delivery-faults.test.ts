@@ -33,7 +33,14 @@ let table: string;
 async function withLedger(slackExtra: Record<string, string> = {}): Promise<string> {
   const file = join(dir, `config-${++run}.json`);
   table = `faults-${run}`;
-  writeFileSync(file, JSON.stringify({ dailySpend: { baseline: 'previous-day' }, notify: { slack: { channel: '#cost-alerts', ...slackExtra }, alertTopicArn: topic.topicArn }, ledgerTable: table }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      dailySpend: { baseline: 'previous-day' },
+      notify: { slack: { channel: '#cost-alerts', ...slackExtra }, alertTopicArn: topic.topicArn },
+      ledgerTable: table,
+    }),
+  );
   await createLedgerTable(ddb, table);
   return file;
 }
@@ -55,7 +62,9 @@ async function dailyRun(file: string, extra: string[] = [], env: Record<string, 
 }
 
 type D = { channel: string; alertId: string; status: string; error?: string; recorded?: boolean };
-const statuses = (json: { deliveries: D[] }, channel: string) => [...new Set(json.deliveries.filter((d) => d.channel === channel).map((d) => d.status))];
+const statuses = (json: { deliveries: D[] }, channel: string) => [
+  ...new Set(json.deliveries.filter((d) => d.channel === channel).map((d) => d.status)),
+];
 
 let world: World;
 beforeAll(async () => {
@@ -97,7 +106,9 @@ describe('a claim another run holds', () => {
     expect(code, stderr).toBe(3);
     expect(statuses(json, 'slack')).toEqual(['in-progress']);
     expect(statuses(json, 'sns')).toEqual(['sent']);
-    expect(json.deliveries.find((d: D) => d.status === 'in-progress').error).toMatch(/another run is sending this alert.*run again after 20\d\d-/);
+    expect(json.deliveries.find((d: D) => d.status === 'in-progress').error).toMatch(
+      /another run is sending this alert.*run again after 20\d\d-/,
+    );
     expect(stderr).toMatch(/held by another run \(in-progress\); run the same command again/);
     expect(slack.attempts).toBe(0);
   });
@@ -157,7 +168,7 @@ describe('DynamoDB failing mid-run', () => {
 });
 
 describe('ledger keys', () => {
-  it('an alert id far over DynamoDB\'s 2,048-byte key limit is claimed, sent and de-duplicated; the item keeps the readable id', async () => {
+  it("an alert id far over DynamoDB's 2,048-byte key limit is claimed, sent and de-duplicated; the item keeps the readable id", async () => {
     const file = await withLedger();
     const longName = `Amazon ${'Very Long Service Name '.repeat(230)}`.slice(0, 5000);
     ce.setDataset(
@@ -181,7 +192,12 @@ describe('ledger keys', () => {
     const file = await withLedger();
     const ids = await alertIds(file);
     for (const id of ids)
-      await ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: `${id}#slack` }, alertId: { S: id }, channel: { S: 'slack' }, status: { S: 'sent' } } }));
+      await ddb.send(
+        new PutItemCommand({
+          TableName: table,
+          Item: { pk: { S: `${id}#slack` }, alertId: { S: id }, channel: { S: 'slack' }, status: { S: 'sent' } },
+        }),
+      );
 
     const { code, json } = await dailyRun(file);
 
@@ -201,12 +217,14 @@ describe('Slack under pressure (items 2, 3, 4, 7)', () => {
 
     expect(code, stderr).toBe(3);
     expect(statuses(json, 'slack')).toEqual(['failed']);
-    expect(json.deliveries.find((d: D) => d.channel === 'slack').error).toMatch(/Retry-After 120 s.*longer than the \d+ s left of this run's 45 s Slack budget/);
+    expect(json.deliveries.find((d: D) => d.channel === 'slack').error).toMatch(
+      /Retry-After 120 s.*longer than the \d+ s left of this run's 45 s Slack budget/,
+    );
     expect(statuses(json, 'sns')).toEqual(['sent']);
     expect(slack.attempts).toBe(1);
   });
 
-  it('stops retrying when the run\'s Slack budget is spent, however many attempts are left', async () => {
+  it("stops retrying when the run's Slack budget is spent, however many attempts are left", async () => {
     const file = await withLedger();
     slack.hangNext(10);
 
@@ -217,7 +235,7 @@ describe('Slack under pressure (items 2, 3, 4, 7)', () => {
     expect(slack.attempts).toBeLessThanOrEqual(2);
   });
 
-  it('an ok:false answer is not retried: failed with Slack\'s error, exit 3, and the re-run delivers', async () => {
+  it("an ok:false answer is not retried: failed with Slack's error, exit 3, and the re-run delivers", async () => {
     const file = await withLedger();
     slack.errorNext(1, 'channel_not_found');
 

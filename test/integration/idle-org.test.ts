@@ -39,8 +39,19 @@ beforeAll(async () => {
   Object.assign(process.env, aws.env);
   org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web', 'Locked'] });
   const [d, w] = org.members;
-  data = await seedFleet(await memberEnv(d!.id), [{ region: 'us-east-1', instances: [{ type: 'm5.large', cpu: 1, name: 'data-idle' }, { type: 'm5.large', cpu: 50 }], volumes: [{ type: 'gp3', sizeGiB: 10 }] }]);
-  web = await seedFleet(await memberEnv(w!.id), [{ region: 'eu-west-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 20, name: 'web-old' }] }]);
+  data = await seedFleet(await memberEnv(d!.id), [
+    {
+      region: 'us-east-1',
+      instances: [
+        { type: 'm5.large', cpu: 1, name: 'data-idle' },
+        { type: 'm5.large', cpu: 50 },
+      ],
+      volumes: [{ type: 'gp3', sizeGiB: 10 }],
+    },
+  ]);
+  web = await seedFleet(await memberEnv(w!.id), [
+    { region: 'eu-west-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 20, name: 'web-old' }] },
+  ]);
   home = await seedFleet(aws.env, [{ region: 'us-east-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 5 }] }]);
 }, 120_000);
 
@@ -62,7 +73,9 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
 
     expect(result.regionErrors).toEqual([]);
     expect(result.accountErrors).toEqual([]);
-    expect(result.idleInstances).toEqual([expect.objectContaining({ id: data[0]!.instanceIds[0], account: org.members[0]!.id, region: 'us-east-1' })]);
+    expect(result.idleInstances).toEqual([
+      expect.objectContaining({ id: data[0]!.instanceIds[0], account: org.members[0]!.id, region: 'us-east-1' }),
+    ]);
     const volumes = result.unattachedVolumes.map((v) => ({ id: v.id, account: (v as { account?: string }).account }));
     expect(volumes).toEqual(
       expect.arrayContaining([
@@ -89,8 +102,14 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
   it('runs the same steps from the CLI with a bounded pool and progress on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cw-idle-org-'));
     const file = join(dir, 'config.json');
-    writeFileSync(file, JSON.stringify({ idle: { regions: ['us-east-1', 'eu-west-1'] }, organization: { accounts: 'all', concurrency: 2 } }));
-    const { code, stdout, stderr } = await runCli(['run', 'idle-resources', '--config', file, '--json', '--dry-run'], { env: aws.env, timeoutMs: 90_000 });
+    writeFileSync(
+      file,
+      JSON.stringify({ idle: { regions: ['us-east-1', 'eu-west-1'] }, organization: { accounts: 'all', concurrency: 2 } }),
+    );
+    const { code, stdout, stderr } = await runCli(['run', 'idle-resources', '--config', file, '--json', '--dry-run'], {
+      env: aws.env,
+      timeoutMs: 90_000,
+    });
     expect(stderr).toMatch(/scanned 8\/8 account-regions/);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
@@ -99,12 +118,16 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
   });
 });
 
-describe('idle-resources when a member account\'s role cannot be assumed', { timeout: 120_000 }, () => {
+describe("idle-resources when a member account's role cannot be assumed", { timeout: 120_000 }, () => {
   let proxy: Awaited<ReturnType<typeof awsFaultProxy>>;
   const locked = () => org.members[2]!.id;
   const stsDenied = (call: AwsCall) =>
     call.action === 'AssumeRole' && call.body.includes(locked())
-      ? { status: 403, code: 'AccessDenied', message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${locked()}:role/cost-watch-read` }
+      ? {
+          status: 403,
+          code: 'AccessDenied',
+          message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${locked()}:role/cost-watch-read`,
+        }
       : undefined;
   beforeAll(async () => {
     proxy = await awsFaultProxy(aws.env.AWS_ENDPOINT_URL!, stsDenied);
@@ -118,7 +141,9 @@ describe('idle-resources when a member account\'s role cannot be assumed', { tim
       const plan = await planIdleScan(ctx);
       const outcomes = await Promise.all(scanTasks(plan).map((t) => scanIdleTask(ctx, t)));
       const result = await reduceIdleScan(ctx, plan, outcomes);
-      expect(result.accountErrors).toEqual([{ account: locked(), message: expect.stringMatching(/cannot assume arn:aws:iam::\d{12}:role\/cost-watch-read .*AccessDenied/) }]);
+      expect(result.accountErrors).toEqual([
+        { account: locked(), message: expect.stringMatching(/cannot assume arn:aws:iam::\d{12}:role\/cost-watch-read .*AccessDenied/) },
+      ]);
       expect(plan.items.map((i) => i.account)).not.toContain(locked());
       expect(result.regionErrors).toEqual([]);
       expect(result.unattachedVolumes.map((v) => v.id)).toContain(web[0]!.volumeIds[0]);
@@ -137,12 +162,18 @@ describe('idle-resources when a member account\'s role cannot be assumed', { tim
       return file;
     };
     const env = { ...aws.env, AWS_ENDPOINT_URL_STS: proxy.url };
-    const some = await runCli(['run', 'idle-resources', '--config', write({ accounts: 'all' }), '--json', '--dry-run'], { env, timeoutMs: 90_000 });
+    const some = await runCli(['run', 'idle-resources', '--config', write({ accounts: 'all' }), '--json', '--dry-run'], {
+      env,
+      timeoutMs: 90_000,
+    });
     expect(some.code).toBe(0);
     expect(JSON.parse(some.stdout).accountErrors).toEqual([{ account: locked(), message: expect.stringContaining('AccessDenied') }]);
     expect(some.stderr).toMatch(new RegExp(`account ${locked()} not scanned`));
 
-    const none = await runCli(['run', 'idle-resources', '--config', write({ accounts: [locked()] }), '--json', '--dry-run'], { env, timeoutMs: 90_000 });
+    const none = await runCli(['run', 'idle-resources', '--config', write({ accounts: [locked()] }), '--json', '--dry-run'], {
+      env,
+      timeoutMs: 90_000,
+    });
     expect(none.code).toBe(1);
     expect(none.stdout).toBe('');
     expect(none.stderr).toMatch(/no account-region pair could be scanned: account \d{12}: cannot assume/);

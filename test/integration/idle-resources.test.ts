@@ -35,7 +35,14 @@ const FLEET: SeedRegion[] = [
       { type: 'io1', sizeGiB: 100, iops: 1000 },
     ],
   },
-  { region: 'eu-west-1', instances: [{ type: 'm5.large', cpu: 2, name: 'eu-idle' }, { type: 'm5.large', cpu: 30 }], volumes: [{ type: 'gp3', sizeGiB: 50 }] },
+  {
+    region: 'eu-west-1',
+    instances: [
+      { type: 'm5.large', cpu: 2, name: 'eu-idle' },
+      { type: 'm5.large', cpu: 30 },
+    ],
+    volumes: [{ type: 'gp3', sizeGiB: 50 }],
+  },
 ];
 
 let aws: TestAws;
@@ -52,7 +59,13 @@ function config(idle: Record<string, unknown>, extra: Record<string, unknown> = 
   const table = `idle-ledger-${run}`;
   writeFileSync(
     file,
-    JSON.stringify({ idle, report: { bucket: BUCKET }, notify: { slack: { channel: '#waste' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra }),
+    JSON.stringify({
+      idle,
+      report: { bucket: BUCKET },
+      notify: { slack: { channel: '#waste' }, alertTopicArn: topic.topicArn },
+      ledgerTable: table,
+      ...extra,
+    }),
   );
   return { file, table };
 }
@@ -94,7 +107,9 @@ describe('idle-resources job', CLI_CASES, () => {
 
     expect(code, stderr).toBe(0);
     expect(json).toMatchObject({ job: 'idle-resources', regions: ['us-east-1', 'eu-west-1'], regionErrors: [], noData: 1, exempt: 1 });
-    expect(json.idleInstances.map((i: { id: string }) => i.id).sort()).toEqual([east!.instanceIds[0], east!.instanceIds[1], west!.instanceIds[0]].sort());
+    expect(json.idleInstances.map((i: { id: string }) => i.id).sort()).toEqual(
+      [east!.instanceIds[0], east!.instanceIds[1], west!.instanceIds[0]].sort(),
+    );
     const nasty = json.idleInstances.find((i: { id: string }) => i.id === east!.instanceIds[0]);
     expect(nasty).toMatchObject({ region: 'us-east-1', instanceType: 'm5.large', name: NASTY, estimatedMonthlyCost: 70.08 });
     expect(nasty.avgCpuPct).toBeCloseTo(1.5, 1);
@@ -102,7 +117,8 @@ describe('idle-resources job', CLI_CASES, () => {
     // Every finding counts, the part-1 lists included (moto's root volumes are gp2: gp2-volume findings too).
     const known = json.findings.reduce((s: number, x: { estimatedMonthlyCost: number | null }) => s + (x.estimatedMonthlyCost ?? 0), 0);
     expect(json.estimatedMonthlySavings).toBeCloseTo(known, 2);
-    for (const x of [...json.idleInstances, ...json.unattachedVolumes]) expect(json.findings.map((f: { id: string }) => f.id)).toContain(x.id);
+    for (const x of [...json.idleInstances, ...json.unattachedVolumes])
+      expect(json.findings.map((f: { id: string }) => f.id)).toContain(x.id);
     expect(stderr).toMatch(/us-east-1: 5 running/);
 
     expect(slack.messages).toHaveLength(1);
@@ -260,13 +276,24 @@ async function cloudWatchDouble(answer: (input: GetMetricDataInput, call: number
   return { url: `http://127.0.0.1:${server.port}`, calls, close: () => server.close() };
 }
 
-const cpuQuery = (id: string) => ({ key: id, namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: id }, stat: 'Average' as const });
+const cpuQuery = (id: string) => ({
+  key: id,
+  namespace: 'AWS/EC2',
+  metricName: 'CPUUtilization',
+  dimensions: { InstanceId: id },
+  stat: 'Average' as const,
+});
 
 describe('metric queries through GetMetricData', () => {
   const saved = { ...process.env };
   const window = { start: new Date('2026-11-02T00:00:00Z'), end: new Date('2026-11-16T00:00:00Z') };
   const useEndpoint = (url: string) =>
-    Object.assign(process.env, { AWS_ENDPOINT_URL_CLOUDWATCH: url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' });
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_CLOUDWATCH: url,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
 
   afterAll(() => {
     process.env = saved;
@@ -276,7 +303,12 @@ describe('metric queries through GetMetricData', () => {
     const double = await cloudWatchDouble((input, call) => {
       if (call === 1) return { status: 400, body: { __type: 'Throttling', message: 'Rate exceeded' } };
       if (!input.NextToken)
-        return { body: { MetricDataResults: [{ Id: 'q0', Values: [1], Timestamps: [1_762_041_600], StatusCode: 'PartialData' }], NextToken: 'page-2' } };
+        return {
+          body: {
+            MetricDataResults: [{ Id: 'q0', Values: [1], Timestamps: [1_762_041_600], StatusCode: 'PartialData' }],
+            NextToken: 'page-2',
+          },
+        };
       return {
         body: {
           MetricDataResults: [
@@ -288,7 +320,9 @@ describe('metric queries through GetMetricData', () => {
     });
     useEndpoint(double.url);
 
-    const cpu = await fetchMetrics(cloudWatchClient('us-east-1'), 'us-east-1', ['i-a', 'i-b', 'i-none'].map(cpuQuery), window).finally(() => double.close());
+    const cpu = await fetchMetrics(cloudWatchClient('us-east-1'), 'us-east-1', ['i-a', 'i-b', 'i-none'].map(cpuQuery), window).finally(() =>
+      double.close(),
+    );
 
     expect(cpu.values).toEqual([[1, 3], [50], []]);
     expect(double.calls).toHaveLength(3);
@@ -298,7 +332,14 @@ describe('metric queries through GetMetricData', () => {
 
   it('asks for at most 500 queries a request', async () => {
     const double = await cloudWatchDouble((input) => ({
-      body: { MetricDataResults: input.MetricDataQueries.map((q) => ({ Id: q.Id, Values: [10], Timestamps: [1_762_041_600], StatusCode: 'Complete' })) },
+      body: {
+        MetricDataResults: input.MetricDataQueries.map((q) => ({
+          Id: q.Id,
+          Values: [10],
+          Timestamps: [1_762_041_600],
+          StatusCode: 'Complete',
+        })),
+      },
     }));
     useEndpoint(double.url);
     const ids = Array.from({ length: 1001 }, (_, i) => `i-${i}`);

@@ -30,7 +30,8 @@ let plan: Handler;
 let scan: Handler;
 let reduce: Handler;
 
-const getJson = async (key: string) => JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString());
+const getJson = async (key: string) =>
+  JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString());
 const putJson = (key: string, value: unknown) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: JSON.stringify(value) }));
 
 beforeAll(async () => {
@@ -41,7 +42,12 @@ beforeAll(async () => {
   topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'steps-alerts');
   org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data'] });
   const member = await memberClientConfig(aws, org.members[0]!.id);
-  const env = { ...aws.env, AWS_ACCESS_KEY_ID: member.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: member.credentials.secretAccessKey, AWS_SESSION_TOKEN: member.credentials.sessionToken };
+  const env = {
+    ...aws.env,
+    AWS_ACCESS_KEY_ID: member.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: member.credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: member.credentials.sessionToken,
+  };
   data = await seedFleet(env, [{ region: 'us-east-1', instances: [], volumes: [{ type: 'gp3', sizeGiB: 40, name: 'orphan' }] }]);
   // The handlers read their environment at import, as in a Lambda container.
   Object.assign(process.env, aws.env, {
@@ -72,23 +78,42 @@ describe('idle-resources step handlers chained as the state machine runs them', 
     // ItemSelector: { scope: $$.Map.Item.Value, home, date, runId } from the plan.
     const events = items.map((scope: unknown) => ({ scope, home: pointer.home, date: pointer.date, runId: pointer.runId }));
     const timedOut = events.pop();
-    const succeeded = await Promise.all(events.map(async (e: unknown) => ({ Input: JSON.stringify(e), Output: JSON.stringify(await scan(e)), Status: 'SUCCEEDED' })));
+    const succeeded = await Promise.all(
+      events.map(async (e: unknown) => ({ Input: JSON.stringify(e), Output: JSON.stringify(await scan(e)), Status: 'SUCCEEDED' })),
+    );
     const base = 'idle-runs/map-results/run-1/';
     await putJson(`${base}SUCCEEDED_0.json`, succeeded);
-    await putJson(`${base}FAILED_0.json`, [{ Input: JSON.stringify(timedOut), Error: 'States.Timeout', Cause: 'child execution timed out', Status: 'FAILED' }]);
+    await putJson(`${base}FAILED_0.json`, [
+      { Input: JSON.stringify(timedOut), Error: 'States.Timeout', Cause: 'child execution timed out', Status: 'FAILED' },
+    ]);
     await putJson(`${base}manifest.json`, {
       DestinationBucket: BUCKET,
       MapRunArn: 'arn:aws:states:us-east-1:123456789012:mapRun:x/y:z',
-      ResultFiles: { FAILED: [{ Key: `${base}FAILED_0.json`, Size: 1 }], PENDING: [], SUCCEEDED: [{ Key: `${base}SUCCEEDED_0.json`, Size: 1 }] },
+      ResultFiles: {
+        FAILED: [{ Key: `${base}FAILED_0.json`, Size: 1 }],
+        PENDING: [],
+        SUCCEEDED: [{ Key: `${base}SUCCEEDED_0.json`, Size: 1 }],
+      },
     });
     const event = { plan: pointer, map: { ResultWriterDetails: { Bucket: BUCKET, Key: `${base}manifest.json` } } };
 
     const summary = await reduce(event);
-    expect(summary).toMatchObject({ job: 'idle-resources', pairs: 4, regionErrors: 1, accountErrors: 0, unattachedVolumes: 1, deliveries: { sent: 1 } });
+    expect(summary).toMatchObject({
+      job: 'idle-resources',
+      pairs: 4,
+      regionErrors: 1,
+      accountErrors: 0,
+      unattachedVolumes: 1,
+      deliveries: { sent: 1 },
+    });
     const findings = await getJson(summary.findingsObject.key);
     expect(findings.unattachedVolumes).toEqual([expect.objectContaining({ id: data[0]!.volumeIds[0], account: org.members[0]!.id })]);
     expect(findings.regionErrors).toEqual([
-      { ...(timedOut.scope.account ? { account: timedOut.scope.account } : {}), region: timedOut.scope.region, message: expect.stringContaining('States.Timeout') },
+      {
+        ...(timedOut.scope.account ? { account: timedOut.scope.account } : {}),
+        region: timedOut.scope.region,
+        message: expect.stringContaining('States.Timeout'),
+      },
     ]);
     expect((await topic.receive()).map((m) => m.subject)).toHaveLength(1);
 
@@ -104,14 +129,37 @@ describe('idle-resources step handlers chained as the state machine runs them', 
     const { AwsClients } = await import('../../shared/aws/aws-clients.js');
     const { silentLogger } = await import('../../shared/log.js');
     const { MAX_INLINE_BYTES, resolveOutcome, storeOutcome } = await import('../../shared/jobs/idle-resources/run-store.js');
-    const ctx = createContext({ config: parseConfig({ report: { bucket: BUCKET } }), log: silentLogger, aws: new AwsClients(aws.env, ALL_CLIENTS), env: aws.env });
+    const ctx = createContext({
+      config: parseConfig({ report: { bucket: BUCKET } }),
+      log: silentLogger,
+      aws: new AwsClients(aws.env, ALL_CLIENTS),
+      env: aws.env,
+    });
     const scope = { account: '111111111111', accountName: 'Big', region: 'us-east-1' };
-    const findings = Array.from({ length: 2000 }, (_, i) => ({ rule: 'unattached-volume', account: scope.account, region: scope.region, id: `vol-${i}`, resourceType: 'volume', detail: 'x'.repeat(100), estimatedMonthlyCost: 1, action: 'Delete it', facts: {} }));
-    const big = { scope, ok: true as const, scan: { scope, findings, ruleErrors: [], requests: {}, runningInstances: 0, exempt: 0, noData: 0, unpriced: [], byRule: [] } };
+    const findings = Array.from({ length: 2000 }, (_, i) => ({
+      rule: 'unattached-volume',
+      account: scope.account,
+      region: scope.region,
+      id: `vol-${i}`,
+      resourceType: 'volume',
+      detail: 'x'.repeat(100),
+      estimatedMonthlyCost: 1,
+      action: 'Delete it',
+      facts: {},
+    }));
+    const big = {
+      scope,
+      ok: true as const,
+      scan: { scope, findings, ruleErrors: [], requests: {}, runningInstances: 0, exempt: 0, noData: 0, unpriced: [], byRule: [] },
+    };
     expect(JSON.stringify(big).length).toBeGreaterThan(MAX_INLINE_BYTES);
 
     const stored = await storeOutcome(ctx, big, 'exec-2', '2026-11-23');
-    expect(stored).toEqual({ scope, ok: true, stored: { bucket: BUCKET, key: 'idle-runs/2026-11-23/exec-2/scans/111111111111-us-east-1.json' } });
+    expect(stored).toEqual({
+      scope,
+      ok: true,
+      stored: { bucket: BUCKET, key: 'idle-runs/2026-11-23/exec-2/scans/111111111111-us-east-1.json' },
+    });
     expect(JSON.stringify(stored).length).toBeLessThan(1000);
     expect(await resolveOutcome(ctx, stored)).toEqual(big);
     // A small scan travels inline.
@@ -119,7 +167,7 @@ describe('idle-resources step handlers chained as the state machine runs them', 
     expect(await storeOutcome(ctx, small, 'exec-2', '2026-11-23')).toBe(small);
   });
 
-  it('rejects an event that is not the state machine\'s', async () => {
+  it("rejects an event that is not the state machine's", async () => {
     await expect(scan({ scope: { account: '12', region: 'us-east-1' } })).rejects.toThrow();
     await expect(plan({})).rejects.toThrow(/runId/);
   });

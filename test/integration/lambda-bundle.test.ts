@@ -30,7 +30,12 @@ let topic: TopicWithInbox;
 beforeAll(async () => {
   await Promise.all(
     JOBS.map((job) =>
-      build({ ...ESBUILD_OPTIONS, entryPoints: [join(PROJECT_ROOT, 'lambdas', job, 'handler.ts')], outfile: join(outDir, job, 'index.mjs'), logLevel: 'error' }),
+      build({
+        ...ESBUILD_OPTIONS,
+        entryPoints: [join(PROJECT_ROOT, 'lambdas', job, 'handler.ts')],
+        outfile: join(outDir, job, 'index.mjs'),
+        logLevel: 'error',
+      }),
     ),
   );
   aws = await awsEnvFor();
@@ -83,7 +88,11 @@ describe('Lambda bundles', () => {
         AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
         SLACK_API_URL: slack.url,
         SLACK_BOT_TOKEN: 'xoxb-bundle',
-        COST_WATCH_CONFIG: JSON.stringify({ dailySpend: { baseline: 'previous-day' }, notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: 'bundle-ledger' }),
+        COST_WATCH_CONFIG: JSON.stringify({
+          dailySpend: { baseline: 'previous-day' },
+          notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn },
+          ledgerTable: 'bundle-ledger',
+        }),
       },
     );
 
@@ -115,13 +124,18 @@ describe('Lambda bundles', () => {
         // Lambda hands its role's temporary credentials in the environment, with no expiry.
         AWS_SESSION_TOKEN: 'lambda-session-token',
         AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
-        COST_WATCH_CONFIG: JSON.stringify({ report: { bucket, email: { from, to: ['finance@example.com'] } }, ledgerTable: 'bundle-ledger' }),
+        COST_WATCH_CONFIG: JSON.stringify({
+          report: { bucket, email: { from, to: ['finance@example.com'] } },
+          ledgerTable: 'bundle-ledger',
+        }),
       },
     );
 
     expect(code, stderr).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.deliveries).toEqual([{ channel: 'ses', alertId: 'monthly-report|report|2026-10|info', status: 'sent', destination: 'finance@example.com' }]);
+    expect(result.deliveries).toEqual([
+      { channel: 'ses', alertId: 'monthly-report|report|2026-10|info', status: 'sent', destination: 'finance@example.com' },
+    ]);
     expect(result.email.attachments).toEqual(['cost-report.html', 'cost-report.csv', 'cost-report.xlsx']);
     expect(result.linkExpiresAt).toBeNull();
     const sent = await sentRawEmails(moto.url, from);

@@ -65,13 +65,17 @@ describe('daily-spend Lambda handler', () => {
 
     expect(await handler({ date: '2026-02-30' })).toEqual({ error: 'invalid event: date: expected a real calendar date as YYYY-MM-DD' });
     expect(await handler({ date: 20261120 })).toEqual({ error: 'invalid event: date: expected a string YYYY-MM-DD' });
-    expect(await handler({ date: '2999-01-01' })).toEqual({ error: expect.stringMatching(/^invalid event: date: 2999-01-01 is not complete yet; the latest complete day is /) });
+    expect(await handler({ date: '2999-01-01' })).toEqual({
+      error: expect.stringMatching(/^invalid event: date: 2999-01-01 is not complete yet; the latest complete day is /),
+    });
     expect(slack.attempts).toBe(before);
   });
 
   it('refuses the current month without allowPartial, as the CLI does', () => {
     const now = new Date('2026-11-24T10:00:00Z');
-    expect(eventProblem({ month: '2026-11' }, now)).toEqual({ problem: 'month: 2026-11 is not finished yet: add "allowPartial": true to report it anyway' });
+    expect(eventProblem({ month: '2026-11' }, now)).toEqual({
+      problem: 'month: 2026-11 is not finished yet: add "allowPartial": true to report it anyway',
+    });
     expect(eventProblem({ month: '2026-11', allowPartial: true }, now)).toEqual({ input: { month: '2026-11', allowPartial: true } });
     expect(eventProblem({ month: '0000-01' }, now)).toEqual({ problem: 'month: expected a calendar month as YYYY-MM' });
   });
@@ -82,7 +86,14 @@ describe('daily-spend Lambda handler', () => {
 
   it('accepts the scheduled EventBridge event as it arrives', async () => {
     const { handler } = await import('../../lambdas/daily-spend/handler.js');
-    const scheduled = { version: '0', id: 'x', 'detail-type': 'Scheduled Event', source: 'aws.events', time: `${DAY}T10:00:00Z`, detail: {} };
+    const scheduled = {
+      version: '0',
+      id: 'x',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      time: `${DAY}T10:00:00Z`,
+      detail: {},
+    };
 
     const result = (await handler({ ...scheduled, dryRun: true })) as DailySpendResult;
 

@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -37,7 +44,10 @@ const dataset: CostRecord[] = [
 ];
 
 /** A fresh ledger per config, so one test's email never makes another's a duplicate. */
-async function config(report: Record<string, unknown>, notify: Record<string, unknown> = { reportTopicArn: topic.topicArn }): Promise<string> {
+async function config(
+  report: Record<string, unknown>,
+  notify: Record<string, unknown> = { reportTopicArn: topic.topicArn },
+): Promise<string> {
   const file = join(dir, `config-${++run}.json`);
   const table = `ledger-report-${run}`;
   await createLedgerTable(new DynamoDBClient(aws.clientConfig), table);
@@ -70,14 +80,25 @@ beforeAll(async () => {
   topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-reports');
   dir = mkdtempSync(join(tmpdir(), 'cw-report-'));
   await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
-  const findings = (savings: number) => JSON.stringify({ idleInstances: [], unattachedVolumes: [{ id: 'vol-1', region: 'us-east-1', sizeGiB: 100, volumeType: 'gp2', estimatedMonthlyCost: savings }], estimatedMonthlySavings: savings });
+  const findings = (savings: number) =>
+    JSON.stringify({
+      idleInstances: [],
+      unattachedVolumes: [{ id: 'vol-1', region: 'us-east-1', sizeGiB: 100, volumeType: 'gp2', estimatedMonthlyCost: savings }],
+      estimatedMonthlySavings: savings,
+    });
   await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'findings/idle-resources/2026-03-23.json', Body: findings(10) }));
   await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'findings/idle-resources/2026-04-06.json', Body: findings(99) }));
   budgets = await startBudgetsDouble();
   budgets.setBudgets([
     {
       account: aws.account.accountId,
-      budget: { BudgetName: 'total', BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: '30000', Unit: 'USD' }, TimePeriod: { Start: new Date('2025-01-01T00:00:00Z'), End: new Date('2087-06-15T00:00:00Z') } },
+      budget: {
+        BudgetName: 'total',
+        BudgetType: 'COST',
+        TimeUnit: 'MONTHLY',
+        BudgetLimit: { Amount: '30000', Unit: 'USD' },
+        TimePeriod: { Start: new Date('2025-01-01T00:00:00Z'), End: new Date('2087-06-15T00:00:00Z') },
+      },
       history: { [MONTH]: 12_000 },
     },
   ]);
@@ -100,15 +121,25 @@ describe('monthly-report job', () => {
     const { code, json } = await report(file, ['--month', MONTH]);
 
     expect(code).toBe(0);
-    expect(json).toMatchObject({ job: 'monthly-report', month: MONTH, currency: 'USD', budget: { name: 'total', limit: 30000, actual: 12000, actualPct: 40 }, waste: { asOf: '2026-03-23' } });
-    expect(json.total).toBeCloseTo(json.byService.reduce((s: number, l: { amount: number }) => s + l.amount, 0), 1);
+    expect(json).toMatchObject({
+      job: 'monthly-report',
+      month: MONTH,
+      currency: 'USD',
+      budget: { name: 'total', limit: 30000, actual: 12000, actualPct: 40 },
+      waste: { asOf: '2026-03-23' },
+    });
+    expect(json.total).toBeCloseTo(
+      json.byService.reduce((s: number, l: { amount: number }) => s + l.amount, 0),
+      1,
+    );
     expect(json.objects.map((o: { key: string; contentType: string }) => [o.key, o.contentType])).toEqual([
       ['reports/2026-03/cost-report.html', 'text/html; charset=utf-8'],
       ['reports/2026-03/cost-report.csv', 'text/csv; charset=utf-8'],
       ['reports/2026-03/cost-report.json', 'application/json'],
       ['reports/2026-03/cost-report.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ]);
-    for (const o of json.objects) expect((await s3.send(new HeadObjectCommand({ Bucket: o.bucket, Key: o.key }))).ServerSideEncryption).toBe('AES256');
+    for (const o of json.objects)
+      expect((await s3.send(new HeadObjectCommand({ Bucket: o.bucket, Key: o.key }))).ServerSideEncryption).toBe('AES256');
     expect(JSON.parse(await read('reports', 'reports/2026-03/cost-report.json'))).toMatchObject({ month: MONTH, total: json.total });
     const [mail, ...more] = await topic.receive();
     expect(more).toEqual([]);
@@ -119,32 +150,50 @@ describe('monthly-report job', () => {
     expect(await (await fetch(link)).text()).toContain('AWS cost report: March 2026');
   });
 
-  it('replaces the same four objects and sends no second email when the month is run again', async () => {
-    const file = await config({ bucket: 'reports', prefix: 'again/' });
-    await report(file, ['--month', MONTH]);
-    await topic.receive();
+  it(
+    'replaces the same four objects and sends no second email when the month is run again',
+    async () => {
+      const file = await config({ bucket: 'reports', prefix: 'again/' });
+      await report(file, ['--month', MONTH]);
+      await topic.receive();
 
-    const second = await report(file, ['--month', MONTH]);
+      const second = await report(file, ['--month', MONTH]);
 
-    expect(second.code).toBe(0);
-    expect(second.json.deliveries).toEqual([{ channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, destination: topic.topicArn, status: 'duplicate' }]);
-    expect(await topic.receive()).toEqual([]);
-    const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'reports', Prefix: 'again/' }));
-    expect(listed.Contents?.map((o) => o.Key).sort()).toEqual(['again/2026-03/cost-report.csv', 'again/2026-03/cost-report.html', 'again/2026-03/cost-report.json', 'again/2026-03/cost-report.xlsx']);
-  }, SEVERAL_RUNS);
+      expect(second.code).toBe(0);
+      expect(second.json.deliveries).toEqual([
+        { channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, destination: topic.topicArn, status: 'duplicate' },
+      ]);
+      expect(await topic.receive()).toEqual([]);
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'reports', Prefix: 'again/' }));
+      expect(listed.Contents?.map((o) => o.Key).sort()).toEqual([
+        'again/2026-03/cost-report.csv',
+        'again/2026-03/cost-report.html',
+        'again/2026-03/cost-report.json',
+        'again/2026-03/cost-report.xlsx',
+      ]);
+    },
+    SEVERAL_RUNS,
+  );
 
-  it('asks Cost Explorer at most 3 times without tags, and once more per tag key', async () => {
-    await report(await config({ bucket: 'reports', prefix: 'count/' }), ['--month', MONTH]);
-    const untagged = costRequests().length;
-    ce.resetRequests();
+  it(
+    'asks Cost Explorer at most 3 times without tags, and once more per tag key',
+    async () => {
+      await report(await config({ bucket: 'reports', prefix: 'count/' }), ['--month', MONTH]);
+      const untagged = costRequests().length;
+      ce.resetRequests();
 
-    const { json } = await report(await config({ bucket: 'reports', prefix: 'tags/', groupByTags: ['team', 'environment'] }), ['--month', MONTH]);
+      const { json } = await report(await config({ bucket: 'reports', prefix: 'tags/', groupByTags: ['team', 'environment'] }), [
+        '--month',
+        MONTH,
+      ]);
 
-    expect(untagged).toBeLessThanOrEqual(3);
-    expect(costRequests()).toHaveLength(untagged + 2);
-    expect(json.byTag.map((t: { key: string }) => t.key)).toEqual(['team', 'environment']);
-    expect(json.byTag[0].values.map((v: { key: string }) => v.key)).toContain('(untagged)');
-  }, SEVERAL_RUNS);
+      expect(untagged).toBeLessThanOrEqual(3);
+      expect(costRequests()).toHaveLength(untagged + 2);
+      expect(json.byTag.map((t: { key: string }) => t.key)).toEqual(['team', 'environment']);
+      expect(json.byTag[0].values.map((v: { key: string }) => v.key)).toContain('(untagged)');
+    },
+    SEVERAL_RUNS,
+  );
 
   it('writes a valid report that says so for a month with no spend', async () => {
     const file = await config({ bucket: 'reports', prefix: 'empty/' });
@@ -166,26 +215,32 @@ describe('monthly-report job', () => {
     const html = await read('reports', `odd/${ODD_MONTH}/cost-report.html`);
     expect(html).toContain('R&amp;D &lt;beta&gt; &quot;quoted&quot;, svc');
     expect(html).not.toContain(ODD);
-    expect(await read('reports', `odd/${ODD_MONTH}/cost-report.csv`)).toContain(`${ODD_MONTH},"R&D <beta> ""quoted"", svc",7.50,5.00,2.50,50,USD\r\n`);
+    expect(await read('reports', `odd/${ODD_MONTH}/cost-report.csv`)).toContain(
+      `${ODD_MONTH},"R&D <beta> ""quoted"", svc",7.50,5.00,2.50,50,USD\r\n`,
+    );
   });
 
-  it('sends no email and exits 1 when S3 refuses the write, and the re-run writes and sends once', async () => {
-    const bucket = `late-${Date.now()}`;
-    const file = await config({ bucket, prefix: 'r/' });
+  it(
+    'sends no email and exits 1 when S3 refuses the write, and the re-run writes and sends once',
+    async () => {
+      const bucket = `late-${Date.now()}`;
+      const file = await config({ bucket, prefix: 'r/' });
 
-    const failed = await report(file, ['--month', '2025-12']);
-    const mailsAfterFailure = await topic.receive();
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    const retried = await report(file, ['--month', '2025-12']);
-    const third = await report(file, ['--month', '2025-12']);
+      const failed = await report(file, ['--month', '2025-12']);
+      const mailsAfterFailure = await topic.receive();
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      const retried = await report(file, ['--month', '2025-12']);
+      const third = await report(file, ['--month', '2025-12']);
 
-    expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/PutObject.*late-/);
-    expect(mailsAfterFailure).toEqual([]);
-    expect(retried.code).toBe(0);
-    expect(third.json.deliveries[0].status).toBe('duplicate');
-    expect((await topic.receive()).map((m) => m.subject)).toEqual(['AWS cost report December 2025: $3.00 (new spend vs November)']);
-  }, SEVERAL_RUNS);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/PutObject.*late-/);
+      expect(mailsAfterFailure).toEqual([]);
+      expect(retried.code).toBe(0);
+      expect(third.json.deliveries[0].status).toBe('duplicate');
+      expect((await topic.receive()).map((m) => m.subject)).toEqual(['AWS cost report December 2025: $3.00 (new spend vs November)']);
+    },
+    SEVERAL_RUNS,
+  );
 
   it('exits 2 naming report.bucket when config has none, and writes nothing', async () => {
     const file = await config({});
@@ -205,7 +260,9 @@ describe('monthly-report job', () => {
 
     expect(code).toBe(0);
     expect(json.objects).toEqual([]);
-    expect(json.deliveries).toEqual([{ channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, destination: topic.topicArn, status: 'dry-run' }]);
+    expect(json.deliveries).toEqual([
+      { channel: 'sns', alertId: `monthly-report|report|${MONTH}|info`, destination: topic.topicArn, status: 'dry-run' },
+    ]);
     expect(json.total).toBeGreaterThan(0);
     expect(await topic.receive()).toEqual([]);
   });

@@ -36,14 +36,27 @@ async function config(organization: Record<string, unknown> = { accounts: 'all' 
   const table = `ledger-orgb-${run}`;
   await createLedgerTable(ddb, table);
   const routes = [{ accounts: [data().id], slack: { channel: '#team-data' }, alertTopicArn: teamTopic.topicArn }];
-  writeFileSync(file, JSON.stringify({ organization, notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn, routes }, ledgerTable: table }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      organization,
+      notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn, routes },
+      ledgerTable: table,
+    }),
+  );
   return file;
 }
 
 /** STS and Organizations go through the fault proxy, so one account's AssumeRole or ListAccounts can be denied. */
 async function budgetsRun(file: string) {
   const r = await runCli(['run', 'budgets', '--config', file, '--json'], {
-    env: { ...aws.env, AWS_ENDPOINT_URL_STS: proxy.url, AWS_ENDPOINT_URL_ORGANIZATIONS: proxy.url, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test' },
+    env: {
+      ...aws.env,
+      AWS_ENDPOINT_URL_STS: proxy.url,
+      AWS_ENDPOINT_URL_ORGANIZATIONS: proxy.url,
+      SLACK_API_URL: slack.url,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+    },
     timeoutMs: 60_000,
   });
   return { ...r, json: (r.stdout ? JSON.parse(r.stdout) : undefined) as BudgetsResult };
@@ -104,7 +117,7 @@ describe('budgets in an organization', () => {
     expect(ids).toEqual(['#team-data', teamTopic.topicArn].sort());
   });
 
-  it("lists an account whose role cannot be assumed in accountErrors, reports the others, and exits 0", async () => {
+  it('lists an account whose role cannot be assumed in accountErrors, reports the others, and exits 0', async () => {
     fault = assumeRoleDenied([data().id]);
 
     const { code, json, stderr } = await budgetsRun(await config());

@@ -23,11 +23,22 @@ const anomaly = (id: string, account: string, impact: number): Anomaly => ({
   RootCauses: [{ Service: EC2, Region: 'us-east-1', LinkedAccount: account, UsageType: 'USE1-BoxUsage:p3.2xlarge' }],
 });
 
-type Spike = { key: string; scope: string; date: string; account: string | null; drivers?: Array<{ usageType: string; amount: number }>; anomaly?: { id: string } };
+type Spike = {
+  key: string;
+  scope: string;
+  date: string;
+  account: string | null;
+  drivers?: Array<{ usageType: string; amount: number }>;
+  anomaly?: { id: string };
+};
 const orgConfig = (extra: Record<string, unknown> = {}) =>
   w.config({
     organization: { accounts: 'all' },
-    notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: w.topic.topicArn, routes: [{ accounts: [web()], slack: { channel: '#team-web' } }] },
+    notify: {
+      slack: { channel: '#cost-alerts' },
+      alertTopicArn: w.topic.topicArn,
+      routes: [{ accounts: [web()], slack: { channel: '#team-web' } }],
+    },
     ...extra,
   });
 
@@ -67,13 +78,25 @@ describe('daily-spend context in an organization', () => {
 
   it('gives no drivers, and says why, when one request cannot separate the accounts', async () => {
     // EC2 and S3 spike in both accounts: neither grouping keeps them apart.
-    w.ce.setDataset(orgSpendScenario(DAY, [{ id: data(), spiky: true }, { id: web(), spiky: true, scale: 0.5 }]));
+    w.ce.setDataset(
+      orgSpendScenario(DAY, [
+        { id: data(), spiky: true },
+        { id: web(), spiky: true, scale: 0.5 },
+      ]),
+    );
 
     const { code, json } = await w.run(DAY, await orgConfig(), ['--dry-run']);
 
     expect(code).toBe(0);
     const services = json.spikes.filter((s: Spike) => s.scope === 'service' && s.date === DAY);
-    expect(services.map((s: Spike) => [s.key, s.account]).sort()).toEqual([[EC2, data()], [EC2, web()], [S3, data()], [S3, web()]].sort());
+    expect(services.map((s: Spike) => [s.key, s.account]).sort()).toEqual(
+      [
+        [EC2, data()],
+        [EC2, web()],
+        [S3, data()],
+        [S3, web()],
+      ].sort(),
+    );
     expect(services.every((s: Spike) => Array.isArray(s.drivers) && s.drivers.length === 0)).toBe(true);
     expect(json.warnings).toEqual([expect.stringMatching(/4 service spike\(s\) share services and accounts with others/)]);
     expect(json.costExplorerRequests).toBe(1);

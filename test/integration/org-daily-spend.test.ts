@@ -130,7 +130,8 @@ describe('daily-spend in an organization', () => {
     // The team's total line: its own account's day, month to date and forecast, never the organization's.
     const account = json.spikes.find((s: { scope: string; date: string }) => s.scope === 'account' && s.date === DAY);
     expect(texts['#team-data']).toContain(`Total of Data ${DAY}: ${formatMoney(account.amount, 'USD')} (`);
-    for (const org of [json.total.amount, json.monthToDate, json.total.forecast]) expect(texts['#team-data']).not.toContain(formatMoney(org, 'USD'));
+    for (const org of [json.total.amount, json.monthToDate, json.total.forecast])
+      expect(texts['#team-data']).not.toContain(formatMoney(org, 'USD'));
     expect(texts['#cost-alerts']).toContain(`Total ${DAY}: ${formatMoney(json.total.amount, 'USD')}`);
     expect(texts['#cost-alerts']).toContain(`month to date ${formatMoney(json.monthToDate, 'USD')}`);
     const teamBlocks = JSON.stringify(slack.messages.find((m) => m.channel === '#team-data')!.blocks);
@@ -145,7 +146,9 @@ describe('daily-spend in an organization', () => {
   });
 
   it('with continue, also reaches the defaults in the same one message per channel; a re-run sends nothing anywhere', async () => {
-    const file = await config({ routes: [{ accounts: [data().id], slack: { channel: '#team-data' }, alertTopicArn: dataTopic.topicArn, continue: true }] });
+    const file = await config({
+      routes: [{ accounts: [data().id], slack: { channel: '#team-data' }, alertTopicArn: dataTopic.topicArn, continue: true }],
+    });
 
     const first = await daily(file);
     const again = await daily(file);

@@ -28,7 +28,10 @@ async function envOf(account: string): Promise<Record<string, string>> {
 }
 
 const idle = () =>
-  runCli(['run', 'idle-resources', '--config', file, '--json'], { env: { ...aws.env, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test' }, timeoutMs: 90_000 }).then((r) => ({
+  runCli(['run', 'idle-resources', '--config', file, '--json'], {
+    env: { ...aws.env, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test' },
+    timeoutMs: 90_000,
+  }).then((r) => ({
     ...r,
     json: r.stdout ? JSON.parse(r.stdout) : undefined,
   }));
@@ -41,8 +44,12 @@ beforeAll(async () => {
   teamTopic = await createTopicWithInbox(sns, sqs, 'idle-team-data');
   org = await seedOrganization({ clientConfig: aws.clientConfig, members: ['Data', 'Web'] });
   const [d, w] = org.members;
-  data = await seedFleet(await envOf(d!.id), [{ region: 'us-east-1', instances: [], volumes: [{ type: 'gp3', sizeGiB: 10, name: 'data-orphan' }] }]);
-  web = await seedFleet(await envOf(w!.id), [{ region: 'us-east-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 20, name: 'web-orphan' }] }]);
+  data = await seedFleet(await envOf(d!.id), [
+    { region: 'us-east-1', instances: [], volumes: [{ type: 'gp3', sizeGiB: 10, name: 'data-orphan' }] },
+  ]);
+  web = await seedFleet(await envOf(w!.id), [
+    { region: 'us-east-1', instances: [], volumes: [{ type: 'gp2', sizeGiB: 20, name: 'web-orphan' }] },
+  ]);
   await createLedgerTable(new DynamoDBClient(aws.clientConfig), 'ledger-idle-routing');
   file = join(mkdtempSync(join(tmpdir(), 'cw-idle-routing-')), 'config.json');
   writeFileSync(

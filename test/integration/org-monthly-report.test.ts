@@ -51,8 +51,18 @@ function review(): DatasetOptions {
     action: 'modify' as const,
     targets: [{ instanceType: 'm5.large', estimatedMonthlySavings: saving, default: true }],
   });
-  const plan = (account: string, used: number) => ({ month: MONTH, linkedAccount: account, totalCommitment: 100, usedCommitment: used, coveredSpend: used, onDemandCost: 100 });
-  return { rightsizing: [advice(data!.id, 'i-data', 140), advice(web!.id, 'i-web', 210)], savingsPlans: [plan(data!.id, 100), plan(web!.id, 20)] };
+  const plan = (account: string, used: number) => ({
+    month: MONTH,
+    linkedAccount: account,
+    totalCommitment: 100,
+    usedCommitment: used,
+    coveredSpend: used,
+    onDemandCost: 100,
+  });
+  return {
+    rightsizing: [advice(data!.id, 'i-data', 140), advice(web!.id, 'i-web', 210)],
+    savingsPlans: [plan(data!.id, 100), plan(web!.id, 20)],
+  };
 }
 
 async function report(organization: Record<string, unknown> = { accounts: 'all' }, extra: Record<string, unknown> = {}) {
@@ -101,7 +111,9 @@ describe('monthly-report in an organization', () => {
       [S3, 60],
     ]);
     // Grouping by account rides on the by-service request: no extra Cost Explorer call.
-    const byService = ce.requests.filter((r) => r.operation === 'GetCostAndUsage' && String(JSON.stringify(r.body.GroupBy)).includes('SERVICE'));
+    const byService = ce.requests.filter(
+      (r) => r.operation === 'GetCostAndUsage' && String(JSON.stringify(r.body.GroupBy)).includes('SERVICE'),
+    );
     expect(byService).toHaveLength(1);
     expect(byService[0]!.body.GroupBy).toEqual([
       { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
@@ -129,12 +141,18 @@ describe('monthly-report in an organization', () => {
     ce.setDataset(dataset(), review());
     ce.resetRequests();
 
-    const { code, json, stderr } = await report({ accounts: 'all', excludeAccounts: [web!.id] }, { allocationTargets: { team: { data: 50, web: 50 } } });
+    const { code, json, stderr } = await report(
+      { accounts: 'all', excludeAccounts: [web!.id] },
+      { allocationTargets: { team: { data: 50, web: 50 } } },
+    );
 
     expect(code, stderr).toBe(0);
     expect([json.total, json.previousTotal]).toEqual([2060, 1000]);
     expect(json.byAccount.map((a: { account: string }) => a.account)).toEqual([data!.id, aws.account.accountId]);
-    expect(json.byService.map((s: { key: string; amount: number }) => [s.key, s.amount])).toEqual([[EC2, 2000], [S3, 60]]);
+    expect(json.byService.map((s: { key: string; amount: number }) => [s.key, s.amount])).toEqual([
+      [EC2, 2000],
+      [S3, 60],
+    ]);
     expect(json.byCategory.reduce((n: number, c: { amount: number }) => n + c.amount, 0)).toBe(2060);
     const allocated = Object.fromEntries(json.allocation.map((a: { value: string; amount: number }) => [a.value, a.amount]));
     expect(allocated).toMatchObject({ data: 2050, web: 0 });

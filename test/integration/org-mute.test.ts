@@ -28,7 +28,12 @@ async function orgConfig(): Promise<{ file: string; table: string }> {
   const table = `ledger-org-mute-${run}`;
   await createLedgerTable(ddb, table);
   const accounts = org.members.map((m) => m.id);
-  const config = { organization: { accounts }, notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: table, dailySpend: { recheckDays: 0, baseline: 'previous-day' } };
+  const config = {
+    organization: { accounts },
+    notify: { slack: { channel: '#cost-alerts' } },
+    ledgerTable: table,
+    dailySpend: { recheckDays: 0, baseline: 'previous-day' },
+  };
   writeFileSync(file, JSON.stringify(config));
   return { file, table };
 }
@@ -40,7 +45,10 @@ const cli = (args: string[]) => {
 
 async function muteItems(table: string): Promise<string[]> {
   const out = await ddb.send(new ScanCommand({ TableName: table }));
-  return (out.Items ?? []).map((i) => i.pk!.S!).filter((pk) => pk.startsWith('mute|')).sort();
+  return (out.Items ?? [])
+    .map((i) => i.pk!.S!)
+    .filter((pk) => pk.startsWith('mute|'))
+    .sort();
 }
 
 beforeAll(async () => {
@@ -56,7 +64,12 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  ce.setDataset(orgSpendScenario(DAY, org.members.map((m) => ({ id: m.id, spiky: true }))));
+  ce.setDataset(
+    orgSpendScenario(
+      DAY,
+      org.members.map((m) => ({ id: m.id, spiky: true })),
+    ),
+  );
   ce.resetRequests();
   slack.reset();
 });

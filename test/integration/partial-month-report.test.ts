@@ -25,7 +25,8 @@ let dir: string;
 /** The month before costs $100 a day on its first days and $1,000 a day after them; this month $110 a day. */
 function dataset(): CostRecord[] {
   const rows: CostRecord[] = [];
-  for (let d = 0; d < daysInMonth(before); d++) rows.push({ date: addDays(firstDayOfMonth(before), d), service: EC2, amount: d < days ? 100 : 1000 });
+  for (let d = 0; d < daysInMonth(before); d++)
+    rows.push({ date: addDays(firstDayOfMonth(before), d), service: EC2, amount: d < days ? 100 : 1000 });
   for (let d = 0; d < days; d++) rows.push({ date: addDays(firstDayOfMonth(month), d), service: EC2, amount: 110 });
   return rows;
 }

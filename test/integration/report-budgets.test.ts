@@ -60,7 +60,11 @@ describe('monthly-report budgets', () => {
     const account = aws.account.accountId;
     budgets.setBudgets([
       { account, budget: monthly('total', 1000), history: { '2026-02': 990, [MONTH]: 400, '2026-04': 3000 } },
-      { account, budget: monthly('data', 500, '2025-01-01', { CostFilters: { TagKeyValue: ['user:team$data'] } }), history: { [MONTH]: 300 } },
+      {
+        account,
+        budget: monthly('data', 500, '2025-01-01', { CostFilters: { TagKeyValue: ['user:team$data'] } }),
+        history: { [MONTH]: 300 },
+      },
       { account, budget: monthly('starts-next-month', 100, '2026-04-01'), history: { '2026-04': 50 } },
     ]);
     result = await report({});
@@ -77,7 +81,11 @@ describe('monthly-report budgets', () => {
 
   it('leaves out a budget that starts the month after, and does not ask AWS about it', () => {
     expect(result.budgets.map((b) => b.name)).toEqual(['total', 'data']);
-    expect(history().map((r) => r.body.BudgetName).sort()).toEqual(['data', 'total']);
+    expect(
+      history()
+        .map((r) => r.body.BudgetName)
+        .sort(),
+    ).toEqual(['data', 'total']);
     expect(history()[0]?.body.TimePeriod).toEqual({ Start: Date.UTC(2026, 2, 1) / 1000, End: Date.UTC(2026, 3, 1) / 1000 });
   });
 });
@@ -100,7 +108,15 @@ describe('monthly-report budgets in an organization', () => {
   it("reads each account's budgets in that account, each with its own actual", () => {
     const [data, web] = org.members as [OrgMember, OrgMember];
     expect(result.budgets).toEqual([
-      { name: 'organization', account: aws.account.accountId, accountName: expect.any(String), accountWide: true, limit: 20000, actual: 15000, actualPct: 75 },
+      {
+        name: 'organization',
+        account: aws.account.accountId,
+        accountName: expect.any(String),
+        accountWide: true,
+        limit: 20000,
+        actual: 15000,
+        actualPct: 75,
+      },
       { name: 'data-monthly', account: data.id, accountName: data.name, accountWide: true, limit: 1000, actual: 950, actualPct: 95 },
       { name: 'web-monthly', account: web.id, accountName: web.name, accountWide: true, limit: 500, actual: 100, actualPct: 20 },
     ]);

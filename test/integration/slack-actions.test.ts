@@ -41,13 +41,22 @@ let file: string;
 let deps: SlackActionsDeps;
 const logs: string[] = [];
 
-const slackEnv = () => ({ SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, COST_WATCH_SLACK_TIMEOUT_MS: '1500' });
-const cli = (args: string[]) => runCli(args, { env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, ...slackEnv() }, timeoutMs: 60_000 });
+const slackEnv = () => ({
+  SLACK_API_URL: slack.url,
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: SECRET,
+  COST_WATCH_SLACK_TIMEOUT_MS: '1500',
+});
+const cli = (args: string[]) =>
+  runCli(args, { env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, ...slackEnv() }, timeoutMs: 60_000 });
 
 async function daily(date: string) {
   const r = await cli(['run', 'daily-spend', '--date', date, '--config', file, '--json']);
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as { deliveries: { channel: string; alertId: string; status: string }[]; spikes: { key: string; date: string }[] };
+  return JSON.parse(r.stdout) as {
+    deliveries: { channel: string; alertId: string; status: string }[];
+    spikes: { key: string; date: string }[];
+  };
 }
 
 /** Every item of the ledger table, for "nothing changed". */
@@ -74,7 +83,14 @@ beforeAll(async () => {
   await createLedgerTable(ddb, TABLE);
   const dir = mkdtempSync(join(tmpdir(), 'cw-actions-'));
   file = join(dir, 'config.json');
-  writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE, dailySpend: { recheckDays: 0, baseline: 'previous-day' } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      notify: { slack: { channel: '#cost-alerts' } },
+      ledgerTable: TABLE,
+      dailySpend: { recheckDays: 0, baseline: 'previous-day' },
+    }),
+  );
   const log: Logger = { info: (m) => logs.push(m), warn: (m) => logs.push(m), progress: () => undefined };
   deps = actionsDeps(
     parseConfig({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE }),
@@ -119,10 +135,29 @@ describe('buttons on a job’s alert', () => {
 
 describe('the actions endpoint refuses what Slack did not sign (401, nothing changed)', () => {
   const cases: [string, () => { headers: Record<string, string>; body: string }][] = [
-    ['no signature', () => { const r = click(buttonOf('mute')); const { 'x-slack-signature': _s, ...headers } = r.headers; return { headers, body: r.body }; }],
-    ['a wrong signature', () => { const r = click(buttonOf('mute')); return { ...r, headers: { ...r.headers, 'x-slack-signature': `v0=${'a'.repeat(64)}` } }; }],
+    [
+      'no signature',
+      () => {
+        const r = click(buttonOf('mute'));
+        const { 'x-slack-signature': _s, ...headers } = r.headers;
+        return { headers, body: r.body };
+      },
+    ],
+    [
+      'a wrong signature',
+      () => {
+        const r = click(buttonOf('mute'));
+        return { ...r, headers: { ...r.headers, 'x-slack-signature': `v0=${'a'.repeat(64)}` } };
+      },
+    ],
     ['another secret', () => signRequest('another-secret', formBody(clickPayload(buttonOf('mute'))))],
-    ['a tampered body', () => { const r = click(buttonOf('mute')); return { ...r, body: r.body.replace('alice', 'mallory') }; }],
+    [
+      'a tampered body',
+      () => {
+        const r = click(buttonOf('mute'));
+        return { ...r, body: r.body.replace('alice', 'mallory') };
+      },
+    ],
     ['a timestamp 6 minutes old', () => signRequest(SECRET, formBody(clickPayload(buttonOf('mute'))), new Date(Date.now() - 360_000))],
     ['a timestamp 6 minutes ahead', () => signRequest(SECRET, formBody(clickPayload(buttonOf('mute'))), new Date(Date.now() + 360_000))],
   ];
@@ -142,7 +177,10 @@ describe('signed but not acceptable (400, nothing changed)', () => {
     ['a payload that is not JSON', () => signed('payload=%7Bnot-json')],
     ['a payload without a user', () => signed(formBody({ ...clickPayload(buttonOf('mute')), user: undefined }))],
     ['a user id that could inject a mention', () => signed(formBody(clickPayload(buttonOf('mute'), { user: { id: 'U1> <!channel' } })))],
-    ['a button value naming no ledger entry', () => click({ ...buttonOf('mute'), value: 'daily-spend|service|Made Up|2026-11-20|critical#slack' })],
+    [
+      'a button value naming no ledger entry',
+      () => click({ ...buttonOf('mute'), value: 'daily-spend|service|Made Up|2026-11-20|critical#slack' }),
+    ],
     ['a button value naming a mute, not an alert', () => click({ ...buttonOf('mute'), value: `mute|daily-spend|service|-|${EC2}` })],
     ['a button without a value', () => click({ action_id: buttonOf('mute').action_id })],
     ['Expected on an alert that carries no anomaly', () => click({ action_id: 'cost-watch:expected:0', value: buttonOf('mute').value })],
@@ -184,7 +222,9 @@ describe('clicks that act', () => {
   });
 
   it('Mute keeps the mute even when Slack is unreachable for the update, and logs the failure', async () => {
-    const s3Button = buttonsOf(slack.messages[0]!.blocks).find((b) => actionKindOf(b.action_id!) === 'mute' && b.text.text.includes('Simple Storage'))!;
+    const s3Button = buttonsOf(slack.messages[0]!.blocks).find(
+      (b) => actionKindOf(b.action_id!) === 'mute' && b.text.text.includes('Simple Storage'),
+    )!;
     slack.down();
     const res = await post(click(s3Button));
     expect(res.statusCode).toBe(200);
@@ -200,7 +240,9 @@ describe('clicks that act', () => {
     const res = await post(click(ec2Button));
     expect(res.statusCode).toBe(200);
     const update = slack.updates.at(-1)!;
-    expect(update.text).toMatch(/<@U0ONCALL> muted daily-spend service \*Amazon Elastic Compute Cloud - Compute\* until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(update.text).toMatch(
+      /<@U0ONCALL> muted daily-spend service \*Amazon Elastic Compute Cloud - Compute\* until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
+    );
     expect(buttonsOf(update.blocks!).some((b) => b.value === ec2Button.value && actionKindOf(b.action_id!) === 'mute')).toBe(false);
 
     const list = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
@@ -265,11 +307,16 @@ describe('CLI', () => {
     expect(muted.code, muted.stderr).toBe(0);
     expect(muted.stdout).toMatch(/muted budgets budget "team-a" \(account 111111111111\) until /);
     const listed = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
-    expect(listed.mutes.find((m: { key: string }) => m.key === 'team-a')).toMatchObject({ job: 'budgets', scope: 'budget', account: '111111111111', by: expect.stringMatching(/^cli/) });
+    expect(listed.mutes.find((m: { key: string }) => m.key === 'team-a')).toMatchObject({
+      job: 'budgets',
+      scope: 'budget',
+      account: '111111111111',
+      by: expect.stringMatching(/^cli/),
+    });
     expect((await cli(['unmute', 'budgets', 'team-a', '--account', '111111111111', '--config', file])).code).toBe(0);
     const after = JSON.parse((await cli(['mutes', '--json', '--config', file])).stdout);
     expect(after.mutes.some((m: { key: string }) => m.key === 'team-a')).toBe(false);
-   }, 120_000);
+  }, 120_000);
 
   it('--days out of range and an unknown job exit 2 naming the argument, writing nothing', async () => {
     const before = await snapshot();
@@ -296,11 +343,28 @@ describe('buttons on every job that posts to Slack', () => {
     const jobsConfig = join(mkdtempSync(join(tmpdir(), 'cw-actions-jobs-')), 'config.json');
     writeFileSync(
       jobsConfig,
-      JSON.stringify({ notify: { slack: { channel: '#cost-alerts' } }, ledgerTable: TABLE, idle: { regions: ['us-east-1'], rules: DEMO_IDLE_RULES } }),
+      JSON.stringify({
+        notify: { slack: { channel: '#cost-alerts' } },
+        ledgerTable: TABLE,
+        idle: { regions: ['us-east-1'], rules: DEMO_IDLE_RULES },
+      }),
     );
     for (const [job, scopes] of [
       ['budgets', ['budget']],
-      ['idle-resources', ['instance', 'volume', 'unassociated-eip', 'gp2-volume', 'orphaned-snapshot', 'stopped-instance', 'idle-nat-gateway', 'idle-load-balancer', 'idle-rds']],
+      [
+        'idle-resources',
+        [
+          'instance',
+          'volume',
+          'unassociated-eip',
+          'gp2-volume',
+          'orphaned-snapshot',
+          'stopped-instance',
+          'idle-nat-gateway',
+          'idle-load-balancer',
+          'idle-rds',
+        ],
+      ],
     ] as const) {
       const before = slack.messages.length;
       const r = await cli(['run', job, '--config', jobsConfig, '--json']);

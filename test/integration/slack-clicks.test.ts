@@ -47,11 +47,16 @@ const clients = () => ({
 });
 
 function click(button: Pick<Button, 'action_id' | 'value'>, user: string, message = slack.messages.at(-1)!) {
-  const payload = clickPayload(button, { user: { id: user }, channel: message.channel, message: { text: message.text, blocks: message.blocks } });
+  const payload = clickPayload(button, {
+    user: { id: user },
+    channel: message.channel,
+    message: { text: message.text, blocks: message.blocks },
+  });
   return signRequest(SECRET, formBody({ ...payload, trigger_id: `${user}-${button.action_id}` }));
 }
 
-const buttonOf = (kind: string, message = slack.messages.at(-1)!) => buttonsOf(message.blocks).find((b) => actionKindOf(b.action_id!) === kind)!;
+const buttonOf = (kind: string, message = slack.messages.at(-1)!) =>
+  buttonsOf(message.blocks).find((b) => actionKindOf(b.action_id!) === kind)!;
 
 beforeAll(async () => {
   aws = await awsEnvFor();
@@ -99,7 +104,10 @@ describe('a Mute click where the caller defers work (the streaming Lambda, --por
     const deferred: Array<() => Promise<void>> = [];
     const updatesBefore = slack.updates.length;
 
-    const answer = await handleSlackAction(click(buttonOf('mute', message), 'U0DAVE', message), { ...deps, defer: (work) => void deferred.push(work) });
+    const answer = await handleSlackAction(click(buttonOf('mute', message), 'U0DAVE', message), {
+      ...deps,
+      defer: (work) => void deferred.push(work),
+    });
 
     expect(answer.statusCode).toBe(200);
     expect(slack.updates).toHaveLength(updatesBefore);
@@ -149,7 +157,10 @@ describe('the Expected button', () => {
   it('gives up on a bot token Secrets Manager does not answer, instead of waiting past the deadline', async () => {
     const silent = await listenLocal(() => undefined);
     const env = { SLACK_API_URL: slack.url, SLACK_SIGNING_SECRET: SECRET };
-    const hanging = { ...clients(), secrets: () => new SecretsManagerClient({ ...aws.clientConfig, endpoint: `http://127.0.0.1:${silent.port}` }) };
+    const hanging = {
+      ...clients(),
+      secrets: () => new SecretsManagerClient({ ...aws.clientConfig, endpoint: `http://127.0.0.1:${silent.port}` }),
+    };
     const config = parseConfig({ ...CONFIG, notify: { slack: { channel: 'C0ALERTS', tokenSecretId: 'cost-watch/never-answers' } } });
 
     const client = actionsDeps(config, hanging, quiet, env).slack();

@@ -28,7 +28,12 @@ let slack: FakeSlack;
 let ddb: DynamoDBClient;
 let file: string;
 
-const slackEnv = () => ({ SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, COST_WATCH_SLACK_TIMEOUT_MS: '500' });
+const slackEnv = () => ({
+  SLACK_API_URL: slack.url,
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: SECRET,
+  COST_WATCH_SLACK_TIMEOUT_MS: '500',
+});
 const daily = () =>
   runCli(['run', 'daily-spend', '--date', DAY, '--config', file, '--json'], {
     env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, ...slackEnv() },

@@ -36,12 +36,18 @@ const alert = (n: number): Alert => ({
   subject: { job: 'idle-resources', scope: 'volume', key: `vol-${String(n).padStart(4, '0')}`, account: null },
 });
 const menusOf = (blocks: readonly AnyBlock[]) =>
-  blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements.filter((e): e is StaticSelect => e.type === 'static_select'));
+  blocks
+    .filter((b): b is ActionsBlock => b.type === 'actions')
+    .flatMap((b) => b.elements.filter((e): e is StaticSelect => e.type === 'static_select'));
 
 const endpointDeps = () =>
   actionsDeps(
     parseConfig(CONFIG),
-    { dynamo: ddb, secrets: () => new SecretsManagerClient(aws.clientConfig), costExplorer: () => new CostExplorerClient(aws.clientConfig) },
+    {
+      dynamo: ddb,
+      secrets: () => new SecretsManagerClient(aws.clientConfig),
+      costExplorer: () => new CostExplorerClient(aws.clientConfig),
+    },
     quiet,
     slackEnv(),
   );
@@ -84,7 +90,11 @@ describe('a message with more alerts than buttons fit', () => {
     const deps = endpointDeps();
     const before = await deps.mutes.list(new Date());
     const payload = clickPayload({ action_id: 'cost-watch:mute:0' }, { user: { id: 'U0FRANK' } });
-    const action = { ...(payload.actions as object[])[0], type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'v2#nope' } };
+    const action = {
+      ...(payload.actions as object[])[0],
+      type: 'static_select',
+      selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'v2#nope' },
+    };
 
     const answer = await handleSlackAction(signRequest(SECRET, formBody({ ...payload, actions: [action] })), deps);
 

@@ -15,7 +15,9 @@ describe('dailyUnits against moto', () => {
     aws = await awsEnvFor();
     cw = new CloudWatchClient({ ...aws.clientConfig, disableRequestCompression: true });
     calls = [];
-    cw.middlewareStack.add((next, context) => async (args) => (calls.push(String(context.commandName)), next(args)), { step: 'initialize' });
+    cw.middlewareStack.add((next, context) => async (args) => (calls.push(String(context.commandName)), next(args)), {
+      step: 'initialize',
+    });
     await putDailyUnits(cw, metric, { '2026-03-01': 1000, '2026-03-02': 1200, '2026-03-04': 800 });
     // Same metric in another environment: the dimension filter must leave it out.
     await putDailyUnits(cw, { ...metric, dimensions: { Env: 'staging' } }, { '2026-03-01': 50_000 });
@@ -25,7 +27,13 @@ describe('dailyUnits against moto', () => {
   it('sums each UTC day with one GetMetricData call, 0 for a day without data', async () => {
     const units = await dailyUnits(cw, metric, '2026-03-01', '2026-03-06');
 
-    expect(Object.fromEntries(units.byDay)).toEqual({ '2026-03-01': 1000, '2026-03-02': 1200, '2026-03-03': 0, '2026-03-04': 800, '2026-03-05': 0 });
+    expect(Object.fromEntries(units.byDay)).toEqual({
+      '2026-03-01': 1000,
+      '2026-03-02': 1200,
+      '2026-03-03': 0,
+      '2026-03-04': 800,
+      '2026-03-05': 0,
+    });
     expect([...units.reported].sort()).toEqual(['2026-03-01', '2026-03-02', '2026-03-04']);
     expect(units.requests).toBe(1);
     expect(calls).toEqual(['GetMetricDataCommand']);

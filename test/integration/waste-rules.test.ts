@@ -29,7 +29,10 @@ const SEED: WasteSeed = {
   orphanedSnapshots: 1,
   liveSnapshots: 1,
   images: 1,
-  stoppedInstances: [{ type: 'm5.large', name: 'parked' }, { type: 'm5.large', name: 'dr-standby', exempt: true }],
+  stoppedInstances: [
+    { type: 'm5.large', name: 'parked' },
+    { type: 'm5.large', name: 'dr-standby', exempt: true },
+  ],
   databases: [
     { id: 'idle-db', cls: 'db.m5.large', engine: 'postgres', multiAz: true, connections: 0 },
     { id: 'busy-db', cls: 'db.m5.large', engine: 'postgres', connections: 40 },
@@ -59,7 +62,14 @@ let n = 0;
 
 function config(idle: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
   const file = join(dir, `config-${++n}.json`);
-  writeFileSync(file, JSON.stringify({ idle: { regions: REGIONS, rules: RULES, ...idle }, notify: { slack: { channel: '#waste' }, alertTopicArn: topic.topicArn }, ...extra }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      idle: { regions: REGIONS, rules: RULES, ...idle },
+      notify: { slack: { channel: '#waste' }, alertTopicArn: topic.topicArn },
+      ...extra,
+    }),
+  );
   return file;
 }
 
@@ -71,7 +81,10 @@ async function run(file: string, env: Record<string, string> = {}, base: Record<
   return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 const idsOf = (json: { findings: F[] }, rule: string, region?: string) =>
-  json.findings.filter((f) => f.rule === rule && (!region || f.region === region)).map((f) => f.id).sort();
+  json.findings
+    .filter((f) => f.rule === rule && (!region || f.region === region))
+    .map((f) => f.id)
+    .sort();
 
 beforeAll(async () => {
   // Its own moto, not the run's shared one: once any RDS instance exists, moto's /moto-api/data.json
@@ -114,7 +127,12 @@ describe('waste rules against moto', { timeout: 180_000 }, () => {
     expect(priced).toEqual([...priced].sort((a: number, b: number) => b - a));
     expect(costs.indexOf(null) === -1 || costs.slice(costs.indexOf(null)).every((c: number | null) => c === null)).toBe(true);
     const byId = (id: string) => json.findings.find((f: F) => f.id === id && f.region === 'us-east-1');
-    expect(byId('idle-db')).toMatchObject({ estimatedMonthlyCost: 259.88, action: 'Snapshot the database, then stop or delete it', account: null, resourceType: 'rds-instance' });
+    expect(byId('idle-db')).toMatchObject({
+      estimatedMonthlyCost: 259.88,
+      action: 'Snapshot the database, then stop or delete it',
+      account: null,
+      resourceType: 'rds-instance',
+    });
     expect(byId(seeded['us-east-1']!.freeAddresses[0]!)).toMatchObject({ estimatedMonthlyCost: 3.65, action: 'Release the address' });
     expect(byId(seeded['us-east-1']!.natGateways[0]!)).toMatchObject({ estimatedMonthlyCost: 32.85 });
     expect(byId(seeded['us-east-1']!.loadBalancers[0]!)).toMatchObject({ estimatedMonthlyCost: 16.43 });
@@ -143,7 +161,18 @@ describe('waste rules against moto', { timeout: 180_000 }, () => {
   it('makes one listing per resource type and one GetMetricData call per region', async () => {
     const { json } = await run(config({}));
     const per = (op: string) => json.requests[op] / REGIONS.length;
-    for (const op of ['describeInstances', 'describeVolumes', 'describeAddresses', 'describeNatGateways', 'describeSnapshots', 'describeImages', 'describeLoadBalancers', 'describeTags', 'describeDBInstances', 'getMetricData'])
+    for (const op of [
+      'describeInstances',
+      'describeVolumes',
+      'describeAddresses',
+      'describeNatGateways',
+      'describeSnapshots',
+      'describeImages',
+      'describeLoadBalancers',
+      'describeTags',
+      'describeDBInstances',
+      'getMetricData',
+    ])
       expect(per(op), op).toBe(1);
   });
 
@@ -187,7 +216,10 @@ describe('waste rules against moto', { timeout: 180_000 }, () => {
 describe('waste rules when one listing is denied', { timeout: 180_000 }, () => {
   let proxy: Awaited<ReturnType<typeof awsFaultProxy>>;
   beforeAll(async () => {
-    proxy = await awsFaultProxy(moto.url, (call) => denied('DescribeDBInstances', 'eu-west-1')(call) ?? denied('GetMetricData', 'ap-south-1')(call));
+    proxy = await awsFaultProxy(
+      moto.url,
+      (call) => denied('DescribeDBInstances', 'eu-west-1')(call) ?? denied('GetMetricData', 'ap-south-1')(call),
+    );
   });
   afterAll(async () => {
     await proxy?.close();
@@ -197,23 +229,31 @@ describe('waste rules when one listing is denied', { timeout: 180_000 }, () => {
     const { code, json, stderr } = await run(config({}), { AWS_ENDPOINT_URL: proxy.url });
 
     expect(code, stderr).toBe(0);
-    expect(json.ruleErrors).toEqual([{ account: null, region: 'eu-west-1', rule: 'idle-rds', message: expect.stringContaining('rds:DescribeDBInstances') }]);
+    expect(json.ruleErrors).toEqual([
+      { account: null, region: 'eu-west-1', rule: 'idle-rds', message: expect.stringContaining('rds:DescribeDBInstances') },
+    ]);
     expect(json.regionErrors).toEqual([]);
     expect(idsOf(json, 'idle-rds')).toEqual(['idle-db']);
     expect(json.findings.filter((f: F) => f.rule === 'idle-rds').map((f: F) => f.region)).toEqual(['us-east-1']);
-    for (const rule of ['unassociated-eip', 'idle-nat-gateway', 'idle-load-balancer', 'orphaned-snapshot', 'stopped-instance']) expect(idsOf(json, rule, 'eu-west-1').length, rule).toBe(1 + Number(rule === 'idle-load-balancer'));
+    for (const rule of ['unassociated-eip', 'idle-nat-gateway', 'idle-load-balancer', 'orphaned-snapshot', 'stopped-instance'])
+      expect(idsOf(json, rule, 'eu-west-1').length, rule).toBe(1 + Number(rule === 'idle-load-balancer'));
     expect(JSON.stringify(slack.messages[0]!.blocks)).toContain('Not checked: idle-rds in eu-west-1');
     expect(stderr).toMatch(/eu-west-1: rule idle-rds not checked/);
   });
 
   it('fails only the metric rules of a region whose GetMetricData is denied; listing rules still report', async () => {
     const env = { AWS_ENDPOINT_URL: proxy.url };
-    await seedWaste(aws.env, 'ap-south-1', { freeAddresses: 1, databases: [{ id: 'south-db', cls: 'db.t3.micro', engine: 'mysql', connections: 0 }] });
+    await seedWaste(aws.env, 'ap-south-1', {
+      freeAddresses: 1,
+      databases: [{ id: 'south-db', cls: 'db.t3.micro', engine: 'mysql', connections: 0 }],
+    });
     const { code, json } = await run(config({ regions: ['ap-south-1'] }), env);
 
     expect(code).toBe(0);
     // idle-rds had a query to make; idle-instance had no running instance here, so nothing of it depended on CloudWatch.
-    expect(json.ruleErrors).toEqual([{ account: null, region: 'ap-south-1', rule: 'idle-rds', message: expect.stringContaining('cloudwatch:GetMetricData') }]);
+    expect(json.ruleErrors).toEqual([
+      { account: null, region: 'ap-south-1', rule: 'idle-rds', message: expect.stringContaining('cloudwatch:GetMetricData') },
+    ]);
     expect(idsOf(json, 'unassociated-eip')).toHaveLength(1);
   });
 });

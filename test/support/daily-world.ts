@@ -18,7 +18,12 @@ export interface DailyWorld {
   readonly topic: TopicWithInbox;
   /** A config file with Slack, SNS and a new ledger table, plus `extra` keys. */
   config(extra?: Record<string, unknown>): Promise<string>;
-  run(date: string, file: string, extra?: string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string; json: any }>;
+  run(
+    date: string,
+    file: string,
+    extra?: string[],
+    env?: Record<string, string>,
+  ): Promise<{ code: number; stdout: string; stderr: string; json: any }>;
   stop(): Promise<void>;
 }
 
@@ -40,12 +45,27 @@ export async function startDailyWorld(): Promise<DailyWorld> {
       const file = join(dir, `config-${n}.json`);
       // The scenarios these tests load are a few weeks long, written for the previous-day rule; seasonal tests say so.
       const dailySpend = { baseline: 'previous-day', ...(extra.dailySpend as object | undefined) };
-      writeFileSync(file, JSON.stringify({ notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn }, ledgerTable: table, ...extra, dailySpend }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn },
+          ledgerTable: table,
+          ...extra,
+          dailySpend,
+        }),
+      );
       return file;
     },
     async run(date, file, extra = [], env = {}) {
       const result = await runCli(['run', 'daily-spend', '--date', date, '--config', file, '--json', ...extra], {
-        env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test', COST_WATCH_SLACK_TIMEOUT_MS: '1500', ...env },
+        env: {
+          ...aws.env,
+          AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+          SLACK_API_URL: slack.url,
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          COST_WATCH_SLACK_TIMEOUT_MS: '1500',
+          ...env,
+        },
         timeoutMs: 60_000,
       });
       return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };

@@ -24,7 +24,10 @@ export interface InjectedFault {
  * to deny one action of one region (no IAM evaluation), so a denied
  * permission is played here. Every call seen is recorded.
  */
-export async function awsFaultProxy(target: string, fault: (call: AwsCall) => InjectedFault | undefined): Promise<LocalServer & { url: string; calls: AwsCall[] }> {
+export async function awsFaultProxy(
+  target: string,
+  fault: (call: AwsCall) => InjectedFault | undefined,
+): Promise<LocalServer & { url: string; calls: AwsCall[] }> {
   const calls: AwsCall[] = [];
   const server = await listenLocal(async (req, res) => {
     const body = await readBody(req);
@@ -40,10 +43,14 @@ export async function awsFaultProxy(target: string, fault: (call: AwsCall) => In
         res.end(JSON.stringify({ __type: f.code, message: f.message }));
       } else if (call.service === 'ec2') {
         res.writeHead(f.status, { 'content-type': 'text/xml' });
-        res.end(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${f.code}</Code><Message>${f.message}</Message></Error></Errors><RequestID>fault</RequestID></Response>`);
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${f.code}</Code><Message>${f.message}</Message></Error></Errors><RequestID>fault</RequestID></Response>`,
+        );
       } else {
         res.writeHead(f.status, { 'content-type': 'text/xml' });
-        res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>${f.code}</Code><Message>${f.message}</Message></Error><RequestId>fault</RequestId></ErrorResponse>`);
+        res.end(
+          `<ErrorResponse><Error><Type>Sender</Type><Code>${f.code}</Code><Message>${f.message}</Message></Error><RequestId>fault</RequestId></ErrorResponse>`,
+        );
       }
       return;
     }
@@ -63,24 +70,36 @@ export async function awsFaultProxy(target: string, fault: (call: AwsCall) => In
 }
 
 /** AWS's answer for a region the account has not opted in to: every service fails there. */
-export const optInRequired = (regions: readonly string[]) => (call: AwsCall): InjectedFault | undefined =>
-  regions.includes(call.region) ? { status: 401, code: 'OptInRequired', message: 'You are not subscribed to this service.' } : undefined;
+export const optInRequired =
+  (regions: readonly string[]) =>
+  (call: AwsCall): InjectedFault | undefined =>
+    regions.includes(call.region) ? { status: 401, code: 'OptInRequired', message: 'You are not subscribed to this service.' } : undefined;
 
 /** An IAM denial of one action (optionally in one region only). */
-export const denied = (action: string, region?: string) => (call: AwsCall): InjectedFault | undefined =>
-  call.action === action && (!region || call.region === region)
-    ? { status: 403, code: call.service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDenied', message: `User is not authorized to perform: ${call.service}:${action}` }
-    : undefined;
+export const denied =
+  (action: string, region?: string) =>
+  (call: AwsCall): InjectedFault | undefined =>
+    call.action === action && (!region || call.region === region)
+      ? {
+          status: 403,
+          code: call.service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDenied',
+          message: `User is not authorized to perform: ${call.service}:${action}`,
+        }
+      : undefined;
 
 /** STS refusing AssumeRole into these accounts, as when the member role is missing or does not trust the caller. */
-export const assumeRoleDenied = (accounts: readonly string[]) => (call: AwsCall): InjectedFault | undefined => {
-  if (call.action !== 'AssumeRole') return undefined;
-  const arn = new URLSearchParams(call.body).get('RoleArn') ?? '';
-  return accounts.some((a) => arn.includes(`::${a}:role/`))
-    ? { status: 403, code: 'AccessDenied', message: `User is not authorized to perform: sts:AssumeRole on resource: ${arn}` }
-    : undefined;
-};
+export const assumeRoleDenied =
+  (accounts: readonly string[]) =>
+  (call: AwsCall): InjectedFault | undefined => {
+    if (call.action !== 'AssumeRole') return undefined;
+    const arn = new URLSearchParams(call.body).get('RoleArn') ?? '';
+    return accounts.some((a) => arn.includes(`::${a}:role/`))
+      ? { status: 403, code: 'AccessDenied', message: `User is not authorized to perform: sts:AssumeRole on resource: ${arn}` }
+      : undefined;
+  };
 
 /** Several faults: the first that matches answers. */
-export const anyOf = (...faults: Array<(call: AwsCall) => InjectedFault | undefined>) => (call: AwsCall): InjectedFault | undefined =>
-  faults.map((f) => f(call)).find(Boolean);
+export const anyOf =
+  (...faults: Array<(call: AwsCall) => InjectedFault | undefined>) =>
+  (call: AwsCall): InjectedFault | undefined =>
+    faults.map((f) => f(call)).find(Boolean);

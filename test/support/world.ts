@@ -41,10 +41,7 @@ function required<T>(value: T | undefined, what: string): T {
 
 export async function startWorld(o: WorldOptions): Promise<World> {
   const aws = await awsEnvFor(o.motoUrl ?? motoUrl());
-  const [ce, slack] = await Promise.all([
-    o.costExplorer ? startCostExplorerDouble() : undefined,
-    o.slack ? startFakeSlack() : undefined,
-  ]);
+  const [ce, slack] = await Promise.all([o.costExplorer ? startCostExplorerDouble() : undefined, o.slack ? startFakeSlack() : undefined]);
   const [sns, sqs] = [new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig)];
   const newTopic = (name: string) => createTopicWithInbox(sns, sqs, name);
   const topic = o.topic ? await newTopic(o.topic) : undefined;

@@ -14,7 +14,8 @@ const alert = (n: number, extra: object = {}): Alert => ({
   subject: { job: 'daily-spend', scope: 'service', key: `svc ${n}`, account: null },
   ...extra,
 });
-const buttons = (blocks: KnownBlock[]) => blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements as Button[]);
+const buttons = (blocks: KnownBlock[]) =>
+  blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements as Button[]);
 
 describe('alert buttons', () => {
   it('puts Acknowledge and one Mute 7 days per alert, valued by the alert’s ledger key', () => {
@@ -33,7 +34,9 @@ describe('alert buttons', () => {
 
   it('adds Expected only to alerts carrying an AWS anomaly', () => {
     const all = buttons(alertActions([alert(1), alert(2, { anomalyId: 'anomaly-1' })]));
-    expect(all.filter((b) => actionKindOf(b.action_id!) === 'expected').map((b) => b.value)).toEqual([deliveryKey(alert(2).alertId, 'slack')]);
+    expect(all.filter((b) => actionKindOf(b.action_id!) === 'expected').map((b) => b.value)).toEqual([
+      deliveryKey(alert(2).alertId, 'slack'),
+    ]);
   });
 
   it('offers a Mute for each of 200 alerts in menus within Slack’s limits, and Expected for each anomaly', () => {
@@ -51,7 +54,8 @@ describe('alert buttons', () => {
       expect(m.options!.length).toBeLessThanOrEqual(100);
       for (const o of m.options!) expect([o.text.text.length <= 75, o.value!.length <= 150]).toEqual([true, true]);
     }
-    const offered = (kind: string) => menus.filter((m) => actionKindOf(m.action_id!) === kind).flatMap((m) => m.options!.map((o) => o.value));
+    const offered = (kind: string) =>
+      menus.filter((m) => actionKindOf(m.action_id!) === kind).flatMap((m) => m.options!.map((o) => o.value));
     expect(offered('mute')).toEqual(alerts.map((a) => deliveryKey(a.alertId, 'slack')));
     expect(offered('expected')).toEqual(alerts.filter((_, i) => i % 4 === 0).map((a) => deliveryKey(a.alertId, 'slack')));
     const muteLabels = menus.filter((m) => actionKindOf(m.action_id!) === 'mute').flatMap((m) => m.options!.map((o) => o.text.text));
@@ -65,7 +69,10 @@ describe('alert buttons', () => {
   });
 
   it('names the alerts that do not fit even in 24 menus of 100, with the muted count', () => {
-    const blocks = alertActions(Array.from({ length: 2450 }, (_, i) => alert(i)), 2);
+    const blocks = alertActions(
+      Array.from({ length: 2450 }, (_, i) => alert(i)),
+      2,
+    );
     expect(blocks).toHaveLength(2);
     expect((blocks[0] as ActionsBlock).elements).toHaveLength(25);
     const note = JSON.stringify(blocks[1]);
@@ -104,7 +111,9 @@ describe('message after a click', () => {
     const once = updatedMessage(posted, [ack]);
     const twice = updatedMessage(once, [ack, { kind: 'mute', value: deliveryKey(alert(2).alertId, 'slack'), note: 'muted by <@U2>' }]);
     expect(buttons(twice.blocks as KnownBlock[]).map((b) => b.text.text)).toEqual(['Mute 7 days: svc 1']);
-    const status = (twice.blocks as KnownBlock[]).filter((b) => b.type === 'context' && b.block_id === 'cost-watch-status') as ContextBlock[];
+    const status = (twice.blocks as KnownBlock[]).filter(
+      (b) => b.type === 'context' && b.block_id === 'cost-watch-status',
+    ) as ContextBlock[];
     expect(status).toHaveLength(1);
     expect(status[0]!.elements).toHaveLength(2);
   });
@@ -114,7 +123,9 @@ describe('message after a click', () => {
     const shown = withAlertActions({ text: 'many', blocks: [section('x')] }, alerts);
     const value = deliveryKey(alert(3).alertId, 'slack');
     const update = updatedMessage(shown, [{ kind: 'mute', value, note: 'muted svc 3' }]);
-    const menu = (update.blocks as KnownBlock[]).flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.type === 'static_select')!;
+    const menu = (update.blocks as KnownBlock[])
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.type === 'static_select')!;
     expect(menu.options!.map((o) => o.value)).not.toContain(value);
     expect(menu.options).toHaveLength(29);
   });

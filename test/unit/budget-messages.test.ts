@@ -49,7 +49,8 @@ describe('budget messages', () => {
   it('gives the fallback text every fact: name, spent and limit, percent, forecast, days left, per day to stay inside', () => {
     const e = evaluation('team-a', 800, 1300);
     const { text } = budgetSlackMessage([alert(e, 'forecast', 100, 'warning')], context);
-    for (const fact of ['team-a', '$800.00', '$1,000.00', '130.0%', '$1,300.00', '11 days left', '$18.18/day', 'warning']) expect(text).toContain(fact);
+    for (const fact of ['team-a', '$800.00', '$1,000.00', '130.0%', '$1,300.00', '11 days left', '$18.18/day', 'warning'])
+      expect(text).toContain(fact);
   });
 
   it('escapes the budget name in blocks and fallback text', () => {
@@ -67,7 +68,9 @@ describe('budget messages', () => {
     expect(budgetSlackMessage([alert(over, 'actual', 100, 'emergency')], context).text.startsWith('<!here> ')).toBe(true);
     expect(JSON.stringify(budgetSlackMessage([alert(over, 'actual', 100, 'emergency')], context).blocks)).toContain('<!here>');
     expect(budgetSlackMessage([alert(half, 'actual', 50, 'info')], context).text).not.toContain('<!here>');
-    expect(budgetSlackMessage([alert(over, 'actual', 100, 'emergency')], { ...context, emergencyMention: '' }).text).not.toContain('<!here>');
+    expect(budgetSlackMessage([alert(over, 'actual', 100, 'emergency')], { ...context, emergencyMention: '' }).text).not.toContain(
+      '<!here>',
+    );
   });
 
   it('says how far over the limit an exceeded budget is instead of a daily allowance', () => {
@@ -83,7 +86,10 @@ describe('budget messages', () => {
 
   it('writes an SNS subject SNS accepts, leading with the worst alert, and tags job and severity', () => {
     const long = evaluation('x'.repeat(150), 1050, 1200);
-    const msg = budgetSnsMessage([alert(evaluation('team-b', 500, 1100), 'forecast', 100, 'warning'), alert(long, 'actual', 100, 'emergency')], context);
+    const msg = budgetSnsMessage(
+      [alert(evaluation('team-b', 500, 1100), 'forecast', 100, 'warning'), alert(long, 'actual', 100, 'emergency')],
+      context,
+    );
     expect(msg.subject.startsWith('[emergency]')).toBe(true);
     expect(snsSubject(msg.subject).length).toBeLessThan(100);
     expect(msg.attributes).toEqual({ job: 'budgets', severity: 'emergency' });

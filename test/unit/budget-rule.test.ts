@@ -44,33 +44,61 @@ function evaluated(f: BudgetFacts, now = at('2026-11-20T12:00:00Z')) {
 
 describe('budget period', () => {
   it('is the calendar month holding now for a monthly budget started on the 1st', () => {
-    expect(budgetPeriod('MONTHLY', '2024-01-01', at('2026-11-20T12:00:00Z'))).toEqual({ unit: 'MONTHLY', start: '2026-11-01', endExclusive: '2026-12-01' });
+    expect(budgetPeriod('MONTHLY', '2024-01-01', at('2026-11-20T12:00:00Z'))).toEqual({
+      unit: 'MONTHLY',
+      start: '2026-11-01',
+      endExclusive: '2026-12-01',
+    });
   });
 
   it('steps quarters from the budget start, not from January', () => {
-    expect(budgetPeriod('QUARTERLY', '2025-02-01', at('2026-11-20T00:00:00Z'))).toMatchObject({ start: '2026-11-01', endExclusive: '2027-02-01' });
-    expect(budgetPeriod('QUARTERLY', '2025-02-01', at('2026-10-31T23:59:59Z'))).toMatchObject({ start: '2026-08-01', endExclusive: '2026-11-01' });
+    expect(budgetPeriod('QUARTERLY', '2025-02-01', at('2026-11-20T00:00:00Z'))).toMatchObject({
+      start: '2026-11-01',
+      endExclusive: '2027-02-01',
+    });
+    expect(budgetPeriod('QUARTERLY', '2025-02-01', at('2026-10-31T23:59:59Z'))).toMatchObject({
+      start: '2026-08-01',
+      endExclusive: '2026-11-01',
+    });
   });
 
   it('runs an annual budget from its start month, like a fiscal year', () => {
-    expect(budgetPeriod('ANNUALLY', '2020-04-01', at('2026-03-31T10:00:00Z'))).toMatchObject({ start: '2025-04-01', endExclusive: '2026-04-01' });
-    expect(budgetPeriod('ANNUALLY', '2020-04-01', at('2026-04-01T00:00:00Z'))).toMatchObject({ start: '2026-04-01', endExclusive: '2027-04-01' });
+    expect(budgetPeriod('ANNUALLY', '2020-04-01', at('2026-03-31T10:00:00Z'))).toMatchObject({
+      start: '2025-04-01',
+      endExclusive: '2026-04-01',
+    });
+    expect(budgetPeriod('ANNUALLY', '2020-04-01', at('2026-04-01T00:00:00Z'))).toMatchObject({
+      start: '2026-04-01',
+      endExclusive: '2027-04-01',
+    });
   });
 
   it('keeps a mid-month start day and steps back when now is before it', () => {
-    expect(budgetPeriod('MONTHLY', '2026-01-15', at('2026-11-03T00:00:00Z'))).toMatchObject({ start: '2026-10-15', endExclusive: '2026-11-15' });
+    expect(budgetPeriod('MONTHLY', '2026-01-15', at('2026-11-03T00:00:00Z'))).toMatchObject({
+      start: '2026-10-15',
+      endExclusive: '2026-11-15',
+    });
   });
 
   it('clamps a 31st start to short months without drifting', () => {
-    expect(budgetPeriod('MONTHLY', '2026-01-31', at('2026-03-10T00:00:00Z'))).toMatchObject({ start: '2026-02-28', endExclusive: '2026-03-31' });
+    expect(budgetPeriod('MONTHLY', '2026-01-31', at('2026-03-10T00:00:00Z'))).toMatchObject({
+      start: '2026-02-28',
+      endExclusive: '2026-03-31',
+    });
   });
 
   it('is the UTC day for a daily budget', () => {
-    expect(budgetPeriod('DAILY', '2024-01-01', at('2026-11-20T23:30:00Z'))).toMatchObject({ start: '2026-11-20', endExclusive: '2026-11-21' });
+    expect(budgetPeriod('DAILY', '2024-01-01', at('2026-11-20T23:30:00Z'))).toMatchObject({
+      start: '2026-11-20',
+      endExclusive: '2026-11-21',
+    });
   });
 
   it('aligns to calendar quarters when AWS gave no start', () => {
-    expect(budgetPeriod('QUARTERLY', undefined, at('2026-08-20T00:00:00Z'))).toMatchObject({ start: '2026-07-01', endExclusive: '2026-10-01' });
+    expect(budgetPeriod('QUARTERLY', undefined, at('2026-08-20T00:00:00Z'))).toMatchObject({
+      start: '2026-07-01',
+      endExclusive: '2026-10-01',
+    });
   });
 
   it('starts a new period, with a new start, the moment the month turns', () => {
@@ -99,7 +127,10 @@ describe('thresholds crossed', () => {
   });
 
   it('names the highest tier crossed and covers the ones below it', () => {
-    const tiers = alertTiers([...crossedThresholds(95, rules.actualThresholds, 'actual'), ...crossedThresholds(130, rules.forecastThresholds, 'forecast')]);
+    const tiers = alertTiers([
+      ...crossedThresholds(95, rules.actualThresholds, 'actual'),
+      ...crossedThresholds(130, rules.forecastThresholds, 'forecast'),
+    ]);
     expect(tiers.map((t) => [t.kind, t.top.pct, t.top.severity, t.covered.map((c) => c.pct)])).toEqual([
       ['actual', 90, 'critical', [50, 75]],
       ['forecast', 100, 'warning', []],
@@ -140,12 +171,19 @@ describe('budget evaluation', () => {
   });
 
   it('keeps a euro budget in euros', () => {
-    const e = evaluated(budget({ limit: { amount: 500, unit: 'EUR' }, actual: { amount: 460, unit: 'EUR' }, forecast: { amount: 520, unit: 'EUR' } }));
+    const e = evaluated(
+      budget({ limit: { amount: 500, unit: 'EUR' }, actual: { amount: 460, unit: 'EUR' }, forecast: { amount: 520, unit: 'EUR' } }),
+    );
     expect(e).toMatchObject({ unit: 'EUR', limit: 500, actual: 460, actualPct: 92, forecastPct: 104 });
   });
 
   it('uses the planned limit of the current period when the budget has no fixed limit', () => {
-    const e = evaluated(budget({ limit: undefined, plannedLimits: { '2026-10-01': { amount: 100, unit: 'USD' }, '2026-11-01': { amount: 500, unit: 'USD' } } }));
+    const e = evaluated(
+      budget({
+        limit: undefined,
+        plannedLimits: { '2026-10-01': { amount: 100, unit: 'USD' }, '2026-11-01': { amount: 500, unit: 'USD' } },
+      }),
+    );
     expect(e).toMatchObject({ limit: 500, actualPct: 80 });
   });
 

@@ -54,6 +54,12 @@ describe('reading every budget', () => {
       PlannedBudgetLimits: { [nov]: { Amount: '250', Unit: 'USD' } },
       CalculatedSpend: { ActualSpend: { Amount: '10.5', Unit: 'USD' }, ForecastedSpend: undefined },
     } as Budget);
-    expect(facts).toMatchObject({ periodStart: '2026-01-01', limit: undefined, plannedLimits: { '2026-11-01': { amount: 250, unit: 'USD' } }, actual: { amount: 10.5 }, forecast: undefined });
+    expect(facts).toMatchObject({
+      periodStart: '2026-01-01',
+      limit: undefined,
+      plannedLimits: { '2026-11-01': { amount: 250, unit: 'USD' } },
+      actual: { amount: 10.5 },
+      forecast: undefined,
+    });
   });
 });

@@ -26,18 +26,25 @@ describe('CLI arguments', () => {
   });
 
   it('rejects an unknown job naming the choices', () => {
-    expect(usage(['run', 'dayly-spend'])).toBe('unknown job "dayly-spend": expected one of daily-spend, idle-resources, budgets, monthly-report');
+    expect(usage(['run', 'dayly-spend'])).toBe(
+      'unknown job "dayly-spend": expected one of daily-spend, idle-resources, budgets, monthly-report',
+    );
   });
 
   it('rejects impossible and future dates', () => {
     expect(usage(['run', 'daily-spend', '--date', '2026-02-30'])).toBe('--date: expected a real calendar date as YYYY-MM-DD');
-    expect(usage(['run', 'daily-spend', '--date', '2026-11-24'])).toBe('--date: 2026-11-24 is not complete yet; the latest complete day is 2026-11-22');
+    expect(usage(['run', 'daily-spend', '--date', '2026-11-24'])).toBe(
+      '--date: 2026-11-24 is not complete yet; the latest complete day is 2026-11-22',
+    );
     expect(usage(['run', 'idle-resources', '--date', '2026-11-24'])).toMatch(/^--date: expected a date no later than today/);
   });
 
   it('needs --allow-partial for the current month and refuses future months', () => {
     expect(usage(['run', 'monthly-report', '--month', '2026-11'])).toMatch(/--month: 2026-11 is not finished yet: add --allow-partial/);
-    expect(parseCommand(['run', 'monthly-report', '--month', '2026-11', '--allow-partial'], now)).toMatchObject({ month: '2026-11', allowPartial: true });
+    expect(parseCommand(['run', 'monthly-report', '--month', '2026-11', '--allow-partial'], now)).toMatchObject({
+      month: '2026-11',
+      allowPartial: true,
+    });
     expect(usage(['run', 'monthly-report', '--month', '2026-12'])).toMatch(/--month: expected a month no later than the current one/);
     expect(usage(['run', 'monthly-report', '--month', '2026-13'])).toMatch(/--month: expected a calendar month/);
   });

@@ -43,7 +43,13 @@ describe('clip', () => {
 
 describe('fitItems', () => {
   it('lists what fits and says how many were left out', () => {
-    const out = fitItems({ head: 'Spikes: ', items: Array.from({ length: 100 }, (_, i) => `service ${i}`), separator: '; ', more: (n) => `…and ${n} more`, max: 100 });
+    const out = fitItems({
+      head: 'Spikes: ',
+      items: Array.from({ length: 100 }, (_, i) => `service ${i}`),
+      separator: '; ',
+      more: (n) => `…and ${n} more`,
+      max: 100,
+    });
     expect(out.length).toBeLessThanOrEqual(100);
     const shown = out.match(/service \d+/g)!.length;
     expect(out).toContain(`…and ${100 - shown} more`);

@@ -9,7 +9,14 @@ describe('config schema', () => {
   it('fills every default from the contract', () => {
     const c = parseConfig({});
     expect(c.currency).toBe('USD');
-    expect(c.dailySpend).toEqual({ warningPct: 20, criticalPct: 50, minDelta: 10, metric: 'UnblendedCost', baseline: 'seasonal', recheckDays: 2 });
+    expect(c.dailySpend).toEqual({
+      warningPct: 20,
+      criticalPct: 50,
+      minDelta: 10,
+      metric: 'UnblendedCost',
+      baseline: 'seasonal',
+      recheckDays: 2,
+    });
     expect(c.idle).toMatchObject({ regions: ['us-east-1'], cpuThresholdPct: 5, lookbackDays: 14, exemptTag: 'cost-watch:ignore' });
     expect(c.budgets.actualThresholds.map((t) => t.pct)).toEqual([50, 75, 90, 100]);
     expect(c.budgets.forecastThresholds).toEqual([{ pct: 100, severity: 'warning' }]);
@@ -22,7 +29,11 @@ describe('config schema', () => {
       currency: 'USD',
       dailySpend: { warningPct: 20, criticalPct: 50, minDelta: 10, metric: 'UnblendedCost', baseline: 'previous-day', recheckDays: 2 },
       idle: { regions: ['us-east-1'], cpuThresholdPct: 5, lookbackDays: 14, exemptTag: 'cost-watch:ignore' },
-      budgets: { accountId: '123456789012', actualThresholds: [{ pct: 50, severity: 'info' }], forecastThresholds: [{ pct: 100, severity: 'warning' }] },
+      budgets: {
+        accountId: '123456789012',
+        actualThresholds: [{ pct: 50, severity: 'info' }],
+        forecastThresholds: [{ pct: 100, severity: 'warning' }],
+      },
       report: { bucket: 'cost-watch-reports', prefix: 'reports/', groupByTags: ['team', 'environment'], emails: ['finance@example.com'] },
       notify: {
         slack: { channel: '#cost-alerts', tokenSecretId: 'cost-watch/slack-bot-token' },
@@ -45,14 +56,22 @@ describe('config schema', () => {
   });
 
   it('rejects criticalPct below warningPct', () => {
-    expect(messageOf({ dailySpend: { warningPct: 60, criticalPct: 40 } })).toMatch(/dailySpend\.criticalPct: expected criticalPct \(40\) to be at least warningPct \(60\)/);
+    expect(messageOf({ dailySpend: { warningPct: 60, criticalPct: 40 } })).toMatch(
+      /dailySpend\.criticalPct: expected criticalPct \(40\) to be at least warningPct \(60\)/,
+    );
   });
 
   it('rejects budget tiers out of order, duplicated or out of range', () => {
     const t = (pct: number) => ({ pct, severity: 'info' });
-    expect(messageOf({ budgets: { actualThresholds: [t(80), t(50)] } })).toMatch(/budgets\.actualThresholds\[1\]\.pct: expected thresholds in ascending order/);
-    expect(messageOf({ budgets: { actualThresholds: [t(50), t(50)] } })).toMatch(/budgets\.actualThresholds\[1\]\.pct: duplicate threshold/);
-    expect(messageOf({ budgets: { forecastThresholds: [t(1001)] } })).toMatch(/budgets\.forecastThresholds\[0\]\.pct: expected a percent from 1 to 1000/);
+    expect(messageOf({ budgets: { actualThresholds: [t(80), t(50)] } })).toMatch(
+      /budgets\.actualThresholds\[1\]\.pct: expected thresholds in ascending order/,
+    );
+    expect(messageOf({ budgets: { actualThresholds: [t(50), t(50)] } })).toMatch(
+      /budgets\.actualThresholds\[1\]\.pct: duplicate threshold/,
+    );
+    expect(messageOf({ budgets: { forecastThresholds: [t(1001)] } })).toMatch(
+      /budgets\.forecastThresholds\[0\]\.pct: expected a percent from 1 to 1000/,
+    );
   });
 
   it('explains malformed JSON and a missing --config file', () => {

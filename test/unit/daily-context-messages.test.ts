@@ -22,7 +22,16 @@ describe('on-call context in messages', () => {
       id: 'abc',
       score: 86.6,
       impact: 231.4,
-      rootCauses: [{ service: 'Amazon <EC2>', region: 'us-east-1', account: '111111111111', accountName: 'Data & ML', usageType: 'USE1-BoxUsage:p3.2xlarge', contribution: 200 }],
+      rootCauses: [
+        {
+          service: 'Amazon <EC2>',
+          region: 'us-east-1',
+          account: '111111111111',
+          accountName: 'Data & ML',
+          usageType: 'USE1-BoxUsage:p3.2xlarge',
+          contribution: 200,
+        },
+      ],
       startDate: '2026-11-20',
       endDate: null,
       actualSpend: null,
@@ -30,7 +39,9 @@ describe('on-call context in messages', () => {
       impactPct: null,
     };
 
-    expect(anomalyText(a, 'USD', escapeMrkdwn)).toBe('AWS anomaly abc (score 87, impact $231.40): Amazon &lt;EC2&gt; / Data &amp; ML / us-east-1 / USE1-BoxUsage:p3.2xlarge');
+    expect(anomalyText(a, 'USD', escapeMrkdwn)).toBe(
+      'AWS anomaly abc (score 87, impact $231.40): Amazon &lt;EC2&gt; / Data &amp; ML / us-east-1 / USE1-BoxUsage:p3.2xlarge',
+    );
   });
 
   it('gives a link button, or none when Slack would reject the URL', () => {

@@ -27,7 +27,11 @@ describe('drivers', () => {
   });
 
   it('asks for the baseline days too, and nothing without a target', () => {
-    expect(planDrivers([t(EC2, null, '2026-11-18'), t(S3)], 'median-7')).toMatchObject({ start: '2026-11-11', endExclusive: '2026-11-21', groupBy: 'SERVICE' });
+    expect(planDrivers([t(EC2, null, '2026-11-18'), t(S3)], 'median-7')).toMatchObject({
+      start: '2026-11-11',
+      endExclusive: '2026-11-21',
+      groupBy: 'SERVICE',
+    });
     expect(planDrivers([], 'previous-day')).toBeUndefined();
   });
 
@@ -39,7 +43,11 @@ describe('drivers', () => {
       { group: EC2, others: ['111111111111'] },
       { group: S3, others: ['222222222222'] },
     ]);
-    expect(JSON.stringify(driversFilter(plan))).toContain(JSON.stringify({ And: [{ Dimensions: { Key: 'SERVICE', Values: [EC2] } }, { Dimensions: { Key: 'LINKED_ACCOUNT', Values: ['111111111111'] } }] }));
+    expect(JSON.stringify(driversFilter(plan))).toContain(
+      JSON.stringify({
+        And: [{ Dimensions: { Key: 'SERVICE', Values: [EC2] } }, { Dimensions: { Key: 'LINKED_ACCOUNT', Values: ['111111111111'] } }],
+      }),
+    );
   });
 
   it('groups by account when one service spikes in several accounts, each with only that service', () => {
@@ -80,7 +88,13 @@ describe('anomalies', () => {
   });
 
   it('attaches an anomaly whose root cause names the service and whose dates cover the spike; the rest above minDelta alert', () => {
-    const anomalies = [a('big', EC2, '2026-11-19', '2026-11-20', 230), a('small', EC2, '2026-11-20', null, 40), a('glue', 'AWS Glue', '2026-11-20', '2026-11-20', 50), a('tiny', 'AWS Glue', '2026-11-20', '2026-11-20', 3), a('old', S3, '2026-11-10', '2026-11-12', 90)];
+    const anomalies = [
+      a('big', EC2, '2026-11-19', '2026-11-20', 230),
+      a('small', EC2, '2026-11-20', null, 40),
+      a('glue', 'AWS Glue', '2026-11-20', '2026-11-20', 50),
+      a('tiny', 'AWS Glue', '2026-11-20', '2026-11-20', 3),
+      a('old', S3, '2026-11-10', '2026-11-12', 90),
+    ];
 
     const m = matchAnomalies([t(EC2), t(S3)], anomalies, 10);
 
@@ -103,7 +117,11 @@ describe('console link', () => {
 
     expect(params.get('costAggregate')).toBe('amortizedCost');
     expect(params.get('startDate')).toBe('2026-11-07');
-    expect(JSON.parse(params.get('filter')!).map((f: { dimension: { id: string } }) => f.dimension.id)).toEqual(['RecordTypeV2', 'Service', 'LinkedAccount']);
+    expect(JSON.parse(params.get('filter')!).map((f: { dimension: { id: string } }) => f.dimension.id)).toEqual([
+      'RecordTypeV2',
+      'Service',
+      'LinkedAccount',
+    ]);
     expect(JSON.parse(params.get('groupBy')!)).toEqual(['UsageType']);
   });
 });

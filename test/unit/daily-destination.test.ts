@@ -42,7 +42,9 @@ describe('daily-spend message per destination', () => {
     const sns = dailySnsMessage(dataAlerts, msg);
 
     // Data: $300 on the day vs $100; 19 × $100 + $300 to date; forecast: that plus the 7-day rate ($900 / 7) × the 10 days left.
-    const line = new RegExp(`Total of Data ${DAY}: \\$300\\.00 \\(\\+200[^)]* vs \\$100\\.00\\) · month to date \\$2,200\\.00 · forecast \\$3,485\\.71`);
+    const line = new RegExp(
+      `Total of Data ${DAY}: \\$300\\.00 \\(\\+200[^)]* vs \\$100\\.00\\) · month to date \\$2,200\\.00 · forecast \\$3,485\\.71`,
+    );
     expect(slack.text).toMatch(line);
     expect(sns.body).toMatch(line);
     expect(JSON.stringify(slack.blocks)).toMatch(line);
@@ -58,7 +60,9 @@ describe('daily-spend message per destination', () => {
 
     const text = dailySlackMessage(evaluation.spikes.map(spike), msg).text;
 
-    expect(text).toMatch(new RegExp(`Total ${DAY}: \\$1,300\\.00 \\([^)]* vs \\$1,100\\.00\\) · month to date \\$22,200\\.00 · forecast \\$99,999\\.00`));
+    expect(text).toMatch(
+      new RegExp(`Total ${DAY}: \\$1,300\\.00 \\([^)]* vs \\$1,100\\.00\\) · month to date \\$22,200\\.00 · forecast \\$99,999\\.00`),
+    );
   });
 
   it('names a few accounts on a team total line and counts many', () => {

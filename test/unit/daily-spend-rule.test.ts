@@ -5,7 +5,11 @@ import { addDays, dayRange } from '../../shared/time/dates.js';
 const rules = { warningPct: 20, criticalPct: 50, minDelta: 10, baseline: 'previous-day' as const, recheckDays: 0 };
 
 function days(from: string, to: string, byService: (d: string) => Record<string, number>, estimatedFrom?: string): DaySpend[] {
-  return dayRange(from, to).map((d) => ({ date: d, estimated: estimatedFrom !== undefined && d >= estimatedFrom, byService: new Map(Object.entries(byService(d))) }));
+  return dayRange(from, to).map((d) => ({
+    date: d,
+    estimated: estimatedFrom !== undefined && d >= estimatedFrom,
+    byService: new Map(Object.entries(byService(d))),
+  }));
 }
 
 describe('daily spend evaluation', () => {

@@ -23,9 +23,7 @@ describe('demo fixtures', () => {
 
   it('say on screen which idle defaults the demo overrides, their real defaults and why', () => {
     expect(DEMO_IDLE_RULES).toEqual({ 'orphaned-snapshot': { minAgeDays: 0 }, 'stopped-instance': { minDays: 0 } });
-    expect(DEMO_IDLE_RULES_NOTE).toMatch(
-      /stopped-instance\.minDays and orphaned-snapshot\.minAgeDays are 0 \(defaults 30 and 90 days\)/,
-    );
+    expect(DEMO_IDLE_RULES_NOTE).toMatch(/stopped-instance\.minDays and orphaned-snapshot\.minAgeDays are 0 \(defaults 30 and 90 days\)/);
     expect(DEMO_IDLE_RULES_NOTE).toContain('moto stamps every stop and snapshot with the current time');
     expect(DEMO_IDLE_RULES_NOTE.trimEnd().split('\n')).toHaveLength(1);
   });

@@ -15,7 +15,9 @@ class Mutes implements MuteReader {
     this.reads++;
     this.asked.push([...subjects]);
     const keys = new Set(this.muted.map(muteKey));
-    return new Map(subjects.filter((s) => keys.has(muteKey(s))).map((s) => [muteKey(s), { ...s, until: '2099-01-01T00:00:00.000Z', by: 't' }]));
+    return new Map(
+      subjects.filter((s) => keys.has(muteKey(s))).map((s) => [muteKey(s), { ...s, until: '2099-01-01T00:00:00.000Z', by: 't' }]),
+    );
   }
 }
 
@@ -70,12 +72,12 @@ describe('dispatch with mutes', () => {
 
     expect(slack.sent).toEqual([{ ids: ['s3'], info: { muted: 2 } }]);
     expect(sns.sent).toEqual([{ ids: ['s3'], info: { muted: 2 } }]);
-    expect(deliveries.filter((d) => d.status === 'muted').map((d) => `${d.channel}:${d.alertId}`).sort()).toEqual([
-      'slack:ec2-d1',
-      'slack:ec2-d2',
-      'sns:ec2-d1',
-      'sns:ec2-d2',
-    ]);
+    expect(
+      deliveries
+        .filter((d) => d.status === 'muted')
+        .map((d) => `${d.channel}:${d.alertId}`)
+        .sort(),
+    ).toEqual(['slack:ec2-d1', 'slack:ec2-d2', 'sns:ec2-d1', 'sns:ec2-d2']);
     expect(ledger.claimed.some((k) => k.startsWith('ec2'))).toBe(false);
   });
 
@@ -93,7 +95,13 @@ describe('dispatch with mutes', () => {
   });
 
   it('shows muted, not dry-run, for a muted alert in a dry run', async () => {
-    const deliveries = await dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(), mutes: new Mutes([s3]), dryRun: true });
+    const deliveries = await dispatch({
+      alerts,
+      channels: [channel('slack').ch],
+      ledger: new Ledger(),
+      mutes: new Mutes([s3]),
+      dryRun: true,
+    });
     expect(deliveries.map((d) => `${d.alertId}:${d.status}`)).toEqual(['ec2-d1:dry-run', 'ec2-d2:dry-run', 's3:muted']);
   });
 
@@ -101,7 +109,9 @@ describe('dispatch with mutes', () => {
     const broken: MuteReader = { mutedAmong: () => Promise.reject(new Error('ledger table does not exist')) };
     const dry = await dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(), mutes: broken, dryRun: true });
     expect(dry.map((d) => d.status)).toEqual(['dry-run', 'dry-run', 'dry-run']);
-    await expect(dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(), mutes: broken, dryRun: false })).rejects.toThrow(/does not exist/);
+    await expect(dispatch({ alerts, channels: [channel('slack').ch], ledger: new Ledger(), mutes: broken, dryRun: false })).rejects.toThrow(
+      /does not exist/,
+    );
   });
 
   it('works without a mute store (no ledger table)', async () => {

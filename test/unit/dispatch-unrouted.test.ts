@@ -25,7 +25,11 @@ const ledger: AlertLedger = {
   markFailed: async (_id: string, _t: DeliveryTarget): Promise<MarkOutcome> => ({ recorded: true }),
 };
 
-const alert = (id: string, account: string | null, severity = 'warning'): Alert => ({ alertId: id, severity, subject: { job: 'budgets', scope: 'budget', key: id, account } });
+const alert = (id: string, account: string | null, severity = 'warning'): Alert => ({
+  alertId: id,
+  severity,
+  subject: { job: 'budgets', scope: 'budget', key: id, account },
+});
 
 async function run(config: CostWatchConfig, alerts: Alert[], accepts?: { sns: (a: Alert) => boolean }) {
   const ctx = createContext({ config, log: silentLogger, aws: new AwsClients(process.env, ALL_CLIENTS), dryRun: false });
@@ -53,7 +57,9 @@ describe('dispatch of an alert routing sends nowhere', () => {
   });
 
   it("does not count a job's own channel rule as a lost alert: info stays off the topic", async () => {
-    const { deliveries, sent } = await run(parseConfig({ notify: { alertTopicArn: TOPIC } }), [alert('i', DATA, 'info')], { sns: (a) => a.severity !== 'info' });
+    const { deliveries, sent } = await run(parseConfig({ notify: { alertTopicArn: TOPIC } }), [alert('i', DATA, 'info')], {
+      sns: (a) => a.severity !== 'info',
+    });
 
     expect(sent).toEqual([]);
     expect(deliveries).toEqual([]);

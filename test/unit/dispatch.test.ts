@@ -111,11 +111,23 @@ describe('dispatch', () => {
     };
 
     await dispatch({ alerts: [top], channels: [slack.ch, sns.ch], ledger, mutes: NO_MUTES, dryRun: false });
-    const later = await dispatch({ alerts: [{ alertId: 'budget-75', severity: 'warning', subject }], channels: [slack.ch, sns.ch], ledger, mutes: NO_MUTES, dryRun: false });
+    const later = await dispatch({
+      alerts: [{ alertId: 'budget-75', severity: 'warning', subject }],
+      channels: [slack.ch, sns.ch],
+      ledger,
+      mutes: NO_MUTES,
+      dryRun: false,
+    });
 
     expect(slack.sent).toEqual([['budget-90']]);
     expect(sns.sent).toEqual([['budget-90']]);
-    expect([...ledger.state.keys()].sort()).toEqual(['budget-50#slack', 'budget-75#slack', 'budget-75#sns', 'budget-90#slack', 'budget-90#sns']);
+    expect([...ledger.state.keys()].sort()).toEqual([
+      'budget-50#slack',
+      'budget-75#slack',
+      'budget-75#sns',
+      'budget-90#slack',
+      'budget-90#sns',
+    ]);
     expect(later.map((d) => d.status)).toEqual(['duplicate', 'duplicate']);
   });
 
@@ -123,7 +135,13 @@ describe('dispatch', () => {
     const ledger = new MemoryLedger();
     const slack = channel('slack', { fail: () => true });
 
-    await dispatch({ alerts: [{ alertId: 'top', severity: 'critical', subject, covers: [{ alertId: 'low', severity: 'info', subject }] }], channels: [slack.ch], ledger, mutes: NO_MUTES, dryRun: false });
+    await dispatch({
+      alerts: [{ alertId: 'top', severity: 'critical', subject, covers: [{ alertId: 'low', severity: 'info', subject }] }],
+      channels: [slack.ch],
+      ledger,
+      mutes: NO_MUTES,
+      dryRun: false,
+    });
 
     expect(ledger.state.get('low#slack')).toBeUndefined();
     expect(ledger.state.get('top#slack')).toBe('failed');
@@ -178,8 +196,19 @@ describe('dispatch', () => {
 
     expect(slack.sent).toEqual([['a']]);
     expect(deliveries).toEqual([
-      { channel: 'slack', alertId: 'a', status: 'sent', recorded: false, error: 'sent, but the ledger could not record it: InternalServerError: injected' },
-      { channel: 'slack', alertId: 'b', status: 'failed', error: 'not sent: the ledger claim failed: ProvisionedThroughputExceededException: slow down' },
+      {
+        channel: 'slack',
+        alertId: 'a',
+        status: 'sent',
+        recorded: false,
+        error: 'sent, but the ledger could not record it: InternalServerError: injected',
+      },
+      {
+        channel: 'slack',
+        alertId: 'b',
+        status: 'failed',
+        error: 'not sent: the ledger claim failed: ProvisionedThroughputExceededException: slow down',
+      },
     ]);
     expect(unrecorded(deliveries).map((d) => d.alertId)).toEqual(['a']);
   });

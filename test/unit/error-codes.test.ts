@@ -30,14 +30,21 @@ describe('the cost-watch error family', () => {
   });
 
   it('tells our own errors by their message alone, an SDK error with its name in front', () => {
-    expect(errorMessage(new SlackDeliveryError('Slack refused the message: channel_not_found'))).toBe('Slack refused the message: channel_not_found');
+    expect(errorMessage(new SlackDeliveryError('Slack refused the message: channel_not_found'))).toBe(
+      'Slack refused the message: channel_not_found',
+    );
     const sdk = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
     expect(errorMessage(sdk)).toBe('ThrottlingException: Rate exceeded');
   });
 });
 
 describe('a step or job Lambda deciding on its deliveries', () => {
-  const delivery = (status: Delivery['status'], extra: Partial<Delivery> = {}): Delivery => ({ channel: 'slack', alertId: 'a', status, ...extra });
+  const delivery = (status: Delivery['status'], extra: Partial<Delivery> = {}): Delivery => ({
+    channel: 'slack',
+    alertId: 'a',
+    status,
+    ...extra,
+  });
 
   it('fails with a delivery error that names an alert held by another run, so the retry delivers it', () => {
     const run = () => enforceVerdict('idle-resources', [delivery('sent'), delivery('in-progress')], silentLogger);

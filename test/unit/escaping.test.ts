@@ -44,10 +44,25 @@ describe('text from AWS in Slack mrkdwn', () => {
     action: 'Stop it',
     facts: {},
   };
-  const alert: IdleAlert = { finding, alertId: 'a', severity: 'warning', subject: { job: 'idle-resources', scope: 'idle-instance', key: finding.id, account: null } };
+  const alert: IdleAlert = {
+    finding,
+    alertId: 'a',
+    severity: 'warning',
+    subject: { job: 'idle-resources', scope: 'idle-instance', key: finding.id, account: null },
+  };
   const ctx = {
-    date: '2026-11-18', weekStart: '2026-11-16', regions: ['us-east-1'], regionErrors: [], ruleErrors: [], totalFindings: 1,
-    estimatedMonthlySavings: 70, noData: 0, unpriced: [], lookbackDays: 14, cpuThresholdPct: 5, priceTableDate: '2025-06',
+    date: '2026-11-18',
+    weekStart: '2026-11-16',
+    regions: ['us-east-1'],
+    regionErrors: [],
+    ruleErrors: [],
+    totalFindings: 1,
+    estimatedMonthlySavings: 70,
+    noData: 0,
+    unpriced: [],
+    lookbackDays: 14,
+    cpuThresholdPct: 5,
+    priceTableDate: '2025-06',
   } as unknown as IdleMessageContext;
 
   it('escapes a resource name and an ARN in the code span, and drops bidi controls', () => {
@@ -80,7 +95,12 @@ describe('text from AWS in the report files and the email', () => {
   );
 
   it('escapes names in the HTML report and the email HTML, without bidi controls', () => {
-    const content = { model, categories: [{ category: hostile('Cat'), amount: 10, previous: 5, changePct: 100, budget: null, budgetPct: null }], attachments: [], location: 's3://b/k/' };
+    const content = {
+      model,
+      categories: [{ category: hostile('Cat'), amount: 10, previous: 5, changePct: 100, budget: null, budgetPct: null }],
+      attachments: [],
+      location: 's3://b/k/',
+    };
     for (const html of [renderHtml(model), renderEmailHtml(content)]) {
       expect(html).not.toContain('<!channel>');
       expect(html).toContain('&lt;!channel&gt; &amp; *bold* vedx');
@@ -97,7 +117,11 @@ describe('text from AWS in the report files and the email', () => {
 
   it('keeps tag values and account names in the xlsx as plain text, without bidi controls or formulas', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await renderXlsx(model, { accounts: [{ account: '111111111111', name: account.name, amount: 10, previous: 5, changePct: 100 }] })) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await renderXlsx(model, {
+        accounts: [{ account: '111111111111', name: account.name, amount: 10, previous: 5, changePct: 100 }],
+      })) as unknown as ArrayBuffer,
+    );
     const cells: unknown[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(c.value))));
     const texts = cells.filter((v): v is string => typeof v === 'string');

@@ -20,8 +20,16 @@ describe('charges month over month', () => {
     for (const t of ['Usage', 'DiscountedUsage', 'Reservation applied usage', 'Savings Plan Covered Usage', 'SavingsPlanNegation']) {
       expect(recordKind(t)).toBe('usage');
     }
-    const charges = ['Tax', 'Support fee', RI, 'RIFee', 'Fee', 'Savings Plan Recurring Fee', 'SavingsPlanUpfrontFee',
-      'Other out-of-cycle charges'];
+    const charges = [
+      'Tax',
+      'Support fee',
+      RI,
+      'RIFee',
+      'Fee',
+      'Savings Plan Recurring Fee',
+      'SavingsPlanUpfrontFee',
+      'Other out-of-cycle charges',
+    ];
     for (const t of charges) expect(recordKind(t)).toBe('charge');
     for (const t of ['Credit', 'Refund', 'Enterprise Discount Program Discount', 'Bundled Discount']) expect(recordKind(t)).toBe('credit');
   });
@@ -45,7 +53,10 @@ describe('charges month over month', () => {
   });
 
   it('calls a charge with nothing the month before new spend, above minDelta only', () => {
-    const fresh = [{ date: '2026-11-03', recordType: 'Support fee', amount: 500 }, { date: '2026-11-03', recordType: 'Fee', amount: 4 }];
+    const fresh = [
+      { date: '2026-11-03', recordType: 'Support fee', amount: 500 },
+      { date: '2026-11-03', recordType: 'Fee', amount: 4 },
+    ];
     const judged = judgeCharges(fresh, '2026-11-03', RULES);
     expect(judged.find((c) => c.recordType === 'Support fee')).toMatchObject({ changePct: null, severity: 'critical' });
     expect(judged.find((c) => c.recordType === 'Fee')?.severity).toBe('none');

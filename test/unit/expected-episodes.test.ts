@@ -36,14 +36,20 @@ describe('episodes', () => {
   const shifted = (factor: (d: string) => number) => seriesOf(FROM, END, (d, i) => 400 * wobble(i, 1) * (d >= START ? factor(d) : 1));
 
   it('alerts a sustained rise once, on its first day, and names that day on every later day', () => {
-    const judge = seriesJudge(shifted(() => 1.4), RULES);
+    const judge = seriesJudge(
+      shifted(() => 1.4),
+      RULES,
+    );
     const days = dayRange(START, END);
     expect(days.filter((d) => judge.episode(d).alert)).toEqual([START]);
     for (const d of days.slice(1, 15)) expect(judge.episode(d)).toMatchObject({ alert: false, episodeStart: START });
   });
 
   it('alerts again within the episode when the severity rises', () => {
-    const judge = seriesJudge(shifted((d) => (d >= addDays(START, 3) ? 1.9 : 1.3)), RULES);
+    const judge = seriesJudge(
+      shifted((d) => (d >= addDays(START, 3) ? 1.9 : 1.3)),
+      RULES,
+    );
     const alerts = dayRange(START, END).filter((d) => judge.episode(d).alert);
     expect(alerts).toEqual([START, addDays(START, 3)]);
     expect(judge.episode(addDays(START, 3))).toMatchObject({ severity: 'critical', alreadyAlerted: 'warning', episodeStart: START });
@@ -51,14 +57,20 @@ describe('episodes', () => {
 
   it('does not end the episode on a day that dips under the threshold but stays clearly above expected', () => {
     const dip = addDays(START, 2);
-    const judge = seriesJudge(shifted((d) => (d === dip ? 1.15 : 1.3)), RULES);
+    const judge = seriesJudge(
+      shifted((d) => (d === dip ? 1.15 : 1.3)),
+      RULES,
+    );
     expect(judge.day(dip)).toMatchObject({ severity: 'none', above: true });
     expect(judge.episode(addDays(START, 3))).toMatchObject({ alert: false, episodeStart: START });
   });
 
   it('starts a new episode after the series came back to normal', () => {
     const twice = new Set([START, addDays(START, 4)]);
-    const judge = seriesJudge(shifted((d) => (twice.has(d) ? 2 : 1)), RULES);
+    const judge = seriesJudge(
+      shifted((d) => (twice.has(d) ? 2 : 1)),
+      RULES,
+    );
     expect(judge.episode(addDays(START, 4))).toMatchObject({ alert: true, episodeStart: addDays(START, 4) });
   });
 
@@ -73,7 +85,10 @@ describe('episodes', () => {
   });
 
   it('is not an episode when the day is back at its expected level', () => {
-    const judge = seriesJudge(shifted((d) => (d === START ? 2 : 1)), RULES);
+    const judge = seriesJudge(
+      shifted((d) => (d === START ? 2 : 1)),
+      RULES,
+    );
     expect(judge.episode(addDays(START, 2))).toMatchObject({ above: false, episodeStart: null, alert: false });
   });
 });

@@ -10,7 +10,12 @@ const categories: CategoryRow[] = [
 ];
 
 const content: FinanceEmailContent = {
-  model: buildReportModel(reportData({ current: new Map([['Amazon Elastic Compute Cloud - Compute', 1040]]), previous: new Map([['Amazon Elastic Compute Cloud - Compute', 800]]) })),
+  model: buildReportModel(
+    reportData({
+      current: new Map([['Amazon Elastic Compute Cloud - Compute', 1040]]),
+      previous: new Map([['Amazon Elastic Compute Cloud - Compute', 800]]),
+    }),
+  ),
   categories,
   attachments: [],
   location: 's3://reports/reports/2026-03/',

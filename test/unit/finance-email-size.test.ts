@@ -18,14 +18,21 @@ function orgCsv(accounts: number): string {
     for (let s = 0; s < 60; s += 1) {
       const amount = ((a * 31 + s * 17) % 9973) * 1.37;
       const previous = ((a * 13 + s * 29) % 9967) * 1.21;
-      rows.push(`2026-03,${id},Team ${a} production,AWS Service number ${s},${amount.toFixed(2)},${previous.toFixed(2)},${(amount - previous).toFixed(2)},,USD`);
+      rows.push(
+        `2026-03,${id},Team ${a} production,AWS Service number ${s},${amount.toFixed(2)},${previous.toFixed(2)},${(amount - previous).toFixed(2)},,USD`,
+      );
     }
   }
   return `${rows.join('\r\n')}\r\n`;
 }
 
 const files = (csv: string, xlsxBytes: number): EmailAttachment[] => [
-  { filename: 'cost-report.html', contentType: 'text/html; charset=utf-8', content: `<!doctype html>${'<tr><td>Team production</td><td>$1.00</td></tr>'.repeat(40000)}`, s3: `${S3}cost-report.html` },
+  {
+    filename: 'cost-report.html',
+    contentType: 'text/html; charset=utf-8',
+    content: `<!doctype html>${'<tr><td>Team production</td><td>$1.00</td></tr>'.repeat(40000)}`,
+    s3: `${S3}cost-report.html`,
+  },
   { filename: 'cost-report.csv', contentType: 'text/csv; charset=utf-8', content: csv, s3: `${S3}cost-report.csv` },
   // An xlsx is a zip already: random bytes compress no better than it does.
   { filename: 'cost-report.xlsx', contentType: XLSX, content: new Uint8Array(randomBytes(xlsxBytes)), s3: `${S3}cost-report.xlsx` },
@@ -46,7 +53,15 @@ describe('finance email of a large organization', () => {
   it('gzips the CSV and HTML of a thousand accounts so the whole MIME message stays under the limit', async () => {
     const csv = orgCsv(1000);
     const attachments = files(csv, 2 * 1024 * 1024);
-    const asIs = await composeMime({ from: 'a@example.com', to: ['b@example.com'], subject: 's', date: new Date(), text: '', html: '', attachments });
+    const asIs = await composeMime({
+      from: 'a@example.com',
+      to: ['b@example.com'],
+      subject: 's',
+      date: new Date(),
+      text: '',
+      html: '',
+      attachments,
+    });
     expect(asIs.byteLength).toBeGreaterThan(SES_MAX_MESSAGE_BYTES);
     const email = await build(attachments);
 
@@ -68,7 +83,8 @@ describe('finance email of a large organization', () => {
     expect(email.attachments).toEqual(['cost-report.html.gz', 'cost-report.csv.gz']);
     expect(email.leftOut).toEqual([{ filename: 'cost-report.xlsx', s3: `${S3}cost-report.xlsx` }]);
     const [text, html] = parseMime(email.raw).parts;
-    const line = 'cost-report.xlsx is too large to attach (SES limits an email to 10 MB): it is in S3 bucket cost-watch-reports, key reports/2026-03/cost-report.xlsx';
+    const line =
+      'cost-report.xlsx is too large to attach (SES limits an email to 10 MB): it is in S3 bucket cost-watch-reports, key reports/2026-03/cost-report.xlsx';
     expect(text?.content).toContain(line);
     expect(html?.content).toContain(line);
   });

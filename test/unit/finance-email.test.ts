@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
 import { ERROR_CODES } from '../../shared/errors.js';
-import { buildFinanceEmail, renderEmailHtml, renderEmailText, type CategoryRow, type FinanceEmailContent } from '../../shared/report/email/index.js';
+import {
+  buildFinanceEmail,
+  renderEmailHtml,
+  renderEmailText,
+  type CategoryRow,
+  type FinanceEmailContent,
+} from '../../shared/report/email/index.js';
 import { reviewLines } from '../../shared/report/email/review.js';
 import { NO_COMMITMENTS, type FinOpsReview } from '../../shared/review/types.js';
 import { LINK_SECONDS, linkLifetime } from '../../shared/report/link.js';
@@ -38,7 +44,11 @@ const content = (over: Partial<FinanceEmailContent> = {}): FinanceEmailContent =
   attachments: [
     { filename: 'cost-report.html', contentType: 'text/html; charset=utf-8', content: '<!doctype html><p>report</p>' },
     { filename: 'cost-report.csv', contentType: 'text/csv; charset=utf-8', content: 'service,amount\r\nEC2,1000\r\n' },
-    { filename: 'cost-report.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]) },
+    {
+      filename: 'cost-report.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      content: new Uint8Array([0x50, 0x4b, 3, 4, 0, 255]),
+    },
   ],
   location: 's3://reports/reports/2026-03/',
   ...over,
@@ -96,15 +106,32 @@ describe('finance email FinOps review lines', () => {
     allocationNotes: [],
     commitments: { savingsPlans: { coveragePct: 72.5, utilizationPct: 98 }, reservations: NO_COMMITMENTS.reservations },
     rightsizing: [
-      { account: '123456789012', instanceId: 'i-1', instanceType: 'm5.2xlarge', action: 'modify', targetType: 'm5.large', estimatedMonthlySavings: 210.5 },
-      { account: '123456789012', instanceId: 'i-2', instanceType: 'm5.large', action: 'terminate', targetType: null, estimatedMonthlySavings: 70 },
+      {
+        account: '123456789012',
+        instanceId: 'i-1',
+        instanceType: 'm5.2xlarge',
+        action: 'modify',
+        targetType: 'm5.large',
+        estimatedMonthlySavings: 210.5,
+      },
+      {
+        account: '123456789012',
+        instanceId: 'i-2',
+        instanceType: 'm5.large',
+        action: 'terminate',
+        targetType: null,
+        estimatedMonthlySavings: 70,
+      },
     ],
     gaps: [],
     ...over,
   });
 
   it('gives unit cost against its target unrounded, commitments and the rightsizing saving', () => {
-    const lines = reviewLines(review({ unitCost: { unit: 'lead', units: 1000, costPerUnit: 0.05312, target: 0.05, previousCostPerUnit: 0.0471, daily: [] } }), 'USD');
+    const lines = reviewLines(
+      review({ unitCost: { unit: 'lead', units: 1000, costPerUnit: 0.05312, target: 0.05, previousCostPerUnit: 0.0471, daily: [] } }),
+      'USD',
+    );
 
     expect(lines).toEqual([
       ['Cost per lead', '$0.05312 (above target), target $0.05; $0.0471 the month before'],
@@ -115,11 +142,29 @@ describe('finance email FinOps review lines', () => {
   });
 
   it('says what AWS would not answer instead of showing an empty figure', () => {
-    const lines = reviewLines(review({ rightsizing: [], gaps: [{ part: 'rightsizing', operation: 'GetRightsizingRecommendation', message: 'rightsizing recommendations are not enabled <opt in>' }] }), 'USD');
+    const lines = reviewLines(
+      review({
+        rightsizing: [],
+        gaps: [
+          {
+            part: 'rightsizing',
+            operation: 'GetRightsizingRecommendation',
+            message: 'rightsizing recommendations are not enabled <opt in>',
+          },
+        ],
+      }),
+      'USD',
+    );
 
     expect(lines).toContainEqual(['Rightsizing', 'rightsizing recommendations are not enabled <opt in>']);
     expect(lines.filter(([label]) => label === 'Rightsizing')).toHaveLength(1);
-    const html = renderEmailHtml(content({ model: buildReportModel(data({ review: review({ gaps: [{ part: 'rightsizing', operation: 'x', message: 'not enabled <opt in>' }] }) })) }));
+    const html = renderEmailHtml(
+      content({
+        model: buildReportModel(
+          data({ review: review({ gaps: [{ part: 'rightsizing', operation: 'x', message: 'not enabled <opt in>' }] }) }),
+        ),
+      }),
+    );
     expect(html).toContain('FinOps review');
     expect(html).toContain('not enabled &lt;opt in&gt;');
   });
@@ -144,10 +189,19 @@ describe('finance email text part', () => {
 
 describe('finance email MIME', () => {
   it('is multipart/mixed with a text and HTML alternative and the three report files attached', async () => {
-    const email = await buildFinanceEmail({ ...content(), from: 'costs@example.com', to: ['finance@example.com', 'cfo@example.com'], date: new Date('2026-04-03T09:00:00Z') });
+    const email = await buildFinanceEmail({
+      ...content(),
+      from: 'costs@example.com',
+      to: ['finance@example.com', 'cfo@example.com'],
+      date: new Date('2026-04-03T09:00:00Z'),
+    });
     const mime = parseMime(email.raw);
 
-    expect(mime.headers).toMatchObject({ From: 'costs@example.com', To: 'finance@example.com, cfo@example.com', Subject: 'AWS cost report March 2026: $1,439.00 (+30.8% vs February)' });
+    expect(mime.headers).toMatchObject({
+      From: 'costs@example.com',
+      To: 'finance@example.com, cfo@example.com',
+      Subject: 'AWS cost report March 2026: $1,439.00 (+30.8% vs February)',
+    });
     expect(mime.structure.slice(0, 4)).toEqual(['multipart/mixed', 'multipart/alternative', 'text/plain', 'text/html']);
     const [text, html, ...files] = mime.parts;
     expect(text?.content).toBe(renderEmailText(content()));
@@ -163,8 +217,20 @@ describe('finance email MIME', () => {
   });
 
   it('keeps a name that looks like a header out of the headers, and non-ASCII names intact in both parts', async () => {
-    const model = buildReportModel(data({ current: new Map([['Evil\r\nBcc: x@evil.example', 10], ['Données € für Zürich', 5]]) }));
-    const email = await buildFinanceEmail({ ...content({ model }), from: 'costs@example.com', to: ['finance@example.com'], date: new Date('2026-04-03T09:00:00Z') });
+    const model = buildReportModel(
+      data({
+        current: new Map([
+          ['Evil\r\nBcc: x@evil.example', 10],
+          ['Données € für Zürich', 5],
+        ]),
+      }),
+    );
+    const email = await buildFinanceEmail({
+      ...content({ model }),
+      from: 'costs@example.com',
+      to: ['finance@example.com'],
+      date: new Date('2026-04-03T09:00:00Z'),
+    });
     const mime = parseMime(email.raw);
 
     expect(Object.keys(mime.headers).map((h) => h.toLowerCase())).not.toContain('bcc');
@@ -204,8 +270,13 @@ describe('report.email config', () => {
   };
 
   it('accepts from, to and region, and leaves the region to the job by default', () => {
-    expect(parseConfig({ report: { email: { from: 'costs@example.com', to: ['finance@example.com'] } } }).report.email).toEqual({ from: 'costs@example.com', to: ['finance@example.com'] });
-    expect(parseConfig({ report: { email: { from: 'costs@example.com', to: ['f@example.com'], region: 'eu-west-1' } } }).report.email?.region).toBe('eu-west-1');
+    expect(parseConfig({ report: { email: { from: 'costs@example.com', to: ['finance@example.com'] } } }).report.email).toEqual({
+      from: 'costs@example.com',
+      to: ['finance@example.com'],
+    });
+    expect(
+      parseConfig({ report: { email: { from: 'costs@example.com', to: ['f@example.com'], region: 'eu-west-1' } } }).report.email?.region,
+    ).toBe('eu-west-1');
     expect(parseConfig({}).report.email).toBeUndefined();
   });
 
@@ -213,10 +284,18 @@ describe('report.email config', () => {
     expect(messageOf({ to: ['f@example.com'] })).toMatch(/report\.email\.from: expected the sender email address/);
     expect(messageOf({ from: 'not-an-address', to: ['f@example.com'] })).toMatch(/report\.email\.from: expected the sender email address/);
     expect(messageOf({ from: 'c@example.com', to: [] })).toMatch(/report\.email\.to: expected at least one recipient/);
-    expect(messageOf({ from: 'c@example.com', to: ['ok@example.com', 'bad'] })).toMatch(/report\.email\.to\[1\]: expected a recipient email address/);
-    expect(messageOf({ from: 'c@example.com', to: 'f@example.com' })).toMatch(/report\.email\.to: expected an array of recipient email addresses/);
-    expect(messageOf({ from: 'c@example.com', to: Array.from({ length: 51 }, (_, i) => `u${i}@example.com`) })).toMatch(/report\.email\.to: expected at most 50 recipients/);
-    expect(messageOf({ from: 'c@example.com', to: ['f@example.com'], region: 'Europe' })).toMatch(/report\.email\.region: expected an AWS region name/);
+    expect(messageOf({ from: 'c@example.com', to: ['ok@example.com', 'bad'] })).toMatch(
+      /report\.email\.to\[1\]: expected a recipient email address/,
+    );
+    expect(messageOf({ from: 'c@example.com', to: 'f@example.com' })).toMatch(
+      /report\.email\.to: expected an array of recipient email addresses/,
+    );
+    expect(messageOf({ from: 'c@example.com', to: Array.from({ length: 51 }, (_, i) => `u${i}@example.com`) })).toMatch(
+      /report\.email\.to: expected at most 50 recipients/,
+    );
+    expect(messageOf({ from: 'c@example.com', to: ['f@example.com'], region: 'Europe' })).toMatch(
+      /report\.email\.region: expected an AWS region name/,
+    );
     expect(messageOf({ from: 'c@example.com', to: ['f@example.com'], cc: [] })).toMatch(/report\.email\.cc: unknown key/);
   });
 });

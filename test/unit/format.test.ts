@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { agree, countOf, formatChange, formatCount, formatMoney, formatPercent, formatPoints, formatSignedMoney, formatUnitCost } from '../../shared/format.js';
+import {
+  agree,
+  countOf,
+  formatChange,
+  formatCount,
+  formatMoney,
+  formatPercent,
+  formatPoints,
+  formatSignedMoney,
+  formatUnitCost,
+} from '../../shared/format.js';
 
 describe('figure formatting', () => {
   it('writes money to the cent with the currency, and a code for a currency Intl does not know', () => {

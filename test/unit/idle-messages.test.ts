@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { idleSlackMessage, idleSnsMessage, SNS_MAX_BYTES, TOP_PER_RULE, type IdleAlert, type IdleMessageContext } from '../../shared/messages/idle-resources.js';
+import {
+  idleSlackMessage,
+  idleSnsMessage,
+  SNS_MAX_BYTES,
+  TOP_PER_RULE,
+  type IdleAlert,
+  type IdleMessageContext,
+} from '../../shared/messages/idle-resources.js';
 import { SLACK_LIMITS } from '../../shared/notify/blocks.js';
 import type { Finding } from '../../shared/waste/types.js';
 
@@ -23,7 +30,15 @@ const alertOf = (f: Finding): IdleAlert => ({
 });
 const instanceAlert = (n: number, extra: Partial<Finding> = {}) => alertOf(finding('idle-instance', n, extra));
 const volumeAlert = (n: number, extra: Partial<Finding> = {}) =>
-  alertOf(finding('unattached-volume', n, { region: 'eu-west-1', resourceType: 'ebs-volume', detail: 'gp2 100 GiB, attached to nothing', estimatedMonthlyCost: 11, ...extra }));
+  alertOf(
+    finding('unattached-volume', n, {
+      region: 'eu-west-1',
+      resourceType: 'ebs-volume',
+      detail: 'gp2 100 GiB, attached to nothing',
+      estimatedMonthlyCost: 11,
+      ...extra,
+    }),
+  );
 
 function context(alerts: readonly IdleAlert[], extra: Partial<IdleMessageContext> = {}): IdleMessageContext {
   return {
@@ -100,7 +115,10 @@ describe('idle-resources messages', () => {
 
   it('does not count a region that failed as scanned', () => {
     const alerts = [instanceAlert(1)];
-    const ctx = context(alerts, { regions: ['us-east-1', 'eu-west-1', 'ap-east-1'], regionErrors: [{ region: 'ap-east-1', message: 'OptInRequired' }] });
+    const ctx = context(alerts, {
+      regions: ['us-east-1', 'eu-west-1', 'ap-east-1'],
+      regionErrors: [{ region: 'ap-east-1', message: 'OptInRequired' }],
+    });
 
     expect(JSON.stringify(idleSlackMessage(alerts, ctx).blocks)).toContain('could be saved across 2 of 3 regions');
     expect(idleSnsMessage(alerts, ctx).body).toContain('2 of 3 regions scanned');
@@ -129,9 +147,23 @@ describe('idle-resources messages', () => {
   });
 
   it('keeps 2,000 findings across every rule within Slack and SNS limits, saying how many were left out', () => {
-    const rules = ['idle-instance', 'stopped-instance', 'unattached-volume', 'gp2-volume', 'orphaned-snapshot', 'unassociated-eip', 'idle-nat-gateway', 'idle-load-balancer', 'idle-rds'];
+    const rules = [
+      'idle-instance',
+      'stopped-instance',
+      'unattached-volume',
+      'gp2-volume',
+      'orphaned-snapshot',
+      'unassociated-eip',
+      'idle-nat-gateway',
+      'idle-load-balancer',
+      'idle-rds',
+    ];
     const long = 'x'.repeat(255);
-    const alerts = Array.from({ length: 2000 }, (_, n) => alertOf(finding(rules[n % rules.length]!, n, { name: `${long}${n}`, account: '111122223333', estimatedMonthlyCost: n % 7 ? 10 : null })));
+    const alerts = Array.from({ length: 2000 }, (_, n) =>
+      alertOf(
+        finding(rules[n % rules.length]!, n, { name: `${long}${n}`, account: '111122223333', estimatedMonthlyCost: n % 7 ? 10 : null }),
+      ),
+    );
 
     const msg = idleSlackMessage(alerts, context(alerts));
     const sns = idleSnsMessage(alerts, context(alerts));

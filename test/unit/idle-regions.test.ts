@@ -28,23 +28,33 @@ describe('scanning regions in a bounded pool', () => {
     let peak = 0;
     const regions = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 
-    const { results } = await forEachRegion(regions, 3, async (r) => {
-      peak = Math.max(peak, ++running);
-      await pause(10);
-      running--;
-      return r.toUpperCase();
-    }, String);
+    const { results } = await forEachRegion(
+      regions,
+      3,
+      async (r) => {
+        peak = Math.max(peak, ++running);
+        await pause(10);
+        running--;
+        return r.toUpperCase();
+      },
+      String,
+    );
 
     expect(peak).toBe(3);
     expect(results.map((r) => r.value)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
   });
 
   it('records a failing region and still returns the others, in the order asked', async () => {
-    const { results, errors } = await forEachRegion(['us-east-1', 'eu-west-1', 'us-west-2'], 2, async (r) => {
-      if (r === 'eu-west-1') throw new Error('OptInRequired');
-      await pause(r === 'us-east-1' ? 20 : 1);
-      return r;
-    }, (e) => (e as Error).message);
+    const { results, errors } = await forEachRegion(
+      ['us-east-1', 'eu-west-1', 'us-west-2'],
+      2,
+      async (r) => {
+        if (r === 'eu-west-1') throw new Error('OptInRequired');
+        await pause(r === 'us-east-1' ? 20 : 1);
+        return r;
+      },
+      (e) => (e as Error).message,
+    );
 
     expect(results.map((r) => r.region)).toEqual(['us-east-1', 'us-west-2']);
     expect(errors).toEqual([{ region: 'eu-west-1', message: 'OptInRequired' }]);

@@ -22,12 +22,20 @@ describe('idle.rules config', () => {
   });
 
   it('names an unknown option by its key path', () => {
-    expect(messageOf({ idle: { rules: { 'idle-nat-gateway': { maxGB: 2 } } } })).toMatch(/idle\.rules\.idle-nat-gateway\.maxGB: unknown key/);
+    expect(messageOf({ idle: { rules: { 'idle-nat-gateway': { maxGB: 2 } } } })).toMatch(
+      /idle\.rules\.idle-nat-gateway\.maxGB: unknown key/,
+    );
   });
 
   it('names a bad value by its key path and says what was expected', () => {
-    expect(messageOf({ idle: { rules: { 'stopped-instance': { minDays: -1 } } } })).toMatch(/idle\.rules\.stopped-instance\.minDays: expected 0 or more/);
-    expect(messageOf({ idle: { rules: { 'gp2-volume': { enabled: 'no' } } } })).toMatch(/idle\.rules\.gp2-volume\.enabled: expected true or false/);
-    expect(messageOf({ idle: { rules: { 'idle-nat-gateway': { maxGiB: 'one' } } } })).toMatch(/idle\.rules\.idle-nat-gateway\.maxGiB: expected a number/);
+    expect(messageOf({ idle: { rules: { 'stopped-instance': { minDays: -1 } } } })).toMatch(
+      /idle\.rules\.stopped-instance\.minDays: expected 0 or more/,
+    );
+    expect(messageOf({ idle: { rules: { 'gp2-volume': { enabled: 'no' } } } })).toMatch(
+      /idle\.rules\.gp2-volume\.enabled: expected true or false/,
+    );
+    expect(messageOf({ idle: { rules: { 'idle-nat-gateway': { maxGiB: 'one' } } } })).toMatch(
+      /idle\.rules\.idle-nat-gateway\.maxGiB: expected a number/,
+    );
   });
 });

@@ -25,7 +25,13 @@ describe('ledger table codec', () => {
       'SET #s = :s, sentAt = :t, job = :job, #scope = :scope, #key = :key, account = :acct, msgChannel = :mc, msgTs = :mts, anomalyId = :an REMOVE lastError',
     );
     expect(change.values[':acct']).toEqual({ NULL: true });
-    const item = { alertId: { S: 'a1' }, channel: { S: 'slack' }, status: { S: 'sent' }, job: { S: 'daily-spend' }, scope: { S: 'service' } };
+    const item = {
+      alertId: { S: 'a1' },
+      channel: { S: 'slack' },
+      status: { S: 'sent' },
+      job: { S: 'daily-spend' },
+      scope: { S: 'service' },
+    };
     const stored = { ...item, key: { S: 'Amazon EC2' }, msgChannel: { S: 'C1' }, msgTs: { S: '1.2' }, anomalyId: { S: 'an-1' } };
     expect(deliveryItem.toAlertRecord('k', stored)).toEqual({
       ledgerKey: 'k',
@@ -57,7 +63,10 @@ describe('ledger table codec', () => {
 
   it('keys Slack request signatures and message states by their prefixes', () => {
     const now = new Date('2026-01-01T00:00:00Z');
-    expect(slackRequestItem('v0=abc', now)).toEqual({ pk: { S: 'slack-request|v0=abc' }, expiresAt: { N: String(now.getTime() / 1000 + 600) } });
+    expect(slackRequestItem('v0=abc', now)).toEqual({
+      pk: { S: 'slack-request|v0=abc' },
+      expiresAt: { N: String(now.getTime() / 1000 + 600) },
+    });
     expect(messageStateItem.key({ channel: 'C1', ts: '1.2' })).toEqual({ pk: { S: 'slack-message|C1|1.2' } });
     const change = messageStateItem.append({ kind: 'acknowledge', value: 'v', note: 'n' }, 'text', now);
     expect(change.values[':one']).toEqual({ L: [{ M: { kind: { S: 'acknowledge' }, value: { S: 'v' }, note: { S: 'n' } } }] });

@@ -22,24 +22,42 @@ describe('mute, unmute, mutes, slack-actions arguments', () => {
 
   it('takes --account, --scope, --days and --config in any position', () => {
     const c = parse(['--config', 'c.json', 'mute', 'budgets', 'team-a', '--account', '111111111111', '--days', '90']);
-    expect(c).toMatchObject({ kind: 'mute', days: 90, config: 'c.json', target: { job: 'budgets', scope: 'budget', key: 'team-a', account: '111111111111' } });
-    expect(parse(['mute', 'daily-spend', '111111111111', '--scope', 'account', '--days', '1'])).toMatchObject({ days: 1, target: { scope: 'account' } });
+    expect(c).toMatchObject({
+      kind: 'mute',
+      days: 90,
+      config: 'c.json',
+      target: { job: 'budgets', scope: 'budget', key: 'team-a', account: '111111111111' },
+    });
+    expect(parse(['mute', 'daily-spend', '111111111111', '--scope', 'account', '--days', '1'])).toMatchObject({
+      days: 1,
+      target: { scope: 'account' },
+    });
   });
 
   it('takes --all-accounts and --force, but not --account together with --all-accounts', () => {
-    expect(parse(['mute', 'daily-spend', 'EC2', '--all-accounts', '--force'])).toMatchObject({ allAccounts: true, force: true, target: { account: null } });
+    expect(parse(['mute', 'daily-spend', 'EC2', '--all-accounts', '--force'])).toMatchObject({
+      allAccounts: true,
+      force: true,
+      target: { account: null },
+    });
     expect(parse(['unmute', 'daily-spend', 'EC2', '--all-accounts'])).toMatchObject({ kind: 'unmute', allAccounts: true });
-    expect(() => parse(['mute', 'daily-spend', 'EC2', '--all-accounts', '--account', '111111111111'])).toThrow(/^--account: expected either/);
+    expect(() => parse(['mute', 'daily-spend', 'EC2', '--all-accounts', '--account', '111111111111'])).toThrow(
+      /^--account: expected either/,
+    );
   });
 
   it("takes an account's total as being about that account", () => {
-    expect(parse(['mute', 'daily-spend', '111111111111', '--scope', 'account'])).toMatchObject({ target: { scope: 'account', account: '111111111111' } });
+    expect(parse(['mute', 'daily-spend', '111111111111', '--scope', 'account'])).toMatchObject({
+      target: { scope: 'account', account: '111111111111' },
+    });
   });
 
   it('infers the idle scope from the resource id', () => {
     expect(parse(['mute', 'idle-resources', 'i-0abc123'])).toMatchObject({ target: { scope: 'instance' } });
     expect(parse(['unmute', 'idle-resources', 'vol-0abc123'])).toMatchObject({ kind: 'unmute', target: { scope: 'volume' } });
-    expect(parse(['mute', 'idle-resources', 'eipalloc-1', '--scope', 'unassociated-eip'])).toMatchObject({ target: { scope: 'unassociated-eip' } });
+    expect(parse(['mute', 'idle-resources', 'eipalloc-1', '--scope', 'unassociated-eip'])).toMatchObject({
+      target: { scope: 'unassociated-eip' },
+    });
   });
 
   it.each([

@@ -10,7 +10,10 @@ const bucket = (start: string, groups: Record<string, number>) => ({ start, esti
 describe('organization spend', () => {
   it('splits account and service at the first |, keeps service names whole, drops unwanted accounts', () => {
     const [day] = orgDays([bucket('2026-11-20', { [`${A}|Odd | name`]: 5, [`${B}|EC2`]: 7, [`${A}|EC2`]: 1 })], (id) => id === A);
-    expect([...day!.byService]).toEqual([['Odd | name', 5], ['EC2', 1]]);
+    expect([...day!.byService]).toEqual([
+      ['Odd | name', 5],
+      ['EC2', 1],
+    ]);
     expect([...day!.byAccount.keys()]).toEqual([A]);
   });
 

@@ -9,15 +9,28 @@ describe('organization and routes config', () => {
   it('fills the contract defaults and stays absent when not given', () => {
     expect(parseConfig({}).organization).toBeUndefined();
     expect(parseConfig({}).notify.routes).toEqual([]);
-    expect(parseConfig({ organization: {} }).organization).toMatchObject({ accounts: 'all', excludeAccounts: [], roleName: 'cost-watch-read', concurrency: 16 });
+    expect(parseConfig({ organization: {} }).organization).toMatchObject({
+      accounts: 'all',
+      excludeAccounts: [],
+      roleName: 'cost-watch-read',
+      concurrency: 16,
+    });
   });
 
   it('accepts the contract examples', () => {
     const c = parseConfig({
       organization: { accounts: ['111111111111'], excludeAccounts: ['222222222222'], roleName: 'cost-watch-read', concurrency: 256 },
-      notify: { slack: { channel: '#cost-alerts' }, routes: [{ accounts: ['111111111111'], slack: { channel: '#team-data' }, alertTopicArn: topic, continue: true }] },
+      notify: {
+        slack: { channel: '#cost-alerts' },
+        routes: [{ accounts: ['111111111111'], slack: { channel: '#team-data' }, alertTopicArn: topic, continue: true }],
+      },
     });
-    expect(c.notify.routes[0]).toEqual({ accounts: ['111111111111'], slack: { channel: '#team-data' }, alertTopicArn: topic, continue: true });
+    expect(c.notify.routes[0]).toEqual({
+      accounts: ['111111111111'],
+      slack: { channel: '#team-data' },
+      alertTopicArn: topic,
+      continue: true,
+    });
   });
 
   it.each([
@@ -29,7 +42,7 @@ describe('organization and routes config', () => {
     [{ organization: { roleName: 'a/b' } }, 'organization.roleName', 'IAM role name'],
     [{ organization: { role: 'x' } }, 'organization', 'role'],
     [{ notify: { routes: [{ slack: { channel: '#x' } }] } }, 'notify.routes[0].accounts', 'account'],
-    [{ notify: { routes: [{ accounts: [] , slack: { channel: '#x' } }] } }, 'notify.routes[0].accounts', 'at least one account'],
+    [{ notify: { routes: [{ accounts: [], slack: { channel: '#x' } }] } }, 'notify.routes[0].accounts', 'at least one account'],
     [{ notify: { routes: [{ accounts: ['111111111111'] }] } }, 'notify.routes[0]', 'at least one destination'],
     [{ notify: { routes: [{ accounts: ['111111111111'], alertTopicArn: 'nope' }] } }, 'notify.routes[0].alertTopicArn', 'SNS topic ARN'],
     [{ notify: { routes: [{ accounts: ['111111111111'], slack: { channel: '#team-data' } }] } }, 'notify:', 'default destination'],

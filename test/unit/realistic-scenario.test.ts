@@ -28,9 +28,15 @@ describe('realistic scenario', () => {
   });
 
   it('plants every kind of anomaly in the last two months, with ground truth', () => {
-    expect(scenario.anomalies.map((a) => a.kind).sort()).toEqual(
-      ['charge', 'drift', 'level-shift', 'monday-spike', 'new-service', 'weekday-spike', 'weekend-spike'],
-    );
+    expect(scenario.anomalies.map((a) => a.kind).sort()).toEqual([
+      'charge',
+      'drift',
+      'level-shift',
+      'monday-spike',
+      'new-service',
+      'weekday-spike',
+      'weekend-spike',
+    ]);
     expect(scenario.anomalies.every((a) => a.start >= '2026-10-01' && a.end <= scenario.end)).toBe(true);
     expect(realisticScenario({ anomalies: false }).records.some((r) => r.service === 'Amazon SageMaker')).toBe(false);
   });

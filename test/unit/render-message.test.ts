@@ -10,16 +10,36 @@ const color = { color: true };
 const ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/old-alb/5a71411131cd8186';
 
 const finding = (id: string, name: string): Finding => ({
-  rule: 'idle-load-balancer', account: null, region: 'us-east-1', id, name, resourceType: 'load-balancer',
-  detail: 'ALB, no requests over 14 days', estimatedMonthlyCost: 16.43, action: 'Delete the load balancer', facts: {},
+  rule: 'idle-load-balancer',
+  account: null,
+  region: 'us-east-1',
+  id,
+  name,
+  resourceType: 'load-balancer',
+  detail: 'ALB, no requests over 14 days',
+  estimatedMonthlyCost: 16.43,
+  action: 'Delete the load balancer',
+  facts: {},
 });
 const alertOf = (f: Finding): IdleAlert => ({
-  finding: f, alertId: `idle-resources|${f.rule}|us-east-1:${f.id}|2026-11-30|warning`, severity: 'warning',
+  finding: f,
+  alertId: `idle-resources|${f.rule}|us-east-1:${f.id}|2026-11-30|warning`,
+  severity: 'warning',
   subject: { job: 'idle-resources', scope: f.rule, key: f.id, account: null },
 });
 const idleContext = {
-  date: '2026-12-05', weekStart: '2026-11-30', regions: ['us-east-1'], regionErrors: [], ruleErrors: [], totalFindings: 1,
-  estimatedMonthlySavings: 16.43, noData: 0, unpriced: [], lookbackDays: 14, cpuThresholdPct: 5, priceTableDate: '2025-06',
+  date: '2026-12-05',
+  weekStart: '2026-11-30',
+  regions: ['us-east-1'],
+  regionErrors: [],
+  ruleErrors: [],
+  totalFindings: 1,
+  estimatedMonthlySavings: 16.43,
+  noData: 0,
+  unpriced: [],
+  lookbackDays: 14,
+  cpuThresholdPct: 5,
+  priceTableDate: '2025-06',
 };
 
 describe('terminal rendering of Slack messages', () => {
@@ -32,7 +52,9 @@ describe('terminal rendering of Slack messages', () => {
 
   it('leaves an ARN in a code span alone and draws only known emoji', () => {
     expect(mrkdwn(`:warning: \`${ARN}\` *old-alb*`, plain)).toBe(`⚠️ ${ARN} old-alb`);
-    expect(mrkdwn('an ARN outside code: arn:aws:sns:us-east-1:1:t, :no_such_emoji:', plain)).toBe('an ARN outside code: arn:aws:sns:us-east-1:1:t, :no_such_emoji:');
+    expect(mrkdwn('an ARN outside code: arn:aws:sns:us-east-1:1:t, :no_such_emoji:', plain)).toBe(
+      'an ARN outside code: arn:aws:sns:us-east-1:1:t, :no_such_emoji:',
+    );
   });
 
   it('keeps the header emoji and shows the buttons of an alert message', () => {
@@ -51,7 +73,11 @@ describe('terminal rendering of Slack messages', () => {
 
   it('titles a dry-run preview with where it would go, for Slack and SNS', () => {
     const sns = renderPreview(
-      { channel: 'sns', destination: 'arn:aws:sns:us-east-1:111111111111:cost-watch-alerts', message: { subject: 'S', body: 'line 1\nline 2', attributes: { job: 'budgets', severity: 'warning' } } },
+      {
+        channel: 'sns',
+        destination: 'arn:aws:sns:us-east-1:111111111111:cost-watch-alerts',
+        message: { subject: 'S', body: 'line 1\nline 2', attributes: { job: 'budgets', severity: 'warning' } },
+      },
       plain,
     );
     const slack = renderPreview({ channel: 'slack', destination: '#team-data', message: { text: 'fallback', blocks: [] } }, plain);

@@ -24,7 +24,10 @@ describe('report budgets', () => {
 
   it('leaves out a budget that starts after the month, and one that ended before it', () => {
     const next = budget({ BudgetName: 'next', TimePeriod: { Start: new Date('2026-04-01T00:00:00Z') } });
-    const ended = budget({ BudgetName: 'ended', TimePeriod: { Start: new Date('2025-01-01T00:00:00Z'), End: new Date('2026-03-01T00:00:00Z') } });
+    const ended = budget({
+      BudgetName: 'ended',
+      TimePeriod: { Start: new Date('2025-01-01T00:00:00Z'), End: new Date('2026-03-01T00:00:00Z') },
+    });
     const open = budget({ BudgetName: 'open', TimePeriod: { Start: new Date('2026-03-31T00:00:00Z') } });
 
     expect(reportableBudgets([next, ended, open, budget({})], '2026-03').map((b) => b.BudgetName)).toEqual(['open', 'total']);
@@ -32,7 +35,12 @@ describe('report budgets', () => {
 
   it('uses the planned limit of the month when AWS does not say what was budgeted', () => {
     const march = String(Date.UTC(2026, 2, 1) / 1000);
-    const line = budgetLine(budget({ PlannedBudgetLimits: { [march]: { Amount: '300', Unit: 'USD' } } }), '2026-03', { actual: 150, budgeted: undefined }, HOME);
+    const line = budgetLine(
+      budget({ PlannedBudgetLimits: { [march]: { Amount: '300', Unit: 'USD' } } }),
+      '2026-03',
+      { actual: 150, budgeted: undefined },
+      HOME,
+    );
 
     expect(line).toMatchObject({ limit: 300, actualPct: 50 });
   });
@@ -40,7 +48,12 @@ describe('report budgets', () => {
   it('shows no actual when AWS Budgets has no history for the month', () => {
     const filtered = budget({ BudgetName: 'data', CostFilters: { TagKeyValue: ['user:team$data'] } });
 
-    expect(budgetLine(filtered, '2024-03', undefined, HOME)).toMatchObject({ accountWide: false, actual: null, actualPct: null, limit: 200 });
+    expect(budgetLine(filtered, '2024-03', undefined, HOME)).toMatchObject({
+      accountWide: false,
+      actual: null,
+      actualPct: null,
+      limit: 200,
+    });
   });
 
   it('leaves out usage and quarterly budgets, which do not compare with one month of spend', () => {
@@ -48,8 +61,18 @@ describe('report budgets', () => {
   });
 
   it("compares the headline with the home account's whole-account budget, never a member account's", () => {
-    const member = budgetLine(budget({ BudgetName: 'web' }), '2026-03', { actual: 90, budgeted: 100 }, { account: '2', accountName: 'web', home: false });
-    const home = budgetLine(budget({ BudgetName: 'org' }), '2026-03', { actual: 900, budgeted: 1000 }, { account: '1', accountName: 'mgmt', home: true });
+    const member = budgetLine(
+      budget({ BudgetName: 'web' }),
+      '2026-03',
+      { actual: 90, budgeted: 100 },
+      { account: '2', accountName: 'web', home: false },
+    );
+    const home = budgetLine(
+      budget({ BudgetName: 'org' }),
+      '2026-03',
+      { actual: 900, budgeted: 1000 },
+      { account: '1', accountName: 'mgmt', home: true },
+    );
 
     const lines = sortBudgetLines([member, home]);
 

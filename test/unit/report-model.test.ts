@@ -5,8 +5,16 @@ import { reportData } from '../support/report-data.js';
 
 const data = (over: Partial<ReportData> = {}): ReportData =>
   reportData({
-    current: new Map([['EC2', 150], ['S3', 40], ['EKS', 25]]),
-    previous: new Map([['EC2', 100], ['S3', 50], ['Lambda', 10]]),
+    current: new Map([
+      ['EC2', 150],
+      ['S3', 40],
+      ['EKS', 25],
+    ]),
+    previous: new Map([
+      ['EC2', 100],
+      ['S3', 50],
+      ['Lambda', 10],
+    ]),
     daily: new Map([['2026-03-02', 12.345]]),
     ...over,
   });
@@ -78,7 +86,12 @@ describe('report model', () => {
 });
 
 describe('report idle findings', () => {
-  const keys = ['findings/idle-resources/2026-02-20.json', 'findings/idle-resources/2026-03-30.json', 'findings/idle-resources/2026-04-02.json', 'findings/other.json'];
+  const keys = [
+    'findings/idle-resources/2026-02-20.json',
+    'findings/idle-resources/2026-03-30.json',
+    'findings/idle-resources/2026-04-02.json',
+    'findings/other.json',
+  ];
 
   it('takes the newest findings dated within or before the month', () => {
     expect(pickFindingsKey(keys, '2026-03')).toEqual({ key: keys[1], date: '2026-03-30' });
@@ -121,6 +134,8 @@ describe('report idle findings', () => {
   });
 
   it('names the missing field of a findings object that is not an idle-resources result', () => {
-    expect(() => parseFindings({ idleInstances: [] }, 'findings/idle-resources/2026-03-30.json', '2026-03-30')).toThrow(/2026-03-30\.json.*unattachedVolumes/);
+    expect(() => parseFindings({ idleInstances: [] }, 'findings/idle-resources/2026-03-30.json', '2026-03-30')).toThrow(
+      /2026-03-30\.json.*unattachedVolumes/,
+    );
   });
 });

@@ -12,10 +12,36 @@ const ODD = 'R&D <beta> "quoted", svc';
 
 const data = (over: Partial<ReportData> = {}): ReportData =>
   reportData({
-    current: new Map([['Amazon EC2', 1500.5], [ODD, 20], ['=HYPERLINK("x")', 1], ['S3', 40], ['EKS', 30], ['KMS', 3], ['Route 53', 2]]),
-    previous: new Map([['Amazon EC2', 1000], [ODD, 10], ['S3', 50], ['KMS', 3], ['Route 53', 1]]),
-    daily: new Map([['2026-03-01', 50], ['2026-03-02', 70]]),
-    tags: [{ key: 'team', current: new Map([['team$<core>', 100], ['team$', 5]]), previous: new Map([['team$<core>', 80]]) }],
+    current: new Map([
+      ['Amazon EC2', 1500.5],
+      [ODD, 20],
+      ['=HYPERLINK("x")', 1],
+      ['S3', 40],
+      ['EKS', 30],
+      ['KMS', 3],
+      ['Route 53', 2],
+    ]),
+    previous: new Map([
+      ['Amazon EC2', 1000],
+      [ODD, 10],
+      ['S3', 50],
+      ['KMS', 3],
+      ['Route 53', 1],
+    ]),
+    daily: new Map([
+      ['2026-03-01', 50],
+      ['2026-03-02', 70],
+    ]),
+    tags: [
+      {
+        key: 'team',
+        current: new Map([
+          ['team$<core>', 100],
+          ['team$', 5],
+        ]),
+        previous: new Map([['team$<core>', 80]]),
+      },
+    ],
     budgets: [{ name: 'Total & more', limit: 2000, actual: 1596.5, actualPct: 79.8, accountWide: true }],
     ...over,
   });
@@ -144,7 +170,9 @@ describe('finance email', () => {
     expect(body).toContain('3. EKS: $30.00 (new spend)\n');
     expect(body).toContain('https://example.com/report?X-Amz-Expires=604800');
     expect(body).toContain('this link works until 2026-04-10 09:00 UTC');
-    expect(body).toMatch(/S3 console \(AWS sign-in required; this link does not expire\): https:\/\/s3\.console\.aws\.amazon\.com\/s3\/buckets\/bucket\?prefix=reports%2F2026-03%2F$/m);
+    expect(body).toMatch(
+      /S3 console \(AWS sign-in required; this link does not expire\): https:\/\/s3\.console\.aws\.amazon\.com\/s3\/buckets\/bucket\?prefix=reports%2F2026-03%2F$/m,
+    );
     expect(attributes).toEqual({ job: 'monthly-report', severity: 'info' });
   });
 

@@ -8,8 +8,17 @@ import { reportData } from '../support/report-data.js';
 import { reviewData } from '../support/review-data.js';
 
 const html = (review?: Partial<FinOpsReview>) =>
-  renderHtml(buildReportModel(reportData({ current: new Map([['Amazon EC2', 1550]]), previous: new Map([['Amazon EC2', 1040]]), review: review ? reviewData(review) : undefined })));
-const section = (page: string) => page.slice(page.indexOf('<section class="review">'), page.indexOf('</section>', page.indexOf('<section class="review">')));
+  renderHtml(
+    buildReportModel(
+      reportData({
+        current: new Map([['Amazon EC2', 1550]]),
+        previous: new Map([['Amazon EC2', 1040]]),
+        review: review ? reviewData(review) : undefined,
+      }),
+    ),
+  );
+const section = (page: string) =>
+  page.slice(page.indexOf('<section class="review">'), page.indexOf('</section>', page.indexOf('<section class="review">')));
 
 describe('FinOps review section', () => {
   it('shows categories against budgets, allocation against targets, commitments and rightsizing, with two charts', () => {
@@ -40,19 +49,40 @@ describe('FinOps review section', () => {
       html({
         rightsizing: [],
         gaps: [
-          { part: 'rightsizing', operation: 'GetRightsizingRecommendation', message: 'not enabled: turn it on in the Cost Explorer preferences <payer>' },
-          { part: 'savingsPlans', operation: 'GetSavingsPlansUtilization', message: 'denied: the caller needs the IAM permission ce:GetSavingsPlansUtilization' },
+          {
+            part: 'rightsizing',
+            operation: 'GetRightsizingRecommendation',
+            message: 'not enabled: turn it on in the Cost Explorer preferences <payer>',
+          },
+          {
+            part: 'savingsPlans',
+            operation: 'GetSavingsPlansUtilization',
+            message: 'denied: the caller needs the IAM permission ce:GetSavingsPlansUtilization',
+          },
         ],
       }),
     );
 
     expect(s).toContain('not enabled: turn it on in the Cost Explorer preferences &lt;payer&gt;');
-    expect(s).toContain('Savings Plans</td><td colspan="2" class="gap">denied: the caller needs the IAM permission ce:GetSavingsPlansUtilization');
+    expect(s).toContain(
+      'Savings Plans</td><td colspan="2" class="gap">denied: the caller needs the IAM permission ce:GetSavingsPlansUtilization',
+    );
     expect(s).toContain('category-bars');
   });
 
   it('says a tag is not activated instead of charting 100 % untagged', () => {
-    const s = section(html({ allocation: [], allocationNotes: [{ tagKey: 'environment', kind: 'not-activated', message: 'No spend carries the tag "environment" this month: is it activated as a cost allocation tag in the Billing console?' }] }));
+    const s = section(
+      html({
+        allocation: [],
+        allocationNotes: [
+          {
+            tagKey: 'environment',
+            kind: 'not-activated',
+            message: 'No spend carries the tag "environment" this month: is it activated as a cost allocation tag in the Billing console?',
+          },
+        ],
+      }),
+    );
 
     expect(s).toContain('Allocation by environment');
     expect(s).toContain('is it activated as a cost allocation tag');
@@ -60,8 +90,14 @@ describe('FinOps review section', () => {
   });
 
   it('shows the cost per unit to 4 significant digits against its target, with a daily chart', () => {
-    const daily = [{ date: '2026-03-01', costPerUnit: 0.05 }, { date: '2026-03-02', costPerUnit: null }, { date: '2026-03-03', costPerUnit: 0.0552 }];
-    const s = section(html({ unitCost: { unit: 'lead', units: 31_000, costPerUnit: 0.05231, target: 0.05, previousCostPerUnit: 0.04812, daily } }));
+    const daily = [
+      { date: '2026-03-01', costPerUnit: 0.05 },
+      { date: '2026-03-02', costPerUnit: null },
+      { date: '2026-03-03', costPerUnit: 0.0552 },
+    ];
+    const s = section(
+      html({ unitCost: { unit: 'lead', units: 31_000, costPerUnit: 0.05231, target: 0.05, previousCostPerUnit: 0.04812, daily } }),
+    );
 
     expect(s).toContain('Cost per lead, March 2026');
     expect(s).toContain('$0.05231');
@@ -82,8 +118,19 @@ describe('FinOps review section', () => {
 describe('monthly-report CLI summary', () => {
   it('gives the cost per unit with its currency and category budgets with the report’s percents', () => {
     const unitCost = { unit: 'lead', units: 31_000, costPerUnit: 0.042811, target: 0.05, previousCostPerUnit: 0.03979, daily: [] };
-    const model = buildReportModel(reportData({ current: new Map([['Amazon EC2', 1550]]), previous: new Map([['Amazon EC2', 1040]]), review: reviewData({ unitCost }) }));
-    const extras = { objects: [], written: false, costExplorerRequests: 1, costExplorerOperations: {}, cloudWatchRequests: 0, htmlBytes: 0, xlsxBytes: 0, linkExpiresAt: null };
+    const model = buildReportModel(
+      reportData({ current: new Map([['Amazon EC2', 1550]]), previous: new Map([['Amazon EC2', 1040]]), review: reviewData({ unitCost }) }),
+    );
+    const extras = {
+      objects: [],
+      written: false,
+      costExplorerRequests: 1,
+      costExplorerOperations: {},
+      cloudWatchRequests: 0,
+      htmlBytes: 0,
+      xlsxBytes: 0,
+      linkExpiresAt: null,
+    };
 
     const text = summarizeMonthlyReport(toResult(model, extras as unknown as ResultExtras));
 

@@ -9,12 +9,36 @@ import { reviewData } from '../support/review-data.js';
 const model = (over = {}) =>
   buildReportModel(
     reportData({
-      current: new Map([['Amazon EC2', 1500.5], ['=HYPERLINK("http://x","y")', 20], ['S3\u0001bad', 4]]),
-      previous: new Map([['Amazon EC2', 1000], ['S3\u0001bad', 2]]),
-      daily: new Map([['2026-03-01', 50], ['2026-03-02', 70]]),
-      tags: [{ key: 'team', current: new Map([['team$@core', 100], ['team$', 5]]), previous: new Map([['team$@core', 80]]) }],
+      current: new Map([
+        ['Amazon EC2', 1500.5],
+        ['=HYPERLINK("http://x","y")', 20],
+        ['S3\u0001bad', 4],
+      ]),
+      previous: new Map([
+        ['Amazon EC2', 1000],
+        ['S3\u0001bad', 2],
+      ]),
+      daily: new Map([
+        ['2026-03-01', 50],
+        ['2026-03-02', 70],
+      ]),
+      tags: [
+        {
+          key: 'team',
+          current: new Map([
+            ['team$@core', 100],
+            ['team$', 5],
+          ]),
+          previous: new Map([['team$@core', 80]]),
+        },
+      ],
       budgets: [{ name: 'Total', limit: 2000, actual: 1524.5, actualPct: 76.2, accountWide: true }],
-      waste: { asOf: '2026-03-26', key: 'k', estimatedMonthlySavings: 50, items: [{ kind: 'unattached volume', id: 'vol-1', region: 'us-east-1', detail: '500 GiB gp2', estimatedMonthlyCost: 50 }] },
+      waste: {
+        asOf: '2026-03-26',
+        key: 'k',
+        estimatedMonthlySavings: 50,
+        items: [{ kind: 'unattached volume', id: 'vol-1', region: 'us-east-1', detail: '500 GiB gp2', estimatedMonthlyCost: 50 }],
+      },
       review: reviewData(),
       ...over,
     }),
@@ -32,7 +56,18 @@ describe('cost-report.xlsx', () => {
   it('has the contract sheets in order, each with a bold frozen header', async () => {
     const wb = await read(await renderXlsx(model(), { accounts }));
 
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Services', 'Daily', 'Accounts', 'Categories', 'Tags', 'Waste', 'Allocation', 'Rightsizing', 'Budgets']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Services',
+      'Daily',
+      'Accounts',
+      'Categories',
+      'Tags',
+      'Waste',
+      'Allocation',
+      'Rightsizing',
+      'Budgets',
+    ]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getRow(1).font?.bold).toBe(true);
@@ -61,7 +96,12 @@ describe('cost-report.xlsx', () => {
   it('fills Categories, Accounts, Tags, Waste, Allocation and Rightsizing from the model', async () => {
     const wb = await read(await renderXlsx(model(), { accounts }));
 
-    const rows = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rows = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
     expect(rows('Categories')[0]).toEqual(['Compute', 1200, 1000, 0.2, 1000, 1.2]);
     expect(rows('Accounts')).toEqual([['123456789012', '123456789012', 1524.5, 1002, 0.521]]);
     expect(rows('Tags')[0]).toEqual(['team', "'@core", 100, 80, 20, 0.25]);
@@ -73,11 +113,23 @@ describe('cost-report.xlsx', () => {
   it('lists every budget in a Budgets sheet, limit, actual and share used as numbers', async () => {
     const budgets = [
       { name: 'Total', limit: 2000, actual: 1524.5, actualPct: 76.2, accountWide: true },
-      { name: '=team web', account: '210987654321', accountName: 'web-prod', limit: 500, actual: null, actualPct: null, accountWide: false, home: false },
+      {
+        name: '=team web',
+        account: '210987654321',
+        accountName: 'web-prod',
+        limit: 500,
+        actual: null,
+        actualPct: null,
+        accountWide: false,
+        home: false,
+      },
     ];
     const ws = (await read(await renderXlsx(model({ budgets }), { accounts }))).getWorksheet('Budgets')!;
 
-    const rows = ws.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rows = ws
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
     expect(ws.getRow(1).values).toEqual([undefined, 'Budget', 'Account', 'Account name', 'Covers', 'Limit', 'Actual', 'Used %']);
     expect(rows[0]).toEqual(['Total', undefined, undefined, 'whole account', 2000, 1524.5, 0.762]);
     expect(rows[1]?.slice(0, 5)).toEqual(["'=team web", '210987654321', 'web-prod', 'filtered', 500]);

@@ -34,8 +34,15 @@ describe('categories', () => {
 
   it('gives budget use per category, budget fields null without one, Other last', () => {
     const rows = categoryRows({
-      current: new Map([['Compute', 1200], ['Other', 5000], ['Database', 100]]),
-      previous: new Map([['Compute', 1000], ['Database', 0]]),
+      current: new Map([
+        ['Compute', 1200],
+        ['Other', 5000],
+        ['Database', 100],
+      ]),
+      previous: new Map([
+        ['Compute', 1000],
+        ['Database', 0],
+      ]),
       budgets: { Compute: 1000, 'AI/ML': 400 },
     });
 
@@ -52,7 +59,16 @@ describe('allocation', () => {
   const targets = { production: 70, staging: 15, development: 10, 'R&D': 5 };
 
   it('gives each target value its share, target and deviation, plus (untagged)', () => {
-    const a = allocate('environment', targets, new Map([['production', 600], ['staging', 200], ['development', 100], ['', 100]]));
+    const a = allocate(
+      'environment',
+      targets,
+      new Map([
+        ['production', 600],
+        ['staging', 200],
+        ['development', 100],
+        ['', 100],
+      ]),
+    );
 
     expect(a.rows).toEqual([
       { tagKey: 'environment', value: 'production', amount: 600, sharePct: 60, targetPct: 70, deviationPts: -10 },
@@ -65,7 +81,15 @@ describe('allocation', () => {
   });
 
   it('does not call out a small untagged share, and names tag values without a target', () => {
-    const a = allocate('environment', targets, new Map([['production', 900], ['sandbox', 60], ['', 40]]));
+    const a = allocate(
+      'environment',
+      targets,
+      new Map([
+        ['production', 900],
+        ['sandbox', 60],
+        ['', 40],
+      ]),
+    );
 
     expect(a.notes.map((n) => n.kind)).toEqual(['untargeted-values']);
     expect(a.notes[0]?.message).toContain('sandbox');
@@ -75,7 +99,9 @@ describe('allocation', () => {
     const a = allocate('environment', targets, new Map([['', 1000]]));
 
     expect(a.rows).toEqual([]);
-    expect(a.notes).toEqual([{ tagKey: 'environment', kind: 'not-activated', message: expect.stringContaining('activated as a cost allocation tag') }]);
+    expect(a.notes).toEqual([
+      { tagKey: 'environment', kind: 'not-activated', message: expect.stringContaining('activated as a cost allocation tag') },
+    ]);
   });
 });
 
@@ -90,13 +116,22 @@ describe('review config', () => {
   };
 
   it('accepts the contract keys', () => {
-    const c = parseConfig({ report: { categories: { Compute: ['AWS Lambda'] }, categoryBudgets: { Compute: 100, Other: 5 }, allocationTargets: { environment: { production: 70, staging: 15, development: 10, 'R&D': 5 } } } });
+    const c = parseConfig({
+      report: {
+        categories: { Compute: ['AWS Lambda'] },
+        categoryBudgets: { Compute: 100, Other: 5 },
+        allocationTargets: { environment: { production: 70, staging: 15, development: 10, 'R&D': 5 } },
+      },
+    });
 
     expect(c.report.allocationTargets?.environment?.production).toBe(70);
   });
 
   it.each([
-    [{ allocationTargets: { environment: { production: 70, staging: 20 } } }, 'report.allocationTargets.environment: expected the percents to sum to 100, got 90'],
+    [
+      { allocationTargets: { environment: { production: 70, staging: 20 } } },
+      'report.allocationTargets.environment: expected the percents to sum to 100, got 90',
+    ],
     [{ allocationTargets: { team: { a: 120 } } }, 'report.allocationTargets.team.a: expected a percent from 0 to 100'],
     [{ categoryBudgets: { Compte: 10 } }, 'report.categoryBudgets.Compte: expected one of the categories'],
     [{ categories: { A: ['AWS Lambda'], B: ['AWS Lambda'] } }, 'report.categories.B[0]: "AWS Lambda" is already in category "A"'],

@@ -95,7 +95,10 @@ describe('alertChannels', () => {
   const ctx = createContext({ config, log: silentLogger, aws: new AwsClients(process.env, ALL_CLIENTS), dryRun: true });
 
   it('makes one channel per destination, each taking only the alerts routed to it', () => {
-    const channels = alertChannels<Alert>(channelDeps(ctx), { slack: () => ({ text: '', blocks: [] }), sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }) });
+    const channels = alertChannels<Alert>(channelDeps(ctx), {
+      slack: () => ({ text: '', blocks: [] }),
+      sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }),
+    });
     expect(channels.map((c) => [c.name, c.destination, c.routed])).toEqual([
       ['slack', '#cost-alerts', false],
       ['slack', '#team-data', true],
@@ -127,7 +130,10 @@ describe('alertChannels', () => {
 
   it('sends one message per destination, names it on each delivery, and never twice per (alert, channel, destination)', async () => {
     const sent: Array<[string, string[]]> = [];
-    const channels = alertChannels<Alert>(channelDeps(ctx), { slack: () => ({ text: '', blocks: [] }), sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }) }).map((c) => ({
+    const channels = alertChannels<Alert>(channelDeps(ctx), {
+      slack: () => ({ text: '', blocks: [] }),
+      sns: () => ({ subject: '', body: '', attributes: { job: '', severity: '' } }),
+    }).map((c) => ({
       ...c,
       send: async (alerts: readonly Alert[]) => void sent.push([c.destination!, alerts.map((a) => a.alertId)]),
     }));

@@ -10,10 +10,14 @@ let seen: HttpRequest[] = [];
 
 async function start(limits: HttpLimits = { maxBodyBytes: 1024, requestTimeoutMs: 300 }): Promise<number> {
   seen = [];
-  const server = actionsHttpServer(async (req) => {
-    seen.push(req);
-    return { statusCode: 200, headers: { 'content-type': 'text/plain' }, body: 'handled' };
-  }, () => undefined, limits);
+  const server = actionsHttpServer(
+    async (req) => {
+      seen.push(req);
+      return { statusCode: 200, headers: { 'content-type': 'text/plain' }, body: 'handled' };
+    },
+    () => undefined,
+    limits,
+  );
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -42,7 +46,11 @@ function exchange(port: number, head: string, chunks: Buffer[] = [], keepOpen = 
 const head = (headers: string) => `POST /slack/actions HTTP/1.1\r\nhost: localhost\r\n${headers}\r\n`;
 
 afterEach(async () => {
-  for (const s of servers.splice(0)) await new Promise((r) => { s.close(r); s.closeAllConnections(); });
+  for (const s of servers.splice(0))
+    await new Promise((r) => {
+      s.close(r);
+      s.closeAllConnections();
+    });
 });
 
 describe('the local Slack actions server', () => {
@@ -68,7 +76,12 @@ describe('the local Slack actions server', () => {
     const port = await start({ maxBodyBytes: 1024, requestTimeoutMs: 15_000 });
     const chunk = Buffer.from(`400\r\n${'x'.repeat(1024)}\r\n`);
 
-    const answer = await exchange(port, head('transfer-encoding: chunked\r\n'), Array.from({ length: 2000 }, () => chunk), true);
+    const answer = await exchange(
+      port,
+      head('transfer-encoding: chunked\r\n'),
+      Array.from({ length: 2000 }, () => chunk),
+      true,
+    );
 
     expect(answer).toMatch(/^HTTP\/1\.1 413/);
     expect(seen).toEqual([]);
@@ -85,7 +98,10 @@ describe('the local Slack actions server', () => {
 
   it('by default refuses bodies over 1 MiB and gives a request 10 s, headers included', async () => {
     expect(DEFAULT_HTTP_LIMITS).toEqual({ maxBodyBytes: 1024 * 1024, requestTimeoutMs: 10_000 });
-    const server = actionsHttpServer(async () => ({ statusCode: 200, headers: {}, body: '' }), () => undefined);
+    const server = actionsHttpServer(
+      async () => ({ statusCode: 200, headers: {}, body: '' }),
+      () => undefined,
+    );
     servers.push(server);
 
     expect(server.requestTimeout).toBe(10_000);

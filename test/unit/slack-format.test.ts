@@ -21,7 +21,7 @@ describe('Slack formatting', () => {
     expect(sparkline([5, 5, 5])).toBe('▁▁▁');
   });
 
-  it('keeps a message within 50 blocks, footer and the buttons\' room included, and says what was left out', () => {
+  it("keeps a message within 50 blocks, footer and the buttons' room included, and says what was left out", () => {
     const blocks = Array.from({ length: 60 }, (_, i) => section(`item ${i}`));
     const capped = capBlocks(blocks, (n) => `${n} more`, [section('footer')]);
     expect(capped).toHaveLength(50 - RESERVED_FOR_ACTIONS);
@@ -35,8 +35,18 @@ describe('Slack formatting', () => {
       estimated: false,
       byService: new Map(Array.from({ length: 100 }, (_, i): [string, number] => [`svc ${i}`, d === '2026-11-20' ? 200 : 100])),
     }));
-    const evaluation = evaluateDailySpend(data, '2026-11-20', { warningPct: 20, criticalPct: 50, minDelta: 10, baseline: 'previous-day', recheckDays: 0 });
-    const alerts = evaluation.spikes.map((s) => ({ ...s, alertId: s.key, subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null } }));
+    const evaluation = evaluateDailySpend(data, '2026-11-20', {
+      warningPct: 20,
+      criticalPct: 50,
+      minDelta: 10,
+      baseline: 'previous-day',
+      recheckDays: 0,
+    });
+    const alerts = evaluation.spikes.map((s) => ({
+      ...s,
+      alertId: s.key,
+      subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null },
+    }));
     const msg = dailySlackMessage(alerts, { evaluation, currency: 'USD' });
     expect(evaluation.spikes).toHaveLength(101);
     expect(msg.blocks).toHaveLength(50 - RESERVED_FOR_ACTIONS);
@@ -57,8 +67,18 @@ describe('Slack formatting', () => {
       estimated: false,
       byService: new Map([['Amazon <Elastic> Compute_Cloud', d === '2026-11-20' ? 160 : 100]]),
     }));
-    const evaluation = evaluateDailySpend(data, '2026-11-20', { warningPct: 20, criticalPct: 50, minDelta: 10, baseline: 'previous-day', recheckDays: 0 });
-    const alerts = evaluation.spikes.map((s) => ({ ...s, alertId: s.key, subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null } }));
+    const evaluation = evaluateDailySpend(data, '2026-11-20', {
+      warningPct: 20,
+      criticalPct: 50,
+      minDelta: 10,
+      baseline: 'previous-day',
+      recheckDays: 0,
+    });
+    const alerts = evaluation.spikes.map((s) => ({
+      ...s,
+      alertId: s.key,
+      subject: { job: 'daily-spend' as const, scope: s.scope, key: s.key, account: null },
+    }));
     const msg = dailySlackMessage(alerts, { evaluation, currency: 'USD' });
     const serviceBlock = msg.blocks.find((b) => JSON.stringify(b).includes('Elastic')) as SectionBlock;
     expect(JSON.stringify(serviceBlock)).toContain('&lt;Elastic&gt;');

@@ -8,7 +8,11 @@ const body = Buffer.from('payload=%7B%22type%22%3A%22block_actions%22%7D');
 
 function request(overrides: { timestamp?: string; signature?: string; rawBody?: Buffer } = {}) {
   const timestamp = overrides.timestamp ?? ts();
-  return { timestamp, signature: overrides.signature ?? slackSignature(SECRET, timestamp, overrides.rawBody ?? body), rawBody: overrides.rawBody ?? body };
+  return {
+    timestamp,
+    signature: overrides.signature ?? slackSignature(SECRET, timestamp, overrides.rawBody ?? body),
+    rawBody: overrides.rawBody ?? body,
+  };
 }
 
 describe('Slack request signing (v0)', () => {

@@ -10,7 +10,14 @@ import type { Finding } from '../../shared/waste/types.js';
 
 const IGNORE = { 'cost-watch:ignore': 'true' };
 const instance = (id: string, tags = {}): Ec2Instance => ({ id, instanceType: 'm5.large', state: 'stopped', volumeIds: [], tags });
-const volume = (id: string, attachedTo: string[], tags = {}): EbsVolume => ({ id, volumeType: 'gp3', sizeGiB: 8, state: 'in-use', attachedTo, tags });
+const volume = (id: string, attachedTo: string[], tags = {}): EbsVolume => ({
+  id,
+  volumeType: 'gp3',
+  sizeGiB: 8,
+  state: 'in-use',
+  attachedTo,
+  tags,
+});
 const finding = (rule: string, id: string, facts: Finding['facts'] = {}): Finding => ({
   rule,
   account: null,
@@ -25,12 +32,25 @@ const finding = (rule: string, id: string, facts: Finding['facts'] = {}): Findin
 
 describe('resource listings registry', () => {
   it('declares for every listing its service, calls and the IAM action of each call', () => {
-    expect(LISTING_NAMES).toEqual(['instances', 'volumes', 'addresses', 'natGateways', 'snapshots', 'images', 'loadBalancers', 'dbInstances']);
+    expect(LISTING_NAMES).toEqual([
+      'instances',
+      'volumes',
+      'addresses',
+      'natGateways',
+      'snapshots',
+      'images',
+      'loadBalancers',
+      'dbInstances',
+    ]);
     for (const name of LISTING_NAMES) {
       const l = LISTINGS[name];
       expect(l.name).toBe(name);
       expect(['ec2', 'elbv2', 'rds']).toContain(l.service);
-      for (const call of l.calls) expect(l.iam.actions.some((a) => a.endsWith(`:${call}`)), `${name}: ${call}`).toBe(true);
+      for (const call of l.calls)
+        expect(
+          l.iam.actions.some((a) => a.endsWith(`:${call}`)),
+          `${name}: ${call}`,
+        ).toBe(true);
     }
   });
 
@@ -43,7 +63,14 @@ describe('resource listings registry', () => {
     const at = { partition: 'aws', account: '111122223333' };
     expect(reads.map((r) => ({ actions: r.actions, resources: r.resources(at) }))).toEqual([
       {
-        actions: ['ec2:DescribeInstances', 'ec2:DescribeVolumes', 'ec2:DescribeAddresses', 'ec2:DescribeNatGateways', 'ec2:DescribeSnapshots', 'ec2:DescribeImages'],
+        actions: [
+          'ec2:DescribeInstances',
+          'ec2:DescribeVolumes',
+          'ec2:DescribeAddresses',
+          'ec2:DescribeNatGateways',
+          'ec2:DescribeSnapshots',
+          'ec2:DescribeImages',
+        ],
         resources: ['*'],
       },
       { actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'], resources: ['*'] },
@@ -115,7 +142,14 @@ describe('part 1 result fields adapter', () => {
       unattachedVolumes: [{ id: 'vol-1', region: 'us-east-1', sizeGiB: 8, volumeType: 'gp2', iops: 100, estimatedMonthlyCost: 1 }],
     });
     expect(legacyCounts(findings)).toEqual({ idleInstances: 1, unattachedVolumes: 1 });
-    expect(legacyNoData(new Map([['idle-instance', 3], ['idle-rds', 5]]))).toBe(3);
+    expect(
+      legacyNoData(
+        new Map([
+          ['idle-instance', 3],
+          ['idle-rds', 5],
+        ]),
+      ),
+    ).toBe(3);
   });
 
   it('names part 1 findings in the report by their old kinds and maps old items back to their rules', () => {

@@ -11,7 +11,17 @@ import { reviewData } from '../support/review-data.js';
 const waste: WasteSummary = {
   asOf: '2026-03-30',
   key: 'findings/idle-resources/2026-03-30.json',
-  items: [{ kind: 'idle instance', rule: 'idle-instance', account: '123456789012', id: 'i-0aaa', region: 'us-east-1', detail: 'CPU 1%', estimatedMonthlyCost: 280.32 }],
+  items: [
+    {
+      kind: 'idle instance',
+      rule: 'idle-instance',
+      account: '123456789012',
+      id: 'i-0aaa',
+      region: 'us-east-1',
+      detail: 'CPU 1%',
+      estimatedMonthlyCost: 280.32,
+    },
+  ],
   estimatedMonthlySavings: 280.32,
 };
 

@@ -66,8 +66,14 @@ export function realisticScenario(o: RealisticOptions = {}): RealisticScenario {
       }
     }
     const extra = applyAnomalies(anomalies, 'Amazon SageMaker', day, 0);
-    if (extra > 0) push({ date: day, service: 'Amazon SageMaker', amount: extra * (1 + 0.03 * gaussian(random)), recordType: 'Usage',
-      usageType: 'USE1-Notebook:ml.g5.xlarge' });
+    if (extra > 0)
+      push({
+        date: day,
+        service: 'Amazon SageMaker',
+        amount: extra * (1 + 0.03 * gaussian(random)),
+        recordType: 'Usage',
+        usageType: 'USE1-Notebook:ml.g5.xlarge',
+      });
     monthStartCharges(day, start, anomalies, usageByMonth).forEach(push);
     // Savings Plans cover part of EC2: the covered usage and its negation cancel out, day by day.
     push({ date: day, service: EC2, amount: 48, recordType: 'Savings Plan Covered Usage', usageType: 'USE1-BoxUsage:c6i.large' });
@@ -87,7 +93,12 @@ function monthStartCharges(day: IsoDate, start: IsoDate, anomalies: readonly Pla
     { date: day, service: 'Tax', amount: previousUsage * 0.07, recordType: 'Tax' },
     { date: day, service: 'AWS Support (Business)', amount: Math.max(100, previousUsage * 0.1), recordType: 'Support fee' },
     { date: day, service: EC2, amount: ri, recordType: RI_FEE, usageType: 'HeavyUsage:m5.xlarge' },
-    { date: day, service: 'Savings Plans for AWS Compute usage', amount: 1440, recordType: 'Savings Plan Recurring Fee',
-      usageType: 'ComputeSP:1yrNoUpfront' },
+    {
+      date: day,
+      service: 'Savings Plans for AWS Compute usage',
+      amount: 1440,
+      recordType: 'Savings Plan Recurring Fee',
+      usageType: 'ComputeSP:1yrNoUpfront',
+    },
   ].filter(() => day >= start);
 }

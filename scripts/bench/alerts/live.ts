@@ -28,7 +28,10 @@ export async function replayLive(scenario: RealisticScenario, baseline: string, 
   const [ce, slack] = await Promise.all([startCostExplorerDouble(), startFakeSlack()]);
   const env = { ...process.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-bench' };
   Object.assign(process.env, { AWS_ENDPOINT_URL_COST_EXPLORER: ce.url });
-  ce.setDataset(scenario.records.map((r) => ({ ...r })), { anomalies: [] });
+  ce.setDataset(
+    scenario.records.map((r) => ({ ...r })),
+    { anomalies: [] },
+  );
   const config = parseConfig({ dailySpend: { baseline }, notify: { slack: { channel: '#cost-alerts' } } });
   const ledger = new MemoryLedger();
   const aws = new AwsClients(process.env, ALL_CLIENTS);
@@ -48,7 +51,14 @@ export async function replayLive(scenario: RealisticScenario, baseline: string, 
       const sent = new Set(r.deliveries.filter((d) => d.status === 'sent').map((d) => d.alertId));
       for (const s of r.spikes) {
         if (!sent.has(s.alertId) || !['total', 'service', 'charges'].includes(s.scope)) continue;
-        alerts.push({ runDate, date: s.date, scope: s.scope as SentAlert['scope'], key: s.key, severity: s.severity, episodeStart: s.episodeStart });
+        alerts.push({
+          runDate,
+          date: s.date,
+          scope: s.scope as SentAlert['scope'],
+          key: s.key,
+          severity: s.severity,
+          episodeStart: s.episodeStart,
+        });
       }
     }
   } finally {

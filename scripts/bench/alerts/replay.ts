@@ -75,8 +75,14 @@ export function replay(views: BillViews, variant: Variant, from: IsoDate, to: Is
 
 type Found = { severity: Exclude<SpikeSeverity, 'none'>; episodeStart?: IsoDate | null } | undefined;
 
-function judgeOne(variant: Variant, key: string, amounts: DayAmounts, date: IsoDate, rules: ReplayRules,
-  judgeOf: (key: string, amounts: DayAmounts) => SeriesJudge): Found {
+function judgeOne(
+  variant: Variant,
+  key: string,
+  amounts: DayAmounts,
+  date: IsoDate,
+  rules: ReplayRules,
+  judgeOf: (key: string, amounts: DayAmounts) => SeriesJudge,
+): Found {
   if (variant.kind === 'seasonal') {
     const e = judgeOf(key, amounts).episode(date);
     return e.alert && e.severity !== 'none' ? { severity: e.severity, episodeStart: e.episodeStart } : undefined;

@@ -22,8 +22,16 @@ export function acrossSeeds(
   to: IsoDate,
   rules: ReplayRules,
 ): SeedSummary[] {
-  const totals = variants.map((v) => ({ name: v.name, found: 0, onTime: 0, planted: 0, falseAlerts: 0, days: 0, maxFalseInASeed: 0,
-    repeats: 0 }));
+  const totals = variants.map((v) => ({
+    name: v.name,
+    found: 0,
+    onTime: 0,
+    planted: 0,
+    falseAlerts: 0,
+    days: 0,
+    maxFalseInASeed: 0,
+    repeats: 0,
+  }));
   for (const seed of seeds) {
     const scenario = realisticScenario({ seed });
     const views = billViews(scenario.records, scenario.start);

@@ -61,7 +61,15 @@ export function expectedWithRhythm(
   const historyStart = addDays(date, -options.historyDays);
   const monthlyExtra = monthlyRecurrence(series, date, factors, historyStart)?.extra ?? 0;
   const amount = level * (1 + growth) ** DAYS_AHEAD * weekdayFactor + monthlyExtra;
-  const expected: Expected = { ...base, amount, basis: 'seasonal', level, weekdayFactor, growthPerDay: growth, monthlyExtra,
-    referenceLevel: reference };
+  const expected: Expected = {
+    ...base,
+    amount,
+    basis: 'seasonal',
+    level,
+    weekdayFactor,
+    growthPerDay: growth,
+    monthlyExtra,
+    referenceLevel: reference,
+  };
   return { expected, factors };
 }

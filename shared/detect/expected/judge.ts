@@ -41,8 +41,16 @@ export function judgeDay(series: DailySeries, date: IsoDate, rules: SpikeRules, 
   }
   const floor = Math.min(expected.amount, drifted?.reference ?? Infinity);
   const above = result.severity !== 'none' || (amount > floor && amount > floor * (1 + rules.warningPct / 200));
-  return { date, amount: result.amount, expected, compared: result.compared, basis: result.basis,
-    changePct: result.changePct, severity: result.severity, above };
+  return {
+    date,
+    amount: result.amount,
+    expected,
+    compared: result.compared,
+    basis: result.basis,
+    changePct: result.changePct,
+    severity: result.severity,
+    above,
+  };
 }
 
 /** The drift reference and the recent level, both for `date`'s weekday; undefined without enough history. */

@@ -55,4 +55,3 @@ export function monthlyRecurrence(
   if (checked === 0) return undefined;
   return { extra: Math.min(...excesses), seenOn };
 }
-

@@ -47,7 +47,8 @@ export function muteScopeOfKey(key: string): string | undefined {
 /** What the CLI says when a key has no default scope: the id forms it knows ("instance (i-…)") and the scopes left to name. */
 export function muteScopeForms(): { readonly byPrefix: string[]; readonly others: string[] } {
   const byPrefix = new Map<string, string>();
-  for (const r of WASTE_RULES) if (r.alerting.idPrefix) byPrefix.set(r.alerting.muteScope, `${r.alerting.muteScope} (${r.alerting.idPrefix}…)`);
+  for (const r of WASTE_RULES)
+    if (r.alerting.idPrefix) byPrefix.set(r.alerting.muteScope, `${r.alerting.muteScope} (${r.alerting.idPrefix}…)`);
   const others = [...new Set(WASTE_RULES.map((r) => r.alerting.muteScope))].filter((s) => !byPrefix.has(s));
   return { byPrefix: [...byPrefix.values()], others };
 }

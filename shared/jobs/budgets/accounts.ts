@@ -70,7 +70,10 @@ export async function readBudgetAccounts<T>(
   }
   for (const e of accountErrors) ctx.log.warn(`${job}: account ${e.account} not read: ${e.message}`);
   if (plan.accounts.length && !accounts.length)
-    throw new AwsAccessError(`${job}: no account's budgets could be read: ${accountErrors.map((e) => `account ${e.account}: ${e.message}`).join('; ')}`, 'Budgets DescribeBudgets');
+    throw new AwsAccessError(
+      `${job}: no account's budgets could be read: ${accountErrors.map((e) => `account ${e.account}: ${e.message}`).join('; ')}`,
+      'Budgets DescribeBudgets',
+    );
   return { accountId: plan.home!, accounts, accountErrors };
 }
 

@@ -53,7 +53,10 @@ export const budgetAlertId = (accountId: string, budget: string, kind: CrossingK
   `budgets|${accountId}/${budget}|${kind}-${pct}|${period.unit}:${period.start}|${severity}`;
 
 /** Routing by severity: info is for Slack only; warning and above also page through the alert topic. */
-const CARRIES: Record<Extract<ChannelName, 'slack' | 'sns'>, (a: Alert) => boolean> = { slack: () => true, sns: (a) => a.severity !== 'info' };
+const CARRIES: Record<Extract<ChannelName, 'slack' | 'sns'>, (a: Alert) => boolean> = {
+  slack: () => true,
+  sns: (a) => a.severity !== 'info',
+};
 
 interface Evaluated {
   readonly owner: AccountBudgets;
@@ -70,17 +73,33 @@ function alertsFor({ owner, evaluation: e }: Evaluated): BudgetAlert[] {
     subject,
     threshold: t.top,
     evaluation: e,
-    covers: t.covered.map((c) => ({ alertId: budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity), severity: c.severity, subject, pct: c.pct })),
+    covers: t.covered.map((c) => ({
+      alertId: budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity),
+      severity: c.severity,
+      subject,
+      pct: c.pct,
+    })),
   }));
 }
 
-function toResult({ owner, evaluation: e }: Evaluated, alerts: readonly BudgetAlert[], deliveries: readonly Delivery[]): BudgetEvaluationResult {
+function toResult(
+  { owner, evaluation: e }: Evaluated,
+  alerts: readonly BudgetAlert[],
+  deliveries: readonly Delivery[],
+): BudgetEvaluationResult {
   const accountId = owner.account;
   const sent = new Set(deliveries.filter((d) => d.status === 'sent').map((d) => d.alertId));
   const crossed = e.crossed.map((c): CrossedResult => {
     const alertId = budgetAlertId(accountId, e.budget, c.kind, c.pct, e.period, c.severity);
     const coveredBy = alerts.find((a) => a.covers.some((x) => x.alertId === alertId))?.threshold.pct;
-    return { kind: c.kind, pct: c.pct, severity: c.severity, alerted: sent.has(alertId), alertId, ...(coveredBy === undefined ? {} : { coveredBy }) };
+    return {
+      kind: c.kind,
+      pct: c.pct,
+      severity: c.severity,
+      alerted: sent.has(alertId),
+      alertId,
+      ...(coveredBy === undefined ? {} : { coveredBy }),
+    };
   });
   const { unit: timeUnit, ...period } = e.period;
   return { account: owner.organization ? accountId : null, accountName: owner.accountName, ...e, timeUnit, period, crossed };
@@ -96,14 +115,24 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
     for (const budget of owner.budgets) {
       const outcome = evaluateBudget(toBudgetFacts(budget), rules, ctx.now);
       if (outcome.status === 'evaluated') evaluations.push({ owner, evaluation: outcome.evaluation });
-      else skipped.push({ budget: outcome.budget, budgetType: outcome.budgetType, reason: outcome.reason, account: owner.organization ? owner.account : null });
+      else
+        skipped.push({
+          budget: outcome.budget,
+          budgetType: outcome.budgetType,
+          reason: outcome.reason,
+          account: owner.organization ? owner.account : null,
+        });
     }
 
   const alerts = evaluations.flatMap(alertsFor);
   const msg: BudgetMessageContext = { currency: ctx.config.currency, emergencyMention: rules.emergencyMention };
   const deliveries = await dispatch({
     alerts,
-    channels: alertChannels<BudgetAlert>(channelDeps(ctx), { slack: (a) => budgetSlackMessage(a, msg), sns: (a) => budgetSnsMessage(a, msg), accepts: CARRIES }),
+    channels: alertChannels<BudgetAlert>(channelDeps(ctx), {
+      slack: (a) => budgetSlackMessage(a, msg),
+      sns: (a) => budgetSnsMessage(a, msg),
+      accepts: CARRIES,
+    }),
     ledger: ctx.ledger,
     mutes: ctx.mutes,
     dryRun: ctx.dryRun,

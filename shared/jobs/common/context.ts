@@ -65,7 +65,14 @@ export function createContext(o: ContextOptions): JobContext {
 
 /** What alert channels take from the run (see ChannelDeps). */
 export function channelDeps(ctx: JobContext): ChannelDeps {
-  return { notify: ctx.config.notify, secrets: () => ctx.aws.secrets(), sns: (region) => ctx.aws.sns(region), slackBudget: ctx.slackBudget, env: ctx.env, ...(ctx.preview ? { preview: ctx.preview } : {}) };
+  return {
+    notify: ctx.config.notify,
+    secrets: () => ctx.aws.secrets(),
+    sns: (region) => ctx.aws.sns(region),
+    slackBudget: ctx.slackBudget,
+    env: ctx.env,
+    ...(ctx.preview ? { preview: ctx.preview } : {}),
+  };
 }
 
 /** How the job reaches member accounts of its organization. */

@@ -22,7 +22,11 @@ export interface DailyScope {
   includes(account: string): boolean;
   evaluate(buckets: readonly CostBucket[], date: IsoDate, rules: DailyRules, read: SeriesRead): DailyEvaluation;
   /** Seasonal in an organization: the charges query (MONTHLY), made only on runs that need no drivers request. */
-  readonly charges?: { readonly groupBy: GroupDefinition[]; readonly filter: Expression; read(buckets: readonly CostBucket[]): AccountCharge[] };
+  readonly charges?: {
+    readonly groupBy: GroupDefinition[];
+    readonly filter: Expression;
+    read(buckets: readonly CostBucket[]): AccountCharge[];
+  };
 }
 
 /** What the seasonal model needs beside the buckets: the first fetched day and the currency for its words. */
@@ -40,7 +44,11 @@ const single: DailyScope = {
   evaluate: (buckets, date, rules, read) =>
     rules.baseline === 'seasonal'
       ? evaluateSeasonal({ ...splitRecordTypes(buckets), ...read, date, rules })
-      : evaluateDailySpend(buckets.map((b) => ({ date: b.start, estimated: b.estimated, byService: b.groups })), date, { ...rules, baseline: rules.baseline }),
+      : evaluateDailySpend(
+          buckets.map((b) => ({ date: b.start, estimated: b.estimated, byService: b.groups })),
+          date,
+          { ...rules, baseline: rules.baseline },
+        ),
 };
 
 /** Seasonal, one account: one query by SERVICE and RECORD_TYPE, split locally (usage daily, charges monthly). */
@@ -75,7 +83,13 @@ export async function dailyScope(ctx: JobContext): Promise<DailyScope> {
         ? evaluateSeasonal({ days: orgDays(buckets, keep), charges: [], ...read, date, rules, nameOf })
         : evaluateOrganization(orgDays(buckets, keep), date, { ...rules, baseline: rules.baseline }, nameOf),
     ...(seasonal
-      ? { charges: { groupBy: [LINKED_ACCOUNT, RECORD_TYPE], filter: accounts ? { And: [CHARGES_ONLY, accounts] } : CHARGES_ONLY, read: (b) => orgCharges(b, keep) } }
+      ? {
+          charges: {
+            groupBy: [LINKED_ACCOUNT, RECORD_TYPE],
+            filter: accounts ? { And: [CHARGES_ONLY, accounts] } : CHARGES_ONLY,
+            read: (b) => orgCharges(b, keep),
+          },
+        }
       : {}),
   };
 }

@@ -11,7 +11,13 @@ import type { UnitCostOutcome } from './unit-cost.js';
  * run's, so the re-checked days of later runs never send it again.
  * `account`: the root causes' one account in an organization, else null.
  */
-export function anomalyAlert(a: AnomalyRef, date: IsoDate, metric: string, organization: boolean, nameOf: (account: string) => string = (id) => id): SpikeAlert {
+export function anomalyAlert(
+  a: AnomalyRef,
+  date: IsoDate,
+  metric: string,
+  organization: boolean,
+  nameOf: (account: string) => string = (id) => id,
+): SpikeAlert {
   const accounts = [...new Set(a.rootCauses.map((c) => c.account).filter((x): x is string => Boolean(x)))];
   const account = organization && accounts.length === 1 ? accounts[0]! : null;
   const until = a.endDate && a.endDate < date ? a.endDate : date;

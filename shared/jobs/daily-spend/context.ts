@@ -52,21 +52,28 @@ export async function dailyContext(
 ): Promise<DailyContext> {
   const rules = ctx.config.dailySpend;
   const ce = () => ctx.aws.costExplorer();
-  const targets: DriverTarget[] = spikes.filter((s) => s.scope === 'service').map((s) => ({ date: s.date, service: s.key, account: accountOf(s) }));
+  const targets: DriverTarget[] = spikes
+    .filter((s) => s.scope === 'service')
+    .map((s) => ({ date: s.date, service: s.key, account: accountOf(s) }));
   const unitCfg = ctx.config.unitCost;
   const unitRegion = unitCfg?.metric.region ?? defaultRegion(ctx.env);
 
   const [drivers, anomalies, unitCost] = await Promise.all([
-    targets.length ? fetchDrivers(ce(), targets, rules.metric, driversBaseline(rules.baseline)) : Promise.resolve<DriversOutcome>({ byTarget: new Map(), requests: 0, unattributed: 0 }),
-    rules.anomalies ? readAnomalies(ctx, addDays(date, -rules.recheckDays), date) : Promise.resolve({ anomalies: [], requests: 0, warning: undefined }),
-    unitCfg
-      ? evaluateDailyUnitCost(ctx.aws.cloudWatch(unitRegion), unitCfg, date, totalOn, rules.criticalPct)
-      : Promise.resolve(undefined),
+    targets.length
+      ? fetchDrivers(ce(), targets, rules.metric, driversBaseline(rules.baseline))
+      : Promise.resolve<DriversOutcome>({ byTarget: new Map(), requests: 0, unattributed: 0 }),
+    rules.anomalies
+      ? readAnomalies(ctx, addDays(date, -rules.recheckDays), date)
+      : Promise.resolve({ anomalies: [], requests: 0, warning: undefined }),
+    unitCfg ? evaluateDailyUnitCost(ctx.aws.cloudWatch(unitRegion), unitCfg, date, totalOn, rules.criticalPct) : Promise.resolve(undefined),
   ]);
 
   const warnings: string[] = [];
   if (drivers.error) warnings.push(`drivers: the usage-type request failed, spikes are sent without drivers: ${drivers.error}`);
-  if (drivers.unattributed) warnings.push(`drivers: ${drivers.unattributed} service spike(s) share services and accounts with others; one request cannot separate them, so they have no drivers`);
+  if (drivers.unattributed)
+    warnings.push(
+      `drivers: ${drivers.unattributed} service spike(s) share services and accounts with others; one request cannot separate them, so they have no drivers`,
+    );
   if (anomalies.warning) warnings.push(anomalies.warning);
   warnings.push(...(unitCost?.warnings ?? []));
   for (const w of warnings) ctx.log.warn(`daily-spend ${w}`);
@@ -85,7 +92,12 @@ export async function dailyContext(
       return {
         ...s,
         ...(service ? { drivers: found ?? [] } : {}),
-        consoleUrl: costExplorerUrl({ date: s.date, metric: rules.metric, service, account: account ?? (s.scope === 'account' ? s.key : null) }),
+        consoleUrl: costExplorerUrl({
+          date: s.date,
+          metric: rules.metric,
+          service,
+          account: account ?? (s.scope === 'account' ? s.key : null),
+        }),
         ...(anomaly ? { anomaly, anomalyId: anomaly.id } : {}),
       };
     },
@@ -100,12 +112,20 @@ export async function dailyContext(
 }
 
 /** GetAnomalies denied, or Cost Anomaly Detection not set up: one clear warning, the run goes on. */
-async function readAnomalies(ctx: JobContext, start: IsoDate, end: IsoDate): Promise<{ anomalies: AnomalyRef[]; requests: number; warning?: string }> {
+async function readAnomalies(
+  ctx: JobContext,
+  start: IsoDate,
+  end: IsoDate,
+): Promise<{ anomalies: AnomalyRef[]; requests: number; warning?: string }> {
   try {
     return await fetchAnomalies(ctx.aws.costExplorer(), start, end);
   } catch (err) {
     const requests = err instanceof AnomaliesError ? err.requests : 1;
     const why = errorMessage(err instanceof AnomaliesError ? err.failure : err);
-    return { anomalies: [], requests, warning: `anomalies: AWS Cost Anomaly Detection could not be read (denied, or not set up for this account), spikes are sent without it: ${why}` };
+    return {
+      anomalies: [],
+      requests,
+      warning: `anomalies: AWS Cost Anomaly Detection could not be read (denied, or not set up for this account), spikes are sent without it: ${why}`,
+    };
   }
 }

@@ -31,7 +31,10 @@ export function dailyMessageFor(base: DailyMessageContext, to: RoutedTo, f: Dail
   if (!to.accounts) return { ...base, consoleUrl: costExplorerUrl({ date: f.date, metric: f.metric }) };
   const mine = new Set(to.accounts);
   const days = orgDays(f.buckets, (id) => mine.has(id));
-  const own = evaluateDailySpend(days, f.date, { ...f.rules, baseline: f.rules.baseline === 'seasonal' ? 'previous-day' : f.rules.baseline });
+  const own = evaluateDailySpend(days, f.date, {
+    ...f.rules,
+    baseline: f.rules.baseline === 'seasonal' ? 'previous-day' : f.rules.baseline,
+  });
   const total = f.rules.baseline === 'seasonal' ? judgeTotal(days, f.from ?? f.buckets[0]?.start ?? f.date, f.date, f.rules) : own.total;
   const totals = new Map(days.map((d) => [d.date, [...d.byService.values()].reduce((a, x) => a + x, 0)]));
   const names = to.accounts.map(f.nameOf);

@@ -25,7 +25,12 @@ export function driversFilter(plan: DriverPlan): Expression {
   const other = plan.groupBy === 'SERVICE' ? 'LINKED_ACCOUNT' : 'SERVICE';
   const pairs = plan.select.map(({ group, others }) => all([dim(plan.groupBy, [group]), ...(others.length ? [dim(other, others)] : [])]));
   // Single account: one SERVICE filter with every spiking service reads simplest.
-  const selection = plan.select.every((s) => !s.others.length) ? dim(plan.groupBy, plan.select.map((s) => s.group)) : any(pairs);
+  const selection = plan.select.every((s) => !s.others.length)
+    ? dim(
+        plan.groupBy,
+        plan.select.map((s) => s.group),
+      )
+    : any(pairs);
   return { And: [EXCLUDE_CREDITS, selection] };
 }
 
@@ -35,7 +40,12 @@ export function driversFilter(plan: DriverPlan): Expression {
  * spiking services and accounts), made only when a service spike exists.
  * A failure never stops the alerts: it is reported and the spikes go without drivers.
  */
-export async function fetchDrivers(ce: CostExplorerClient, targets: readonly DriverTarget[], metric: string, baseline: BaselineKind): Promise<DriversOutcome> {
+export async function fetchDrivers(
+  ce: CostExplorerClient,
+  targets: readonly DriverTarget[],
+  metric: string,
+  baseline: BaselineKind,
+): Promise<DriversOutcome> {
   const plan = planDrivers(targets, baseline);
   const unattributed = plan ? targets.filter((t) => plan.keyOf(t) === undefined).length : targets.length;
   if (!plan) return { byTarget: new Map(), requests: 0, unattributed };

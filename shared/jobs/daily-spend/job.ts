@@ -125,7 +125,9 @@ export function summarizeDailySpend(r: DailySpendResult): string {
   ];
   if (!r.spikes.length) lines.push('no spikes');
   for (const s of r.spikes) {
-    const line = contextLine(s, r.currency, (t) => t) ?? `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.scope === 'account' ? 'account total' : s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatChange(s.changePct)})`;
+    const line =
+      contextLine(s, r.currency, (t) => t) ??
+      `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.scope === 'account' ? 'account total' : s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatChange(s.changePct)})`;
     lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${line}`);
     const drivers = driversText(s.drivers, r.currency, (t) => t);
     if (drivers) lines.push(`           ${drivers}`);

@@ -7,8 +7,15 @@ import type { AccountCharge } from '../../detect/seasonal-spend.js';
 export const RECORD_TYPE: GroupDefinition = { Type: 'DIMENSION', Key: 'RECORD_TYPE' };
 
 /** Usage record types in both spellings (the console's labels, which GetCostAndUsage returns, and the CUR tokens). */
-const USAGE_TYPES = ['Usage', 'DiscountedUsage', 'Reservation applied usage', 'SavingsPlanCoveredUsage', 'Savings Plan Covered Usage',
-  'SavingsPlanNegation', 'Savings Plan Negation'];
+const USAGE_TYPES = [
+  'Usage',
+  'DiscountedUsage',
+  'Reservation applied usage',
+  'SavingsPlanCoveredUsage',
+  'Savings Plan Covered Usage',
+  'SavingsPlanNegation',
+  'Savings Plan Negation',
+];
 
 /** The organization's daily query reads usage only: GroupBy takes two dimensions, LINKED_ACCOUNT and SERVICE. */
 export const USAGE_ONLY: Expression = { Dimensions: { Key: 'RECORD_TYPE', Values: USAGE_TYPES } };

@@ -46,7 +46,7 @@ export async function evaluateDailyUnitCost(
   else if (today.units === 0) warnings.push(`unit cost: ${metricName} is 0 on ${date}: cost per ${cfg.unit} unknown`);
   const raw = rawCostPerUnit(today.cost, today.units);
   const severity = unitCostSeverity(raw, cfg.target, criticalPct);
-  const breach = severity === 'none' || raw === null ? undefined : { severity, abovePct: roundPct(((raw - cfg.target) / cfg.target) * 100) };
+  const breach =
+    severity === 'none' || raw === null ? undefined : { severity, abovePct: roundPct(((raw - cfg.target) / cfg.target) * 100) };
   return { unitCost: figures, ...(breach ? { breach } : {}), warnings, requests: units.requests };
 }
-

@@ -22,7 +22,12 @@ export const idleAlertId = (kind: string, region: string, id: string, week: IsoD
   `idle-resources|${kind}|${account ? `${account}:` : ''}${region}:${id}|${week}|warning`;
 
 /** What a mute of this finding matches (and what routing reads): the resource and its account, whatever the week. */
-export const idleSubject = (kind: string, id: string, account: string | null = null): AlertSubject => ({ job: 'idle-resources', scope: kind, key: id, account });
+export const idleSubject = (kind: string, id: string, account: string | null = null): AlertSubject => ({
+  job: 'idle-resources',
+  scope: kind,
+  key: id,
+  account,
+});
 
 export interface RunFacts extends Pick<WasteTotals, 'findings' | 'ruleErrors' | 'estimatedMonthlySavings' | 'noData' | 'unpriced'> {
   readonly date: IsoDate;
@@ -41,7 +46,8 @@ export interface RunFacts extends Pick<WasteTotals, 'findings' | 'ruleErrors' | 
  */
 export function idleMessageFor(base: IdleMessageContext, run: RunFacts, to: RoutedTo): IdleMessageContext {
   const mine = run.findings.filter((f) => to.takes(f.account ?? null));
-  const own = <E extends { account?: string | null }>(list: readonly E[]) => (to.routed ? list.filter((e) => to.takes(e.account ?? null)) : list);
+  const own = <E extends { account?: string | null }>(list: readonly E[]) =>
+    to.routed ? list.filter((e) => to.takes(e.account ?? null)) : list;
   const names = new Map((run.accounts ?? []).map((a) => [a.id, a.name]));
   return {
     ...base,

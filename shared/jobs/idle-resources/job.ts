@@ -22,7 +22,9 @@ export function summarizeIdleResources(r: IdleResourcesResult): string {
   const money = (c: number | null) => (c === null ? 'price unknown' : `${formatMoney(c, r.currency)}/month`);
   for (const g of r.byRule) {
     if (!g.findings) continue;
-    lines.push(`  ${g.rule}: ${g.findings}, ${formatMoney(g.estimatedMonthlyCost, r.currency)}/month${g.unpriced ? ` + ${g.unpriced} unpriced` : ''} · ${g.action}`);
+    lines.push(
+      `  ${g.rule}: ${g.findings}, ${formatMoney(g.estimatedMonthlyCost, r.currency)}/month${g.unpriced ? ` + ${g.unpriced} unpriced` : ''} · ${g.action}`,
+    );
     for (const f of r.findings.filter((x) => x.rule === g.rule).slice(0, 5))
       lines.push(`    ${f.id}${f.name ? ` (${f.name})` : ''} ${f.detail} · ${where(f)} · ${money(f.estimatedMonthlyCost)}`);
     if (g.findings > 5) lines.push(`    …and ${g.findings - 5} more (--json for all)`);
@@ -34,7 +36,8 @@ export function summarizeIdleResources(r: IdleResourcesResult): string {
 export const idleResourcesJob: JobDefinition<IdleResourcesResult> = {
   clients: CLIENTS,
   name: 'idle-resources',
-  description: 'waste across accounts and regions (idle or stopped instances, unattached, gp2 and orphaned storage, Elastic IPs, NAT gateways, load balancers, databases), priced',
+  description:
+    'waste across accounts and regions (idle or stopped instances, unattached, gp2 and orphaned storage, Elastic IPs, NAT gateways, load balancers, databases), priced',
   run: (ctx, o) => runIdleLocally(ctx, { date: o.date }),
   summarize: summarizeIdleResources,
 };

@@ -1,6 +1,14 @@
 import { defaultRegion } from '../../aws/clients.js';
 import { assertKnownRegions, enabledRegions } from '../../aws/regions.js';
-import { eachAccountChecked, planAccounts, ScopeAccess, scopesOf, type AccountError, type Scope, type ScopeAccount } from '../../aws/scopes.js';
+import {
+  eachAccountChecked,
+  planAccounts,
+  ScopeAccess,
+  scopesOf,
+  type AccountError,
+  type Scope,
+  type ScopeAccount,
+} from '../../aws/scopes.js';
 import { addDays, today, weekStart, type IsoDate } from '../../time/dates.js';
 import { memberRole, type JobContext } from '../common/context.js';
 

@@ -61,7 +61,10 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
   for (const e of regionErrors) ctx.log.warn(`idle-resources: ${e.account ? `${e.account} ` : ''}${e.region} not scanned: ${e.message}`);
   const wanted = plan.regions.length * plan.accounts.length;
   if (wanted > 0 && scanned.length === 0) {
-    const why = [...plan.accountErrors.map((e) => `account ${e.account}: ${e.message}`), ...regionErrors.map((e) => `${e.account ? `${e.account} ` : ''}${e.region}: ${e.message}`)];
+    const why = [
+      ...plan.accountErrors.map((e) => `account ${e.account}: ${e.message}`),
+      ...regionErrors.map((e) => `${e.account ? `${e.account} ` : ''}${e.region}: ${e.message}`),
+    ];
     const what = plan.home === null ? 'every region failed' : 'no account-region pair could be scanned';
     throw new AwsAccessError(`idle-resources: ${what}: ${why.join('; ')}`, 'idle-resources scan');
   }
@@ -78,7 +81,8 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     ...legacyCounts(s.findings),
     findings: s.findings.length,
   }));
-  for (const e of totals.ruleErrors) ctx.log.warn(`idle-resources: ${e.account ? `${e.account} ` : ''}${e.region}: rule ${e.rule} not checked: ${e.message}`);
+  for (const e of totals.ruleErrors)
+    ctx.log.warn(`idle-resources: ${e.account ? `${e.account} ` : ''}${e.region}: rule ${e.rule} not checked: ${e.message}`);
   const organization = plan.home !== null;
   const base = {
     job: 'idle-resources' as const,
@@ -95,7 +99,9 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     priceTable: { source: PRICE_TABLE.source, asOf: PRICE_TABLE.asOf },
     requests,
   };
-  ctx.log.progress(`idle-resources: scanned ${scanned.length}/${outcomes.length + plan.accountErrors.length * plan.regions.length} account-regions; ${plan.accountErrors.length} account(s) not reachable`);
+  ctx.log.progress(
+    `idle-resources: scanned ${scanned.length}/${outcomes.length + plan.accountErrors.length * plan.regions.length} account-regions; ${plan.accountErrors.length} account(s) not reachable`,
+  );
   // Written before sending: if the write fails the run fails with nothing sent, and the retry does both.
   const findingsObject = await writeFindings(ctx, plan.date, { ...base, generatedAt: ctx.now.toISOString() });
   const deliveries = await dispatchIdleAlerts(ctx, base);
@@ -112,7 +118,15 @@ async function writeFindings(ctx: JobContext, date: IsoDate, findings: unknown):
   const key = findingsKey(date);
   await ctx.aws
     .s3()
-    .send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(findings, null, 2), ContentType: 'application/json', ServerSideEncryption: 'AES256' }))
+    .send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: JSON.stringify(findings, null, 2),
+        ContentType: 'application/json',
+        ServerSideEncryption: 'AES256',
+      }),
+    )
     .catch((err: unknown) => {
       throw explainAwsError(err, `S3 PutObject s3://${bucket}/${key}`, 's3:PutObject');
     });

@@ -29,7 +29,8 @@ export interface PlanPointer {
 }
 
 /** A scan outcome, inline or (when large) in S3. */
-export type StoredOutcome = ScanOutcome | { readonly scope: Scope; readonly ok: true; readonly stored: { readonly bucket: string; readonly key: string } };
+export type StoredOutcome =
+  ScanOutcome | { readonly scope: Scope; readonly ok: true; readonly stored: { readonly bucket: string; readonly key: string } };
 
 const s3 = (ctx: JobContext) => ctx.aws.s3();
 
@@ -41,7 +42,15 @@ function runBucket(ctx: JobContext): string {
 
 export async function putJson(ctx: JobContext, bucket: string, key: string, value: unknown): Promise<void> {
   await s3(ctx)
-    .send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: JSON.stringify(value), ContentType: 'application/json', ServerSideEncryption: 'AES256' }))
+    .send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: JSON.stringify(value),
+        ContentType: 'application/json',
+        ServerSideEncryption: 'AES256',
+      }),
+    )
     .catch((err: unknown) => {
       throw explainAwsError(err, `S3 PutObject s3://${bucket}/${key}`, 's3:PutObject');
     });
@@ -62,7 +71,15 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
 export async function storePlan(ctx: JobContext, plan: IdlePlan, runId: string): Promise<PlanPointer> {
   const bucket = runBucket(ctx);
   const base = `${RUNS_PREFIX}${plan.date}/${safe(runId)}/`;
-  const pointer = { bucket, planKey: `${base}plan.json`, itemsKey: `${base}items.json`, items: plan.items.length, home: plan.home, date: plan.date, runId: safe(runId) };
+  const pointer = {
+    bucket,
+    planKey: `${base}plan.json`,
+    itemsKey: `${base}items.json`,
+    items: plan.items.length,
+    home: plan.home,
+    date: plan.date,
+    runId: safe(runId),
+  };
   await putJson(ctx, bucket, pointer.itemsKey, plan.items);
   await putJson(ctx, bucket, pointer.planKey, plan);
   return pointer;
@@ -91,7 +108,14 @@ const manifestSchema = z.looseObject({
     FAILED: z._default(z.array(z.looseObject({ Key: z.string() })), []),
   }),
 });
-const childSchema = z.array(z.looseObject({ Input: z.optional(z.string()), Output: z.optional(z.string()), Error: z.optional(z.string()), Cause: z.optional(z.string()) }));
+const childSchema = z.array(
+  z.looseObject({
+    Input: z.optional(z.string()),
+    Output: z.optional(z.string()),
+    Error: z.optional(z.string()),
+    Cause: z.optional(z.string()),
+  }),
+);
 
 /**
  * Every child's outcome from the Distributed Map's ResultWriter files: a
@@ -102,11 +126,17 @@ export async function loadMapOutcomes(ctx: JobContext, manifest: { Bucket: strin
   const m = manifestSchema.parse(await getJson(ctx, manifest.Bucket, manifest.Key));
   const read = async (key: string) => childSchema.parse(await getJson(ctx, manifest.Bucket, key));
   const out: StoredOutcome[] = [];
-  for (const f of m.ResultFiles.SUCCEEDED) for (const child of await read(f.Key)) out.push(JSON.parse(child.Output ?? 'null') as StoredOutcome);
+  for (const f of m.ResultFiles.SUCCEEDED)
+    for (const child of await read(f.Key)) out.push(JSON.parse(child.Output ?? 'null') as StoredOutcome);
   for (const f of m.ResultFiles.FAILED)
     for (const child of await read(f.Key)) {
       const input = JSON.parse(child.Input ?? '{}') as { scope?: Scope };
-      if (input.scope) out.push({ scope: input.scope, ok: false, message: `scan failed in Step Functions: ${child.Error ?? 'error'}: ${child.Cause ?? ''}`.trim() });
+      if (input.scope)
+        out.push({
+          scope: input.scope,
+          ok: false,
+          message: `scan failed in Step Functions: ${child.Error ?? 'error'}: ${child.Cause ?? ''}`.trim(),
+        });
     }
   return out;
 }
@@ -115,5 +145,8 @@ export async function loadMapOutcomes(ctx: JobContext, manifest: { Bucket: strin
 export function withMissing(plan: IdlePlan, outcomes: readonly ScanOutcome[]): ScanOutcome[] {
   const seen = new Set(outcomes.map((o) => `${o.scope.account}|${o.scope.region}`));
   const missing = plan.items.filter((s) => !seen.has(`${s.account}|${s.region}`));
-  return [...outcomes, ...missing.map((scope): ScanOutcome => ({ scope, ok: false, message: 'no result from the Distributed Map for this pair' }))];
+  return [
+    ...outcomes,
+    ...missing.map((scope): ScanOutcome => ({ scope, ok: false, message: 'no result from the Distributed Map for this pair' })),
+  ];
 }

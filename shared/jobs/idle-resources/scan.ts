@@ -30,7 +30,9 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
       now: ctx.now,
     });
     const found = scan.byRule.filter((r) => r.findings).map((r) => `${r.findings} ${r.rule}`);
-    ctx.log.progress(`idle-resources: ${where(scope)}: ${scan.runningInstances} running, ${scan.noData} without CPU data; ${found.join(', ') || 'no findings'}`);
+    ctx.log.progress(
+      `idle-resources: ${where(scope)}: ${scan.runningInstances} running, ${scan.noData} without CPU data; ${found.join(', ') || 'no findings'}`,
+    );
     for (const e of scan.ruleErrors) ctx.log.warn(`idle-resources: ${where(scope)}: rule ${e.rule} not checked: ${e.message}`);
     return { scope, ok: true, scan };
   } catch (err) {
@@ -38,4 +40,5 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
   }
 }
 
-export const where = (s: Scope) => (s.account ? `${s.accountName && s.accountName !== s.account ? `${s.accountName} (${s.account})` : s.account} ${s.region}` : s.region);
+export const where = (s: Scope) =>
+  s.account ? `${s.accountName && s.accountName !== s.account ? `${s.accountName} (${s.account})` : s.account} ${s.region}` : s.region;

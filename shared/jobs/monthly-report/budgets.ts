@@ -18,11 +18,18 @@ export async function readReportBudgets(ctx: JobContext, month: IsoMonth): Promi
   const period = { start: firstDayOfMonth(month), endExclusive: monthEndExclusive(month) };
   const { accountId, accounts } = await readBudgetAccounts(ctx, 'monthly-report', async (client, account) => {
     const budgets = reportableBudgets((await listBudgets(client, account)).budgets, month);
-    return mapLimit(budgets, HISTORY_CONCURRENCY, async (b) => ({ budget: b, amounts: await budgetPeriodAmounts(client, account, b.BudgetName ?? '', period) }));
+    return mapLimit(budgets, HISTORY_CONCURRENCY, async (b) => ({
+      budget: b,
+      amounts: await budgetPeriodAmounts(client, account, b.BudgetName ?? '', period),
+    }));
   });
   const lines = accounts.flatMap((a) =>
     a.value.map(({ budget, amounts }) =>
-      budgetLine(budget, month, amounts, { account: a.organization ? a.account : null, accountName: a.accountName, home: a.account === accountId }),
+      budgetLine(budget, month, amounts, {
+        account: a.organization ? a.account : null,
+        accountName: a.accountName,
+        home: a.account === accountId,
+      }),
     ),
   );
   return sortBudgetLines(lines);

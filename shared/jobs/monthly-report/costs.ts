@@ -39,14 +39,22 @@ export function reportWindow(month: IsoMonth, endExclusive: IsoDate, partial: bo
  * Both months of one MONTHLY query: one request spanning both, or, for a
  * running month, one per month (a time period cannot skip the days between).
  */
-async function monthPair(ce: CostExplorerClient, w: ReportWindow, q: Omit<CostQuery, 'start' | 'endExclusive' | 'granularity'>): Promise<CostQueryResult> {
+async function monthPair(
+  ce: CostExplorerClient,
+  w: ReportWindow,
+  q: Omit<CostQuery, 'start' | 'endExclusive' | 'granularity'>,
+): Promise<CostQueryResult> {
   const from = w.comparedWith.from;
   if (!w.partial) return queryCosts(ce, { ...q, start: from, endExclusive: w.endExclusive, granularity: 'MONTHLY' });
   const [before, now] = await Promise.all([
     queryCosts(ce, { ...q, start: from, endExclusive: addDays(w.comparedWith.to, 1), granularity: 'MONTHLY' }),
     queryCosts(ce, { ...q, start: firstDayOfMonth(w.month), endExclusive: w.endExclusive, granularity: 'MONTHLY' }),
   ]);
-  return { buckets: [...before.buckets, ...now.buckets], currency: before.currency ?? now.currency, requests: before.requests + now.requests };
+  return {
+    buckets: [...before.buckets, ...now.buckets],
+    currency: before.currency ?? now.currency,
+    requests: before.requests + now.requests,
+  };
 }
 
 /**
@@ -66,11 +74,16 @@ export async function readCosts(ctx: JobContext, ce: CostExplorerClient, w: Repo
   const tagKeys = reportTagKeys(ctx);
   const [byService, daily, ...tags] = await Promise.all([
     // Organizations: the same request grouped by account too; services are then summed over accounts.
-    monthPair(ce, w, { metric, filter, groupBy: [...(names ? [{ Type: 'DIMENSION' as const, Key: 'LINKED_ACCOUNT' as const }] : []), { Type: 'DIMENSION', Key: 'SERVICE' }] }),
+    monthPair(ce, w, {
+      metric,
+      filter,
+      groupBy: [...(names ? [{ Type: 'DIMENSION' as const, Key: 'LINKED_ACCOUNT' as const }] : []), { Type: 'DIMENSION', Key: 'SERVICE' }],
+    }),
     queryCosts(ce, { start: firstDayOfMonth(month), endExclusive, granularity: 'DAILY', metric, filter }),
     ...tagKeys.map((key) => monthPair(ce, w, { metric, filter, groupBy: [{ Type: 'TAG', Key: key }] })),
   ]);
-  const of = (buckets: CostBucket[], m: IsoMonth) => buckets.find((b) => b.start === firstDayOfMonth(m))?.groups ?? new Map<string, number>();
+  const of = (buckets: CostBucket[], m: IsoMonth) =>
+    buckets.find((b) => b.start === firstDayOfMonth(m))?.groups ?? new Map<string, number>();
   const pair = (buckets: CostBucket[]): MonthPair => ({ current: of(buckets, month), previous: of(buckets, addMonths(month, -1)) });
   const tagSplits = new Map(tagKeys.map((key, i) => [key, pair(tags[i]!.buckets)]));
   const services = pair(byService.buckets);

@@ -68,13 +68,27 @@ export async function planReportDelivery(ctx: JobContext, input: ReportDeliveryI
       date: ctx.now,
     });
     return {
-      channels: [sesChannel<ReportAlert>((region) => ctx.aws.ses(region), { ...email, region: email.region ?? defaultRegion(ctx.env) }, () => built.raw)],
+      channels: [
+        sesChannel<ReportAlert>(
+          (region) => ctx.aws.ses(region),
+          { ...email, region: email.region ?? defaultRegion(ctx.env) },
+          () => built.raw,
+        ),
+      ],
       linkExpiresAt: null,
-      email: { from: built.from, to: built.to, subject: built.subject, attachments: built.attachments, leftOut: built.leftOut, bytes: built.raw.byteLength },
+      email: {
+        from: built.from,
+        to: built.to,
+        subject: built.subject,
+        attachments: built.attachments,
+        leftOut: built.leftOut,
+        bytes: built.raw.byteLength,
+      },
     };
   }
   const topic = ctx.config.notify.reportTopicArn;
-  if (!topic) ctx.log.warn('monthly-report: no notify.reportTopicArn (or report.email) in config: the report is written but nobody is emailed');
+  if (!topic)
+    ctx.log.warn('monthly-report: no notify.reportTopicArn (or report.email) in config: the report is written but nobody is emailed');
   const html = input.files.find((f) => fileName(f.key) === 'cost-report.html');
   const link = html && html.bucket ? await reportLink(ctx.aws.s3(), html, ctx.now) : null;
   const message = { model: input.model, link, location: input.location };

@@ -36,18 +36,25 @@ function resolveMonth(ctx: JobContext, month: IsoMonth | undefined): IsoMonth {
 export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMonth } = {}): Promise<MonthlyReportResult> {
   const { bucket, prefix } = ctx.config.report;
   if (!bucket && !ctx.dryRun)
-    throw new UsageError('report.bucket: expected an S3 bucket name in config for the report files (e.g. "report": { "bucket": "cost-watch-reports" }), or use --dry-run');
+    throw new UsageError(
+      'report.bucket: expected an S3 bucket name in config for the report files (e.g. "report": { "bucket": "cost-watch-reports" }), or use --dry-run',
+    );
   const month = resolveMonth(ctx, options.month);
   const todayUtc = today(ctx.now);
   const partial = month === monthOf(todayUtc);
   const through = reportThrough(month, todayUtc);
 
-  ctx.log.progress(`monthly-report: reading Cost Explorer for ${addMonths(month, -1)} and ${month}${partial ? ` (through ${through})` : ''}`);
+  ctx.log.progress(
+    `monthly-report: reading Cost Explorer for ${addMonths(month, -1)} and ${month}${partial ? ` (through ${through})` : ''}`,
+  );
   const ce = ctx.aws.costExplorer();
   const endExclusive = addDays(through, 1);
   const window = reportWindow(month, endExclusive, partial);
   const scope = await reportScope(ctx);
-  const [costs, accountId] = await Promise.all([readCosts(ctx, ce, window, scope), resolveAccountId(ctx.aws, ctx.config.budgets.accountId)]);
+  const [costs, accountId] = await Promise.all([
+    readCosts(ctx, ce, window, scope),
+    resolveAccountId(ctx.aws, ctx.config.budgets.accountId),
+  ]);
   const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
   const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, window, scope);
@@ -65,12 +72,24 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     budgets,
     waste,
     review: markCountedInWaste(review, waste),
-    ...(byAccount && costs.accountSpend ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } } : {}),
+    ...(byAccount && costs.accountSpend
+      ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } }
+      : {}),
   });
   const html = renderHtml(model);
   // One account, or the organization's byAccount.
-  const accounts = byAccount?.map((a) => ({ account: a.account, name: a.name, amount: a.amount, previous: a.previous, changePct: a.changePct }));
-  const xlsx = await renderXlsx(model, { accounts: accounts ?? [{ account: accountId, name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct }] });
+  const accounts = byAccount?.map((a) => ({
+    account: a.account,
+    name: a.name,
+    amount: a.amount,
+    previous: a.previous,
+    changePct: a.changePct,
+  }));
+  const xlsx = await renderXlsx(model, {
+    accounts: accounts ?? [
+      { account: accountId, name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct },
+    ],
+  });
   const file = (name: string, contentType: string, body: string | Buffer, contentDisposition?: string): ReportFile => ({
     bucket: bucket ?? '',
     key: reportKey(prefix, month, name),
@@ -81,7 +100,13 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   const htmlFile = file('cost-report.html', 'text/html; charset=utf-8', html);
   const csvFile = file('cost-report.csv', 'text/csv; charset=utf-8', renderCsv(model), `attachment; filename="cost-report-${month}.csv"`);
   const xlsxFile = file('cost-report.xlsx', XLSX_CONTENT_TYPE, xlsx, `attachment; filename="cost-report-${month}.xlsx"`);
-  const objects: ReportObject[] = bucket ? [htmlFile, csvFile, file('cost-report.json', 'application/json', ''), xlsxFile].map(({ bucket: b, key, contentType }) => ({ bucket: b, key, contentType })) : [];
+  const objects: ReportObject[] = bucket
+    ? [htmlFile, csvFile, file('cost-report.json', 'application/json', ''), xlsxFile].map(({ bucket: b, key, contentType }) => ({
+        bucket: b,
+        key,
+        contentType,
+      }))
+    : [];
   const location = `s3://${bucket ?? ''}/${prefix}${month}/`;
   const delivery = await planReportDelivery(ctx, { model, files: [htmlFile, csvFile, xlsxFile], location });
   const operations = [...Array<string>(costs.requests).fill('GetCostAndUsage'), ...reviewRequests];
@@ -100,7 +125,12 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   if (!ctx.dryRun && bucket) {
     const s3 = ctx.aws.s3();
     ctx.log.progress(`monthly-report: writing s3://${bucket}/${prefix}${month}/`);
-    await writeReportFiles(s3, [htmlFile, csvFile, file('cost-report.json', 'application/json', `${JSON.stringify(result, null, 2)}\n`), xlsxFile]);
+    await writeReportFiles(s3, [
+      htmlFile,
+      csvFile,
+      file('cost-report.json', 'application/json', `${JSON.stringify(result, null, 2)}\n`),
+      xlsxFile,
+    ]);
   }
   const alert: ReportAlert = {
     alertId: reportAlertId(month, partial ? through : undefined),
@@ -108,7 +138,13 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
     subject: { job: 'monthly-report', scope: 'report', key: month, account: null },
     month,
   };
-  const deliveries = await dispatch({ alerts: [alert], channels: delivery.channels, ledger: ctx.ledger, mutes: ctx.mutes, dryRun: ctx.dryRun });
+  const deliveries = await dispatch({
+    alerts: [alert],
+    channels: delivery.channels,
+    ledger: ctx.ledger,
+    mutes: ctx.mutes,
+    dryRun: ctx.dryRun,
+  });
   return { ...result, email: delivery.email, deliveries };
 }
 

@@ -30,7 +30,15 @@ export interface MonthlyReportResult {
   readonly byTag: Array<{ key: string; values: Amounts[] }>;
   readonly budget: { name: string; limit: number; actual: number | null; actualPct: number | null } | null;
   /** Every monthly cost budget in force during the month, each with its own actual (null: AWS keeps none for it). */
-  readonly budgets: Array<{ name: string; account: string | null; accountName: string | null; accountWide: boolean; limit: number; actual: number | null; actualPct: number | null }>;
+  readonly budgets: Array<{
+    name: string;
+    account: string | null;
+    accountName: string | null;
+    accountWide: boolean;
+    limit: number;
+    actual: number | null;
+    actualPct: number | null;
+  }>;
   readonly waste: { asOf: string; resources: number; estimatedMonthlySavings: number } | null;
   readonly byCategory: CategoryRow[];
   readonly allocation: AllocationRow[];
@@ -61,7 +69,17 @@ export interface MonthlyReportResult {
 
 const amounts = (l: Amounts): Amounts => ({ key: l.key, amount: l.amount, previous: l.previous, changePct: l.changePct });
 
-export type ResultExtras = Pick<MonthlyReportResult, 'objects' | 'written' | 'costExplorerRequests' | 'costExplorerOperations' | 'cloudWatchRequests' | 'htmlBytes' | 'xlsxBytes' | 'linkExpiresAt'>;
+export type ResultExtras = Pick<
+  MonthlyReportResult,
+  | 'objects'
+  | 'written'
+  | 'costExplorerRequests'
+  | 'costExplorerOperations'
+  | 'cloudWatchRequests'
+  | 'htmlBytes'
+  | 'xlsxBytes'
+  | 'linkExpiresAt'
+>;
 
 export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportResult {
   const b = m.primaryBudget;
@@ -79,18 +97,45 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     previousTotal: m.total.previous,
     changePct: m.total.changePct,
     byService: m.services.map(amounts),
-    byAccount: (m.accounts?.lines ?? []).map((a) => ({ account: a.account, name: a.name, amount: a.amount, previous: a.previous, changePct: a.changePct })),
+    byAccount: (m.accounts?.lines ?? []).map((a) => ({
+      account: a.account,
+      name: a.name,
+      amount: a.amount,
+      previous: a.previous,
+      changePct: a.changePct,
+    })),
     byTag: m.tags.map((t) => ({ key: t.key, values: t.rows.map(amounts) })),
     budget: b ? { name: b.name, limit: b.limit, actual: b.actual, actualPct: b.actualPct } : null,
-    budgets: m.budgets.map((l) => ({ name: l.name, account: l.account ?? null, accountName: l.accountName ?? null, accountWide: l.accountWide, limit: l.limit, actual: l.actual, actualPct: l.actualPct })),
-    waste: m.waste ? { asOf: m.waste.asOf, resources: m.waste.items.length, estimatedMonthlySavings: m.waste.estimatedMonthlySavings } : null,
+    budgets: m.budgets.map((l) => ({
+      name: l.name,
+      account: l.account ?? null,
+      accountName: l.accountName ?? null,
+      accountWide: l.accountWide,
+      limit: l.limit,
+      actual: l.actual,
+      actualPct: l.actualPct,
+    })),
+    waste: m.waste
+      ? { asOf: m.waste.asOf, resources: m.waste.items.length, estimatedMonthlySavings: m.waste.estimatedMonthlySavings }
+      : null,
     byCategory: r?.byCategory ?? [],
     allocation: r?.allocation ?? [],
     allocationNotes: r?.allocationNotes ?? [],
-    commitments: r?.commitments ?? { savingsPlans: { coveragePct: null, utilizationPct: null }, reservations: { coveragePct: null, utilizationPct: null } },
+    commitments: r?.commitments ?? {
+      savingsPlans: { coveragePct: null, utilizationPct: null },
+      reservations: { coveragePct: null, utilizationPct: null },
+    },
     rightsizing: r?.rightsizing ?? [],
     reviewGaps: r?.gaps ?? [],
-    unitCost: r?.unitCost ? { unit: r.unitCost.unit, units: r.unitCost.units, costPerUnit: r.unitCost.costPerUnit, target: r.unitCost.target, previousCostPerUnit: r.unitCost.previousCostPerUnit } : null,
+    unitCost: r?.unitCost
+      ? {
+          unit: r.unitCost.unit,
+          units: r.unitCost.units,
+          costPerUnit: r.unitCost.costPerUnit,
+          target: r.unitCost.target,
+          previousCostPerUnit: r.unitCost.previousCostPerUnit,
+        }
+      : null,
     ...extras,
     email: null,
     deliveries: [],
@@ -102,18 +147,34 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
     `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} (${formatChange(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
   ];
   for (const b of r.budgets.slice(0, 10))
-    lines.push(`  budget "${b.name}"${b.account ? ` (${b.accountName ?? b.account})` : ''}: ${formatPercent(b.actualPct)} of ${formatMoney(b.limit, r.currency)}`);
-  for (const a of r.byAccount.slice(0, 10)) lines.push(`  ${formatMoney(a.amount, r.currency).padStart(14)} account ${a.name === a.account ? a.account : `${a.name} (${a.account})`} (${formatChange(a.changePct)})`);
-  for (const s of r.byService.slice(0, 5)) lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatChange(s.changePct)})`);
+    lines.push(
+      `  budget "${b.name}"${b.account ? ` (${b.accountName ?? b.account})` : ''}: ${formatPercent(b.actualPct)} of ${formatMoney(b.limit, r.currency)}`,
+    );
+  for (const a of r.byAccount.slice(0, 10))
+    lines.push(
+      `  ${formatMoney(a.amount, r.currency).padStart(14)} account ${a.name === a.account ? a.account : `${a.name} (${a.account})`} (${formatChange(a.changePct)})`,
+    );
+  for (const s of r.byService.slice(0, 5))
+    lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatChange(s.changePct)})`);
   if (r.byCategory.length)
-    lines.push(`  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${formatPercent(c.budgetPct)} of budget)`}`).join(', ')}`);
+    lines.push(
+      `  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${formatPercent(c.budgetPct)} of budget)`}`).join(', ')}`,
+    );
   const unitCost = (n: number | null) => formatUnitCost(n, r.currency);
-  if (r.unitCost) lines.push(`  cost per ${r.unitCost.unit}: ${unitCost(r.unitCost.costPerUnit)} (target ${unitCost(r.unitCost.target)}, month before ${unitCost(r.unitCost.previousCostPerUnit)})`);
+  if (r.unitCost)
+    lines.push(
+      `  cost per ${r.unitCost.unit}: ${unitCost(r.unitCost.costPerUnit)} (target ${unitCost(r.unitCost.target)}, month before ${unitCost(r.unitCost.previousCostPerUnit)})`,
+    );
   for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
   for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
-  if (r.email) lines.push(`  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} (${Math.round(r.email.bytes / 1024)} KB)`);
+  if (r.email)
+    lines.push(
+      `  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} (${Math.round(r.email.bytes / 1024)} KB)`,
+    );
   for (const f of r.email?.leftOut ?? []) lines.push(`  ${f.filename} not attached (too large for SES): ${f.s3}`);
-  const ops = Object.entries(r.costExplorerOperations).map(([op, n]) => `${op} ×${n}`).join(', ');
+  const ops = Object.entries(r.costExplorerOperations)
+    .map(([op, n]) => `${op} ×${n}`)
+    .join(', ');
   lines.push(`  Cost Explorer requests: ${r.costExplorerRequests}${ops ? ` (${ops})` : ''}`);
   return lines.join('\n');
 }

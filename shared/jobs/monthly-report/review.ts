@@ -68,7 +68,13 @@ function allocation(ctx: JobContext, costs: ReportCosts) {
 }
 
 /** Every Cost Explorer operation is filtered to the scope's accounts; rightsizing rows are checked again on arrival. */
-export async function gatherReview(ctx: JobContext, ce: CostExplorerClient, costs: ReportCosts, w: ReportWindow, scope: ReportScope): Promise<ReviewResult> {
+export async function gatherReview(
+  ctx: JobContext,
+  ce: CostExplorerClient,
+  costs: ReportCosts,
+  w: ReportWindow,
+  scope: ReportScope,
+): Promise<ReviewResult> {
   const span = { start: firstDayOfMonth(w.month), endExclusive: w.endExclusive, filter: scope.accountFilter };
   const [cats, commitments, rightsizing, unit] = await Promise.all([
     categories(ctx, ce, costs, w, scope),

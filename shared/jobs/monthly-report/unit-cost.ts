@@ -29,11 +29,24 @@ export async function readMonthUnitCost(
   try {
     units = await dailyUnits(cw, u.metric, firstDayOfMonth(addMonths(month, -1)), endExclusive);
   } catch (err) {
-    return { gap: { ...reviewGap(err, 'unitCost', 'GetMetricData'), message: `CloudWatch ${u.metric.namespace}/${u.metric.metricName} could not be read: ${(err as Error).message}` }, requests: attemptsOf(err) };
+    return {
+      gap: {
+        ...reviewGap(err, 'unitCost', 'GetMetricData'),
+        message: `CloudWatch ${u.metric.namespace}/${u.metric.metricName} could not be read: ${(err as Error).message}`,
+      },
+      requests: attemptsOf(err),
+    };
   }
   const sum = (pick: (d: IsoDate) => boolean) => [...units.byDay].filter(([d]) => pick(d)).reduce((a, [, n]) => a + n, 0);
   const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const figures = unitCostFigures(u.unit, u.target, { cost: total(costs.current), units: sum((d) => d >= start) }, { cost: total(costs.previous), units: sum((d) => d >= comparedWith.from && d <= comparedWith.to) });
-  const daily = [...costs.daily].filter(([d]) => d >= start).map(([date, cost]) => ({ date, costPerUnit: costPerUnit(cost, units.byDay.get(date) ?? 0) }));
+  const figures = unitCostFigures(
+    u.unit,
+    u.target,
+    { cost: total(costs.current), units: sum((d) => d >= start) },
+    { cost: total(costs.previous), units: sum((d) => d >= comparedWith.from && d <= comparedWith.to) },
+  );
+  const daily = [...costs.daily]
+    .filter(([d]) => d >= start)
+    .map(([date, cost]) => ({ date, costPerUnit: costPerUnit(cost, units.byDay.get(date) ?? 0) }));
   return { unitCost: { ...figures, daily }, requests: units.requests };
 }

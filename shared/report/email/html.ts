@@ -14,7 +14,16 @@ import { EMAIL_TOP_SERVICES, type CategoryRow, type FinanceEmailContent } from '
  */
 
 const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-const COLOR = { text: '#0f172a', muted: '#475569', rule: '#e2e8f0', up: '#b91c1c', down: '#15803d', bar: '#2563eb', over: '#dc2626', note: '#fef9c3' };
+const COLOR = {
+  text: '#0f172a',
+  muted: '#475569',
+  rule: '#e2e8f0',
+  up: '#b91c1c',
+  down: '#15803d',
+  bar: '#2563eb',
+  over: '#dc2626',
+  note: '#fef9c3',
+};
 const CELL = `padding:6px 3px;border-bottom:1px solid ${COLOR.rule};vertical-align:top`;
 /** A name from AWS may be one long word: it breaks anywhere rather than widening the table past a phone's screen. */
 const NAME = 'word-break:break-word;overflow-wrap:anywhere';
@@ -25,13 +34,17 @@ const esc = escapeHtml;
 const presentation = (style: string, body: string) =>
   `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${style}">${body}</table>`;
 const heading = (text: string) => `<h2 style="margin:22px 0 8px;font-size:16px;line-height:1.3;color:${COLOR.text}">${esc(text)}</h2>`;
-const para = (html: string, style = '') => `<p style="margin:6px 0;font-size:14px;line-height:1.45;color:${COLOR.text};${style}">${html}</p>`;
+const para = (html: string, style = '') =>
+  `<p style="margin:6px 0;font-size:14px;line-height:1.45;color:${COLOR.text};${style}">${html}</p>`;
 const small = (html: string) => `<span style="font-size:12px;color:${COLOR.muted}">${html}</span>`;
 
 /** A data table: the first column a name (left), the others amounts (right). */
 function dataTable(head: readonly string[], rows: readonly string[][]): string {
-  const th = head.map((h, i) => `<th align="${i ? 'right' : 'left'}" style="${CELL};font-size:12px;color:${COLOR.muted};font-weight:600">${esc(h)}</th>`).join('');
-  const td = (c: string, i: number) => `<td align="${i ? 'right' : 'left'}" style="${CELL};${i ? FIGURE : `font-size:14px;${NAME}`};color:${COLOR.text}">${c}</td>`;
+  const th = head
+    .map((h, i) => `<th align="${i ? 'right' : 'left'}" style="${CELL};font-size:12px;color:${COLOR.muted};font-weight:600">${esc(h)}</th>`)
+    .join('');
+  const td = (c: string, i: number) =>
+    `<td align="${i ? 'right' : 'left'}" style="${CELL};${i ? FIGURE : `font-size:14px;${NAME}`};color:${COLOR.text}">${c}</td>`;
   const tr = rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('');
   return `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
@@ -40,7 +53,8 @@ function dataTable(head: readonly string[], rows: readonly string[][]): string {
 function bar(pct: number): string {
   const width = Math.max(0, Math.min(100, Math.round(pct)));
   const fill = pct > 100 ? COLOR.over : COLOR.bar;
-  const cell = (w: number, color: string) => `<td width="${w}%" style="width:${w}%;background:${color};height:8px;font-size:0;line-height:0">&nbsp;</td>`;
+  const cell = (w: number, color: string) =>
+    `<td width="${w}%" style="width:${w}%;background:${color};height:8px;font-size:0;line-height:0">&nbsp;</td>`;
   const cells = width === 0 ? cell(100, COLOR.rule) : width === 100 ? cell(100, fill) : cell(width, fill) + cell(100 - width, COLOR.rule);
   return presentation('margin:4px 0 0', `<tr>${cells}</tr>`);
 }
@@ -66,7 +80,10 @@ function summary(c: FinanceEmailContent): string {
   return (
     '<div style="margin:12px 0">' +
     kpi(`Total ${m.monthLabel}`, `<strong style="font-size:20px">${money(m.total.amount)}</strong>`) +
-    kpi(`vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`, `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(esc(formatSignedMoney(m.total.change, m.currency)))}`) +
+    kpi(
+      `vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`,
+      `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(esc(formatSignedMoney(m.total.change, m.currency)))}`,
+    ) +
     kpi('vs budget', budget) +
     '</div>'
   );
@@ -78,7 +95,8 @@ function topServices(c: FinanceEmailContent): string {
   const top = m.services.slice(0, EMAIL_TOP_SERVICES);
   const money = (n: number) => esc(formatMoney(n, m.currency));
   const rows = top.map((s: Line) => [esc(s.key), money(s.amount), money(s.previous), change(s.changePct, s.change)]);
-  const more = m.services.length > top.length ? para(small(`${countOf(m.services.length - top.length, 'more service')} in the attached report.`)) : '';
+  const more =
+    m.services.length > top.length ? para(small(`${countOf(m.services.length - top.length, 'more service')} in the attached report.`)) : '';
   return heading(`Top ${top.length} services`) + dataTable(['Service', m.monthLabel, m.previousLabel, 'Change'], rows) + more;
 }
 
@@ -89,7 +107,9 @@ function categories(rows: readonly CategoryRow[], currency: string): string {
     esc(r.category),
     money(r.amount),
     change(r.changePct, r.amount - r.previous),
-    r.budget === null ? small('no budget') : `${money(r.budget)}<br>${small(r.budgetPct === null ? '' : `${esc(formatPercent(r.budgetPct))} used`)}${r.budgetPct === null ? '' : bar(r.budgetPct)}`,
+    r.budget === null
+      ? small('no budget')
+      : `${money(r.budget)}<br>${small(r.budgetPct === null ? '' : `${esc(formatPercent(r.budgetPct))} used`)}${r.budgetPct === null ? '' : bar(r.budgetPct)}`,
   ]);
   return heading('By category') + dataTable(['Category', 'Spend', 'Change', 'Budget'], body);
 }
@@ -97,8 +117,14 @@ function categories(rows: readonly CategoryRow[], currency: string): string {
 function review(c: FinanceEmailContent): string {
   const lines = reviewLines(c.model.review, c.model.currency);
   if (!lines.length) return '';
-  const rows = lines.map(([label, value]) => `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text};${NAME}">${esc(label)}</td><td style="${CELL};font-size:14px;color:${COLOR.text};${NAME}">${esc(value)}</td></tr>`);
-  return heading('FinOps review') + `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows.join('')}</table>`;
+  const rows = lines.map(
+    ([label, value]) =>
+      `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text};${NAME}">${esc(label)}</td><td style="${CELL};font-size:14px;color:${COLOR.text};${NAME}">${esc(value)}</td></tr>`,
+  );
+  return (
+    heading('FinOps review') +
+    `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows.join('')}</table>`
+  );
 }
 
 function budgets(c: FinanceEmailContent): string {
@@ -108,7 +134,9 @@ function budgets(c: FinanceEmailContent): string {
     const name = `<strong>${esc(b.name)}</strong> ${small(esc(budgetScope(b)))}`;
     if (b.actual === null) return para(`${name}<br>${small(`Limit ${esc(formatMoney(b.limit, m.currency))}; ${esc(NO_BUDGET_HISTORY)}`)}`);
     const pct = b.actualPct === null ? '' : ` (${esc(formatPercent(b.actualPct))})`;
-    return para(`${name}<br>${esc(formatMoney(b.actual, m.currency))} of ${esc(formatMoney(b.limit, m.currency))}${pct}${b.actualPct === null ? '' : bar(b.actualPct)}`);
+    return para(
+      `${name}<br>${esc(formatMoney(b.actual, m.currency))} of ${esc(formatMoney(b.limit, m.currency))}${pct}${b.actualPct === null ? '' : bar(b.actualPct)}`,
+    );
   });
   return heading('Budget') + items.join('');
 }
@@ -125,7 +153,9 @@ function notes(c: FinanceEmailContent): string {
 function footer(c: FinanceEmailContent): string {
   const { model: m } = c;
   const waste = m.waste?.items.length
-    ? para(`Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`)
+    ? para(
+        `Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`,
+      )
     : '';
   const files = c.attachments.map((a) => esc(a.filename)).join(', ');
   const console = s3ConsoleUrl(c.location);
@@ -133,9 +163,17 @@ function footer(c: FinanceEmailContent): string {
     waste +
     heading('The full report') +
     para(`Attached: ${files || 'nothing'}. Open cost-report.html in a browser for the charts and every service.`) +
-    sizeNotes(c).map((n) => para(esc(n), `background:${COLOR.note};padding:6px 10px`)).join('') +
-    para(`The same files are kept in S3 at ${esc(c.location)}: <a href="${esc(console)}" style="color:${COLOR.bar}">open the folder in the S3 console</a> (AWS sign-in required).`) +
-    para(small(`Spend from AWS Cost Explorer (${esc(m.metric)}), credits and refunds excluded. Generated by cost-watch at ${esc(m.generatedAt)}.`))
+    sizeNotes(c)
+      .map((n) => para(esc(n), `background:${COLOR.note};padding:6px 10px`))
+      .join('') +
+    para(
+      `The same files are kept in S3 at ${esc(c.location)}: <a href="${esc(console)}" style="color:${COLOR.bar}">open the folder in the S3 console</a> (AWS sign-in required).`,
+    ) +
+    para(
+      small(
+        `Spend from AWS Cost Explorer (${esc(m.metric)}), credits and refunds excluded. Generated by cost-watch at ${esc(m.generatedAt)}.`,
+      ),
+    )
   );
 }
 

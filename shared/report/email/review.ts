@@ -11,13 +11,21 @@ import { rightsizingSavings } from '../overlap.js';
 /** Cost per unit is not rounded to cents: $0.0472 against a $0.05 target. */
 const perUnit = (n: number, currency: string) => formatUnitCost(n, currency);
 
-const PART: Record<string, string> = { categories: 'Categories', savingsPlans: 'Savings Plans', reservations: 'Reservations', rightsizing: 'Rightsizing', unitCost: 'Unit cost' };
+const PART: Record<string, string> = {
+  categories: 'Categories',
+  savingsPlans: 'Savings Plans',
+  reservations: 'Reservations',
+  rightsizing: 'Rightsizing',
+  unitCost: 'Unit cost',
+};
 
 const pct = (n: number | null) => (n === null ? null : formatPercent(n));
 
 function commitment(c: CommitmentFigures): string {
   if (c.coveragePct === null && c.utilizationPct === null) return 'none this month';
-  return [pct(c.coveragePct) && `${pct(c.coveragePct)} coverage`, pct(c.utilizationPct) && `${pct(c.utilizationPct)} utilization`].filter(Boolean).join(', ');
+  return [pct(c.coveragePct) && `${pct(c.coveragePct)} coverage`, pct(c.utilizationPct) && `${pct(c.utilizationPct)} utilization`]
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function reviewLines(review: FinOpsReview | undefined, currency: string): Array<[label: string, value: string]> {
@@ -38,7 +46,10 @@ export function reviewLines(review: FinOpsReview | undefined, currency: string):
     const n = review.rightsizing.length;
     const inWaste = review.rightsizing.filter((r) => r.countedInWaste).length;
     const also = inWaste ? ` (${inWaste} also a waste finding, counted in waste only)` : '';
-    lines.push(['Rightsizing', n ? `${countOf(n, 'recommendation')}, about ${formatMoney(saving, currency)} a month${also}` : 'no recommendations']);
+    lines.push([
+      'Rightsizing',
+      n ? `${countOf(n, 'recommendation')}, about ${formatMoney(saving, currency)} a month${also}` : 'no recommendations',
+    ]);
   }
   for (const g of review.gaps) lines.push([PART[g.part] ?? g.part, g.message]);
   return lines;

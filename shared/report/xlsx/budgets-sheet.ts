@@ -13,6 +13,14 @@ export function budgetsSheet(wb: Workbook, m: ReportModel): void {
     { header: 'Actual', kind: 'money' },
     { header: 'Used %', kind: 'percent', width: 10 },
   ];
-  const rows = m.budgets.map((b) => [b.name, b.account ?? null, b.accountName ?? null, b.accountWide ? 'whole account' : 'filtered', b.limit, b.actual, fraction(b.actualPct)]);
+  const rows = m.budgets.map((b) => [
+    b.name,
+    b.account ?? null,
+    b.accountName ?? null,
+    b.accountWide ? 'whole account' : 'filtered',
+    b.limit,
+    b.actual,
+    fraction(b.actualPct),
+  ]);
   fillSheet(wb.addWorksheet('Budgets'), columns, rows, m.currency);
 }

@@ -51,7 +51,14 @@ export function fillSheet(ws: Worksheet, columns: readonly Column[], rows: Reado
   ws.columns = columns.map((c) => ({
     header: c.header,
     width: c.width ?? 14,
-    style: c.kind === 'money' ? { numFmt: currencyFormat(currency) } : c.kind === 'percent' ? { numFmt: PERCENT } : c.kind === 'date' ? { numFmt: DATE } : {},
+    style:
+      c.kind === 'money'
+        ? { numFmt: currencyFormat(currency) }
+        : c.kind === 'percent'
+          ? { numFmt: PERCENT }
+          : c.kind === 'date'
+            ? { numFmt: DATE }
+            : {},
   }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];

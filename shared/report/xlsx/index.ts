@@ -1,6 +1,17 @@
 import type { ReportModel } from '../model.js';
 import { budgetsSheet } from './budgets-sheet.js';
-import { accountsSheet, allocationSheet, categoriesSheet, dailySheet, rightsizingSheet, servicesSheet, summarySheet, tagsSheet, wasteSheet, type AccountRow } from './sheets.js';
+import {
+  accountsSheet,
+  allocationSheet,
+  categoriesSheet,
+  dailySheet,
+  rightsizingSheet,
+  servicesSheet,
+  summarySheet,
+  tagsSheet,
+  wasteSheet,
+  type AccountRow,
+} from './sheets.js';
 
 export type { AccountRow } from './sheets.js';
 export { cellText, currencyFormat } from './format.js';

@@ -9,15 +9,13 @@ async function listAddresses(ec2: EC2Client, region: string): Promise<Listed<Ela
   const out = await ec2.send(new DescribeAddressesCommand({})).catch((err: unknown) => {
     throw explainAwsError(err, `EC2 DescribeAddresses in ${region}`, 'ec2:DescribeAddresses');
   });
-  const items = (out.Addresses ?? []).map(
-    (a): ElasticIp => ({
-      id: a.AllocationId || a.PublicIp || 'unknown',
-      publicIp: a.PublicIp,
-      // Empty strings count as absent (some emulators send InstanceId: "").
-      associated: !!(a.AssociationId || a.InstanceId || a.NetworkInterfaceId),
-      tags: tagMap(a.Tags),
-    }),
-  );
+  const items = (out.Addresses ?? []).map((a): ElasticIp => ({
+    id: a.AllocationId || a.PublicIp || 'unknown',
+    publicIp: a.PublicIp,
+    // Empty strings count as absent (some emulators send InstanceId: "").
+    associated: !!(a.AssociationId || a.InstanceId || a.NetworkInterfaceId),
+    tags: tagMap(a.Tags),
+  }));
   return { items, calls: { DescribeAddresses: 1 } };
 }
 

@@ -1,4 +1,8 @@
-import { DescribeTagsCommand, paginateDescribeLoadBalancers, type ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeTagsCommand,
+  paginateDescribeLoadBalancers,
+  type ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { LoadBalancer } from '../../detect/waste/types.js';
 import { explainAwsError } from '../../aws/errors.js';
 import { mapLimit } from '../../concurrency.js';
@@ -50,10 +54,12 @@ async function listLoadBalancers(elb: ElasticLoadBalancingV2Client, region: stri
     const out = await elb.send(new DescribeTagsCommand({ ResourceArns: arns })).catch((err: unknown) => {
       throw explainAwsError(err, `ELB DescribeTags in ${region}`, 'elasticloadbalancing:DescribeTags');
     });
-    for (const d of out.TagDescriptions ?? [])
-      if (d.ResourceArn) tags.set(d.ResourceArn, tagMap(d.Tags));
+    for (const d of out.TagDescriptions ?? []) if (d.ResourceArn) tags.set(d.ResourceArn, tagMap(d.Tags));
   });
-  return { items: found.map((lb) => ({ ...lb, tags: tags.get(lb.arn) ?? {} })), calls: { DescribeLoadBalancers: pages, DescribeTags: batches.length } };
+  return {
+    items: found.map((lb) => ({ ...lb, tags: tags.get(lb.arn) ?? {} })),
+    calls: { DescribeLoadBalancers: pages, DescribeTags: batches.length },
+  };
 }
 
 export const loadBalancers: ListingSource<'loadBalancers', 'elbv2'> = {

@@ -11,10 +11,14 @@ async function listNatGateways(ec2: EC2Client, region: string): Promise<Listed<N
   const items: NatGateway[] = [];
   let pages = 0;
   try {
-    for await (const out of paginateDescribeNatGateways({ client: ec2, pageSize: NAT_PAGE }, { Filter: [{ Name: 'state', Values: ['available'] }] })) {
+    for await (const out of paginateDescribeNatGateways(
+      { client: ec2, pageSize: NAT_PAGE },
+      { Filter: [{ Name: 'state', Values: ['available'] }] },
+    )) {
       pages++;
       for (const n of out.NatGateways ?? [])
-        if (n.NatGatewayId) items.push({ id: n.NatGatewayId, state: n.State ?? 'unknown', createTime: n.CreateTime?.toISOString(), tags: tagMap(n.Tags) });
+        if (n.NatGatewayId)
+          items.push({ id: n.NatGatewayId, state: n.State ?? 'unknown', createTime: n.CreateTime?.toISOString(), tags: tagMap(n.Tags) });
     }
   } catch (err) {
     throw explainAwsError(err, `EC2 DescribeNatGateways in ${region}`, 'ec2:DescribeNatGateways');

@@ -21,7 +21,13 @@ export const idleNatGateway: WasteRule<z.output<typeof options>> = {
   queries: (l) =>
     l.natGateways
       .filter((n) => n.state === 'available')
-      .map((n) => ({ key: n.id, namespace: 'AWS/NATGateway', metricName: 'BytesOutToDestination', dimensions: { NatGatewayId: n.id }, stat: 'Sum' })),
+      .map((n) => ({
+        key: n.id,
+        namespace: 'AWS/NATGateway',
+        metricName: 'BytesOutToDestination',
+        dimensions: { NatGatewayId: n.id },
+        stat: 'Sum',
+      })),
   evaluate(l, metrics, ctx) {
     const findings: RuleFinding[] = [];
     for (const n of l.natGateways) {

@@ -20,7 +20,13 @@ export const idleRds: WasteRule<z.output<typeof options>> = {
   queries: (l) =>
     l.dbInstances
       .filter((d) => d.status === 'available')
-      .map((d) => ({ key: d.id, namespace: 'AWS/RDS', metricName: 'DatabaseConnections', dimensions: { DBInstanceIdentifier: d.id }, stat: 'Maximum' })),
+      .map((d) => ({
+        key: d.id,
+        namespace: 'AWS/RDS',
+        metricName: 'DatabaseConnections',
+        dimensions: { DBInstanceIdentifier: d.id },
+        stat: 'Maximum',
+      })),
   evaluate(l, metrics, ctx) {
     const findings: RuleFinding[] = [];
     let noData = 0;
@@ -35,7 +41,12 @@ export const idleRds: WasteRule<z.output<typeof options>> = {
         detail: `${d.engine} ${d.instanceClass}${d.multiAz ? ' Multi-AZ' : ''}, no connections over ${ctx.idle.lookbackDays} days`,
         estimatedMonthlyCost: rdsMonthlyCost(ctx.region, d.engine, d.instanceClass, d.multiAz),
         priceType: `${d.engine} ${d.instanceClass}`,
-        facts: { engine: d.engine, instanceClass: d.instanceClass, multiAz: d.multiAz, ...(d.createTime ? { createTime: d.createTime } : {}) },
+        facts: {
+          engine: d.engine,
+          instanceClass: d.instanceClass,
+          multiAz: d.multiAz,
+          ...(d.createTime ? { createTime: d.createTime } : {}),
+        },
       });
     }
     return { findings, noData };

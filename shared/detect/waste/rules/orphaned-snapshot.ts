@@ -34,7 +34,11 @@ export const orphanedSnapshot: WasteRule<z.output<typeof options>> = {
           detail: `${s.sizeGiB} GiB${age === undefined ? '' : `, ${countOf(Math.floor(age), 'day')} old`}, source volume ${s.volumeId ?? 'unknown'} gone, used by no AMI`,
           estimatedMonthlyCost: snapshotMonthlyCost(ctx.region, s.sizeGiB),
           priceType: 'snapshot',
-          facts: { sizeGiB: s.sizeGiB, ...(s.volumeId ? { volumeId: s.volumeId } : {}), ...(s.startTime ? { startTime: s.startTime } : {}) },
+          facts: {
+            sizeGiB: s.sizeGiB,
+            ...(s.volumeId ? { volumeId: s.volumeId } : {}),
+            ...(s.startTime ? { startTime: s.startTime } : {}),
+          },
         };
       });
     return { findings };

@@ -37,7 +37,12 @@ export const stoppedInstance: WasteRule<z.output<typeof options>> = {
         detail: `${i.instanceType} stopped${age === undefined ? '' : ` ${countOf(Math.floor(age), 'day')}`}, ${countOf(attached.length, 'volume')} (${gib} GiB)`,
         estimatedMonthlyCost: unknown ? null : Math.round(costs.reduce((s: number, c) => s + c!, 0) * 100) / 100,
         ...(unknown ? { priceType: unknown.volumeType } : {}),
-        facts: { instanceType: i.instanceType, volumeGiB: gib, volumeIds: attached.map((v) => v.id).join(','), ...(i.stoppedAt ? { stoppedAt: i.stoppedAt } : {}) },
+        facts: {
+          instanceType: i.instanceType,
+          volumeGiB: gib,
+          volumeIds: attached.map((v) => v.id).join(','),
+          ...(i.stoppedAt ? { stoppedAt: i.stoppedAt } : {}),
+        },
         covers: attached.map((v) => v.id),
       });
     }
