@@ -107,7 +107,16 @@ describe('cost-report.xlsx', () => {
     expect(rows('Tags')[0]).toEqual(['team', "'@core", 100, 80, 20, 0.25]);
     expect(rows('Waste')).toEqual([['vol-1', 'unattached volume', 'us-east-1', '500 GiB gp2', 50]]);
     expect(rows('Allocation')[2]?.slice(0, 4)).toEqual(['environment', '(untagged)', 300, 0.194]); // no target: empty cells
-    expect(rows('Rightsizing')[0]).toEqual(['123456789012', 'i-0aaa', 'm5.2xlarge', 'modify', 'm5.xlarge', 140.16]);
+    expect(rows('Rightsizing')[0]).toEqual(['123456789012', 'i-0aaa', 'm5.2xlarge', 'modify', 'm5.xlarge', 140.16, 'Rightsizing']);
+  });
+
+  it('says in the Rightsizing sheet where an instance that is also a waste finding is counted', async () => {
+    const review = reviewData();
+    const rightsizing = review.rightsizing.map((r, i) => (i === 0 ? { ...r, countedInWaste: true } : r));
+    const wb = await read(await renderXlsx(model({ review: { ...review, rightsizing } }), { accounts }));
+
+    const counted = wb.getWorksheet('Rightsizing')!.getColumn(7).values.slice(1);
+    expect(counted).toEqual(['Counted in', 'Waste', ...rightsizing.slice(1).map(() => 'Rightsizing')]);
   });
 
   it('lists every budget in a Budgets sheet, limit, actual and share used as numbers', async () => {

@@ -179,6 +179,8 @@ export function rightsizingSheet(wb: Workbook, m: ReportModel): void {
     { header: 'Action', kind: 'text', width: 10 },
     { header: 'Target type', kind: 'text' },
     { header: 'Est. monthly savings', kind: 'money', width: 20 },
+    // An instance that is also a waste finding is counted there: summing this column with Waste would count it twice.
+    { header: 'Counted in', kind: 'text', width: 12 },
   ];
   const rows = (m.review?.rightsizing ?? []).map((r) => [
     r.account,
@@ -187,6 +189,7 @@ export function rightsizingSheet(wb: Workbook, m: ReportModel): void {
     r.action,
     r.targetType,
     r.estimatedMonthlySavings,
+    r.countedInWaste ? 'Waste' : 'Rightsizing',
   ]);
   fillSheet(wb.addWorksheet('Rightsizing'), columns, rows, m.currency);
 }
