@@ -1,3 +1,4 @@
+import { accountLabel } from '../text/account-label.js';
 import type { KnownBlock } from '@slack/types';
 import { SEVERITIES, type Severity } from '../config/schema.js';
 import type { BudgetEvaluation, Crossing } from '../detect/budget.js';
@@ -25,8 +26,7 @@ export interface BudgetAlert extends Alert {
 const nameOf = (a: BudgetAlert) => {
   const id = a.subject.account;
   if (!id) return a.evaluation.budget;
-  const account = a.accountName && a.accountName !== id ? `${a.accountName} (${id})` : id;
-  return `${account}: ${a.evaluation.budget}`;
+  return `${accountLabel(id, a.accountName)}: ${a.evaluation.budget}`;
 };
 
 export interface BudgetMessageContext {

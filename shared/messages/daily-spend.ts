@@ -1,3 +1,4 @@
+import { accountLabel } from '../text/account-label.js';
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { DailyEvaluation, Spike } from '../detect/daily-spend.js';
 import { formatMoney, formatChange } from '../format.js';
@@ -35,14 +36,12 @@ const ICON = { warning: ':warning:', critical: ':rotating_light:' } as const;
 
 const label = (s: SpikeAlert) => contextLabel(s) ?? (s.scope === 'total' ? 'Total spend' : s.scope === 'account' ? 'Account total' : s.key);
 /** An account's alerts are named by the account: "Data (111111111111)". */
-const accountLabel = (s: SpikeAlert) =>
-  s.account ? (s.accountName && s.accountName !== s.account ? `${s.accountName} (${s.account})` : s.account) : '';
-const named = (s: SpikeAlert) => (s.account ? `${accountLabel(s)}: ${label(s)}` : label(s));
+const named = (s: SpikeAlert) => (s.account ? `${accountLabel(s.account, s.accountName)}: ${label(s)}` : label(s));
 const worst = (alerts: readonly SpikeAlert[]) => (alerts.some((a) => a.severity === 'critical') ? 'critical' : 'warning');
 
 function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => string): string {
   const line = contextLine(s, currency, escape);
-  if (line) return s.account ? `${escape(accountLabel(s))}: ${line}` : line;
+  if (line) return s.account ? `${escape(accountLabel(s.account, s.accountName))}: ${line}` : line;
   const drivers = driversText(s.drivers, currency, escape);
   const anomaly = s.anomaly ? `; ${anomalyText(s.anomaly, currency, escape)}` : '';
   if (s.scope === 'charges') return chargesLine(s, currency, escape);
@@ -88,7 +87,7 @@ export function dailySlackMessage(alerts: readonly SpikeAlert[], ctx: DailyMessa
   let account: string | null = null;
   for (const s of list) {
     // In an organization the message groups alerts by account, each under its name.
-    if (s.account && s.account !== account) blocks.push(section(`:office: *${escapeMrkdwn(accountLabel(s))}*`));
+    if (s.account && s.account !== account) blocks.push(section(`:office: *${escapeMrkdwn(accountLabel(s.account, s.accountName))}*`));
     account = s.account;
     blocks.push(spikeSection(s, e.date, currency));
   }

@@ -1,3 +1,4 @@
+import { accountLabel } from '../../text/account-label.js';
 import { errorMessage } from '../../aws/errors.js';
 import { ScopeAccess, type Scope } from '../../aws/scopes.js';
 import { scanScope, scopeClients, type ScopeScan } from '../../waste/index.js';
@@ -40,5 +41,4 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
   }
 }
 
-export const where = (s: Scope) =>
-  s.account ? `${s.accountName && s.accountName !== s.account ? `${s.accountName} (${s.account})` : s.account} ${s.region}` : s.region;
+export const where = (s: Scope) => (s.account ? `${accountLabel(s.account, s.accountName)} ${s.region}` : s.region);

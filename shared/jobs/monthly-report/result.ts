@@ -1,3 +1,4 @@
+import { accountLabel } from '../../text/account-label.js';
 import { formatChange, formatMoney, formatPercent, formatUnitCost } from '../../format.js';
 import type { Delivery } from '../../alerts/alert.js';
 import type { EmailSummary } from './delivery.js';
@@ -152,7 +153,7 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
     );
   for (const a of r.byAccount.slice(0, 10))
     lines.push(
-      `  ${formatMoney(a.amount, r.currency).padStart(14)} account ${a.name === a.account ? a.account : `${a.name} (${a.account})`} (${formatChange(a.changePct)})`,
+      `  ${formatMoney(a.amount, r.currency).padStart(14)} account ${accountLabel(a.account, a.name)} (${formatChange(a.changePct)})`,
     );
   for (const s of r.byService.slice(0, 5))
     lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatChange(s.changePct)})`);
