@@ -119,7 +119,7 @@ function spikeSection(s: SpikeAlert, date: string, currency: string): SectionBlo
     ? section([head, line].join('\n'))
     : section(lines.join('\n'), [
         `*Spend*\n${formatMoney(s.amount, currency)}`,
-        s.basis ? `*Expected*\n${escapeMrkdwn(s.basis)}` : `*Baseline*\n${formatMoney(s.previous, currency)}`,
+        s.basis ? `*Expected*\n${escapeMrkdwn(s.basis.replace(/ expected\b/, ''))}` : `*Baseline*\n${formatMoney(s.previous, currency)}`,
         `*Change*\n${formatChange(s.changePct)}`,
         `*Severity*\n${s.severity}`,
         `*Last 7 days*\n\`${sparkline(s.series)}\``,

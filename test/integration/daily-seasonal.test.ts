@@ -95,6 +95,8 @@ describe('daily-spend with expected spend (seasonal)', () => {
     expect(dynamo(worse).find((s) => s.date === '2026-11-12')).toMatchObject({ severity: 'critical', episodeStart: '2026-11-10' });
     expect(w.slack.messages).toHaveLength(2);
     expect(JSON.stringify(w.slack.messages[0])).toMatch(/expected for a Tuesday/);
+    // The Slack field is labelled Expected: its value does not say it again.
+    expect(JSON.stringify(w.slack.messages[0]!.blocks)).toMatch(/\*Expected\*\\nabout \$[\d,]+ for a Tuesday/);
   });
 
   it('makes at most 2 requests in an organization without anomalies: usage daily, charges monthly', async () => {
