@@ -1,9 +1,5 @@
 import type { ClientFactories } from '../../aws/client-factories.js';
-import { stsClient } from '../../aws/clients/sts.js';
-import { organizationsClient } from '../../aws/clients/organizations.js';
-import { dynamoClient } from '../../aws/clients/dynamodb.js';
-import { secretsClient } from '../../aws/clients/secrets-manager.js';
-import { snsClient } from '../../aws/clients/sns.js';
+import { RUN_CLIENTS } from '../common/clients.js';
 import { ec2Client } from '../../aws/clients/ec2.js';
 import { cloudWatchClient } from '../../aws/clients/cloudwatch.js';
 import { elbv2Client } from '../../aws/clients/elbv2.js';
@@ -12,11 +8,7 @@ import { s3Client } from '../../aws/clients/s3.js';
 
 /** The SDK clients idle-resources builds (the Lambda bundles carry only these): the listings, metrics and the run store in S3. */
 export const CLIENTS: Partial<ClientFactories> = {
-  sts: stsClient,
-  organizations: organizationsClient,
-  dynamo: dynamoClient,
-  secrets: secretsClient,
-  sns: snsClient,
+  ...RUN_CLIENTS,
   ec2: ec2Client,
   cloudWatch: cloudWatchClient,
   elbv2: elbv2Client,
