@@ -33,9 +33,16 @@ function categories(r: FinOpsReview, m: ReportModel): string {
   );
   const rows = r.byCategory.map((c) => {
     const over = c.budgetPct !== null && c.budgetPct >= 100 ? ' class="up"' : '';
-    return `<tr><td class="name">${escapeHtml(c.category)}</td><td>${money(c.amount, m.currency)}</td><td class="opt">${c.amount === 0 && c.previous === 0 ? '–' : escapeHtml(formatChange(c.changePct))}</td><td>${c.budget === null ? '–' : money(c.budget, m.currency)}</td><td${over}>${pctText(c.budgetPct)}</td></tr>`;
+    return (
+      `<tr><td class="name">${escapeHtml(c.category)}</td><td>${money(c.amount, m.currency)}</td>` +
+      `<td class="opt">${c.amount === 0 && c.previous === 0 ? '–' : escapeHtml(formatChange(c.changePct))}</td>` +
+      `<td>${c.budget === null ? '–' : money(c.budget, m.currency)}</td><td${over}>${pctText(c.budgetPct)}</td></tr>`
+    );
   });
-  const table = `<table><caption>Categories from ${escapeHtml(source)}</caption><thead><tr><th class="name">Category</th><th>${escapeHtml(m.monthLabel)}</th><th class="opt">Change</th><th>Budget</th><th>Used</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const table =
+    `<table><caption>Categories from ${escapeHtml(source)}</caption><thead><tr><th class="name">Category</th>` +
+    `<th>${escapeHtml(m.monthLabel)}</th><th class="opt">Change</th><th>Budget</th><th>Used</th></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody></table>`;
   return block('Spend by category', (gap ? note(gap.message) : '') + chart + table);
 }
 
@@ -55,9 +62,15 @@ function allocation(r: FinOpsReview, m: ReportModel): string {
       );
       const body = rows.map((a) => {
         const dev = a.deviationPts === null ? '–' : formatPoints(a.deviationPts);
-        return `<tr><td class="name">${escapeHtml(a.value)}</td><td class="opt">${money(a.amount, m.currency)}</td><td>${formatPercent(a.sharePct)}</td><td>${pctText(a.targetPct)}</td><td>${escapeHtml(dev)}</td></tr>`;
+        return (
+          `<tr><td class="name">${escapeHtml(a.value)}</td><td class="opt">${money(a.amount, m.currency)}</td>` +
+          `<td>${formatPercent(a.sharePct)}</td><td>${pctText(a.targetPct)}</td><td>${escapeHtml(dev)}</td></tr>`
+        );
       });
-      const table = `<table><caption>Off by: share minus target, in percentage points</caption><thead><tr><th class="name">${escapeHtml(key)}</th><th class="opt">Amount</th><th>Share</th><th>Target</th><th>Off by</th></tr></thead><tbody>${body.join('')}</tbody></table>`;
+      const table =
+        `<table><caption>Off by: share minus target, in percentage points</caption><thead><tr>` +
+        `<th class="name">${escapeHtml(key)}</th><th class="opt">Amount</th><th>Share</th><th>Target</th><th>Off by</th></tr>` +
+        `</thead><tbody>${body.join('')}</tbody></table>`;
       return block(`Allocation by ${key}`, notes + chart + table);
     })
     .join('');
@@ -74,7 +87,10 @@ function commitments(r: FinOpsReview): string {
   const c = r.commitments;
   return block(
     'Commitments',
-    `<table><caption>Coverage: share of eligible usage a commitment paid for. Utilization: share of the commitment that was used.</caption><thead><tr><th class="name">Commitment</th><th>Coverage</th><th>Utilization</th></tr></thead><tbody>${row('Savings Plans', 'savingsPlans', c.savingsPlans)}${row('Reserved Instances', 'reservations', c.reservations)}</tbody></table>`,
+    `<table><caption>Coverage: share of eligible usage a commitment paid for. Utilization: share of the commitment that was ` +
+      `used.</caption><thead><tr><th class="name">Commitment</th><th>Coverage</th><th>Utilization</th></tr></thead>` +
+      `<tbody>${row('Savings Plans', 'savingsPlans', c.savingsPlans)}${row('Reserved Instances', 'reservations', c.reservations)}` +
+      `</tbody></table>`,
   );
 }
 
@@ -83,13 +99,22 @@ function rightsizing(r: FinOpsReview, m: ReportModel): string {
   if (gap) return block('Rightsizing', note(gap.message));
   if (!r.rightsizing.length) return block('Rightsizing', '<p>Cost Explorer recommends no EC2 instance changes.</p>');
   const total = rightsizingSavings(r.rightsizing);
-  const rows = r.rightsizing.map(
-    (x) =>
-      `<tr><td class="name">${escapeHtml(x.instanceId)}${x.instanceName ? `<br><small>${escapeHtml(x.instanceName)}</small>` : ''}</td><td class="opt">${escapeHtml(x.account)}</td><td>${escapeHtml(x.action === 'terminate' ? `terminate ${x.instanceType}` : `${x.instanceType} → ${x.targetType ?? '?'}`)}</td><td>${money(x.estimatedMonthlySavings, m.currency)}${x.countedInWaste ? '<br><small>counted in waste</small>' : ''}</td></tr>`,
-  );
+  const rows = r.rightsizing.map((x) => {
+    const name = x.instanceName ? `<br><small>${escapeHtml(x.instanceName)}</small>` : '';
+    const change = x.action === 'terminate' ? `terminate ${x.instanceType}` : `${x.instanceType} → ${x.targetType ?? '?'}`;
+    const waste = x.countedInWaste ? '<br><small>counted in waste</small>' : '';
+    return (
+      `<tr><td class="name">${escapeHtml(x.instanceId)}${name}</td><td class="opt">${escapeHtml(x.account)}</td>` +
+      `<td>${escapeHtml(change)}</td><td>${money(x.estimatedMonthlySavings, m.currency)}${waste}</td></tr>`
+    );
+  });
   return block(
     'Rightsizing',
-    `<table><caption>EC2 recommendations from Cost Explorer (last 14 days of use), largest saving first</caption><thead><tr><th class="name">Instance</th><th class="opt">Account</th><th>Change</th><th>Est. per month</th></tr></thead><tbody>${rows.join('')}</tbody><tfoot><tr><th class="name">Estimated savings${r.rightsizing.some((x) => x.countedInWaste) ? ' (not counting waste)' : ''}</th><td class="opt"></td><td></td><th>${money(total, m.currency)}</th></tr></tfoot></table>`,
+    `<table><caption>EC2 recommendations from Cost Explorer (last 14 days of use), largest saving first</caption><thead><tr>` +
+      `<th class="name">Instance</th><th class="opt">Account</th><th>Change</th><th>Est. per month</th></tr></thead>` +
+      `<tbody>${rows.join('')}</tbody><tfoot><tr>` +
+      `<th class="name">Estimated savings${r.rightsizing.some((x) => x.countedInWaste) ? ' (not counting waste)' : ''}</th>` +
+      `<td class="opt"></td><td></td><th>${money(total, m.currency)}</th></tr></tfoot></table>`,
   );
 }
 
@@ -101,8 +126,11 @@ function unitCost(r: FinOpsReview, m: ReportModel): string {
   const fmt = (n: number | null) => (n === null ? 'n/a (no units)' : formatUnitCost(n, m.currency));
   const cls = u.costPerUnit !== null && u.costPerUnit > u.target ? 'up' : 'down';
   const kpi =
-    `<div class="kpis"><div class="kpi"><small>Cost per ${escapeHtml(u.unit)}, ${escapeHtml(m.monthLabel)}</small><span class="v ${cls}">${escapeHtml(fmt(u.costPerUnit))}</span><small>target ${escapeHtml(formatUnitCost(u.target, m.currency))}</small></div>` +
-    `<div class="kpi"><small>${escapeHtml(m.previousLabel)}</small><span class="v">${escapeHtml(fmt(u.previousCostPerUnit))}</span><small>${escapeHtml(countOf(u.units, u.unit))} this month</small></div></div>`;
+    `<div class="kpis"><div class="kpi"><small>Cost per ${escapeHtml(u.unit)}, ${escapeHtml(m.monthLabel)}</small>` +
+    `<span class="v ${cls}">${escapeHtml(fmt(u.costPerUnit))}</span>` +
+    `<small>target ${escapeHtml(formatUnitCost(u.target, m.currency))}</small></div>` +
+    `<div class="kpi"><small>${escapeHtml(m.previousLabel)}</small><span class="v">${escapeHtml(fmt(u.previousCostPerUnit))}</span>` +
+    `<small>${escapeHtml(countOf(u.units, u.unit))} this month</small></div></div>`;
   const chart = u.daily.length
     ? unitCostChart(u.daily, {
         label: `Daily cost per ${u.unit}, ${m.monthLabel}, against the ${formatUnitCost(u.target, m.currency)} target`,
@@ -117,5 +145,8 @@ function unitCost(r: FinOpsReview, m: ReportModel): string {
 export function reviewSection(m: ReportModel): string {
   const r = m.review;
   if (!r) return '';
-  return `<section class="review"><h2>FinOps review</h2>${categories(r, m)}${allocation(r, m)}${commitments(r)}${rightsizing(r, m)}${unitCost(r, m)}</section>`;
+  return (
+    `<section class="review"><h2>FinOps review</h2>` +
+    `${categories(r, m)}${allocation(r, m)}${commitments(r)}${rightsizing(r, m)}${unitCost(r, m)}</section>`
+  );
 }

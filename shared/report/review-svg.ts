@@ -28,13 +28,16 @@ export function categoryBudgetBars(rows: readonly BudgetBarRow[], o: { label: st
     const y = 6 + i * ROW;
     const ratio = r.budget ? r.amount / r.budget : 0;
     const fill = r.budget ? useColor(ratio) : COLORS.current;
-    const figure = `${formatMoney(r.amount, o.currency)}${r.budget ? ` · ${formatPercent(ratio * 100)} of ${formatMoney(r.budget, o.currency)}` : ''}`;
+    const figure =
+      `${formatMoney(r.amount, o.currency)}` +
+      `${r.budget ? ` · ${formatPercent(ratio * 100)} of ${formatMoney(r.budget, o.currency)}` : ''}`;
     parts.push(`<g><title>${escapeHtml(`${r.label}: ${figure}`)}</title>`);
     parts.push(`<text x="0" y="${y + 11}" font-size="12" fill="${COLORS.text}">${escapeHtml(clip(r.label))}</text>`);
     parts.push(`<rect x="0" y="${y + 16}" width="${pct(at(r.amount))}" height="14" rx="2" fill="${fill}"/>`);
     if (r.budget)
       parts.push(
-        `<line x1="${pct(at(r.budget))}" x2="${pct(at(r.budget))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" stroke-width="2"/>`,
+        `<line x1="${pct(at(r.budget))}" x2="${pct(at(r.budget))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" ` +
+          `stroke-width="2"/>`,
       );
     // The figure goes under the bar, not after it: a long one would run off a phone screen.
     parts.push(`<text x="0" y="${y + 45}" font-size="11" fill="${COLORS.text}">${escapeHtml(figure)}</text></g>`);
@@ -64,7 +67,8 @@ export function allocationBars(rows: readonly TargetBarRow[], o: { label: string
     parts.push(`<rect x="0" y="${y + 16}" width="${pct(at(r.sharePct))}" height="14" rx="2" fill="${fill}"/>`);
     if (r.targetPct !== null)
       parts.push(
-        `<line x1="${pct(at(r.targetPct))}" x2="${pct(at(r.targetPct))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" stroke-width="2"/>`,
+        `<line x1="${pct(at(r.targetPct))}" x2="${pct(at(r.targetPct))}" y1="${y + 13}" y2="${y + 33}" stroke="${COLORS.text}" ` +
+          `stroke-width="2"/>`,
       );
     parts.push(`<text x="0" y="${y + 45}" font-size="11" fill="${COLORS.text}">${escapeHtml(figure)}</text></g>`);
   });
@@ -96,19 +100,23 @@ export function unitCostChart(
   const line = known.map((p) => `${num(x(p.i))},${num(y(p.costPerUnit))}`).join(' ');
   parts.push(
     `<svg x="0" y="${top}" width="100%" height="${plot}" viewBox="0 0 1000 100" preserveAspectRatio="none">` +
-      `<line x1="0" x2="1000" y1="${num(y(o.target))}" y2="${num(y(o.target))}" stroke="${COLORS.over}" stroke-width="1.5" stroke-dasharray="6 4" vector-effect="non-scaling-stroke"/>` +
+      (`<line x1="0" x2="1000" y1="${num(y(o.target))}" y2="${num(y(o.target))}" stroke="${COLORS.over}" stroke-width="1.5" ` +
+        `stroke-dasharray="6 4" vector-effect="non-scaling-stroke"/>`) +
       (line
-        ? `<polyline points="${line}" fill="none" stroke="${COLORS.current}" stroke-width="2" stroke-linejoin="round" vector-effect="non-scaling-stroke"/>`
+        ? `<polyline points="${line}" fill="none" stroke="${COLORS.current}" stroke-width="2" stroke-linejoin="round" ` +
+          `vector-effect="non-scaling-stroke"/>`
         : '') +
       '</svg>',
   );
   parts.push(
-    `<text x="100%" y="${num(top + plot * (1 - o.target / max) - 4)}" font-size="11" fill="${COLORS.over}" text-anchor="end">target ${escapeHtml(o.format(o.target))}</text>`,
+    `<text x="100%" y="${num(top + plot * (1 - o.target / max) - 4)}" font-size="11" fill="${COLORS.over}" ` +
+      `text-anchor="end">target ${escapeHtml(o.format(o.target))}</text>`,
   );
   if (n) {
     parts.push(`<text x="0" y="${height - 6}" font-size="11" fill="${COLORS.text}">${escapeHtml(points[0]!.date.slice(5))}</text>`);
     parts.push(
-      `<text x="100%" y="${height - 6}" font-size="11" fill="${COLORS.text}" text-anchor="end">${escapeHtml(points[n - 1]!.date.slice(5))}</text>`,
+      `<text x="100%" y="${height - 6}" font-size="11" fill="${COLORS.text}" ` +
+        `text-anchor="end">${escapeHtml(points[n - 1]!.date.slice(5))}</text>`,
     );
   }
   parts.push('</svg>');

@@ -30,10 +30,18 @@ function budgetLine(m: ReportModel): string {
 export function reportSubject(m: ReportModel): string {
   const partial = m.partial ? ` (partial, through ${m.through})` : '';
   if (m.empty) return `AWS cost report ${m.monthLabel}${partial}: no spend`;
-  return `AWS cost report ${m.monthLabel}${partial}: ${asciiMoney(m.total.amount, m.currency)} (${formatChange(m.total.changePct)} vs ${m.previousLabel.split(' ')[0]})`;
+  return (
+    `AWS cost report ${m.monthLabel}${partial}: ${asciiMoney(m.total.amount, m.currency)} (${formatChange(m.total.changePct)} ` +
+    `vs ${m.previousLabel.split(' ')[0]})`
+  );
 }
 
 /** Title, totals, budget, top services and waste as plain text: the SNS email and the SES email's text part. */
+function totalChange(m: ReportModel): string {
+  if (m.total.amount === 0 && m.total.previous === 0) return 'no change';
+  return `${formatChange(m.total.changePct)}, ${formatSignedMoney(m.total.change, m.currency)}`;
+}
+
 export function reportSummaryLines(m: ReportModel, topServices = TOP_SERVICES): string[] {
   const money = (n: number) => formatMoney(n, m.currency);
   const lines = [`AWS cost report for ${m.monthLabel} (${m.month})${m.partial ? `, partial: spend through ${m.through}` : ''}`, ''];
@@ -41,7 +49,7 @@ export function reportSummaryLines(m: ReportModel, topServices = TOP_SERVICES): 
   lines.push(
     `Total: ${money(m.total.amount)}`,
     // Nothing either month is "no change", not "new spend, $0.00".
-    `vs ${m.previousLabel}: ${money(m.total.previous)} (${m.total.amount === 0 && m.total.previous === 0 ? 'no change' : `${formatChange(m.total.changePct)}, ${formatSignedMoney(m.total.change, m.currency)}`})`,
+    `vs ${m.previousLabel}: ${money(m.total.previous)} (${totalChange(m)})`,
     budgetLine(m),
   );
   if (m.estimated) lines.push('Cost Explorer still marks part of the month as estimated; amounts may change slightly.');
@@ -50,14 +58,16 @@ export function reportSummaryLines(m: ReportModel, topServices = TOP_SERVICES): 
     lines.push('', `Top ${top.length} services:`);
     top.forEach((s, i) =>
       lines.push(
-        `${i + 1}. ${oneLine(s.key)}: ${money(s.amount)} (${formatChange(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`,
+        `${i + 1}. ${oneLine(s.key)}: ${money(s.amount)} ` +
+          `(${formatChange(s.changePct)}${s.changePct === null ? '' : ` vs ${money(s.previous)}`})`,
       ),
     );
   }
   if (m.waste?.items.length)
     lines.push(
       '',
-      `Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`,
+      `Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), ` +
+        `about ${money(m.waste.estimatedMonthlySavings)} a month (findings of ${m.waste.asOf}).`,
     );
   return lines;
 }

@@ -48,7 +48,10 @@ export function niceCeiling(n: number): number {
 
 export function open(label: string, height: number, cls: string): string {
   const text = escapeHtml(label);
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" width="100%" height="${height}" role="img" aria-label="${text}"><title>${text}</title>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" width="100%" height="${height}" role="img" ` +
+    `aria-label="${text}"><title>${text}</title>`
+  );
 }
 
 export interface LineChartOptions {
@@ -86,14 +89,16 @@ export function lineChart(points: ReadonlyArray<{ date: string; amount: number }
     parts.push(
       `<svg x="0" y="${top}" width="100%" height="${plot}" viewBox="0 0 1000 100" preserveAspectRatio="none">` +
         `<polygon points="${first},100 ${coords.join(' ')} ${last},100" fill="${COLORS.current}" fill-opacity="0.12"/>` +
-        `<polyline points="${coords.join(' ')}" fill="none" stroke="${COLORS.current}" stroke-width="2" stroke-linejoin="round" vector-effect="non-scaling-stroke"/></svg>`,
+        (`<polyline points="${coords.join(' ')}" fill="none" stroke="${COLORS.current}" stroke-width="2" ` +
+          `stroke-linejoin="round" vector-effect="non-scaling-stroke"/></svg>`),
     );
   }
   const ticks = n ? [0, Math.floor((n - 1) / 2), n - 1].filter((v, i, a) => a.indexOf(v) === i) : [];
   for (const i of ticks) {
     const anchor = n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle';
     parts.push(
-      `<text x="${pct(xs[i]!)}" y="${height - 6}" font-size="11" fill="${COLORS.text}" text-anchor="${anchor}">${escapeHtml(points[i]!.date.slice(5))}</text>`,
+      `<text x="${pct(xs[i]!)}" y="${height - 6}" font-size="11" fill="${COLORS.text}" ` +
+        `text-anchor="${anchor}">${escapeHtml(points[i]!.date.slice(5))}</text>`,
     );
   }
   parts.push('</svg>');
@@ -128,8 +133,10 @@ export function barPairs(rows: readonly BarPair[], o: BarPairsOptions): string {
   const width = (v: number) => (Math.max(0, v) / max) * BAR_MAX_PCT;
   const parts = [open(o.label, height, 'bar-chart')];
   parts.push(
-    `<rect x="0" y="4" width="10" height="10" fill="${COLORS.current}"/><text x="14" y="13" font-size="11" fill="${COLORS.text}">${escapeHtml(o.legend[0])}</text>` +
-      `<rect x="50%" y="4" width="10" height="10" fill="${COLORS.previous}"/><text x="50%" dx="14" y="13" font-size="11" fill="${COLORS.text}">${escapeHtml(o.legend[1])}</text>`,
+    `<rect x="0" y="4" width="10" height="10" fill="${COLORS.current}"/>` +
+      `<text x="14" y="13" font-size="11" fill="${COLORS.text}">${escapeHtml(o.legend[0])}</text>` +
+      (`<rect x="50%" y="4" width="10" height="10" fill="${COLORS.previous}"/>` +
+        `<text x="50%" dx="14" y="13" font-size="11" fill="${COLORS.text}">${escapeHtml(o.legend[1])}</text>`),
   );
   rows.forEach((r, i) => {
     const y = 24 + i * ROW;
@@ -140,11 +147,13 @@ export function barPairs(rows: readonly BarPair[], o: BarPairsOptions): string {
     parts.push(`<text x="0" y="${y + 12}" font-size="12" fill="${COLORS.text}">${escapeHtml(clip(r.label))}</text>`);
     parts.push(`<rect x="0" y="${y + 17}" width="${pct(width(r.amount))}" height="12" rx="2" fill="${COLORS.current}"/>`);
     parts.push(
-      `<text x="${pct(width(r.amount))}" dx="5" y="${y + 27}" font-size="11" fill="${COLORS.text}">${escapeHtml(formatMoney(r.amount, o.currency))}</text>`,
+      `<text x="${pct(width(r.amount))}" dx="5" y="${y + 27}" font-size="11" ` +
+        `fill="${COLORS.text}">${escapeHtml(formatMoney(r.amount, o.currency))}</text>`,
     );
     parts.push(`<rect x="0" y="${y + 32}" width="${pct(width(r.previous))}" height="6" rx="1" fill="${COLORS.previous}"/>`);
     parts.push(
-      `<text x="${pct(width(r.previous))}" dx="5" y="${y + 39}" font-size="9" fill="${COLORS.text}">${escapeHtml(formatMoney(r.previous, o.currency))}</text></g>`,
+      `<text x="${pct(width(r.previous))}" dx="5" y="${y + 39}" font-size="9" ` +
+        `fill="${COLORS.text}">${escapeHtml(formatMoney(r.previous, o.currency))}</text></g>`,
     );
   });
   parts.push('</svg>');
@@ -169,6 +178,7 @@ export function budgetBar(actual: number, limit: number, o: BudgetBarOptions): s
     `<rect x="0" y="4" width="${pct((actual / scale) * 100)}" height="16" rx="3" fill="${color}"/>` +
     `<line x1="${pct(limitAt)}" x2="${pct(limitAt)}" y1="0" y2="24" stroke="${COLORS.text}" stroke-width="2"/>` +
     `<text x="0" y="40" font-size="12" fill="${COLORS.text}">${text}</text>` +
-    `<text x="100%" y="40" font-size="12" font-weight="bold" fill="${color}" text-anchor="end">${limit > 0 ? formatPercent(ratio * 100) : 'no limit'}</text></svg>`
+    (`<text x="100%" y="40" font-size="12" font-weight="bold" fill="${color}" ` +
+      `text-anchor="end">${limit > 0 ? formatPercent(ratio * 100) : 'no limit'}</text></svg>`)
   );
 }

@@ -32,7 +32,8 @@ const FIGURE = 'font-size:13px';
 
 const esc = escapeHtml;
 const presentation = (style: string, body: string) =>
-  `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;${style}">${body}</table>`;
+  `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" ` +
+  `style="border-collapse:collapse;${style}">${body}</table>`;
 const heading = (text: string) => `<h2 style="margin:22px 0 8px;font-size:16px;line-height:1.3;color:${COLOR.text}">${esc(text)}</h2>`;
 const para = (html: string, style = '') =>
   `<p style="margin:6px 0;font-size:14px;line-height:1.45;color:${COLOR.text};${style}">${html}</p>`;
@@ -46,7 +47,10 @@ function dataTable(head: readonly string[], rows: readonly string[][]): string {
   const td = (c: string, i: number) =>
     `<td align="${i ? 'right' : 'left'}" style="${CELL};${i ? FIGURE : `font-size:14px;${NAME}`};color:${COLOR.text}">${c}</td>`;
   const tr = rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('');
-  return `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
+  return (
+    `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><thead><tr>${th}</tr>` +
+    `</thead><tbody>${tr}</tbody></table>`
+  );
 }
 
 /** A horizontal bar of `pct` (capped at 100), red when over. */
@@ -75,14 +79,15 @@ function summary(c: FinanceEmailContent): string {
     : `<strong style="font-size:20px">&ndash;</strong><br>${small('no account-wide monthly budget')}`;
   // Blocks of at most a third of the card sit side by side on a desktop and stack on a phone, without a media query.
   const kpi = (label: string, body: string) =>
-    `<div style="display:inline-block;vertical-align:top;box-sizing:border-box;width:100%;max-width:186px;margin:0 0 6px;padding:10px 12px;` +
-    `border:1px solid ${COLOR.rule};font-size:14px;color:${COLOR.text};${NAME}">${small(esc(label))}<br>${body}</div>`;
+    `<div style="display:inline-block;vertical-align:top;box-sizing:border-box;width:100%;max-width:186px;margin:0 0 6px;` +
+    `padding:10px 12px;border:1px solid ${COLOR.rule};font-size:14px;color:${COLOR.text};${NAME}">${small(esc(label))}<br>${body}</div>`;
   return (
     '<div style="margin:12px 0">' +
     kpi(`Total ${m.monthLabel}`, `<strong style="font-size:20px">${money(m.total.amount)}</strong>`) +
     kpi(
       `vs ${m.previousLabel} (${formatMoney(m.total.previous, m.currency)})`,
-      `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong><br>${small(esc(formatSignedMoney(m.total.change, m.currency)))}`,
+      `<strong style="font-size:20px">${change(m.total.changePct, m.total.change)}</strong>` +
+        `<br>${small(esc(formatSignedMoney(m.total.change, m.currency)))}`,
     ) +
     kpi('vs budget', budget) +
     '</div>'
@@ -109,7 +114,8 @@ function categories(rows: readonly CategoryRow[], currency: string): string {
     change(r.changePct, r.amount - r.previous),
     r.budget === null
       ? small('no budget')
-      : `${money(r.budget)}<br>${small(r.budgetPct === null ? '' : `${esc(formatPercent(r.budgetPct))} used`)}${r.budgetPct === null ? '' : bar(r.budgetPct)}`,
+      : `${money(r.budget)}<br>${small(r.budgetPct === null ? '' : `${esc(formatPercent(r.budgetPct))} used`)}` +
+        `${r.budgetPct === null ? '' : bar(r.budgetPct)}`,
   ]);
   return heading('By category') + dataTable(['Category', 'Spend', 'Change', 'Budget'], body);
 }
@@ -119,7 +125,8 @@ function review(c: FinanceEmailContent): string {
   if (!lines.length) return '';
   const rows = lines.map(
     ([label, value]) =>
-      `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text};${NAME}">${esc(label)}</td><td style="${CELL};font-size:14px;color:${COLOR.text};${NAME}">${esc(value)}</td></tr>`,
+      `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text};${NAME}">${esc(label)}</td>` +
+      `<td style="${CELL};font-size:14px;color:${COLOR.text};${NAME}">${esc(value)}</td></tr>`,
   );
   return (
     heading('FinOps review') +
@@ -135,7 +142,8 @@ function budgets(c: FinanceEmailContent): string {
     if (b.actual === null) return para(`${name}<br>${small(`Limit ${esc(formatMoney(b.limit, m.currency))}; ${esc(NO_BUDGET_HISTORY)}`)}`);
     const pct = b.actualPct === null ? '' : ` (${esc(formatPercent(b.actualPct))})`;
     return para(
-      `${name}<br>${esc(formatMoney(b.actual, m.currency))} of ${esc(formatMoney(b.limit, m.currency))}${pct}${b.actualPct === null ? '' : bar(b.actualPct)}`,
+      `${name}<br>${esc(formatMoney(b.actual, m.currency))} ` +
+        `of ${esc(formatMoney(b.limit, m.currency))}${pct}${b.actualPct === null ? '' : bar(b.actualPct)}`,
     );
   });
   return heading('Budget') + items.join('');
@@ -154,7 +162,8 @@ function footer(c: FinanceEmailContent): string {
   const { model: m } = c;
   const waste = m.waste?.items.length
     ? para(
-        `Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`,
+        `Waste: ${countOf(m.waste.items.length, 'waste finding')} (idle, stopped or unattached resources and more), ` +
+          `about ${esc(formatMoney(m.waste.estimatedMonthlySavings, m.currency))} a month (findings of ${esc(m.waste.asOf)}).`,
       )
     : '';
   const files = c.attachments.map((a) => esc(a.filename)).join(', ');
@@ -167,7 +176,8 @@ function footer(c: FinanceEmailContent): string {
       .map((n) => para(esc(n), `background:${COLOR.note};padding:6px 10px`))
       .join('') +
     para(
-      `The same files are kept in S3 at ${esc(c.location)}: <a href="${esc(console)}" style="color:${COLOR.bar}">open the folder in the S3 console</a> (AWS sign-in required).`,
+      `The same files are kept in S3 at ${esc(c.location)}: ` +
+        `<a href="${esc(console)}" style="color:${COLOR.bar}">open the folder in the S3 console</a> (AWS sign-in required).`,
     ) +
     para(
       small(
@@ -191,7 +201,10 @@ export function renderEmailHtml(c: FinanceEmailContent): string {
     review(c),
     footer(c),
   ].join('');
-  const card = `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;border-collapse:collapse;background:#ffffff;border:1px solid ${COLOR.rule}"><tr><td style="padding:16px 10px;${FONT};color:${COLOR.text}">${body}</td></tr></table>`;
+  const card =
+    `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;` +
+    `border-collapse:collapse;background:#ffffff;border:1px solid ${COLOR.rule}"><tr>` +
+    `<td style="padding:16px 10px;${FONT};color:${COLOR.text}">${body}</td></tr></table>`;
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${esc(title)}</title></head><body style="margin:0;padding:0;background:#f1f5f9">` +

@@ -12,7 +12,8 @@ export function sizeNotes(c: FinanceEmailContent): string[] {
   if (gz.length) notes.push(`Compressed with gzip to keep this email under SES's 10 MB limit: ${gz.join(', ')}.`);
   for (const f of c.leftOut ?? [])
     notes.push(
-      `${f.filename} is too large to attach (SES limits an email to 10 MB): it is in S3 bucket ${bucketOf(f.s3)}, key ${keyOf(f.s3)} (${f.s3}).`,
+      `${f.filename} is too large to attach (SES limits an email to 10 MB): it is in S3 bucket ${bucketOf(f.s3)}, ` +
+        `key ${keyOf(f.s3)} (${f.s3}).`,
     );
   return notes;
 }

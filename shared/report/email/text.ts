@@ -22,7 +22,8 @@ export function renderEmailText(c: FinanceEmailContent): string {
   if (review.length) lines.push('', 'FinOps review:', ...review.map(([label, value]) => `- ${label}: ${value}`));
   lines.push(
     '',
-    `Attached: ${c.attachments.map((a) => a.filename).join(', ') || 'nothing'}. Open cost-report.html in a browser for the charts and every service.`,
+    `Attached: ${c.attachments.map((a) => a.filename).join(', ') || 'nothing'}. Open cost-report.html in a browser for the ` +
+      `charts and every service.`,
     ...sizeNotes(c),
     `The same files are kept in S3 at ${c.location}`,
     `S3 console folder (AWS sign-in required): ${s3ConsoleUrl(c.location)}`,
