@@ -1,21 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
 import { runCli } from './cli.js';
-import { awsEnvFor, type TestAws } from './env.js';
+import { startWorld, type World } from './world.js';
 
-/** moto + the Cost Explorer double + a fake Slack, and a CLI runner for daily-spend with a fresh ledger per config. */
-export interface DailyWorld {
-  readonly aws: TestAws;
-  readonly ce: CostExplorerDouble;
-  readonly slack: FakeSlack;
-  readonly topic: TopicWithInbox;
+/** A world with the Cost Explorer double, a fake Slack and an alert topic, and a CLI runner for daily-spend. */
+export interface DailyWorld extends World {
   /** A config file with Slack, SNS and a new ledger table, plus `extra` keys. */
   config(extra?: Record<string, unknown>): Promise<string>;
   run(
@@ -24,31 +13,22 @@ export interface DailyWorld {
     extra?: string[],
     env?: Record<string, string>,
   ): Promise<{ code: number; stdout: string; stderr: string; json: any }>;
-  stop(): Promise<void>;
 }
 
 export async function startDailyWorld(): Promise<DailyWorld> {
-  const aws = await awsEnvFor();
-  const [ce, slack] = await Promise.all([startCostExplorerDouble(), startFakeSlack()]);
-  const ddb = new DynamoDBClient(aws.clientConfig);
-  const topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-alerts');
-  const dir = mkdtempSync(join(tmpdir(), 'cw-daily-world-'));
+  const world = await startWorld({ tmp: 'cw-daily-world-', costExplorer: true, slack: true, topic: 'cost-watch-alerts' });
   let n = 0;
-  return {
-    aws,
-    ce,
-    slack,
-    topic,
-    async config(extra = {}) {
+  return Object.assign(world, {
+    async config(extra: Record<string, unknown> = {}) {
       const table = `ledger-${++n}`;
-      await createLedgerTable(ddb, table);
-      const file = join(dir, `config-${n}.json`);
+      await world.newLedger(table);
+      const file = join(world.dir, `config-${n}.json`);
       // The scenarios these tests load are a few weeks long, written for the previous-day rule; seasonal tests say so.
       const dailySpend = { baseline: 'previous-day', ...(extra.dailySpend as object | undefined) };
       writeFileSync(
         file,
         JSON.stringify({
-          notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn },
+          notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: world.topic.topicArn },
           ledgerTable: table,
           ...extra,
           dailySpend,
@@ -56,23 +36,10 @@ export async function startDailyWorld(): Promise<DailyWorld> {
       );
       return file;
     },
-    async run(date, file, extra = [], env = {}) {
-      const result = await runCli(['run', 'daily-spend', '--date', date, '--config', file, '--json', ...extra], {
-        env: {
-          ...aws.env,
-          AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
-          SLACK_API_URL: slack.url,
-          SLACK_BOT_TOKEN: 'xoxb-test',
-          COST_WATCH_SLACK_TIMEOUT_MS: '1500',
-          ...env,
-        },
-        timeoutMs: 60_000,
-      });
+    async run(date: string, file: string, extra: string[] = [], env: Record<string, string> = {}) {
+      const args = ['run', 'daily-spend', '--date', date, '--config', file, '--json', ...extra];
+      const result = await runCli(args, { env: { ...world.env, ...env }, timeoutMs: 60_000 });
       return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };
     },
-    async stop() {
-      ddb.destroy();
-      await Promise.all([ce.stop(), slack.stop()]);
-    },
-  };
+  });
 }
