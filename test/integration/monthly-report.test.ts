@@ -1,31 +1,29 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateBucketCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBudgetsDouble, type BudgetsDouble } from '../../emulators/budgets.js';
-import { startCostExplorerDouble, type CostExplorerDouble, type CostRecord } from '../../emulators/cost-explorer.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { BudgetsDouble } from '../../emulators/budgets.js';
+import type { CostExplorerDouble, CostRecord } from '../../emulators/cost-explorer.js';
+import type { TopicWithInbox } from '../../emulators/fixtures.js';
 import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
 import { addMonths } from '../../shared/time/dates.js';
 import { runCli } from '../support/cli.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import type { TestAws } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 const MONTH = '2026-03';
 const EMPTY_MONTH = '2025-07';
 const ODD_MONTH = '2025-10';
 const ODD = 'R&D <beta> "quoted", svc';
 
+let world: World;
 let aws: TestAws;
 let ce: CostExplorerDouble;
 let budgets: BudgetsDouble;
@@ -50,16 +48,13 @@ async function config(
 ): Promise<string> {
   const file = join(dir, `config-${++run}.json`);
   const table = `ledger-report-${run}`;
-  await createLedgerTable(new DynamoDBClient(aws.clientConfig), table);
+  await world.newLedger(table);
   writeFileSync(file, JSON.stringify({ report, notify, ledgerTable: table }));
   return file;
 }
 
 async function report(file: string, args: string[]) {
-  const result = await runCli(['run', 'monthly-report', '--config', file, '--json', ...args], {
-    env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, AWS_ENDPOINT_URL_BUDGETS: budgets.url },
-    timeoutMs: 60_000,
-  });
+  const result = await runCli(['run', 'monthly-report', '--config', file, '--json', ...args], { env: world.env, timeoutMs: 60_000 });
   return { ...result, json: result.code <= 3 && result.stdout ? JSON.parse(result.stdout) : undefined };
 }
 
@@ -74,12 +69,8 @@ const SEVERAL_RUNS = 120_000;
 const costRequests = () => ce.requests.filter((r) => r.operation === 'GetCostAndUsage');
 
 beforeAll(async () => {
-  aws = await awsEnvFor();
-  ce = await startCostExplorerDouble();
-  s3 = new S3Client({ ...aws.clientConfig, forcePathStyle: true });
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-reports');
-  dir = mkdtempSync(join(tmpdir(), 'cw-report-'));
-  await s3.send(new CreateBucketCommand({ Bucket: 'reports' }));
+  world = await startWorld({ tmp: 'cw-report-', costExplorer: true, budgets: true, topic: 'cost-watch-reports', buckets: ['reports'] });
+  ({ aws, ce, budgets, s3, topic, dir } = world);
   const findings = (savings: number) =>
     JSON.stringify({
       idleInstances: [],
@@ -88,7 +79,6 @@ beforeAll(async () => {
     });
   await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'findings/idle-resources/2026-03-23.json', Body: findings(10) }));
   await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'findings/idle-resources/2026-04-06.json', Body: findings(99) }));
-  budgets = await startBudgetsDouble();
   budgets.setBudgets([
     {
       account: aws.account.accountId,
@@ -104,9 +94,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterAll(async () => {
-  await Promise.all([ce?.stop(), budgets?.stop()]);
-});
+afterAll(() => world?.stop());
 
 beforeEach(async () => {
   ce.setDataset(dataset);
