@@ -1,20 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SESClient, VerifyEmailIdentityCommand, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { SESClient, VerifyDomainIdentityCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startCostExplorerDouble, type CostExplorerDouble, type CostRecord } from '../../emulators/cost-explorer.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { CostExplorerDouble, CostRecord } from '../../emulators/cost-explorer.js';
+import type { TopicWithInbox } from '../../emulators/fixtures.js';
 import { sentRawEmails } from '../../emulators/ses-outbox.js';
 import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
 import { runCli } from '../support/cli.js';
-import { startMoto, type MotoHandle } from '../../emulators/moto.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import type { TestAws } from '../support/env.js';
 import { parseMime } from '../support/mime.js';
+import { startWorld, type World } from '../support/world.js';
 
 const MONTH = '2026-03';
 const ODD_MONTH = '2025-10';
@@ -23,6 +19,7 @@ const SEVERAL_RUNS = 150_000;
 /** S3 bucket names are global in moto too: monthly-report.test.ts has its own. */
 const BUCKET = `email-reports-${process.pid}`;
 
+let world: World;
 let aws: TestAws;
 let ce: CostExplorerDouble;
 let s3: S3Client;
@@ -36,15 +33,14 @@ const dataset: CostRecord[] = [
   { date: '2025-10-03', service: ODD, amount: 7.5 },
 ];
 
-const ses = (region = 'us-east-1') => new SESClient({ ...aws.clientConfig, region });
-const verify = (address: string, region?: string) => ses(region).send(new VerifyEmailIdentityCommand({ EmailAddress: address }));
+const verify = (address: string, region?: string) => world.verifySender(address, region);
 
 /** A fresh ledger, prefix and sender per test, so one test's email never makes another's a duplicate. */
 async function setup(email?: Record<string, unknown>) {
   const n = ++run;
   const file = join(dir, `config-${n}.json`);
   const table = `ledger-email-${n}`;
-  await createLedgerTable(new DynamoDBClient(aws.clientConfig), table);
+  await world.newLedger(table);
   const prefix = `email-${n}/`;
   writeFileSync(
     file,
@@ -55,7 +51,7 @@ async function setup(email?: Record<string, unknown>) {
 
 async function report(file: string, args: string[], env: Record<string, string> = {}) {
   const result = await runCli(['run', 'monthly-report', '--config', file, '--json', ...args], {
-    env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: ce.url, ...env },
+    env: { ...world.env, ...env },
     timeoutMs: 60_000,
   });
   return { ...result, json: result.code <= 3 && result.stdout ? JSON.parse(result.stdout) : undefined };
@@ -71,24 +67,15 @@ async function readBytes(key: string): Promise<Uint8Array> {
   return (await out.Body?.transformToByteArray()) ?? new Uint8Array();
 }
 
-let moto: MotoHandle;
-const motoUrl = () => moto.url;
+const motoUrl = () => world.motoUrl;
 
 beforeAll(async () => {
-  // Its own moto: the SES outbox is read from moto's model dump (/moto-api/data.json), which answers 500
-  // once any model in the server cannot be dumped (an RDS instance, for one), whatever another test file made.
-  moto = await startMoto();
-  aws = await awsEnvFor(moto.url);
-  ce = await startCostExplorerDouble();
-  s3 = new S3Client({ ...aws.clientConfig, forcePathStyle: true });
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'cost-watch-email-reports');
-  dir = mkdtempSync(join(tmpdir(), 'cw-email-'));
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  // Its own moto, to read the SES outbox from moto's model dump.
+  world = await startWorld({ tmp: 'cw-email-', ownMoto: true, costExplorer: true, topic: 'cost-watch-email-reports', buckets: [BUCKET] });
+  ({ aws, ce, s3, topic, dir } = world);
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all([ce?.stop(), moto?.stop()]);
-});
+afterAll(() => world?.stop());
 
 beforeEach(async () => {
   ce.setDataset(dataset);
@@ -191,7 +178,7 @@ describe('finance email through SES', () => {
       expect(JSON.parse(await read(`${prefix}${MONTH}/cost-report.json`))).toMatchObject({ month: MONTH });
       expect(await sentRawEmails(motoUrl(), from)).toEqual([]);
 
-      await ses('eu-west-1').send(new VerifyDomainIdentityCommand({ Domain: 'example.com' }));
+      await new SESClient({ ...aws.clientConfig, region: 'eu-west-1' }).send(new VerifyDomainIdentityCommand({ Domain: 'example.com' }));
       const retried = await report(file, ['--month', MONTH]);
       const third = await report(file, ['--month', MONTH]);
 
