@@ -2,32 +2,23 @@ import { configFromEnv } from '../../shared/config/load.js';
 import type { DailySpendResult } from '../../shared/jobs/daily-spend/job.js';
 import { eventProblem } from '../../lambdas/runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { FakeSlack } from '../../emulators/fake-slack.js';
+import type { TopicWithInbox } from '../../emulators/fixtures.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
-import { awsEnvFor } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 const DAY = '2026-11-20';
-let ce: CostExplorerDouble;
+let world: World;
 let slack: FakeSlack;
 let topic: TopicWithInbox;
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  const aws = await awsEnvFor();
-  ce = await startCostExplorerDouble();
-  slack = await startFakeSlack();
-  ce.setDataset(dailySpendScenario({ spikeDay: DAY }));
-  await createLedgerTable(new DynamoDBClient(aws.clientConfig), 'handler-ledger');
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'handler-alerts');
+  world = await startWorld({ tmp: 'cw-handler-', costExplorer: true, slack: true, topic: 'handler-alerts', ledgers: ['handler-ledger'] });
+  ({ slack, topic } = world);
+  world.ce.setDataset(dailySpendScenario({ spikeDay: DAY }));
   // The handler reads its environment at import, as it does in a Lambda container.
-  Object.assign(process.env, aws.env, {
-    AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
-    SLACK_API_URL: slack.url,
+  Object.assign(process.env, world.env, {
     SLACK_BOT_TOKEN: 'xoxb-lambda',
     COST_WATCH_SLACK_TIMEOUT_MS: '1000',
     COST_WATCH_CONFIG: JSON.stringify({
@@ -40,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.env = saved;
-  await Promise.all([ce?.stop(), slack?.stop()]);
+  await world?.stop();
 });
 
 describe('daily-spend Lambda handler', () => {
