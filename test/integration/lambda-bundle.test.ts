@@ -1,33 +1,34 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { startCostExplorerDouble, type CostExplorerDouble } from '../../emulators/cost-explorer.js';
-import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { sentRawEmails } from '../../emulators/ses-outbox.js';
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../../infra/constructs/bundling.js';
-import { startMoto } from '../../emulators/moto.js';
-import { awsEnvFor, type TestAws } from '../support/env.js';
+import { startWorld, type World } from '../support/world.js';
 
 const DAY = '2026-11-20';
 const JOBS = ['daily-spend', 'idle-resources', 'budgets', 'monthly-report'];
+const FROM = `bundle-${process.pid}@example.com`;
+const BUCKET = `bundle-reports-${process.pid}`;
+let world: World;
 // Outside the repo, so the bundle cannot lean on node_modules: it must carry everything, as on Lambda.
-const outDir = mkdtempSync(join(tmpdir(), 'cw-bundle-'));
-let aws: TestAws;
-let ce: CostExplorerDouble;
-let slack: FakeSlack;
-let topic: TopicWithInbox;
+let outDir: string;
 
 beforeAll(async () => {
+  // Its own moto, to read the SES outbox from moto's model dump.
+  world = await startWorld({
+    tmp: 'cw-bundle-',
+    ownMoto: true,
+    costExplorer: true,
+    slack: true,
+    topic: 'bundle-alerts',
+    ledgers: ['bundle-ledger'],
+    buckets: [BUCKET],
+    senders: [FROM],
+  });
+  outDir = world.dir;
   await Promise.all(
     JOBS.map((job) =>
       build({
@@ -38,17 +39,10 @@ beforeAll(async () => {
       }),
     ),
   );
-  aws = await awsEnvFor();
-  ce = await startCostExplorerDouble();
-  slack = await startFakeSlack();
-  ce.setDataset(dailySpendScenario({ spikeDay: DAY }));
-  await createLedgerTable(new DynamoDBClient(aws.clientConfig), 'bundle-ledger');
-  topic = await createTopicWithInbox(new SNSClient(aws.clientConfig), new SQSClient(aws.clientConfig), 'bundle-alerts');
+  world.ce.setDataset(dailySpendScenario({ spikeDay: DAY }));
 }, 120_000);
 
-afterAll(async () => {
-  await Promise.all([ce?.stop(), slack?.stop()]);
-});
+afterAll(() => world?.stop());
 
 /** Imports the bundle in a fresh Node process with only Lambda-like environment variables, and invokes it. */
 function invoke(job: string, event: unknown, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -84,13 +78,11 @@ describe('Lambda bundles', () => {
       'daily-spend',
       { date: DAY },
       {
-        ...aws.env,
-        AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
-        SLACK_API_URL: slack.url,
+        ...world.env,
         SLACK_BOT_TOKEN: 'xoxb-bundle',
         COST_WATCH_CONFIG: JSON.stringify({
           dailySpend: { baseline: 'previous-day' },
-          notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: topic.topicArn },
+          notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: world.topic.topicArn },
           ledgerTable: 'bundle-ledger',
         }),
       },
@@ -100,32 +92,21 @@ describe('Lambda bundles', () => {
     const result = JSON.parse(stdout);
     expect(result.spikes.some((s: { key: string; severity: string }) => s.severity === 'critical')).toBe(true);
     expect(result.deliveries.every((d: { status: string }) => d.status === 'sent')).toBe(true);
-    expect(slack.messages).toHaveLength(1);
-    expect(await topic.receive()).toHaveLength(1);
+    expect(world.slack.messages).toHaveLength(1);
+    expect(await world.topic.receive()).toHaveLength(1);
   });
 
   it('run monthly-report from the bundle and send the SES finance email with the xlsx, and no link, on Lambda credentials', async () => {
-    const from = `bundle-${process.pid}@example.com`;
-    const bucket = `bundle-reports-${process.pid}`;
-    // Its own moto: the SES outbox is read from moto's model dump, which answers 500 once any model in the
-    // shared server cannot be dumped (an RDS instance, for one), whatever another test file made.
-    const moto = await startMoto();
-    onTestFinished(() => moto.stop());
-    const own = await awsEnvFor(moto.url);
-    await createLedgerTable(new DynamoDBClient(own.clientConfig), 'bundle-ledger');
-    await new SESClient(own.clientConfig).send(new VerifyEmailIdentityCommand({ EmailAddress: from }));
-    await new S3Client({ ...own.clientConfig, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
-
     const { code, stdout, stderr } = await invoke(
       'monthly-report',
       { month: '2026-10' },
       {
-        ...own.env,
+        ...world.aws.env,
         // Lambda hands its role's temporary credentials in the environment, with no expiry.
         AWS_SESSION_TOKEN: 'lambda-session-token',
-        AWS_ENDPOINT_URL_COST_EXPLORER: ce.url,
+        AWS_ENDPOINT_URL_COST_EXPLORER: world.ce.url,
         COST_WATCH_CONFIG: JSON.stringify({
-          report: { bucket, email: { from, to: ['finance@example.com'] } },
+          report: { bucket: BUCKET, email: { from: FROM, to: ['finance@example.com'] } },
           ledgerTable: 'bundle-ledger',
         }),
       },
@@ -138,7 +119,7 @@ describe('Lambda bundles', () => {
     ]);
     expect(result.email.attachments).toEqual(['cost-report.html', 'cost-report.csv', 'cost-report.xlsx']);
     expect(result.linkExpiresAt).toBeNull();
-    const sent = await sentRawEmails(moto.url, from);
+    const sent = await sentRawEmails(world.motoUrl, FROM);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.raw).toContain('filename=cost-report.xlsx');
   });
