@@ -24,8 +24,9 @@ Environment: AWS credentials from the SDK chain; AWS_ENDPOINT_URL[_<SERVICE>] fo
              SLACK_SIGNING_SECRET (slack-actions; overrides notify.slack.signingSecretId)
 `;
 
-export const RUN_HELP = `Usage: npx cost-watch run <job> [--config FILE] [--date YYYY-MM-DD] [--month YYYY-MM [--allow-partial]] [--dry-run] [--json]
-
+export const RUN_HELP =
+  'Usage: npx cost-watch run <job> [--config FILE] [--date YYYY-MM-DD] [--month YYYY-MM [--allow-partial]] [--dry-run] [--json]\n' +
+  `
 Jobs:
   daily-spend       day-over-day spend spikes per service and in total (Cost Explorer)
   idle-resources    waste by rule (idle, stopped, unattached, gp2, snapshots, IPs, NAT, LBs, RDS), priced

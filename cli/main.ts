@@ -90,7 +90,9 @@ function formatDeliveries(
 ): string {
   if (!deliveries.length) return 'deliveries: none (nothing new to send)\n';
   // Where each went matters once routes split alerts: the Slack channel, or the topic's name.
-  const where = (d: { destination?: string }) =>
-    d.destination ? ` → ${d.destination.startsWith('arn:') ? d.destination.slice(d.destination.lastIndexOf(':') + 1) : d.destination}` : '';
-  return `deliveries:\n${deliveries.map((d) => `  ${d.channel.padEnd(5)} ${d.status.padEnd(9)} ${d.alertId}${where(d)}${d.error ? ` (${d.error})` : ''}`).join('\n')}\n`;
+  const named = (to: string) => (to.startsWith('arn:') ? to.slice(to.lastIndexOf(':') + 1) : to);
+  const where = (d: { destination?: string }) => (d.destination ? ` → ${named(d.destination)}` : '');
+  const line = (d: (typeof deliveries)[number]) =>
+    `  ${d.channel.padEnd(5)} ${d.status.padEnd(9)} ${d.alertId}${where(d)}${d.error ? ` (${d.error})` : ''}`;
+  return `deliveries:\n${deliveries.map(line).join('\n')}\n`;
 }

@@ -46,7 +46,8 @@ function defaultScope(job: JobName, key: string): string {
   const { byPrefix, others } = muteScopeForms();
   const [example, ...rest] = others;
   throw new UsageError(
-    `--scope: expected for an idle-resources key that is not an ${byPrefix.join(' or ')} id, e.g. --scope ${example}${rest.length ? ` (or ${rest.join(', ')})` : ''}`,
+    `--scope: expected for an idle-resources key that is not an ${byPrefix.join(' or ')} id, e.g. ` +
+      `--scope ${example}${rest.length ? ` (or ${rest.join(', ')})` : ''}`,
   );
 }
 
@@ -59,7 +60,8 @@ function target(command: 'mute' | 'unmute', rest: string[], values: { account?: 
     throw new UsageError(`${command}: missing <key>: expected what the alert is about (a service name, resource id, budget name or month)`);
   if (!key.trim() || key.length > 1024)
     throw new UsageError(
-      `<key>: expected a non-empty name of at most 1024 characters (a service name, resource id, budget name or month), got "${key.slice(0, 40)}"`,
+      `<key>: expected a non-empty name of at most 1024 characters (a service name, resource id, budget name or month), got ` +
+        `"${key.slice(0, 40)}"`,
     );
   if (extra !== undefined) throw new UsageError(`${command}: unexpected argument "${extra}" after <key> (quote a key with spaces)`);
   if (values.account !== undefined && !/^\d{12}$/.test(values.account))

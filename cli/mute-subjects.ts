@@ -33,7 +33,8 @@ export async function subjectsOf(
   if (isOrganizationWide(target)) {
     if (target.account !== null || o.allAccounts)
       throw new UsageError(
-        `--account: ${target.job} ${target.scope} alerts are about the whole organization and carry no account; leave --account and --all-accounts out`,
+        `--account: ${target.job} ${target.scope} alerts are about the whole organization and carry no account; leave ` +
+          `--account and --all-accounts out`,
       );
     return [target];
   }

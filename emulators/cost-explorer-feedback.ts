@@ -22,7 +22,8 @@ export function provideAnomalyFeedback(body: Record<string, unknown>, recorded: 
   if (!FEEDBACK.includes(feedback as AnomalyFeedback['feedback']))
     throw new CostExplorerFault(
       'ValidationException',
-      `1 validation error detected: Value '${String(feedback)}' at 'feedback' failed to satisfy constraint: Member must satisfy enum value set: [YES, NO, PLANNED_ACTIVITY]`,
+      `1 validation error detected: Value '${String(feedback)}' at 'feedback' failed to satisfy constraint: Member must ` +
+        `satisfy enum value set: [YES, NO, PLANNED_ACTIVITY]`,
     );
   recorded.push({ anomalyId, feedback: feedback as AnomalyFeedback['feedback'] });
   return { AnomalyId: anomalyId };

@@ -24,7 +24,8 @@ import { accountMatcher, CostExplorerFault, DEFAULT_ACCOUNT, type Dataset, type 
  */
 
 export const RIGHTSIZING_OPT_IN_MESSAGE =
-  "Rightsizing EC2 recommendation is an opt-in only feature. You can enable this feature from the PAYER account's Cost Explorer Preferences page. Normally it may take up to 24 hours in order to generate recommendations.";
+  "Rightsizing EC2 recommendation is an opt-in only feature. You can enable this feature from the PAYER account's Cost " +
+  'Explorer Preferences page. Normally it may take up to 24 hours in order to generate recommendations.';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const s = (n: number) => (Math.round(n * 1e6) / 1e6).toString();

@@ -195,7 +195,10 @@ export async function startCostExplorerDouble(opts: StartCostExplorerOptions = {
   return double;
 }
 
-/** `tsx emulators/cost-explorer.ts [--port N] [--page-size N] [--dataset file.json]`; the file is `{ records, estimatedFrom?, currency? }`. */
+/**
+ * `tsx emulators/cost-explorer.ts [--port N] [--page-size N] [--dataset file.json]`;
+ * the file is `{ records, estimatedFrom?, currency? }`.
+ */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<CostExplorerDouble> {
   const { values } = parseArgs({
     args: argv,

@@ -46,7 +46,10 @@ export interface FakeSlack {
   failNext(times?: number, status?: number): void;
   /** The next `times` chat.postMessage calls answer 429 with a Retry-After header. */
   rateLimitNext(times: number, retryAfterSeconds: number): void;
-  /** The next `times` chat.postMessage calls answer 200 with `ok: false` and this error (e.g. `channel_not_found`); WebClient never retries these. */
+  /**
+   * The next `times` chat.postMessage calls answer 200 with `ok: false` and this error (e.g. `channel_not_found`);
+   * WebClient never retries these.
+   */
   errorNext(times: number, error: string): void;
   /**
    * The next `times` chat.postMessage calls go unanswered (until stop): lost on the way by default; with

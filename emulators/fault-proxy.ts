@@ -64,7 +64,9 @@ function answer(req: IncomingMessage, res: ServerResponse, a: Fault['answer']): 
       { __type: a.code, message: a.message },
       { 'x-amzn-errortype': a.code, 'content-type': 'application/x-amz-json-1.0' },
     );
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${a.code}</Code><Message>${a.message}</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>`;
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${a.code}</Code><Message>${a.message}</Message>` +
+    `</Error></Errors><RequestID>fault-proxy</RequestID></Response>`;
   res.writeHead(a.status, { 'content-type': 'text/xml' }).end(xml);
 }
 

@@ -39,7 +39,9 @@ export async function ensureMotoServer(o: EnsureMotoOptions = {}): Promise<strin
   const python = onPath('python3', env).find(isExecutable);
   if (!python)
     throw new MotoSetupError(
-      `moto_server not found, and there is no python3 on PATH to install it with. Install Python 3 (with its venv module; on Debian/Ubuntu: apt-get install python3-venv), then run the command again; or install moto yourself: pip install 'moto[server]==${MOTO_VERSION}'`,
+      `moto_server not found, and there is no python3 on PATH to install it with. Install Python 3 (with its venv module; on ` +
+        `Debian/Ubuntu: apt-get install python3-venv), then run the command again; or install moto yourself: pip install ` +
+        `'moto[server]==${MOTO_VERSION}'`,
     );
   const venv = join(root, '.venv');
   const say = o.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -47,13 +49,16 @@ export async function ensureMotoServer(o: EnsureMotoOptions = {}): Promise<strin
   const made = await run(python, ['-m', 'venv', venv], env);
   if (made.code !== 0)
     throw new MotoSetupError(
-      `could not create ${venv} with ${python} -m venv (exit ${made.code}); on Debian/Ubuntu install python3-venv. Output:\n${made.output.trim()}`,
+      `could not create ${venv} with ${python} -m venv (exit ${made.code}); on Debian/Ubuntu install python3-venv. ` +
+        `Output:\n${made.output.trim()}`,
     );
   const pip = join(venv, 'bin', 'pip');
   const installed = await run(pip, ['install', '--disable-pip-version-check', '--quiet', `moto[server]==${MOTO_VERSION}`], env);
   if (installed.code !== 0)
     throw new MotoSetupError(
-      `could not install moto[server]==${MOTO_VERSION} from the Python package index (pip exit ${installed.code}). Without access to PyPI, set PIP_INDEX_URL to a mirror, or install it on a machine that has access. pip said:\n${installed.output.trim()}`,
+      `could not install moto[server]==${MOTO_VERSION} from the Python package index (pip exit ${installed.code}). Without ` +
+        `access to PyPI, set PIP_INDEX_URL to a mirror, or install it on a machine that has access. pip ` +
+        `said:\n${installed.output.trim()}`,
     );
   const bin = join(venv, 'bin', 'moto_server');
   if (!isExecutable(bin)) throw new MotoSetupError(`pip installed moto but ${bin} is missing; delete ${venv} and run the command again`);

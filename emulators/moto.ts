@@ -25,7 +25,9 @@ export interface StartMotoOptions {
 /** The moto the project is tested with; the bootstrap installs exactly this one. */
 export const MOTO_VERSION = '5.2.1';
 
-export const MOTO_MISSING_MESSAGE = `moto_server not found: run npm test or npm run demo with python3 on PATH to install it into .venv, or pip install 'moto[server]==${MOTO_VERSION}'`;
+export const MOTO_MISSING_MESSAGE =
+  `moto_server not found: run npm test or npm run demo with python3 on PATH to install it into .venv, or pip install ` +
+  `'moto[server]==${MOTO_VERSION}'`;
 
 const STARTUP_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 5_000;

@@ -47,7 +47,10 @@ export class NagTally {
     const total = [...this.rules.values()].reduce((n, ids) => n + ids.size, 0);
     const [rules, resources] = [countOf(total, 'rule'), countOf(this.resources.size, 'resource')];
     const [acknowledged, unacknowledged] = [countOf(this.acknowledged.size, 'finding'), this.unacknowledged.size];
-    return `cdk-nag: checked ${rules} (${packs}) on ${resources}: ${acknowledged} acknowledged with a reason, ${unacknowledged} unacknowledged`;
+    return (
+      `cdk-nag: checked ${rules} (${packs}) on ${resources}: ${acknowledged} acknowledged with a reason, ${unacknowledged} ` +
+      `unacknowledged`
+    );
   }
 }
 

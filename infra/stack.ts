@@ -62,7 +62,8 @@ export class CostWatchStack extends Stack {
     this.noteReplacedKeys(config);
     if (config.report.email && config.report.emails.length)
       Annotations.of(this).addInfo(
-        'cost-watch: report.email sends the monthly report through SES, so the report.emails subscribed to the report topic receive nothing from it',
+        'cost-watch: report.email sends the monthly report through SES, so the report.emails subscribed to the report topic ' +
+          'receive nothing from it',
       );
 
     const resources: JobResources = {

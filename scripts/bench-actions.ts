@@ -118,10 +118,15 @@ try {
     const loaded = performance.now();
     const first = await handler(events.cold);
     const firstDone = performance.now();
-    const time = async (list) => { const out = []; for (const e of list) { const t = performance.now(); const r = await handler(e); out.push([performance.now() - t, r.statusCode]); } return out; };
+    const time = async (list) => {
+      const out = [];
+      for (const e of list) { const t = performance.now(); const r = await handler(e); out.push([performance.now() - t, r.statusCode]); }
+      return out;
+    };
     const warm = await time(events.warm);
     const unsigned = await time(events.unsigned);
-    console.log(JSON.stringify({ boot: started, load: loaded - started, first: firstDone - loaded, firstStatus: first.statusCode, warm, unsigned }));
+    const firstStatus = first.statusCode;
+    console.log(JSON.stringify({ boot: started, load: loaded - started, first: firstDone - loaded, firstStatus, warm, unsigned }));
   `;
   writeFileSync(join(dir, 'child.mjs'), child);
   const childEnv = {
@@ -166,7 +171,8 @@ try {
   const median = (xs: number[]) => pct(xs, 50);
   console.log('Slack actions endpoint (built Lambda bundle, local moto + fake Slack):');
   console.log(
-    `  cold start, ${COLD_RUNS} fresh node processes (median): node boot ${ms(median(cold.map((c) => c.boot)))}, bundle load ${ms(median(cold.map((c) => c.load)))}, first signed click ${ms(median(cold.map((c) => c.first)))}`,
+    `  cold start, ${COLD_RUNS} fresh node processes (median): node boot ${ms(median(cold.map((c) => c.boot)))}, bundle ` +
+      `load ${ms(median(cold.map((c) => c.load)))}, first signed click ${ms(median(cold.map((c) => c.first)))}`,
   );
   console.log(
     `  warm, ${WARM} signed Acknowledge clicks: median ${ms(median(warm))}, p99 ${ms(pct(warm, 99))}, max ${ms(Math.max(...warm))}`,

@@ -75,9 +75,11 @@ function report(label: string, tally: Tally, result: BudgetsResult): string {
   for (const d of result.deliveries) byStatus[`${d.channel} ${d.status}`] = (byStatus[`${d.channel} ${d.status}`] ?? 0) + 1;
   return [
     `${label}`,
-    `  budgets evaluated ${result.evaluations.length}, skipped ${result.skipped.length}, alerts ${new Set(result.deliveries.map((d) => d.alertId)).size}`,
+    `  budgets evaluated ${result.evaluations.length}, skipped ${result.skipped.length}, ` +
+      `alerts ${new Set(result.deliveries.map((d) => d.alertId)).size}`,
     `  DescribeBudgets pages ${c('DescribeBudgets')} · STS GetCallerIdentity ${c('GetCallerIdentity')} · SNS Publish ${c('Publish')}`,
-    `  ledger PutItem (claims) ${c('PutItem')} · UpdateItem (mark sent) ${c('UpdateItem')} · BatchGetItem ${c('BatchGetItem')} · write units ${tally.writeUnits} · read units ${tally.readUnits}`,
+    `  ledger PutItem (claims) ${c('PutItem')} · UpdateItem (mark sent) ${c('UpdateItem')} · BatchGetItem ${c('BatchGetItem')} ` +
+      `· write units ${tally.writeUnits} · read units ${tally.readUnits}`,
     `  deliveries ${JSON.stringify(byStatus)}`,
   ].join('\n');
 }

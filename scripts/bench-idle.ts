@@ -216,7 +216,8 @@ async function main(): Promise<void> {
     lines.push(`  total: ${total} calls for ${REGIONS.length} scopes, minimum ${totalMin}; ratio ${(total / totalMin).toFixed(2)}`);
     const metricCalls = REGIONS.reduce((s, r) => s + (counts.get(`${r}|GetMetricData`) ?? 0), 0);
     lines.push(
-      `  metric queries ${REGIONS.map(queriesOf).join(' + ')} in ${metricCalls} GetMetricData calls (one CloudWatch call per resource would be ${REGIONS.reduce((s, r) => s + queriesOf(r), 0)})`,
+      `  metric queries ${REGIONS.map(queriesOf).join(' + ')} in ${metricCalls} GetMetricData calls (one CloudWatch call per ` +
+        `resource would be ${REGIONS.reduce((s, r) => s + queriesOf(r), 0)})`,
     );
     lines.push('', 'precision / recall per rule (all regions):');
     for (const g of result.byRule) {
@@ -224,12 +225,14 @@ async function main(): Promise<void> {
       const found = result.findings.filter((f) => f.rule === g.rule).map((f) => `${f.region}|${f.id}`);
       const hits = found.filter((id) => t.has(id)).length;
       lines.push(
-        `  ${g.rule.padEnd(20)} found ${String(found.length).padStart(4)}, seeded ${String(t.size).padStart(4)}; precision ${pct(hits, found.length)}, recall ${pct(hits, t.size)}; $${g.estimatedMonthlyCost.toFixed(2)}/month`,
+        `  ${g.rule.padEnd(20)} found ${String(found.length).padStart(4)}, seeded ${String(t.size).padStart(4)}; ` +
+          `precision ${pct(hits, found.length)}, recall ${pct(hits, t.size)}; $${g.estimatedMonthlyCost.toFixed(2)}/month`,
       );
     }
     lines.push(
       '',
-      `findings ${result.findings.length}, ruleErrors ${result.ruleErrors.length}, regionErrors ${result.regionErrors.length}, estimated monthly savings $${result.estimatedMonthlySavings.toFixed(2)}`,
+      `findings ${result.findings.length}, ruleErrors ${result.ruleErrors.length}, regionErrors ${result.regionErrors.length}, ` +
+        `estimated monthly savings $${result.estimatedMonthlySavings.toFixed(2)}`,
     );
     lines.push('', ...(await bundleSizeAndImport()));
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     };
     const aws = { env, clientConfig } as Parameters<typeof memberClientConfig>[0];
     process.stdout.write(
-      `seeding an organization of ${MEMBERS + 1} accounts × ${REGIONS.length} regions × ${INSTANCES} instances (30% idle) + ${VOLUMES} volumes …\n`,
+      `seeding an organization of ${MEMBERS + 1} accounts × ${REGIONS.length} regions × ${INSTANCES} instances (30% idle) ` +
+        `+ ${VOLUMES} volumes …\n`,
     );
     const t0 = performance.now();
     const org = await seedOrganization({ clientConfig, members: Array.from({ length: MEMBERS }, (_, i) => `Team ${i + 1}`) });
@@ -97,9 +98,12 @@ async function main(): Promise<void> {
       `AWS calls (one run, ${pairs} account-region pairs, concurrency 16):`,
       ...[...byAction].sort().map(([op, n]) => `  ${op.padEnd(22)} ${String(n).padStart(5)}`),
       `  ${'total'.padEnd(22)} ${String(total).padStart(5)}`,
-      `minimum: ${minimum} = 1 ListAccounts page + 1 GetCallerIdentity + ${MEMBERS} AssumeRole (one per member) + ${pairs} pairs × (${listings} listings the ${WASTE_RULES.length} rules need + ${metricCalls} GetMetricData)`,
+      `minimum: ${minimum} = 1 ListAccounts page + 1 GetCallerIdentity + ${MEMBERS} AssumeRole (one per member) + ${pairs} ` +
+        `pairs × (${listings} listings the ${WASTE_RULES.length} rules need + ${metricCalls} GetMetricData)`,
       `ratio: ${(total / minimum).toFixed(3)} × minimum`,
-      `found: ${r.idleInstances.length} idle instances (seeded ${(MEMBERS + 1) * REGIONS.length * INSTANCES * 0.3}), ${r.unattachedVolumes.length} unattached volumes (seeded ${pairs * VOLUMES}), ${r.findings?.length ?? 0} findings; accountErrors ${r.accountErrors.length}, regionErrors ${r.regionErrors.length}`,
+      `found: ${r.idleInstances.length} idle instances (seeded ${(MEMBERS + 1) * REGIONS.length * INSTANCES * 0.3}),` +
+        ` ${r.unattachedVolumes.length} unattached volumes (seeded ${pairs * VOLUMES}), ${r.findings?.length ?? 0} findings; ` +
+        `accountErrors ${r.accountErrors.length}, regionErrors ${r.regionErrors.length}`,
       '',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -107,7 +111,8 @@ async function main(): Promise<void> {
     for (const c of [1, 16]) {
       const { seconds, result } = await run(c);
       process.stdout.write(
-        `wall time at concurrency ${String(c).padStart(2)}: ${seconds.toFixed(2)} s (${pairs} pairs, ${(seconds / pairs).toFixed(3)} s per pair at 1; ${result.idleInstances.length} idle found)\n`,
+        `wall time at concurrency ${String(c).padStart(2)}: ${seconds.toFixed(2)} s (${pairs} pairs,` +
+          ` ${(seconds / pairs).toFixed(3)} s per pair at 1; ${result.idleInstances.length} idle found)\n`,
       );
     }
   } finally {

@@ -116,15 +116,22 @@ export class IdleScanStateMachine extends Construct {
     acknowledgeGeneratedWildcards(this.stateMachine, [
       {
         finding: /^Resource::<IdleResources\w+Function\w*\.Arn>:\*$/,
-        why: "CDK's LambdaInvoke grant also covers the function's versions and aliases (ARN:*); only the three idle-resources step functions.",
+        why:
+          "CDK's LambdaInvoke grant also covers the function's versions and aliases (ARN:*); only the three idle-resources step " +
+          'functions.',
       },
       {
         finding: /^Resource::arn:<AWS::Partition>:s3:::<\w+>\/\*$/,
-        why: "The Distributed Map reads its item list (ItemReader) and writes its results (ResultWriter) in the stack's report bucket; the keys carry the run date and execution name, known only at run time, and CDK's reader grant names no prefix.",
+        why:
+          "The Distributed Map reads its item list (ItemReader) and writes its results (ResultWriter) in the stack's report " +
+          "bucket; the keys carry the run date and execution name, known only at run time, and CDK's reader grant names no " +
+          'prefix.',
       },
       {
         finding: /^Resource::\*$/,
-        why: 'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs vended delivery (logs:CreateLogDelivery, DescribeLogGroups…) support no resource-level permissions.',
+        why:
+          'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs vended delivery ' +
+          '(logs:CreateLogDelivery, DescribeLogGroups…) support no resource-level permissions.',
       },
       {
         finding: /^Action::xray:GetSampling\*$/,
@@ -132,7 +139,9 @@ export class IdleScanStateMachine extends Construct {
       },
       {
         finding: /:execution:.*\*$/,
-        why: "The Distributed Map starts, describes and stops its own child executions, whose names Step Functions generates at run time; limited to this state machine's executions.",
+        why:
+          'The Distributed Map starts, describes and stops its own child executions, whose names Step Functions generates at run ' +
+          "time; limited to this state machine's executions.",
       },
     ]);
 

@@ -91,7 +91,9 @@ const anomalies = (r: JobResources): JobPermission[] =>
 export const ledger = (r: JobResources): JobPermission => ({
   actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   resources: [r.ledger.tableArn],
-  why: 'Reads which alerts were delivered (BatchGetItem) and claims each new one with a conditional write before sending, so retries and re-runs never send it twice.',
+  why:
+    'Reads which alerts were delivered (BatchGetItem) and claims each new one with a conditional write before sending, so ' +
+    'retries and re-runs never send it twice.',
 });
 
 export const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
@@ -99,7 +101,9 @@ export const publish = (topic: ITopic, r: JobResources): JobPermission[] => [
   {
     actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
     resources: [r.topicKey.keyArn],
-    why: 'Publishing to an SSE-KMS topic needs a data key from the topic key; SNS documents kms:GenerateDataKey* for publishers. Limited to the one topic key.',
+    why:
+      'Publishing to an SSE-KMS topic needs a data key from the topic key; SNS documents kms:GenerateDataKey* for publishers. ' +
+      'Limited to the one topic key.',
   },
 ];
 

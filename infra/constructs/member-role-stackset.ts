@@ -83,7 +83,8 @@ export class MemberRoleStackSet extends Construct {
     Validations.of(lookup).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'organizations:ListRoots supports no resource-level permissions (Resource "*"); the lookup runs once per deployment to find the root the StackSet targets.',
+        'organizations:ListRoots supports no resource-level permissions (Resource "*"); the lookup runs once per deployment to ' +
+        'find the root the StackSet targets.',
     });
     // AwsCustomResource's shared function (one per stack) logs with the AWS managed basic execution policy.
     const provider = Stack.of(this).node.tryFindChild(`AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`);
@@ -91,7 +92,8 @@ export class MemberRoleStackSet extends Construct {
       Validations.of(provider).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason:
-          "CDK's AwsCustomResource provider (the organization root lookup, once per deployment) uses the AWS managed basic execution policy for its own logs; it has no other permission than organizations:ListRoots.",
+          "CDK's AwsCustomResource provider (the organization root lookup, once per deployment) uses the AWS managed basic " +
+          'execution policy for its own logs; it has no other permission than organizations:ListRoots.',
       });
     return lookup.getResponseField('Roots.0.Id');
   }

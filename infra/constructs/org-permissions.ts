@@ -18,7 +18,9 @@ export function organizationPermissions(roleName: string): JobPermission[] {
     {
       actions: ['sts:AssumeRole'],
       resources: [`arn:${Aws.PARTITION}:iam::*:role/${roleName}`],
-      why: "Assumes the member-account read role (organization.roleName) in any member account: the accounts are the organization's, known only at run time; no other role name matches.",
+      why:
+        "Assumes the member-account read role (organization.roleName) in any member account: the accounts are the organization's," +
+        ' known only at run time; no other role name matches.',
     },
   ];
 }

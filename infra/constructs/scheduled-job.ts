@@ -75,7 +75,8 @@ export class ScheduledJob extends Construct {
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        "This queue is the job's dead-letter queue (Lambda on-failure destination and EventBridge target DLQ); nothing consumes it, so a DLQ behind it would never receive anything.",
+        "This queue is the job's dead-letter queue (Lambda on-failure destination and EventBridge target DLQ); nothing " +
+        'consumes it, so a DLQ behind it would never receive anything.',
     });
 
     this.function = new CostWatchFunction(this, 'Function', {
@@ -135,7 +136,8 @@ function validate(props: ScheduledJobProps): void {
   for (const key of owned) {
     if (props[key] !== undefined)
       throw new Error(
-        `ScheduledJob: cannot set \`${key}\`; failed invocations go to the job's own queue (\`deadLetterQueue\` property), so leave it unset`,
+        `ScheduledJob: cannot set \`${key}\`; failed invocations go to the job's own queue (\`deadLetterQueue\` property), so ` +
+          `leave it unset`,
       );
   }
   if (!props.schedule) throw new Error('ScheduledJob: `schedule` is required; pass Schedule.expression("cron(...)") or Schedule.rate(...)');

@@ -19,6 +19,8 @@ export function sesSendPermission(email: ReportEmailConfig): JobPermission {
     actions: ['ses:SendRawEmail'],
     resources: identities.map((identity) => `arn:${Aws.PARTITION}:ses:${region}:${Aws.ACCOUNT_ID}:identity/${identity}`),
     conditions: { StringEquals: { 'ses:FromAddress': email.from } },
-    why: 'Sends the monthly finance email from report.email.from only (the sender identity, or its verified domain; recipients count as identities in the SES sandbox).',
+    why:
+      'Sends the monthly finance email from report.email.from only (the sender identity, or its verified domain; recipients ' +
+      'count as identities in the SES sandbox).',
   };
 }

@@ -55,7 +55,9 @@ export class SlackActionsEndpoint extends Construct {
     Validations.of(this.url).acknowledge({
       id: 'CostWatch-LambdaUrlAuth',
       reason:
-        'Slack cannot sign requests with AWS SigV4, so the URL is public; every request must carry a valid Slack v0 signature (HMAC-SHA256 with the signing secret, timestamp within 5 minutes, replays refused) checked before the body is parsed or the ledger read, and reserved concurrency caps what a flood can run.',
+        'Slack cannot sign requests with AWS SigV4, so the URL is public; every request must carry a valid Slack v0 signature ' +
+        '(HMAC-SHA256 with the signing secret, timestamp within 5 minutes, replays refused) checked before the body is parsed ' +
+        'or the ledger read, and reserved concurrency caps what a flood can run.',
     });
     grantPermissions(this.function.role!, endpointPermissions(props));
   }
@@ -71,7 +73,9 @@ function endpointPermissions(p: SlackActionsEndpointProps): JobPermission[] {
     {
       actions: ['secretsmanager:GetSecretValue'],
       resources: [p.signingSecretArn, p.botTokenSecretArn],
-      why: 'The Slack signing secret (to verify requests) and the bot token (for chat.update); secret ARNs end in a random 6-character suffix, matched by -??????.',
+      why:
+        'The Slack signing secret (to verify requests) and the bot token (for chat.update); secret ARNs end in a random ' +
+        '6-character suffix, matched by -??????.',
     },
     {
       actions: ['ce:ProvideAnomalyFeedback'],

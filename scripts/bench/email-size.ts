@@ -39,7 +39,8 @@ export async function emailSizeLines(model: ReportModel, runs = 10): Promise<str
   return [
     `finance email (SES raw MIME, HTML + text body, html/csv/xlsx attached), ${runs} runs:`,
     `  compose median ${times[Math.floor(runs / 2)]!.toFixed(1)} ms`,
-    `  message ${kib(email.raw.byteLength)} (${((email.raw.byteLength / SES_MAX_MESSAGE_BYTES) * 100).toFixed(1)}% of SES's 10 MB limit): ` +
-      `HTML body ${kib(Buffer.byteLength(renderEmailHtml(content)))}, text body ${kib(Buffer.byteLength(renderEmailText(content)))}, attachments ${kib(attached)} before encoding`,
+    `  message ${kib(email.raw.byteLength)} (${((email.raw.byteLength / SES_MAX_MESSAGE_BYTES) * 100).toFixed(1)}% ` +
+      `of SES's 10 MB limit): HTML body ${kib(Buffer.byteLength(renderEmailHtml(content)))}, ` +
+      `text body ${kib(Buffer.byteLength(renderEmailText(content)))}, attachments ${kib(attached)} before encoding`,
   ];
 }

@@ -45,7 +45,8 @@ export function printPaperFigures(): void {
   for (const concurrency of [16, 256]) {
     const map = Math.ceil(PAIRS / concurrency) * A.scanSeconds;
     out.push(
-      `  wall time, MaxConcurrency ${concurrency}: plan ${minutes(A.planSeconds)} + map ${minutes(map)} + reduce ${minutes(A.reduceSeconds)} = ${minutes(A.planSeconds + map + A.reduceSeconds)}`,
+      `  wall time, MaxConcurrency ${concurrency}: plan ${minutes(A.planSeconds)} + map ${minutes(map)} + ` +
+        `reduce ${minutes(A.reduceSeconds)} = ${minutes(A.planSeconds + map + A.reduceSeconds)}`,
     );
   }
   const scanGbS = PAIRS * A.scanSeconds * A.scanMemoryGb;
@@ -56,18 +57,24 @@ export function printPaperFigures(): void {
   const perRun = lambda + transitions + express;
   const metrics = PAIRS * A.metricsPerPair * P.getMetricDataPerMetric;
   out.push(
-    `  per run: Lambda ${usd(lambda)} (${Math.round(scanGbS)} GB-s of scans) + Step Functions ${usd(transitions)} (${PAIRS} child starts as transitions) + Express children ${usd(express)} = ${usd(perRun)}`,
-    `           + CloudWatch GetMetricData ${usd(metrics)} (${PAIRS * A.metricsPerPair} metrics at $0.01/1000, billed to the member accounts)`,
-    `  per month (${A.runsPerMonth} runs): ${usd(perRun * A.runsPerMonth)} for Lambda + Step Functions, ${usd(metrics * A.runsPerMonth)} GetMetricData`,
-    `  cheaper still: an ItemBatcher of 10 pairs per child would cut the Step Functions part to ${usd((PAIRS / 10 + 6) * P.sfnTransition)} a run`,
+    `  per run: Lambda ${usd(lambda)} (${Math.round(scanGbS)} GB-s of scans) + Step Functions ${usd(transitions)} (${PAIRS} ` +
+      `child starts as transitions) + Express children ${usd(express)} = ${usd(perRun)}`,
+    `           + CloudWatch GetMetricData ${usd(metrics)} (${PAIRS * A.metricsPerPair} metrics at $0.01/1000, billed to the ` +
+      `member accounts)`,
+    `  per month (${A.runsPerMonth} runs): ${usd(perRun * A.runsPerMonth)} for Lambda + Step Functions,` +
+      ` ${usd(metrics * A.runsPerMonth)} GetMetricData`,
+    `  cheaper still: an ItemBatcher of 10 pairs per child would cut the Step Functions part ` +
+      `to ${usd((PAIRS / 10 + 6) * P.sfnTransition)} a run`,
   );
   const groups = ACCOUNTS * A.servicesPerAccount * A.daysPerRequest;
   const pages = Math.ceil(groups / A.groupsPerPage);
   const dailyPerMonth = 30 * (pages + 1); // + at most one drivers request on a day with a service spike
   const monthly = 4; // monthly-report: costs, previous month, commitments/rightsizing reads (order of magnitude)
   out.push(
-    `  Cost Explorer: daily-spend is one GetCostAndUsage a day, ${pages} page(s) for ${groups} account×service×day groups at an assumed ${A.groupsPerPage} a page, + ≤1 drivers request: ≤ ${dailyPerMonth}/month;`,
-    `                 monthly-report ~${monthly}/month; budgets and idle-resources none: ≤ ${usd((dailyPerMonth + monthly) * P.costExplorerRequest)}/month at $0.01 a request`,
+    `  Cost Explorer: daily-spend is one GetCostAndUsage a day, ${pages} page(s) for ${groups} account×service×day groups at ` +
+      `an assumed ${A.groupsPerPage} a page, + ≤1 drivers request: ≤ ${dailyPerMonth}/month;`,
+    `                 monthly-report ~${monthly}/month; budgets and idle-resources none: ` +
+      `≤ ${usd((dailyPerMonth + monthly) * P.costExplorerRequest)}/month at $0.01 a request`,
     `  assumptions: ${JSON.stringify(A)}`,
   );
   process.stdout.write(`${out.join('\n')}\n`);

@@ -62,7 +62,10 @@ function findings(month: IsoMonth) {
   };
 }
 
-/** Seeds moto for the report: the bucket and the month's idle findings (budgets come from the Budgets double; daily-spend seeds the leads). */
+/**
+ * Seeds moto for the report: the bucket and the month's idle findings (budgets come from the Budgets double; daily-spend
+ * seeds the leads).
+ */
 export async function seedMonthlyReport(env: Record<string, string>, options: { bucket?: string; now?: Date } = {}): Promise<void> {
   const config = clientConfig(env);
   const now = options.now ?? new Date();
@@ -102,7 +105,10 @@ export function describeMonthlyReport(result: unknown): string {
   const ops = Object.entries(r.costExplorerOperations)
     .map(([op, n]) => `${op} ×${n}`)
     .join(', ');
-  return `Report files: ${r.objects.map((o) => `s3://${o.bucket}/${o.key}`).join(', ')} (HTML ${(r.htmlBytes / 1024).toFixed(1)} KiB, xlsx ${(r.xlsxBytes / 1024).toFixed(1)} KiB; ${r.costExplorerRequests} Cost Explorer requests: ${ops})`;
+  return (
+    `Report files: ${r.objects.map((o) => `s3://${o.bucket}/${o.key}`).join(', ')} (HTML ${(r.htmlBytes / 1024).toFixed(1)} KiB, ` +
+    `xlsx ${(r.xlsxBytes / 1024).toFixed(1)} KiB; ${r.costExplorerRequests} Cost Explorer requests: ${ops})`
+  );
 }
 
 /**

@@ -89,8 +89,10 @@ export async function showOrganization(s: OrgDemoServices): Promise<void> {
   };
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
   process.stdout.write(
-    `\n${BOLD}━━ An AWS Organization ━━${RESET}\nManagement account ${account.accountId}; members ${org.members.map((m) => `${m.name} (${m.id})`).join(', ')}.\n` +
-      `Routes: data-prod → #team-data + team-data-pager topic; web-prod → #team-web; everything else (the organization total, sandbox) → #cost-alerts.\n`,
+    `\n${BOLD}━━ An AWS Organization ━━${RESET}\nManagement account ${account.accountId}; ` +
+      `members ${org.members.map((m) => `${m.name} (${m.id})`).join(', ')}.\n` +
+      (`Routes: data-prod → #team-data + team-data-pager topic; web-prod → #team-web; everything else (the organization total, ` +
+        `sandbox) → #cost-alerts.\n`),
   );
 
   for (const [title, args] of [

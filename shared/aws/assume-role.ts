@@ -78,7 +78,8 @@ export class AssumedRoles {
       )
       .catch((err: unknown) => {
         throw new AwsAccessError(
-          `cannot assume ${arn} (${errorMessage(err)}): deploy the member-account role to account ${account} (the stack's StackSet does), or list the account in organization.excludeAccounts`,
+          `cannot assume ${arn} (${errorMessage(err)}): deploy the member-account role to account ${account} (the stack's ` +
+            `StackSet does), or list the account in organization.excludeAccounts`,
           'STS AssumeRole',
           { cause: err },
         );

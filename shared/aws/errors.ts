@@ -28,14 +28,17 @@ export function explainAwsError(err: unknown, operation: string, permission: str
   // Cost Explorer answers AccessDenied both for a missing permission and for an account that never enabled it.
   if (/not enabled for cost explorer/i.test(said))
     return new AwsAccessError(
-      `${operation}: Cost Explorer is not enabled for this account. Enable it once in the Billing and Cost Management console (Cost Explorer, "Launch Cost Explorer"); data appears within about 24 hours. This is not an IAM permission problem.`,
+      `${operation}: Cost Explorer is not enabled for this account. Enable it once in the Billing and Cost Management console ` +
+        `(Cost Explorer, "Launch Cost Explorer"); data appears within about 24 hours. This is not an IAM permission problem.`,
       operation,
       { cause: err },
     );
   // EC2 answers AuthFailure in an opt-in region the account has not enabled, whatever the permissions.
   if (e?.name === 'AuthFailure')
     return new AwsAccessError(
-      `${operation}: AWS did not accept the credentials there. If that region is an opt-in region not enabled for this account, enable it (Account settings, AWS Regions) or leave it out of the config; otherwise check the credentials. AWS said: ${said}`,
+      `${operation}: AWS did not accept the credentials there. If that region is an opt-in region not enabled for this account,` +
+        ` enable it (Account settings, AWS Regions) or leave it out of the config; otherwise check the credentials. AWS ` +
+        `said: ${said}`,
       operation,
       { cause: err },
     );
@@ -52,7 +55,8 @@ export function explainAwsError(err: unknown, operation: string, permission: str
   if (/NotFound/.test(e?.name ?? '')) return new AwsCallError(`${operation}: not found: ${said}`, { cause: err });
   if (TRANSIENT.test(e?.name ?? ''))
     return new AwsCallError(
-      `${operation} failed after retries (${/DataUnavailable/.test(e?.name ?? '') ? 'data not available yet' : 'AWS is throttling or unavailable'}): ${said}`,
+      `${operation} failed after retries ` +
+        `(${/DataUnavailable/.test(e?.name ?? '') ? 'data not available yet' : 'AWS is throttling or unavailable'}): ${said}`,
       { cause: err },
     );
   return err instanceof Error ? err : new Error(String(err));

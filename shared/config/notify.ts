@@ -54,7 +54,8 @@ export const notifySchema = z
           code: 'custom',
           path: [],
           message:
-            'expected a default destination (notify.slack or notify.alertTopicArn) beside notify.routes: alerts about accounts no route lists go there',
+            'expected a default destination (notify.slack or notify.alertTopicArn) beside notify.routes: alerts about accounts ' +
+            'no route lists go there',
           input: v,
         });
     }),

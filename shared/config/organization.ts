@@ -1,17 +1,19 @@
 import * as z from 'zod/mini';
 import { accountList, int, knownRegion, num, withDefault } from './primitives.js';
 
+const OU_ID_ERROR = 'expected an organization root id (r-…) or OU id (ou-…)';
 const ouId = z
-  .string({ error: 'expected an organization root id (r-…) or OU id (ou-…)' })
-  .check(
-    z.regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, { error: 'expected an organization root id (r-…) or OU id (ou-…)' }),
-  );
+  .string({ error: OU_ID_ERROR })
+  .check(z.regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, { error: OU_ID_ERROR }));
 /** Extra key `organization.deployTo`: the StackSet's targets. Without it the stack deploys to the whole organization (its root). */
 const deployToSchema = z.strictObject({
   organizationalUnitIds: z.optional(
     z.array(ouId, { error: 'expected an array of root or OU ids' }).check(z.minLength(1, { error: 'expected at least one root or OU id' })),
   ),
-  /** The one region the role's stack instances go to (IAM is global: a second region would clash on the role name). @default the stack's region */
+  /**
+   * The one region the role's stack instances go to (IAM is global: a second region would clash on the role name).
+   * @default the stack's region
+   */
   region: z.optional(knownRegion('us-east-1')),
   /** DELEGATED_ADMIN when the stack is deployed in a delegated administrator account for StackSets. @default "SELF" */
   callAs: withDefault(z.enum(['SELF', 'DELEGATED_ADMIN'], { error: 'expected "SELF" or "DELEGATED_ADMIN"' }), 'SELF'),

@@ -154,7 +154,8 @@ export const reportSchema = z
         }),
         z.refine((p) => p === '' || !RESERVED_PREFIXES.some((r) => p.startsWith(r) || r.startsWith(p)), {
           error: (i) =>
-            `"${String(i.input)}" overlaps ${RESERVED_PREFIXES.map((r) => `"${r}"`).join(' or ')}, which the stack keeps for itself: choose another prefix such as "reports/"`,
+            `"${String(i.input)}" overlaps ${RESERVED_PREFIXES.map((r) => `"${r}"`).join(' or ')}, which the stack keeps for ` +
+            `itself: choose another prefix such as "reports/"`,
         }),
       ),
       'reports/',

@@ -36,7 +36,8 @@ export const explainLedgerError =
   (err: unknown, operation: string): Error => {
     if ((err as Error)?.name === 'ResourceNotFoundException')
       return new AwsAccessError(
-        `ledger table "${table}" does not exist in this account and region: create it (partition key pk, String; TTL attribute expiresAt), deploy the stack, or remove ledgerTable from the config`,
+        `ledger table "${table}" does not exist in this account and region: create it (partition key pk, String; TTL attribute ` +
+          `expiresAt), deploy the stack, or remove ledgerTable from the config`,
         `DynamoDB ${operation}`,
         { cause: err },
       );

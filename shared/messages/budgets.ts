@@ -85,7 +85,8 @@ function keepInside(e: BudgetEvaluation, esc: Escape): string {
 function alertLine(a: BudgetAlert, m: BudgetMessageContext, escape: (t: string) => string): string {
   const e = a.evaluation;
   return (
-    `[${a.severity}] ${escape(nameOf(a))}${unitNote(e, m, escape)}: ${what(a)}; ${money(e.actual, e, escape)} of ${money(e.limit, e, escape)} spent, ` +
+    `[${a.severity}] ${escape(nameOf(a))}${unitNote(e, m, escape)}: ${what(a)}; ${money(e.actual, e, escape)} ` +
+    `of ${money(e.limit, e, escape)} spent, ` +
     `forecast ${forecastText(e, escape)}, ${countOf(e.daysLeft, 'day')} left in the period (${periodText(e)}), ` +
     `to stay inside: ${keepInside(e, escape)}`
   );
@@ -133,7 +134,8 @@ export function budgetSnsMessage(alerts: readonly BudgetAlert[], m: BudgetMessag
   const worst = worstSeverity(list);
   const first = list[0]!;
   const more = list.length > 1 ? `, +${list.length - 1} more` : '';
-  const subject = `[${worst}] AWS budget ${oneLine(nameOf(first))}: ${first.threshold.kind} ${pctText(first.threshold.kind === 'actual' ? first.evaluation.actualPct : first.evaluation.forecastPct)}${more}`;
+  const crossedPct = first.threshold.kind === 'actual' ? first.evaluation.actualPct : first.evaluation.forecastPct;
+  const subject = `[${worst}] AWS budget ${oneLine(nameOf(first))}: ${first.threshold.kind} ${pctText(crossedPct)}${more}`;
   const body = fitSnsBody({
     head: 'AWS budget thresholds crossed, found by cost-watch:\n\n',
     items: list.map((a) => `- ${alertLine(a, m, oneLine)}`),

@@ -26,7 +26,10 @@ export function rootCausesText(a: AnomalyRef, escape: (t: string) => string): st
 }
 
 export function anomalyText(a: AnomalyRef, currency: string, escape: (t: string) => string): string {
-  return `AWS anomaly ${escape(a.id)} (score ${Math.round(a.score)}, impact ${formatMoney(a.impact, currency)}): ${rootCausesText(a, escape)}`;
+  return (
+    `AWS anomaly ${escape(a.id)} (score ${Math.round(a.score)}, ` +
+    `impact ${formatMoney(a.impact, currency)}): ${rootCausesText(a, escape)}`
+  );
 }
 
 /** What the alert is about, for anomaly and unit-cost alerts; undefined for spikes. */
@@ -45,7 +48,10 @@ export function contextLine(
   if (a.scope === 'anomaly' && a.anomaly) return `${anomalyText(a.anomaly, currency, escape)} (${a.severity})`;
   if (a.scope === 'unit-cost' && a.unitCost) {
     const u = a.unitCost;
-    return `Cost per ${escape(u.unit)} ${formatUnitCost(u.costPerUnit, currency)} vs target ${formatUnitCost(u.target, currency)} (${escape(countOf(u.units ?? 0, u.unit))}; day before ${formatUnitCost(u.previousCostPerUnit, currency)}; ${a.severity})`;
+    return (
+      `Cost per ${escape(u.unit)} ${formatUnitCost(u.costPerUnit, currency)} vs target ${formatUnitCost(u.target, currency)} ` +
+      `(${escape(countOf(u.units ?? 0, u.unit))}; day before ${formatUnitCost(u.previousCostPerUnit, currency)}; ${a.severity})`
+    );
   }
   return undefined;
 }
@@ -62,7 +68,8 @@ export function totalExtras(o: { forecast?: number; unitCost?: DailyUnitCost }, 
   if (o.forecast !== undefined) parts.push(`forecast ${formatMoney(o.forecast, currency)}`);
   if (o.unitCost)
     parts.push(
-      `${formatUnitCost(o.unitCost.costPerUnit, currency)} per ${escape(o.unitCost.unit)} (target ${formatUnitCost(o.unitCost.target, currency)})`,
+      `${formatUnitCost(o.unitCost.costPerUnit, currency)} per ${escape(o.unitCost.unit)} ` +
+        `(target ${formatUnitCost(o.unitCost.target, currency)})`,
     );
   return parts.map((p) => ` · ${p}`).join('');
 }

@@ -46,7 +46,10 @@ function spikeLine(s: SpikeAlert, currency: string, escape: (t: string) => strin
   const anomaly = s.anomaly ? `; ${anomalyText(s.anomaly, currency, escape)}` : '';
   if (s.scope === 'charges') return chargesLine(s, currency, escape);
   const against = s.basis ? escape(s.basis) : formatMoney(s.previous, currency);
-  return `${escape(named(s))} ${formatMoney(s.amount, currency)} vs ${against} (${formatChange(s.changePct)}, ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`;
+  return (
+    `${escape(named(s))} ${formatMoney(s.amount, currency)} vs ${against} (${formatChange(s.changePct)},` +
+    ` ${s.severity})${drivers ? `, ${drivers}` : ''}${anomaly}`
+  );
 }
 
 /** Charges post monthly: "Tax this month: $1,400.00 vs $900.00 last month, +55.6% (warning)". */
@@ -57,7 +60,11 @@ function chargesLine(s: SpikeAlert, currency: string, escape: (t: string) => str
 
 function totalLine(ctx: DailyMessageContext, escape: (t: string) => string = (t) => t): string {
   const { evaluation: e, currency } = ctx;
-  return `${escape(ctx.totalLabel ?? 'Total')} ${e.date}: ${formatMoney(e.total.amount, currency)} (${formatChange(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`;
+  return (
+    `${escape(ctx.totalLabel ?? 'Total')} ${e.date}: ${formatMoney(e.total.amount, currency)} ` +
+    `(${formatChange(e.total.changePct)} vs ${formatMoney(e.total.previous, currency)}) · month to ` +
+    `date ${formatMoney(e.monthToDate, currency)}${totalExtras(ctx, currency, escape)}`
+  );
 }
 
 /**
@@ -151,7 +158,8 @@ export function dailySnsMessage(alerts: readonly SpikeAlert[], ctx: DailyMessage
     items: list.map((s) => `- ${s.date !== e.date && s.scope !== 'anomaly' ? `[${s.date}] ` : ''}${spikeLine(s, currency, oneLine)}`),
     separator: '\n',
     more: (n) =>
-      `- …and ${n} more spikes left out to keep this message under SNS's 256 KB; run \`npx cost-watch run daily-spend --date ${e.date} --json\` for all`,
+      `- …and ${n} more spikes left out to keep this message under SNS's 256 KB; run \`npx cost-watch run daily-spend ` +
+      `--date ${e.date} --json\` for all`,
     tail: `\n\n${totalLine(ctx, oneLine)}${consoleLine(list, ctx)}`,
   });
   return { subject, body, attributes: { job: 'daily-spend', severity: worst(list) } };

@@ -68,7 +68,10 @@ function problems(ctx: IdleMessageContext, esc: (t: string) => string): string[]
 
 function unpricedLine(ctx: IdleMessageContext, esc: (t: string) => string): string | undefined {
   if (!ctx.unpriced.length) return undefined;
-  return `No bundled price for: ${ctx.unpriced.map((u) => `${esc(u.type)} in ${u.region} ×${u.count}`).join(', ')} (not counted in the total)`;
+  return (
+    `No bundled price for: ${ctx.unpriced.map((u) => `${esc(u.type)} in ${u.region} ×${u.count}`).join(', ')} (not counted in ` +
+    `the total)`
+  );
 }
 
 /** A rule's block: its headline and action, its costliest items, and the rest in one line; clipped to Slack's section limit. */
@@ -98,7 +101,8 @@ export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageC
   for (const g of groups) blocks.push(section(groupSection(g)));
   for (const p of problems(ctx, escapeMrkdwn)) blocks.push(section(`:warning: ${p}`));
   const notes = [
-    `Idle instance: avg CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${countOf(ctx.noData, 'instance')} without CPU data not counted.`,
+    `Idle instance: avg CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date};` +
+      ` ${countOf(ctx.noData, 'instance')} without CPU data not counted.`,
     `On-demand estimates × 730 h, price table ${ctx.priceTableDate}. Every finding is in the findings JSON and \`--json\`.`,
   ];
   const unpriced = unpricedLine(ctx, escapeMrkdwn);
@@ -129,8 +133,10 @@ function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly
     ]),
     '',
     ...[...problems(ctx, plain), unpricedLine(ctx, plain)].filter((l): l is string => l !== undefined),
-    `Idle instance means average CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date}; ${countOf(ctx.noData, 'instance')} had no CPU data and ${agree(ctx.noData, 'is', 'are')} not counted.`,
-    `Costs are on-demand estimates × 730 hours from the bundled price table (${ctx.priceTableDate}); every finding is in the findings JSON.`,
+    `Idle instance means average CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date};` +
+      ` ${countOf(ctx.noData, 'instance')} had no CPU data and ${agree(ctx.noData, 'is', 'are')} not counted.`,
+    `Costs are on-demand estimates × 730 hours from the bundled price table (${ctx.priceTableDate}); every finding is in the ` +
+      `findings JSON.`,
   ].join('\n');
 }
 

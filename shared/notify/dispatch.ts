@@ -101,7 +101,10 @@ async function claimAll<A extends Alert>(fresh: readonly A[], ledger: AlertLedge
 
 function inProgressNote(staleAt: Date | undefined): string {
   const when = staleAt ? ` after ${staleAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}` : ' once its claim goes stale';
-  return `another run is sending this alert and has not confirmed it yet; not delivered by this run: run again${when} to deliver it if that run did not`;
+  return (
+    `another run is sending this alert and has not confirmed it yet; not delivered by this run: run again${when} to deliver it ` +
+    `if that run did not`
+  );
 }
 
 /**
@@ -179,7 +182,10 @@ async function deliverThrough<A extends Alert>(
   return [...alerts.map((a) => outcome.get(a)!), ...muted];
 }
 
-/** Marks the alerts that delivered ones cover as delivered on this channel too, so they never go out later. Best effort: the next run heals it. */
+/**
+ * Marks the alerts that delivered ones cover as delivered on this channel too, so they never go out later. Best effort:
+ * the next run heals it.
+ */
 async function recordCovered<A extends Alert>(
   channel: Channel<A>,
   delivered: readonly A[],

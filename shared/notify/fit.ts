@@ -15,7 +15,11 @@ export interface FitOptions {
   readonly max: number;
   /** @default length in UTF-16 units (Slack); utf8Bytes for SNS */
   readonly measure?: (text: string) => number;
-  /** Each item is clipped to this many characters; Infinity when the caller clipped what may be clipped (a link must stay whole). @default ITEM_LINE_MAX_CHARS */
+  /**
+   * Each item is clipped to this many characters;
+   * Infinity when the caller clipped what may be clipped (a link must stay whole).
+   * @default ITEM_LINE_MAX_CHARS
+   */
   readonly itemMax?: number;
   /** Cuts text to `max` in the same unit as `measure`. @default clip */
   readonly cut?: (text: string, max: number) => string;

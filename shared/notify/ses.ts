@@ -17,7 +17,8 @@ export const SES_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 /** SES says `MessageRejected: Email address not verified ...`; ops need to know what to do about it. */
 const VERIFY_HINT =
-  'verify the sender address or its domain in SES in that region (README "Finance email"); while the account is in the SES sandbox, verify every recipient too';
+  'verify the sender address or its domain in SES in that region (README "Finance email"); while the account is in the SES ' +
+  'sandbox, verify every recipient too';
 
 export async function sendRawEmail(ses: SESClient, email: RawEmail, region: string): Promise<string | undefined> {
   const where = `SES SendRawEmail from ${email.from} in ${region}`;

@@ -123,7 +123,9 @@ export async function postWithinBudget(
         last = e.code === ErrorCode.HTTPError ? `Slack answered HTTP ${e.statusCode}` : `Slack did not answer: ${e.message ?? String(err)}`;
       if (attempt === attempts) break;
       if (wait >= budget.remaining()) {
-        stop = `${last}, longer than the ${seconds(budget.remaining())} left of this run's ${seconds(budget.totalMs)} Slack budget; not retried`;
+        stop =
+          `${last}, longer than the ${seconds(budget.remaining())} left of this run's ${seconds(budget.totalMs)} Slack budget; ` +
+          `not retried`;
         break;
       }
       await sleep(wait);

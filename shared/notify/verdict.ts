@@ -23,13 +23,17 @@ export function deliveryVerdict(deliveries: readonly Delivery[]): DeliveryVerdic
     const parts = [failed ? `${count(failed)} failed` : '', busy ? `${count(busy)} held by another run (in-progress)` : ''].filter(Boolean);
     return {
       exitCode: 3,
-      message: `at least one delivery failed or is unconfirmed: ${parts.join(', ')}; run the same command again to deliver what is missing${looseNote}`,
+      message:
+        `at least one delivery failed or is unconfirmed: ${parts.join(', ')}; run the same command again to deliver what is ` +
+        `missing${looseNote}`,
     };
   }
   if (loose.length)
     return {
       exitCode: 1,
-      message: `every alert was delivered, but ${count(loose.length)} could not be recorded in the ledger: ${loose[0]!.error ?? ''}; a run after the claim goes stale (${STALE_CLAIM_SECONDS / 60} minutes) may send it again`,
+      message:
+        `every alert was delivered, but ${count(loose.length)} could not be recorded in the ledger: ${loose[0]!.error ?? ''}; a ` +
+        `run after the claim goes stale (${STALE_CLAIM_SECONDS / 60} minutes) may send it again`,
     };
   return { exitCode: 0 };
 }

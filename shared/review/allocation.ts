@@ -89,7 +89,9 @@ export function allocate(tagKey: string, targets: Readonly<Record<string, number
     notes.push({
       tagKey,
       kind: 'untargeted-values',
-      message: `${pctOf(sum, total)}% is tagged with values that have no target: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}.`,
+      message:
+        `${pctOf(sum, total)}% is tagged with values that have no ` +
+        `target: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}.`,
     });
   }
   return { rows, notes };

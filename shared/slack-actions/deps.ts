@@ -19,7 +19,10 @@ const UPDATE_TIMEOUT_MS = 2000;
 /** A secret fetched on a cold start: Secrets Manager answers in tens of milliseconds, or not in time at all. */
 export const SECRET_TIMEOUT_MS = 800;
 
-/** ProvideAnomalyFeedback runs after the answer (deferred), beside the token fetch; bounded so the Lambda's 15 s hold it and the updates. */
+/**
+ * ProvideAnomalyFeedback runs after the answer (deferred), beside the token fetch; bounded so the Lambda's 15 s hold it
+ * and the updates.
+ */
 const FEEDBACK_TIMEOUT_MS = 4000;
 
 export interface ActionsClients {

@@ -158,7 +158,10 @@ async function act(kind: ActionKind, record: AlertRecord, payload: BlockActionsP
   if (kind === 'expected') {
     await deps.anomalyFeedback(record.anomalyId!);
     await deps.ledger.acknowledge(record.ledgerKey, clickedBy(payload), now);
-    return `:white_check_mark: ${who} marked ${describe(record.subject)} as expected (planned activity, reported to AWS Cost Anomaly Detection)`;
+    return (
+      `:white_check_mark: ${who} marked ${describe(record.subject)} as expected (planned activity, reported to AWS Cost Anomaly ` +
+      `Detection)`
+    );
   }
   await deps.ledger.acknowledge(record.ledgerKey, clickedBy(payload), now);
   return `:eyes: Acknowledged by ${who} at ${when(now.toISOString())}`;

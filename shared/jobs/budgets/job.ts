@@ -156,7 +156,8 @@ export function summarizeBudgets(r: BudgetsResult): string {
     const top = e.crossed.filter((c) => c.alerted).map((c) => `${c.kind} ${c.pct}% ${c.severity}`);
     const forecast = e.forecast === null ? 'no forecast' : `forecast ${formatMoney(e.forecast, e.unit)} (${formatPercent(e.forecastPct)})`;
     lines.push(
-      `  ${e.account ? `[${e.accountName ?? e.account}] ` : ''}${e.budget}: ${formatMoney(e.actual, e.unit)} of ${formatMoney(e.limit, e.unit)} (${formatPercent(e.actualPct)}), ${forecast}, ${countOf(e.daysLeft, 'day')} left` +
+      `  ${e.account ? `[${e.accountName ?? e.account}] ` : ''}${e.budget}: ${formatMoney(e.actual, e.unit)} ` +
+        `of ${formatMoney(e.limit, e.unit)} (${formatPercent(e.actualPct)}), ${forecast}, ${countOf(e.daysLeft, 'day')} left` +
         (top.length ? `; alerted ${top.join(', ')}` : e.crossed.length ? '; thresholds already alerted' : ''),
     );
   }

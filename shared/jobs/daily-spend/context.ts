@@ -72,7 +72,8 @@ export async function dailyContext(
   if (drivers.error) warnings.push(`drivers: the usage-type request failed, spikes are sent without drivers: ${drivers.error}`);
   if (drivers.unattributed)
     warnings.push(
-      `drivers: ${drivers.unattributed} service spike(s) share services and accounts with others; one request cannot separate them, so they have no drivers`,
+      `drivers: ${drivers.unattributed} service spike(s) share services and accounts with others; one request cannot separate ` +
+        `them, so they have no drivers`,
     );
   if (anomalies.warning) warnings.push(anomalies.warning);
   warnings.push(...(unitCost?.warnings ?? []));
@@ -125,7 +126,9 @@ async function readAnomalies(
     return {
       anomalies: [],
       requests,
-      warning: `anomalies: AWS Cost Anomaly Detection could not be read (denied, or not set up for this account), spikes are sent without it: ${why}`,
+      warning:
+        `anomalies: AWS Cost Anomaly Detection could not be read (denied, or not set up for this account), spikes are sent ` +
+        `without it: ${why}`,
     };
   }
 }

@@ -121,13 +121,17 @@ export async function runDailySpend(ctx: JobContext, options: DailySpendOptions 
 
 export function summarizeDailySpend(r: DailySpendResult): string {
   const lines = [
-    `daily-spend ${r.date}${r.estimated ? ' (estimated)' : ''}: total ${formatMoney(r.total.amount, r.currency)} vs ${formatMoney(r.total.previous, r.currency)} (${formatChange(r.total.changePct)}, ${r.total.severity}); month to date ${formatMoney(r.monthToDate, r.currency)}${totalExtras({ forecast: r.total.forecast, unitCost: r.unitCost }, r.currency, (t) => t)}`,
+    `daily-spend ${r.date}${r.estimated ? ' (estimated)' : ''}: total ${formatMoney(r.total.amount, r.currency)} ` +
+      `vs ${formatMoney(r.total.previous, r.currency)} (${formatChange(r.total.changePct)}, ${r.total.severity}); month to ` +
+      `date ${formatMoney(r.monthToDate, r.currency)}` +
+      `${totalExtras({ forecast: r.total.forecast, unitCost: r.unitCost }, r.currency, (t) => t)}`,
   ];
   if (!r.spikes.length) lines.push('no spikes');
   for (const s of r.spikes) {
     const line =
       contextLine(s, r.currency, (t) => t) ??
-      `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.scope === 'account' ? 'account total' : s.key}: ${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatChange(s.changePct)})`;
+      `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.scope === 'account' ? 'account total' : s.key}: ` +
+        `${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatChange(s.changePct)})`;
     lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${line}`);
     const drivers = driversText(s.drivers, r.currency, (t) => t);
     if (drivers) lines.push(`           ${drivers}`);

@@ -13,7 +13,9 @@ export { runIdleLocally as runIdleResources } from './run-local.js';
 export function summarizeIdleResources(r: IdleResourcesResult): string {
   const pairs = r.regions.length * (r.accounts?.length ?? 1);
   const lines = [
-    `idle-resources ${r.date} (week of ${r.weekStart}): ${countOf(r.findings.length, 'finding')}, about ${formatMoney(r.estimatedMonthlySavings, r.currency)}/month; ${countOf(r.noData, 'instance')} without CPU data; ${r.byRegion.length}/${pairs} ${r.accounts ? 'account-regions' : 'regions'} scanned`,
+    `idle-resources ${r.date} (week of ${r.weekStart}): ${countOf(r.findings.length, 'finding')}, ` +
+      `about ${formatMoney(r.estimatedMonthlySavings, r.currency)}/month; ${countOf(r.noData, 'instance')} without CPU data;` +
+      ` ${r.byRegion.length}/${pairs} ${r.accounts ? 'account-regions' : 'regions'} scanned`,
   ];
   const where = (x: { account?: string | null; region: string }) => `${x.account ? `${x.account} ` : ''}${x.region}`;
   for (const e of r.accountErrors) lines.push(`  NOT SCANNED account ${e.account}: ${e.message}`);
@@ -23,7 +25,8 @@ export function summarizeIdleResources(r: IdleResourcesResult): string {
   for (const g of r.byRule) {
     if (!g.findings) continue;
     lines.push(
-      `  ${g.rule}: ${g.findings}, ${formatMoney(g.estimatedMonthlyCost, r.currency)}/month${g.unpriced ? ` + ${g.unpriced} unpriced` : ''} · ${g.action}`,
+      `  ${g.rule}: ${g.findings},` +
+        ` ${formatMoney(g.estimatedMonthlyCost, r.currency)}/month${g.unpriced ? ` + ${g.unpriced} unpriced` : ''} · ${g.action}`,
     );
     for (const f of r.findings.filter((x) => x.rule === g.rule).slice(0, 5))
       lines.push(`    ${f.id}${f.name ? ` (${f.name})` : ''} ${f.detail} · ${where(f)} · ${money(f.estimatedMonthlyCost)}`);
@@ -37,7 +40,8 @@ export const idleResourcesJob: JobDefinition<IdleResourcesResult> = {
   clients: CLIENTS,
   name: 'idle-resources',
   description:
-    'waste across accounts and regions (idle or stopped instances, unattached, gp2 and orphaned storage, Elastic IPs, NAT gateways, load balancers, databases), priced',
+    'waste across accounts and regions (idle or stopped instances, unattached, gp2 and orphaned storage, Elastic IPs, NAT ' +
+    'gateways, load balancers, databases), priced',
   run: (ctx, o) => runIdleLocally(ctx, { date: o.date }),
   summarize: summarizeIdleResources,
 };

@@ -100,7 +100,8 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     requests,
   };
   ctx.log.progress(
-    `idle-resources: scanned ${scanned.length}/${outcomes.length + plan.accountErrors.length * plan.regions.length} account-regions; ${plan.accountErrors.length} account(s) not reachable`,
+    `idle-resources: scanned ${scanned.length}/${outcomes.length + plan.accountErrors.length * plan.regions.length} ` +
+      `account-regions; ${plan.accountErrors.length} account(s) not reachable`,
   );
   // Written before sending: if the write fails the run fails with nothing sent, and the retry does both.
   const findingsObject = await writeFindings(ctx, plan.date, { ...base, generatedAt: ctx.now.toISOString() });

@@ -18,7 +18,8 @@ export async function runIdleLocally(ctx: JobContext, options: IdlePlanOptions =
   const concurrency = scanConcurrency(ctx);
   const total = plan.accounts.length * plan.regions.length;
   ctx.log.progress(
-    `idle-resources: scanning ${tasks.length} account-region pair(s) (${plan.accounts.length} account(s) × ${plan.regions.length} region(s)), ${concurrency} at a time, window ${plan.window.start.slice(0, 10)} … ${plan.date}`,
+    `idle-resources: scanning ${tasks.length} account-region pair(s) (${plan.accounts.length} account(s) ` +
+      `× ${plan.regions.length} region(s)), ${concurrency} at a time, window ${plan.window.start.slice(0, 10)} … ${plan.date}`,
   );
   const skipped = total - tasks.length; // accounts whose role could not be assumed
   const every = Math.max(1, Math.ceil(total / PROGRESS_LINES));

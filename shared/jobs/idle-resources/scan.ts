@@ -32,7 +32,8 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
     });
     const found = scan.byRule.filter((r) => r.findings).map((r) => `${r.findings} ${r.rule}`);
     ctx.log.progress(
-      `idle-resources: ${where(scope)}: ${scan.runningInstances} running, ${scan.noData} without CPU data; ${found.join(', ') || 'no findings'}`,
+      `idle-resources: ${where(scope)}: ${scan.runningInstances} running, ${scan.noData} without CPU data;` +
+        ` ${found.join(', ') || 'no findings'}`,
     );
     for (const e of scan.ruleErrors) ctx.log.warn(`idle-resources: ${where(scope)}: rule ${e.rule} not checked: ${e.message}`);
     return { scope, ok: true, scan };

@@ -145,11 +145,14 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
 
 export function summarizeMonthlyReport(r: MonthlyReportResult): string {
   const lines = [
-    `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} (${formatChange(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
+    `monthly-report ${r.month}${r.partial ? ` (partial, through ${r.through})` : ''}: ` +
+      `total ${formatMoney(r.total, r.currency)} vs ${formatMoney(r.previousTotal, r.currency)} ` +
+      `(${formatChange(r.changePct)})${r.empty ? '; no spend this month' : ''}`,
   ];
   for (const b of r.budgets.slice(0, 10))
     lines.push(
-      `  budget "${b.name}"${b.account ? ` (${b.accountName ?? b.account})` : ''}: ${formatPercent(b.actualPct)} of ${formatMoney(b.limit, r.currency)}`,
+      `  budget "${b.name}"${b.account ? ` (${b.accountName ?? b.account})` : ''}: ${formatPercent(b.actualPct)} ` +
+        `of ${formatMoney(b.limit, r.currency)}`,
     );
   for (const a of r.byAccount.slice(0, 10))
     lines.push(
@@ -159,18 +162,25 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
     lines.push(`  ${formatMoney(s.amount, r.currency).padStart(14)} ${s.key} (${formatChange(s.changePct)})`);
   if (r.byCategory.length)
     lines.push(
-      `  categories: ${r.byCategory.map((c) => `${c.category} ${formatMoney(c.amount, r.currency)}${c.budgetPct === null ? '' : ` (${formatPercent(c.budgetPct)} of budget)`}`).join(', ')}`,
+      `  categories: ${r.byCategory
+        .map((c) => {
+          const used = c.budgetPct === null ? '' : ` (${formatPercent(c.budgetPct)} of budget)`;
+          return `${c.category} ${formatMoney(c.amount, r.currency)}${used}`;
+        })
+        .join(', ')}`,
     );
   const unitCost = (n: number | null) => formatUnitCost(n, r.currency);
   if (r.unitCost)
     lines.push(
-      `  cost per ${r.unitCost.unit}: ${unitCost(r.unitCost.costPerUnit)} (target ${unitCost(r.unitCost.target)}, month before ${unitCost(r.unitCost.previousCostPerUnit)})`,
+      `  cost per ${r.unitCost.unit}: ${unitCost(r.unitCost.costPerUnit)} (target ${unitCost(r.unitCost.target)}, month ` +
+        `before ${unitCost(r.unitCost.previousCostPerUnit)})`,
     );
   for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
   for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
   if (r.email)
     lines.push(
-      `  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} (${Math.round(r.email.bytes / 1024)} KB)`,
+      `  email "${r.email.subject}" to ${r.email.to.join(', ')}, attached ${r.email.attachments.join(', ')} ` +
+        `(${Math.round(r.email.bytes / 1024)} KB)`,
     );
   for (const f of r.email?.leftOut ?? []) lines.push(`  ${f.filename} not attached (too large for SES): ${f.s3}`);
   const ops = Object.entries(r.costExplorerOperations)

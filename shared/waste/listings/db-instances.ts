@@ -38,7 +38,9 @@ export const dbInstances: ListingSource<'dbInstances', 'rds'> = {
   iam: {
     actions: ['rds:DescribeDBInstances'],
     resources: ({ partition, account }) => [`arn:${partition}:rds:*:${account}:db:*`],
-    why: "Lists every DB instance of the account in the scanned regions (with their tags, for the exempt tag); instance names are the user's, so the ARN ends in db:*.",
+    why:
+      'Lists every DB instance of the account in the scanned regions (with their tags, for the exempt tag); instance names are ' +
+      "the user's, so the ARN ends in db:*.",
   },
   exemptTag: true,
   idOf: (d) => d.id,

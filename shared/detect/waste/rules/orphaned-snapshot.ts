@@ -31,7 +31,9 @@ export const orphanedSnapshot: WasteRule<z.output<typeof options>> = {
           id: s.id,
           resourceType: 'ebs-snapshot',
           ...nameOf(s.tags),
-          detail: `${s.sizeGiB} GiB${age === undefined ? '' : `, ${countOf(Math.floor(age), 'day')} old`}, source volume ${s.volumeId ?? 'unknown'} gone, used by no AMI`,
+          detail:
+            `${s.sizeGiB} GiB${age === undefined ? '' : `, ${countOf(Math.floor(age), 'day')} old`}, source ` +
+            `volume ${s.volumeId ?? 'unknown'} gone, used by no AMI`,
           estimatedMonthlyCost: snapshotMonthlyCost(ctx.region, s.sizeGiB),
           priceType: 'snapshot',
           facts: {

@@ -34,7 +34,9 @@ export const stoppedInstance: WasteRule<z.output<typeof options>> = {
         id: i.id,
         resourceType: 'ec2-instance',
         ...nameOf(i.tags),
-        detail: `${i.instanceType} stopped${age === undefined ? '' : ` ${countOf(Math.floor(age), 'day')}`}, ${countOf(attached.length, 'volume')} (${gib} GiB)`,
+        detail:
+          `${i.instanceType} stopped${age === undefined ? '' : ` ${countOf(Math.floor(age), 'day')}`},` +
+          ` ${countOf(attached.length, 'volume')} (${gib} GiB)`,
         estimatedMonthlyCost: unknown ? null : Math.round(costs.reduce((s: number, c) => s + c!, 0) * 100) / 100,
         ...(unknown ? { priceType: unknown.volumeType } : {}),
         facts: {
