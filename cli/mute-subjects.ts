@@ -62,7 +62,7 @@ async function chosenAccounts(config: CostWatchConfig, io: CliIo, env: NodeJS.Pr
   const aws = new AwsClients(env, ALL_CLIENTS);
   const ctx = createContext({ config, log: stderrLogger({ write: io.err }), aws, dryRun: true, now: io.now, env });
   const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
-  return plan.accounts.flatMap((a) => (a.id ? [a.id] : []));
+  return plan.accounts.flatMap((a) => (a.home ? [] : [a.id]));
 }
 
 /**

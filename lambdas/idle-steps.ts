@@ -19,14 +19,20 @@ export const stepContext = (dryRun = false): JobContext => createContext({ confi
 export { log as stepLog };
 
 export const isoDate = z.string().check(z.refine((d) => parseIsoDate(d) !== undefined, { error: 'expected YYYY-MM-DD' }));
-const account = z.nullable(z.string().check(z.regex(/^\d{12}$/)));
-export const scopeSchema = z.object({ account, accountName: z.nullable(z.string()), region: z.string() });
+const accountId = z.string().check(z.regex(/^\d{12}$/));
+/** A Scope: the home account of a single-account config, or an organization account by id. */
+export const scopeSchema = z.union([
+  z.object({ home: z.literal(true), region: z.string() }),
+  z.object({ home: z.literal(false), id: accountId, name: z.string(), region: z.string() }),
+]);
+/** The id of the organization account the run's job runs in; null in a single-account config (nothing looked up). */
+const home = z.nullable(accountId);
 export const pointerSchema = z.object({
   bucket: z.string(),
   planKey: z.string(),
   itemsKey: z.string(),
   items: z.number(),
-  home: account,
+  home,
   date: isoDate,
   runId: z.string(),
 });

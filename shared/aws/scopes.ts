@@ -12,20 +12,34 @@ import { errorMessage, isAccessDenied } from './errors.js';
 /**
  * Accounts and regions are one concept: every job works over a list of
  * (account, region) scopes. A config without `organization` is a list of one
- * account, the caller's own, which is never looked up (`account: null`).
+ * account, the caller's own, which is never looked up: `{ home: true }`, with
+ * no id and no name. In an organization every account is listed by id
+ * (`home: false`), the one the job runs in included (AccountPlan.home).
  */
-export interface ScopeAccount {
-  /** 12-digit id; null for the caller's own account in a single-account config. */
-  readonly id: string | null;
-  /** From organizations:ListAccounts when readable, else the id; null in a single-account config. */
-  readonly name: string | null;
+export type ScopeAccount = HomeAccount | OrgAccount;
+
+/** The caller's own account in a single-account config: its own credentials, never looked up. */
+export interface HomeAccount {
+  readonly home: true;
 }
 
-export interface Scope {
-  readonly account: string | null;
-  readonly accountName: string | null;
-  readonly region: string;
+/** An account of the organization. */
+export interface OrgAccount {
+  readonly home: false;
+  /** 12-digit id. */
+  readonly id: string;
+  /** From organizations:ListAccounts when readable, else the id. */
+  readonly name: string;
 }
+
+/** One (account, region) pair. */
+export type Scope = ScopeAccount & { readonly region: string };
+
+/** The HomeAccount of a single-account config. */
+const HOME: HomeAccount = { home: true };
+
+/** The account id results carry: null for the home account of a single-account config. */
+export const accountIdOf = (a: ScopeAccount): string | null => (a.home ? null : a.id);
 
 /** An account whose role could not be assumed: reported, never fatal while another account answers. */
 export interface AccountError {
@@ -33,17 +47,34 @@ export interface AccountError {
   readonly message: string;
 }
 
-export interface AccountPlan {
-  /** The account the job runs in (uses its own credentials); null in a single-account config. */
-  readonly home: string | null;
-  readonly accounts: ScopeAccount[];
+/** The accounts of a run: the one home account of a single-account config, or the organization's chosen accounts. */
+export type AccountPlan = SingleAccountPlan | OrganizationPlan;
+
+interface PlanRequests {
   /** AWS calls the plan made, for the benches. */
   readonly requests: { readonly getCallerIdentity: number; readonly listAccounts: number };
 }
 
-const SINGLE: AccountPlan = { home: null, accounts: [{ id: null, name: null }], requests: { getCallerIdentity: 0, listAccounts: 0 } };
+export interface SingleAccountPlan extends PlanRequests {
+  readonly organization: false;
+  readonly accounts: [HomeAccount];
+}
+
+export interface OrganizationPlan extends PlanRequests {
+  readonly organization: true;
+  /** The id of the account the job runs in (it uses its own credentials there). */
+  readonly home: string;
+  readonly accounts: OrgAccount[];
+}
+
+const SINGLE: SingleAccountPlan = { organization: false, accounts: [HOME], requests: { getCallerIdentity: 0, listAccounts: 0 } };
+
+/** The id of the account the job runs in, when the plan looked it up (an organization). */
+export const homeIdOf = (plan: AccountPlan): string | undefined => (plan.organization ? plan.home : undefined);
 
 /** The accounts a job covers: `organization.accounts` ("all" = every ACTIVE account) minus `excludeAccounts`. */
+export async function planAccounts(aws: AwsClients, org: OrganizationConfig, log: Logger): Promise<OrganizationPlan>;
+export async function planAccounts(aws: AwsClients, org: OrganizationConfig | undefined, log: Logger): Promise<AccountPlan>;
 export async function planAccounts(aws: AwsClients, org: OrganizationConfig | undefined, log: Logger): Promise<AccountPlan> {
   if (!org) return SINGLE;
   const home = await callerAccountId(aws);
@@ -52,14 +83,16 @@ export async function planAccounts(aws: AwsClients, org: OrganizationConfig | un
   const excluded = new Set(org.excludeAccounts);
   const ids = all ? listing.accounts.filter(isActive).map((a) => a.Id ?? '') : org.accounts;
   const names = new Map(listing.accounts.map((a) => [a.Id, a.Name]));
-  const accounts = [...new Set(ids)].filter((id) => id && !excluded.has(id)).map((id) => ({ id, name: names.get(id) || id }));
+  const accounts = [...new Set(ids)]
+    .filter((id) => id && !excluded.has(id))
+    .map((id): OrgAccount => ({ home: false, id, name: names.get(id) || id }));
   log.progress(`organization: ${accounts.length} account(s)${excluded.size ? `, ${excluded.size} excluded` : ''}; running in ${home}`);
-  return { home, accounts, requests: { getCallerIdentity: 1, listAccounts: listing.pages } };
+  return { organization: true, home, accounts, requests: { getCallerIdentity: 1, listAccounts: listing.pages } };
 }
 
 /** Every (account, region) pair, accounts in plan order. */
 export function scopesOf(accounts: readonly ScopeAccount[], regions: readonly string[]): Scope[] {
-  return accounts.flatMap((a) => regions.map((region) => ({ account: a.id, accountName: a.name, region })));
+  return accounts.flatMap((a) => regions.map((region): Scope => ({ ...a, region })));
 }
 
 // AWS renamed Status to State in 2025; older answers (and moto) carry only Status.
@@ -102,14 +135,15 @@ export interface MemberRoleOptions {
  * client per (service, account, region), reused for the run.
  */
 export class ScopeAccess {
+  /** `home`: the id of the organization account the job runs in (homeIdOf); undefined in a single-account config. */
   constructor(
     readonly aws: AwsClients,
     private readonly role: MemberRoleOptions,
-    private readonly home: string | null,
+    private readonly home: string | undefined,
   ) {}
 
-  credentials(account: string | null): ScopeCredentials | undefined {
-    if (account === null || account === this.home) return undefined;
+  credentials(account: ScopeAccount): ScopeCredentials | undefined {
+    if (account.home || account.id === this.home) return undefined;
     let assumed = roles.get(this.aws);
     if (!assumed) {
       const region = this.role.region;
@@ -120,19 +154,19 @@ export class ScopeAccess {
       });
       roles.set(this.aws, assumed);
     }
-    return assumed.provider(account);
+    return assumed.provider(account.id);
   }
 
   /** One AssumeRole for the account (cached), so a role that cannot be assumed is one account error before any region is scanned. */
-  async check(account: string | null): Promise<void> {
+  async check(account: ScopeAccount): Promise<void> {
     const provider = this.credentials(account);
     if (provider) await provider();
   }
 
   /** What AwsClients takes for a member account; undefined for the home account (the job's own credentials). */
-  member(account: string | null): MemberAccess | undefined {
+  member(account: ScopeAccount): MemberAccess | undefined {
     const credentials = this.credentials(account);
-    return credentials && account !== null ? { account, credentials } : undefined;
+    return credentials && !account.home ? { account: account.id, credentials } : undefined;
   }
 }
 
@@ -141,26 +175,26 @@ export class ScopeAccess {
  * checked first (one AssumeRole): an account that fails lands in `errors` and
  * never hides what the others found.
  */
-export async function eachAccountChecked<T>(
+export async function eachAccountChecked<A extends ScopeAccount, T>(
   access: ScopeAccess,
-  accounts: readonly ScopeAccount[],
+  accounts: readonly A[],
   concurrency: number,
-  fn: (account: ScopeAccount) => Promise<T>,
-): Promise<{ results: Array<{ account: ScopeAccount; value: T }>; errors: AccountError[] }> {
-  type Outcome = { account: ScopeAccount; ok: true; value: T } | { account: ScopeAccount; ok: false; message: string };
+  fn: (account: A) => Promise<T>,
+): Promise<{ results: Array<{ account: A; value: T }>; errors: AccountError[] }> {
+  type Outcome = { account: A; ok: true; value: T } | { account: A; ok: false; message: string };
   const outcomes = await mapLimit(accounts, concurrency, async (account): Promise<Outcome> => {
     try {
-      await access.check(account.id);
+      await access.check(account);
     } catch (err) {
       return { account, ok: false, message: err instanceof Error ? err.message : String(err) };
     }
     return { account, ok: true, value: await fn(account) };
   });
-  const results: Array<{ account: ScopeAccount; value: T }> = [];
+  const results: Array<{ account: A; value: T }> = [];
   const errors: AccountError[] = [];
   for (const o of outcomes) {
     if (o.ok) results.push({ account: o.account, value: o.value });
-    else errors.push({ account: o.account.id ?? 'self', message: o.message });
+    else errors.push({ account: o.account.home ? 'self' : o.account.id, message: o.message });
   }
   return { results, errors };
 }

@@ -6,8 +6,8 @@ import type { ScopeClients } from './listings/index.js';
  * credentials, or the member account's assumed role). Getters: a client is
  * built only when a listing of an enabled rule needs it.
  */
-export function scopeClients(access: ScopeAccess, scope: Pick<Scope, 'account' | 'region'>): ScopeClients {
-  const member = () => access.member(scope.account);
+export function scopeClients(access: ScopeAccess, scope: Scope): ScopeClients {
+  const member = () => access.member(scope);
   return {
     get ec2() {
       return access.aws.ec2(scope.region, member());

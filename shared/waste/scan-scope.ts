@@ -1,4 +1,5 @@
 import { errorMessage } from '../aws/errors.js';
+import { accountIdOf } from '../aws/scopes.js';
 import type { RulesConfig } from '../config/waste-rules.js';
 import { WASTE_RULES } from '../detect/waste/registry.js';
 import type { AnyWasteRule, ListingName, Listings, MetricQuery, RuleContext, RuleFinding, WasteRule } from '../detect/waste/types.js';
@@ -62,7 +63,7 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
 
   const ruleErrors: RuleError[] = [];
   const fail = (rule: AnyRule, message: string) =>
-    ruleErrors.push({ account: scope.account, region: scope.region, rule: rule.name, message });
+    ruleErrors.push({ account: accountIdOf(scope), region: scope.region, rule: rule.name, message });
   const runnable = rules.filter((r) => {
     const broken = r.needs.find((n) => failedListings.has(n));
     if (broken) fail(r, failedListings.get(broken)!);
@@ -73,7 +74,7 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
   const { kept, tagged } = applyExemption(unfiltered, settings.exemptTag);
   const ctxFor = (r: AnyRule): RuleContext<{ enabled: boolean }> => ({
     region: scope.region,
-    account: scope.account,
+    account: accountIdOf(scope),
     options: settings.rules[r.name] ?? r.options.parse({}),
     now: settings.now,
     window: settings.window,
@@ -125,7 +126,7 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
 
   const findings: Finding[] = counted.map(({ rule, finding: f }) => ({
     rule: rule.name,
-    account: scope.account,
+    account: accountIdOf(scope),
     region: scope.region,
     id: f.id,
     resourceType: f.resourceType,

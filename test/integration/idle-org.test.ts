@@ -61,7 +61,7 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
     expect(plan.home).toBe(aws.account.accountId);
     expect(plan.accountErrors).toEqual([]);
     expect(plan.items).toHaveLength(4 * 2);
-    expect(plan.items).toContainEqual({ account: org.members[0]!.id, accountName: 'Data', region: 'eu-west-1' });
+    expect(plan.items).toContainEqual({ home: false, id: org.members[0]!.id, name: 'Data', region: 'eu-west-1' });
     expect(plan.requests).toMatchObject({ getCallerIdentity: 1, listAccounts: 1, assumeRole: 3, describeRegions: 0 });
   });
 
@@ -95,7 +95,7 @@ describe('idle-resources over an organization: plan -> scan per pair -> reduce',
     const plan = await planIdleScan(ctx);
     const outcomes = await Promise.all(scanTasks(plan).map((t) => scanIdleTask(ctx, t)));
     const result = await reduceIdleScan(ctx, plan, outcomes);
-    expect(plan.items.map((i) => i.account)).not.toContain(org.members[1]!.id);
+    expect(plan.items.map((i) => !i.home && i.id)).not.toContain(org.members[1]!.id);
     expect(result.unattachedVolumes.map((v) => v.id)).not.toContain(web[0]!.volumeIds[0]);
   });
 
@@ -144,7 +144,7 @@ describe("idle-resources when a member account's role cannot be assumed", { time
       expect(result.accountErrors).toEqual([
         { account: locked(), message: expect.stringMatching(/cannot assume arn:aws:iam::\d{12}:role\/cost-watch-read .*AccessDenied/) },
       ]);
-      expect(plan.items.map((i) => i.account)).not.toContain(locked());
+      expect(plan.items.map((i) => !i.home && i.id)).not.toContain(locked());
       expect(result.regionErrors).toEqual([]);
       expect(result.unattachedVolumes.map((v) => v.id)).toContain(web[0]!.volumeIds[0]);
       // Plan checked each of the 3 members once; the scans reused those credentials.

@@ -110,7 +110,7 @@ describe('idle-resources step handlers chained as the state machine runs them', 
     expect(findings.unattachedVolumes).toEqual([expect.objectContaining({ id: data[0]!.volumeIds[0], account: org.members[0]!.id })]);
     expect(findings.regionErrors).toEqual([
       {
-        ...(timedOut.scope.account ? { account: timedOut.scope.account } : {}),
+        ...(timedOut.scope.home ? {} : { account: timedOut.scope.id }),
         region: timedOut.scope.region,
         message: expect.stringContaining('States.Timeout'),
       },
@@ -135,10 +135,10 @@ describe('idle-resources step handlers chained as the state machine runs them', 
       aws: new AwsClients(aws.env, ALL_CLIENTS),
       env: aws.env,
     });
-    const scope = { account: '111111111111', accountName: 'Big', region: 'us-east-1' };
+    const scope = { home: false as const, id: '111111111111', name: 'Big', region: 'us-east-1' };
     const findings = Array.from({ length: 2000 }, (_, i) => ({
       rule: 'unattached-volume',
-      account: scope.account,
+      account: scope.id,
       region: scope.region,
       id: `vol-${i}`,
       resourceType: 'volume',
@@ -168,7 +168,8 @@ describe('idle-resources step handlers chained as the state machine runs them', 
   });
 
   it("rejects an event that is not the state machine's", async () => {
-    await expect(scan({ scope: { account: '12', region: 'us-east-1' } })).rejects.toThrow();
+    await expect(scan({ scope: { home: false, id: '12', name: '12', region: 'us-east-1' } })).rejects.toThrow();
+    await expect(scan({ scope: { account: null, accountName: null, region: 'us-east-1' } })).rejects.toThrow();
     await expect(plan({})).rejects.toThrow(/runId/);
   });
 });

@@ -19,6 +19,7 @@ function contextFor(organization?: Record<string, unknown>) {
 }
 
 const planOf = (ctx: ReturnType<typeof contextFor>) => planAccounts(ctx.aws, ctx.config.organization, ctx.log);
+const orgPlanOf = (ctx: ReturnType<typeof contextFor>) => planAccounts(ctx.aws, ctx.config.organization!, ctx.log);
 
 beforeAll(async () => {
   aws = await awsEnvFor();
@@ -29,20 +30,25 @@ beforeAll(async () => {
 describe('account scopes', () => {
   it('is one unnamed account, never looked up, without an organization', async () => {
     const plan = await planOf(contextFor());
-    expect(plan).toMatchObject({ home: null, accounts: [{ id: null, name: null }], requests: { getCallerIdentity: 0, listAccounts: 0 } });
+    expect(plan).toEqual({ organization: false, accounts: [{ home: true }], requests: { getCallerIdentity: 0, listAccounts: 0 } });
     expect(scopesOf(plan.accounts, ['us-east-1', 'eu-west-1'])).toEqual([
-      { account: null, accountName: null, region: 'us-east-1' },
-      { account: null, accountName: null, region: 'eu-west-1' },
+      { home: true, region: 'us-east-1' },
+      { home: true, region: 'eu-west-1' },
     ]);
+    // The home account is reached with the job's own credentials, never through a role.
+    const ctx = contextFor();
+    const access = new ScopeAccess(ctx.aws, memberRole(ctx), undefined);
+    expect(access.credentials({ home: true })).toBeUndefined();
+    expect(access.member({ home: true })).toBeUndefined();
   });
 
   it('lists every ACTIVE account with its name for "all", minus excludeAccounts', async () => {
     const [data, web] = org.members;
-    const plan = await planOf(contextFor({ accounts: 'all', excludeAccounts: [web!.id] }));
+    const plan = await orgPlanOf(contextFor({ accounts: 'all', excludeAccounts: [web!.id] }));
     expect(plan.home).toBe(aws.account.accountId);
     const ids = plan.accounts.map((a) => a.id);
     expect(ids).toContain(aws.account.accountId);
-    expect(plan.accounts).toContainEqual({ id: data!.id, name: 'Data' });
+    expect(plan.accounts).toContainEqual({ home: false, id: data!.id, name: 'Data' });
     expect(ids).not.toContain(web!.id); // excluded
     expect(ids).not.toContain(org.members[2]!.id); // closed, not ACTIVE
     expect(plan.requests).toEqual({ getCallerIdentity: 1, listAccounts: 1 });
@@ -50,10 +56,10 @@ describe('account scopes', () => {
 
   it('keeps an explicit list in order, named from ListAccounts', async () => {
     const [data, web] = org.members;
-    const plan = await planOf(contextFor({ accounts: [web!.id, data!.id, web!.id] }));
+    const plan = await orgPlanOf(contextFor({ accounts: [web!.id, data!.id, web!.id] }));
     expect(plan.accounts).toEqual([
-      { id: web!.id, name: 'Web' },
-      { id: data!.id, name: 'Data' },
+      { home: false, id: web!.id, name: 'Web' },
+      { home: false, id: data!.id, name: 'Data' },
     ]);
   });
 
@@ -61,24 +67,25 @@ describe('account scopes', () => {
     const data = org.members[0]!;
     const ctx = contextFor({ accounts: 'all' });
     const access = new ScopeAccess(ctx.aws, memberRole(ctx), aws.account.accountId);
-    const member = ctx.aws.ec2('us-east-1', access.member(data.id));
+    const dataAccount = { home: false as const, id: data.id, name: 'Data' };
+    const member = ctx.aws.ec2('us-east-1', access.member(dataAccount));
     const created = await member.send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 3 }));
     const inMember = await member.send(new DescribeVolumesCommand({ VolumeIds: [created.VolumeId!] }));
     expect(inMember.Volumes?.[0]?.Size).toBe(3);
     const home = new EC2Client(aws.clientConfig);
     const inHome = await home.send(new DescribeVolumesCommand({}));
     expect(inHome.Volumes?.map((v) => v.VolumeId)).not.toContain(created.VolumeId);
-    expect(access.credentials(aws.account.accountId)).toBeUndefined();
+    expect(access.credentials({ home: false, id: aws.account.accountId, name: 'Home' })).toBeUndefined();
     // The same client is reused for the run.
-    expect(ctx.aws.ec2('us-east-1', access.member(data.id))).toBe(member);
+    expect(ctx.aws.ec2('us-east-1', access.member(dataAccount))).toBe(member);
   });
 
   it('checks each account once and reports the ones that fail without hiding the others', async () => {
     const ctx = contextFor({ accounts: 'all', roleName: 'cost-watch-read' });
     const access = new ScopeAccess(ctx.aws, memberRole(ctx), aws.account.accountId);
     const accounts = [
-      { id: org.members[0]!.id, name: 'Data' },
-      { id: aws.account.accountId, name: 'Home' },
+      { home: false as const, id: org.members[0]!.id, name: 'Data' },
+      { home: false as const, id: aws.account.accountId, name: 'Home' },
     ];
     const out = await eachAccountChecked(access, accounts, 2, async (a) => a.name);
     expect(out.errors).toEqual([]);

@@ -57,7 +57,7 @@ const run = (rule: AnyWasteRule, partial: Partial<Listings>, metrics: Record<str
 /** What scanScope would return for one region, built from rule results (the scanner itself is tested against moto). */
 function scopeScan(region: string, findings: Finding[], runningInstances = 0): ScopeScan {
   return {
-    scope: { account: null, accountName: null, region },
+    scope: { home: true, region },
     findings,
     ruleErrors: [],
     requests: {},

@@ -2,9 +2,10 @@ import type { Budget, BudgetsClient } from '@aws-sdk/client-budgets';
 import { resolveAccountId } from '../../aws/account.js';
 import { listBudgets } from '../../aws/budgets.js';
 import { errorMessage } from '../../aws/errors.js';
-import { eachAccountChecked, planAccounts, ScopeAccess, type AccountError } from '../../aws/scopes.js';
+import { eachAccountChecked, type AccountError } from '../../aws/scopes.js';
 import { AwsAccessError } from '../../errors.js';
-import { memberRole, type JobContext } from '../common/context.js';
+import { jobAccounts } from '../common/accounts.js';
+import type { JobContext } from '../common/context.js';
 
 /** One account's budgets, as DescribeBudgets listed them. */
 export interface AccountBudgets {
@@ -51,13 +52,12 @@ export async function readBudgetAccounts<T>(
     const value = await read(ctx.aws.budgets(), accountId);
     return { accountId, accounts: [{ account: accountId, accountName: null, organization: false, value }], accountErrors: [] };
   }
-  const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
-  const access = new ScopeAccess(ctx.aws, memberRole(ctx), plan.home);
+  const { plan, access } = await jobAccounts(ctx, org);
   ctx.log.progress(`${job}: reading the budgets of ${plan.accounts.length} account(s)`);
   const out = await eachAccountChecked(access, plan.accounts, org.concurrency, async (a) => {
-    const client = ctx.aws.budgets(access.member(a.id));
+    const client = ctx.aws.budgets(access.member(a));
     try {
-      return { ok: true as const, value: await read(client, a.id!) };
+      return { ok: true as const, value: await read(client, a.id) };
     } catch (err) {
       return { ok: false as const, message: errorMessage(err) };
     }
@@ -65,8 +65,8 @@ export async function readBudgetAccounts<T>(
   const accounts: AccountRead<T>[] = [];
   const accountErrors = [...out.errors];
   for (const { account, value } of out.results) {
-    if (value.ok) accounts.push({ account: account.id!, accountName: account.name ?? account.id!, organization: true, value: value.value });
-    else accountErrors.push({ account: account.id!, message: value.message });
+    if (value.ok) accounts.push({ account: account.id, accountName: account.name, organization: true, value: value.value });
+    else accountErrors.push({ account: account.id, message: value.message });
   }
   for (const e of accountErrors) ctx.log.warn(`${job}: account ${e.account} not read: ${e.message}`);
   if (plan.accounts.length && !accounts.length)
@@ -74,7 +74,7 @@ export async function readBudgetAccounts<T>(
       `${job}: no account's budgets could be read: ${accountErrors.map((e) => `account ${e.account}: ${e.message}`).join('; ')}`,
       'Budgets DescribeBudgets',
     );
-  return { accountId: plan.home!, accounts, accountErrors };
+  return { accountId: plan.home, accounts, accountErrors };
 }
 
 /** The budgets of every account the budgets job covers (see readBudgetAccounts). */

@@ -1,10 +1,10 @@
 import type { Expression, GroupDefinition } from '@aws-sdk/client-cost-explorer';
 import { EXCLUDE_CREDITS, type CostBucket } from '../../aws/cost-explorer.js';
-import { planAccounts } from '../../aws/scopes.js';
 import { evaluateDailySpend, type DailyEvaluation, type DailyRules } from '../../detect/daily-spend.js';
 import { evaluateOrganization, orgDays } from '../../detect/org-spend.js';
 import { evaluateSeasonal, type AccountCharge } from '../../detect/seasonal-spend.js';
 import type { IsoDate } from '../../time/dates.js';
+import { linkedAccounts } from '../common/accounts.js';
 import type { JobContext } from '../common/context.js';
 import { CHARGES_ONLY, orgCharges, RECORD_TYPE, splitRecordTypes, USAGE_ONLY } from './seasonal-scope.js';
 
@@ -63,20 +63,15 @@ export async function dailyScope(ctx: JobContext): Promise<DailyScope> {
   const org = ctx.config.organization;
   const seasonal = ctx.config.dailySpend.baseline === 'seasonal';
   if (!org) return seasonal ? singleSeasonal : single;
-  const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
-  const names = new Map(plan.accounts.map((a) => [a.id!, a.name ?? a.id!]));
+  const { names, nameOf, includes, filter: accounts } = await linkedAccounts(ctx, org);
   const excluded = new Set(org.excludeAccounts);
-  let accounts: Expression | undefined;
-  if (org.accounts !== 'all') accounts = { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...names.keys()] } };
-  else if (excluded.size) accounts = { Not: { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...excluded] } } };
   const records = seasonal ? USAGE_ONLY : EXCLUDE_CREDITS;
   const keep = (id: string) => !excluded.has(id);
-  const nameOf = (id: string) => names.get(id) ?? id;
   return {
     groupBy: [LINKED_ACCOUNT, SERVICE],
     filter: accounts ? { And: [records, accounts] } : records,
     nameOf,
-    includes: org.accounts === 'all' ? (id) => !excluded.has(id) : (id) => names.has(id),
+    includes,
     describe: `by account and service${seasonal ? ' (usage)' : ''}, ${org.accounts === 'all' ? 'every account' : `${names.size} account(s)`}`,
     evaluate: (buckets, date, rules, read) =>
       rules.baseline === 'seasonal'

@@ -1,16 +1,9 @@
 import { defaultRegion } from '../../aws/clients.js';
 import { assertKnownRegions, enabledRegions } from '../../aws/regions.js';
-import {
-  eachAccountChecked,
-  planAccounts,
-  ScopeAccess,
-  scopesOf,
-  type AccountError,
-  type Scope,
-  type ScopeAccount,
-} from '../../aws/scopes.js';
+import { eachAccountChecked, homeIdOf, scopesOf, type AccountError, type Scope, type ScopeAccount } from '../../aws/scopes.js';
 import { addDays, today, weekStart, type IsoDate } from '../../time/dates.js';
-import { memberRole, type JobContext } from '../common/context.js';
+import { jobAccounts } from '../common/accounts.js';
+import type { JobContext } from '../common/context.js';
 
 /**
  * Step 1 of 3 of the idle scan (plan -> scan per (account, region) -> reduce):
@@ -22,7 +15,7 @@ export interface IdlePlan {
   readonly weekStart: IsoDate;
   /** The CPU/metric window: `lookbackDays` whole UTC days ending at the run date. */
   readonly window: { readonly start: string; readonly end: string };
-  /** The account the job runs in; null in a single-account config. */
+  /** The id of the organization account the job runs in; null in a single-account config (never looked up). */
   readonly home: string | null;
   readonly regions: string[];
   readonly accounts: ScopeAccount[];
@@ -59,7 +52,7 @@ export async function planIdleScan(ctx: JobContext, options: IdlePlanOptions = {
   if (idle.regions !== 'all') assertKnownRegions(idle.regions);
   const date = options.date ?? today(ctx.now);
   const window = idleWindow(date, idle.lookbackDays);
-  const accountPlan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
+  const { plan: accountPlan, access } = await jobAccounts(ctx);
 
   // "all" regions is resolved once, in the home account: one DescribeRegions per run, not per account.
   let regions: string[];
@@ -70,17 +63,22 @@ export async function planIdleScan(ctx: JobContext, options: IdlePlanOptions = {
   } else regions = [...new Set(idle.regions)];
 
   // One AssumeRole per member account, before any region: a role that is missing is one account error, not 17 region errors.
-  const access = new ScopeAccess(ctx.aws, memberRole(ctx), accountPlan.home);
-  const checked = await eachAccountChecked(access, accountPlan.accounts, scanConcurrency(ctx), async () => undefined);
+  const checked = await eachAccountChecked<ScopeAccount, undefined>(
+    access,
+    accountPlan.accounts,
+    scanConcurrency(ctx),
+    async () => undefined,
+  );
   for (const e of checked.errors) ctx.log.warn(`idle-resources: account ${e.account} not scanned: ${e.message}`);
   const usable = checked.results.map((r) => r.account);
-  const members = accountPlan.accounts.filter((a) => a.id !== null && a.id !== accountPlan.home).length;
+  const home = homeIdOf(accountPlan);
+  const members = accountPlan.accounts.filter((a) => !a.home && a.id !== home).length;
 
   return {
     date,
     weekStart: weekStart(date),
     window: { start: window.start.toISOString(), end: window.end.toISOString() },
-    home: accountPlan.home,
+    home: home ?? null,
     regions,
     accounts: accountPlan.accounts,
     accountErrors: checked.errors,

@@ -56,7 +56,7 @@ export const findingsKey = (date: IsoDate) => `findings/idle-resources/${date}.j
 export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: readonly ScanOutcome[]): Promise<IdleResourcesResult> {
   const scanned = outcomes.flatMap((o) => (o.ok ? [o] : []));
   const regionErrors: ScopeError[] = outcomes.flatMap((o) =>
-    o.ok ? [] : [{ ...(o.scope.account ? { account: o.scope.account } : {}), region: o.scope.region, message: o.message }],
+    o.ok ? [] : [{ ...(o.scope.home ? {} : { account: o.scope.id }), region: o.scope.region, message: o.message }],
   );
   for (const e of regionErrors) ctx.log.warn(`idle-resources: ${e.account ? `${e.account} ` : ''}${e.region} not scanned: ${e.message}`);
   const wanted = plan.regions.length * plan.accounts.length;
@@ -73,7 +73,7 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
   const requests: Record<string, number> = { ...plan.requests };
   for (const [k, n] of Object.entries(totals.requests)) requests[k] = (requests[k] ?? 0) + n;
   const byRegion = scanned.map(({ scope, scan: s }): RegionSummary => ({
-    ...(scope.account ? { account: scope.account } : {}),
+    ...(scope.home ? {} : { account: scope.id }),
     region: scope.region,
     runningInstances: s.runningInstances,
     exempt: s.exempt,
@@ -91,7 +91,7 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     window: plan.window,
     currency: 'USD' as const,
     regions: plan.regions,
-    ...(organization ? { accounts: plan.accounts.map((a) => ({ id: a.id ?? '', name: a.name ?? a.id ?? '' })) } : {}),
+    ...(organization ? { accounts: plan.accounts.flatMap((a) => (a.home ? [] : [{ id: a.id, name: a.name }])) } : {}),
     accountErrors: plan.accountErrors,
     regionErrors,
     byRegion,

@@ -66,6 +66,9 @@ export async function getJson(ctx: JobContext, bucket: string, key: string): Pro
 }
 
 /** Run ids come from the execution name: keep them to safe key characters. */
+/** One (account, region) pair as text: `self` for the home account of a single-account config. */
+const pairKey = (s: Scope) => `${s.home ? 'self' : s.id}-${s.region}`;
+
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
 
 export async function storePlan(ctx: JobContext, plan: IdlePlan, runId: string): Promise<PlanPointer> {
@@ -93,7 +96,7 @@ export async function loadPlan(ctx: JobContext, pointer: PlanPointer): Promise<I
 export async function storeOutcome(ctx: JobContext, outcome: ScanOutcome, runId: string, date: string): Promise<StoredOutcome> {
   if (!outcome.ok || JSON.stringify(outcome).length <= MAX_INLINE_BYTES) return outcome;
   const bucket = runBucket(ctx);
-  const key = `${RUNS_PREFIX}${date}/${safe(runId)}/scans/${outcome.scope.account ?? 'self'}-${outcome.scope.region}.json`;
+  const key = `${RUNS_PREFIX}${date}/${safe(runId)}/scans/${pairKey(outcome.scope)}.json`;
   await putJson(ctx, bucket, key, outcome);
   return { scope: outcome.scope, ok: true, stored: { bucket, key } };
 }
@@ -143,8 +146,8 @@ export async function loadMapOutcomes(ctx: JobContext, manifest: { Bucket: strin
 
 /** Plan items the map returned nothing for (an aborted child) are reported, never silently dropped. */
 export function withMissing(plan: IdlePlan, outcomes: readonly ScanOutcome[]): ScanOutcome[] {
-  const seen = new Set(outcomes.map((o) => `${o.scope.account}|${o.scope.region}`));
-  const missing = plan.items.filter((s) => !seen.has(`${s.account}|${s.region}`));
+  const seen = new Set(outcomes.map((o) => pairKey(o.scope)));
+  const missing = plan.items.filter((s) => !seen.has(pairKey(s)));
   return [
     ...outcomes,
     ...missing.map((scope): ScanOutcome => ({ scope, ok: false, message: 'no result from the Distributed Map for this pair' })),

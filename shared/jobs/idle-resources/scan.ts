@@ -22,7 +22,7 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
   const { scope } = task;
   const idle = ctx.config.idle;
   try {
-    const scan = await scanScope(scopeClients(new ScopeAccess(ctx.aws, memberRole(ctx), task.home), scope), scope, {
+    const scan = await scanScope(scopeClients(new ScopeAccess(ctx.aws, memberRole(ctx), task.home ?? undefined), scope), scope, {
       rules: idle.rules,
       exemptTag: idle.exemptTag,
       cpuThresholdPct: idle.cpuThresholdPct,
@@ -42,4 +42,4 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
   }
 }
 
-export const where = (s: Scope) => (s.account ? `${accountLabel(s.account, s.accountName)} ${s.region}` : s.region);
+export const where = (s: Scope) => (s.home ? s.region : `${accountLabel(s.id, s.name)} ${s.region}`);

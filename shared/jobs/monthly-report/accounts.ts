@@ -1,6 +1,6 @@
 import type { Expression } from '@aws-sdk/client-cost-explorer';
 import { EXCLUDE_CREDITS } from '../../aws/cost-explorer.js';
-import { planAccounts } from '../../aws/scopes.js';
+import { linkedAccounts } from '../common/accounts.js';
 import type { JobContext } from '../common/context.js';
 
 /** Which accounts the report covers, and how each Cost Explorer operation is told so. */
@@ -29,16 +29,7 @@ const EVERY: ReportScope = { includes: () => true };
 export async function reportScope(ctx: JobContext): Promise<ReportScope> {
   const org = ctx.config.organization;
   if (!org) return EVERY;
-  const plan = await planAccounts(ctx.aws, ctx.config.organization, ctx.log);
-  const names = new Map(plan.accounts.map((a) => [a.id!, a.name ?? a.id!]));
-  const excluded = new Set(org.excludeAccounts);
-  const listed: Expression = { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...names.keys()] } };
-  if (org.accounts === 'all' && !excluded.size) return { names, includes: () => true };
-  const accounts: Expression = org.accounts === 'all' ? { Not: { Dimensions: { Key: 'LINKED_ACCOUNT', Values: [...excluded] } } } : listed;
-  return {
-    names,
-    costFilter: { And: [EXCLUDE_CREDITS, accounts] },
-    accountFilter: listed,
-    includes: org.accounts === 'all' ? (id) => !excluded.has(id) : (id) => names.has(id),
-  };
+  const { names, includes, listed, filter } = await linkedAccounts(ctx, org);
+  if (!filter) return { names, includes: () => true };
+  return { names, costFilter: { And: [EXCLUDE_CREDITS, filter] }, accountFilter: listed, includes };
 }
