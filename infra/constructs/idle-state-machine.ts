@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import {
+  type Chain,
   DefinitionBody,
   DistributedMap,
   JsonPath,
@@ -21,9 +22,42 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { RUNS_PREFIX } from '../../shared/jobs/idle-resources/run-store.js';
-import { acknowledgeGeneratedWildcards } from './acknowledge.js';
+import { acknowledgeGeneratedWildcards, type WildcardReason } from './acknowledge.js';
 import { PROJECT_ROOT } from './bundling.js';
 import { CostWatchFunction } from './job-function.js';
+
+/** The wildcards CDK generates for the state machine's role, each with its reason (cdk-nag). */
+const STATE_MACHINE_WILDCARDS: readonly WildcardReason[] = [
+  {
+    finding: /^Resource::<IdleResources\w+Function\w*\.Arn>:\*$/,
+    why:
+      "CDK's LambdaInvoke grant also covers the function's versions and aliases (ARN:*); only the three idle-resources step " +
+      'functions.',
+  },
+  {
+    finding: /^Resource::arn:<AWS::Partition>:s3:::<\w+>\/\*$/,
+    why:
+      "The Distributed Map reads its item list (ItemReader) and writes its results (ResultWriter) in the stack's report " +
+      "bucket; the keys carry the run date and execution name, known only at run time, and CDK's reader grant names no " +
+      'prefix.',
+  },
+  {
+    finding: /^Resource::\*$/,
+    why:
+      'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs vended delivery ' +
+      '(logs:CreateLogDelivery, DescribeLogGroups…) support no resource-level permissions.',
+  },
+  {
+    finding: /^Action::xray:GetSampling\*$/,
+    why: 'X-Ray tracing needs GetSamplingRules and GetSamplingTargets (CDK grants them as GetSampling*), read-only.',
+  },
+  {
+    finding: /:execution:.*\*$/,
+    why:
+      'The Distributed Map starts, describes and stops its own child executions, whose names Step Functions generates at run ' +
+      "time; limited to this state machine's executions.",
+  },
+];
 
 export interface IdleScanStateMachineProps {
   /** When a scan starts. */
@@ -75,6 +109,30 @@ export class IdleScanStateMachine extends Construct {
     this.scan = fn('ScanFunction', 'scan', Duration.minutes(4));
     this.reduce = fn('ReduceFunction', 'reduce', Duration.minutes(10), 1024);
 
+    const definition = this.definition(props);
+
+    const logs = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      definitionBody: DefinitionBody.fromChainable(definition),
+      comment: 'cost-watch idle-resources across the organization: plan, scan each (account, region), reduce and alert once',
+      timeout: props.timeout ?? Duration.hours(2),
+      tracingEnabled: true,
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+    });
+    acknowledgeGeneratedWildcards(this.stateMachine, STATE_MACHINE_WILDCARDS);
+
+    this.rule = new Rule(this, 'Schedule', {
+      schedule: props.schedule,
+      description: `Starts the cost-watch idle-resources scan (${props.schedule.expressionString})`,
+      // An empty input: the plan uses today's date; a manual start may pass { "date", "dryRun" }.
+      targets: [new SfnStateMachine(this.stateMachine, { input: RuleTargetInput.fromObject({}) })],
+    });
+
+    this.failedAlarm = failedExecutionsAlarm(this, this.stateMachine, props.alarmTopic);
+  }
+
+  /** Plan, then one scan per (account, region) in a Distributed Map, then reduce. */
+  private definition(props: IdleScanStateMachineProps): Chain {
     const plan = new LambdaInvoke(this, 'Plan', {
       lambdaFunction: this.plan,
       payload: TaskInput.fromObject({ runId: JsonPath.executionName, input: JsonPath.entirePayload }),
@@ -104,67 +162,25 @@ export class IdleScanStateMachine extends Construct {
     });
     // A failed delivery: the retry sends only what is missing (ledger).
     reduce.addRetry({ errors: ['DeliveryError'], maxAttempts: 2, interval: Duration.minutes(1), backoffRate: 2 });
-
-    const logs = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      definitionBody: DefinitionBody.fromChainable(plan.next(map).next(reduce)),
-      comment: 'cost-watch idle-resources across the organization: plan, scan each (account, region), reduce and alert once',
-      timeout: props.timeout ?? Duration.hours(2),
-      tracingEnabled: true,
-      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
-    });
-    acknowledgeGeneratedWildcards(this.stateMachine, [
-      {
-        finding: /^Resource::<IdleResources\w+Function\w*\.Arn>:\*$/,
-        why:
-          "CDK's LambdaInvoke grant also covers the function's versions and aliases (ARN:*); only the three idle-resources step " +
-          'functions.',
-      },
-      {
-        finding: /^Resource::arn:<AWS::Partition>:s3:::<\w+>\/\*$/,
-        why:
-          "The Distributed Map reads its item list (ItemReader) and writes its results (ResultWriter) in the stack's report " +
-          "bucket; the keys carry the run date and execution name, known only at run time, and CDK's reader grant names no " +
-          'prefix.',
-      },
-      {
-        finding: /^Resource::\*$/,
-        why:
-          'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs vended delivery ' +
-          '(logs:CreateLogDelivery, DescribeLogGroups…) support no resource-level permissions.',
-      },
-      {
-        finding: /^Action::xray:GetSampling\*$/,
-        why: 'X-Ray tracing needs GetSamplingRules and GetSamplingTargets (CDK grants them as GetSampling*), read-only.',
-      },
-      {
-        finding: /:execution:.*\*$/,
-        why:
-          'The Distributed Map starts, describes and stops its own child executions, whose names Step Functions generates at run ' +
-          "time; limited to this state machine's executions.",
-      },
-    ]);
-
-    this.rule = new Rule(this, 'Schedule', {
-      schedule: props.schedule,
-      description: `Starts the cost-watch idle-resources scan (${props.schedule.expressionString})`,
-      // An empty input: the plan uses today's date; a manual start may pass { "date", "dryRun" }.
-      targets: [new SfnStateMachine(this.stateMachine, { input: RuleTargetInput.fromObject({}) })],
-    });
-
-    const metric = (name: string) => this.stateMachine.metric(name, { period: Duration.minutes(5), statistic: 'Sum' });
-    this.failedAlarm = new Alarm(this, 'FailedAlarm', {
-      alarmDescription: 'cost-watch idle-resources: a scan execution failed, timed out or was aborted; see the state machine execution',
-      metric: new MathExpression({
-        expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)',
-        usingMetrics: { failed: metric('ExecutionsFailed'), timedOut: metric('ExecutionsTimedOut'), aborted: metric('ExecutionsAborted') },
-        period: Duration.minutes(5),
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.failedAlarm.addAlarmAction(new SnsAction(props.alarmTopic));
+    return plan.next(map).next(reduce);
   }
+}
+
+/** Alarms on any failed, timed-out or aborted execution. */
+function failedExecutionsAlarm(scope: Construct, stateMachine: StateMachine, topic: ITopic): Alarm {
+  const metric = (name: string) => stateMachine.metric(name, { period: Duration.minutes(5), statistic: 'Sum' });
+  const alarm = new Alarm(scope, 'FailedAlarm', {
+    alarmDescription: 'cost-watch idle-resources: a scan execution failed, timed out or was aborted; see the state machine execution',
+    metric: new MathExpression({
+      expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)',
+      usingMetrics: { failed: metric('ExecutionsFailed'), timedOut: metric('ExecutionsTimedOut'), aborted: metric('ExecutionsAborted') },
+      period: Duration.minutes(5),
+    }),
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  alarm.addAlarmAction(new SnsAction(topic));
+  return alarm;
 }

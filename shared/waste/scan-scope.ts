@@ -32,6 +32,10 @@ export class ScopeFailedError extends CostWatchError {
 const lowerFirst = (op: string) => op.charAt(0).toLowerCase() + op.slice(1);
 type AnyRule = WasteRule<{ enabled: boolean }>;
 
+type AnyRuleContext = RuleContext<{ enabled: boolean }>;
+type CountCalls = (calls: Readonly<Record<string, number>>) => void;
+type Evaluated = Array<{ rule: AnyRule; finding: RuleFinding }>;
+
 /**
  * Scans one (account, region) with every enabled rule: each listing the rules
  * need is made once, every metric query of every rule goes into the same
@@ -41,25 +45,10 @@ type AnyRule = WasteRule<{ enabled: boolean }>;
 export async function scanScope(clients: ScopeClients, scope: WasteScope, settings: ScanSettings): Promise<ScopeScan> {
   const rules = ((settings.registry ?? WASTE_RULES) as readonly AnyRule[]).filter((r) => settings.rules[r.name]?.enabled ?? true);
   const requests: Record<string, number> = {};
-  const count = (calls: Readonly<Record<string, number>>) => {
+  const count: CountCalls = (calls) => {
     for (const [op, n] of Object.entries(calls)) requests[lowerFirst(op)] = (requests[lowerFirst(op)] ?? 0) + n;
   };
-
-  const needed = [...new Set(rules.flatMap((r) => r.needs))];
-  const failedListings = new Map<ListingName, string>();
-  const all: Record<string, unknown> = { ...emptyListings() };
-  await Promise.all(
-    needed.map(async (name) => {
-      try {
-        const listed = await makeListing(name, clients, scope.region);
-        all[name] = listed.items;
-        count(listed.calls);
-      } catch (err) {
-        failedListings.set(name, errorMessage(err));
-      }
-    }),
-  );
-  if (needed.length && failedListings.size === needed.length) throw new ScopeFailedError([...new Set(failedListings.values())].join('; '));
+  const { all, failedListings } = await listAll(clients, scope.region, rules, count);
 
   const ruleErrors: RuleError[] = [];
   const fail = (rule: AnyRule, message: string) =>
@@ -72,7 +61,7 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
 
   const unfiltered = all as unknown as Listings;
   const { kept, tagged } = applyExemption(unfiltered, settings.exemptTag);
-  const ctxFor = (r: AnyRule): RuleContext<{ enabled: boolean }> => ({
+  const ctxFor = (r: AnyRule): AnyRuleContext => ({
     region: scope.region,
     account: accountIdOf(scope),
     options: settings.rules[r.name] ?? r.options.parse({}),
@@ -81,7 +70,54 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
     unfiltered,
     idle: { cpuThresholdPct: settings.cpuThresholdPct, lookbackDays: settings.lookbackDays },
   });
+  const { raw, noDataByRule } = await evaluateRules(runnable, kept, ctxFor, { clients, scope, settings, count, fail });
+  const { findings, byRule, unpriced } = countedFindings(raw, noDataByRule, scope);
+  return {
+    scope,
+    findings,
+    ruleErrors,
+    requests,
+    runningInstances: unfiltered.instances.filter((i) => i.state === 'running').length,
+    exempt: tagged,
+    noData: legacyNoData(noDataByRule),
+    unpriced,
+    byRule,
+  };
+}
 
+/** Makes each listing the rules need once; throws when every one of them failed (the scope as a whole was not scanned). */
+async function listAll(clients: ScopeClients, region: string, rules: readonly AnyRule[], count: CountCalls) {
+  const needed = [...new Set(rules.flatMap((r) => r.needs))];
+  const failedListings = new Map<ListingName, string>();
+  const all: Record<string, unknown> = { ...emptyListings() };
+  await Promise.all(
+    needed.map(async (name) => {
+      try {
+        const listed = await makeListing(name, clients, region);
+        all[name] = listed.items;
+        count(listed.calls);
+      } catch (err) {
+        failedListings.set(name, errorMessage(err));
+      }
+    }),
+  );
+  if (needed.length && failedListings.size === needed.length) throw new ScopeFailedError([...new Set(failedListings.values())].join('; '));
+  return { all, failedListings };
+}
+
+/** Runs each rule on the kept resources, with one GetMetricData batch set for all of them; a failing rule fails alone. */
+async function evaluateRules(
+  runnable: readonly AnyRule[],
+  kept: Listings,
+  ctxFor: (r: AnyRule) => AnyRuleContext,
+  run: {
+    clients: ScopeClients;
+    scope: WasteScope;
+    settings: ScanSettings;
+    count: CountCalls;
+    fail: (rule: AnyRule, message: string) => void;
+  },
+): Promise<{ raw: Evaluated; noDataByRule: Map<string, number> }> {
   // One batch set for all rules: each query remembers its rule and key.
   const queries: Array<MetricQuery & { rule: string }> = runnable.flatMap((r) =>
     (r.queries?.(kept, ctxFor(r)) ?? []).map((q) => ({ ...q, rule: r.name })),
@@ -90,19 +126,19 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
   let metricsError: string | undefined;
   if (queries.length) {
     try {
-      const answers = await fetchMetrics(clients.cloudWatch, scope.region, queries, settings.window);
+      const answers = await fetchMetrics(run.clients.cloudWatch, run.scope.region, queries, run.settings.window);
       queries.forEach((q, i) => byKey.set(`${q.rule}\u0000${q.key}`, answers.values[i]!));
-      count({ GetMetricData: answers.requests });
+      run.count({ GetMetricData: answers.requests });
     } catch (err) {
       metricsError = errorMessage(err);
     }
   }
 
-  const raw: Array<{ rule: AnyRule; finding: RuleFinding }> = [];
+  const raw: Evaluated = [];
   const noDataByRule = new Map<string, number>();
   for (const rule of runnable) {
     if (metricsError && queries.some((q) => q.rule === rule.name)) {
-      fail(rule, metricsError);
+      run.fail(rule, metricsError);
       continue;
     }
     try {
@@ -110,11 +146,14 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
       for (const finding of result.findings) raw.push({ rule, finding });
       noDataByRule.set(rule.name, result.noData ?? 0);
     } catch (err) {
-      fail(rule, errorMessage(err));
+      run.fail(rule, errorMessage(err));
     }
   }
+  return { raw, noDataByRule };
+}
 
-  // Each dollar counted once: a resource priced inside another finding (a stopped instance's volumes) is not a finding of its own.
+/** Each dollar counted once: a resource priced inside another finding (a stopped instance's volumes) is not a finding of its own. */
+function countedFindings(raw: Evaluated, noDataByRule: ReadonlyMap<string, number>, scope: WasteScope) {
   const covered = new Map<string, string>();
   for (const { rule, finding } of raw) for (const id of finding.covers ?? []) covered.set(id, rule.name);
   const counted = raw.filter(({ rule, finding }) => (covered.get(finding.id) ?? rule.name) === rule.name);
@@ -143,15 +182,5 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
     const k = `${rule.name}|${type}`;
     unpriced.set(k, { rule: rule.name, region: scope.region, type, count: (unpriced.get(k)?.count ?? 0) + 1 });
   }
-  return {
-    scope,
-    findings,
-    ruleErrors,
-    requests,
-    runningInstances: unfiltered.instances.filter((i) => i.state === 'running').length,
-    exempt: tagged,
-    noData: legacyNoData(noDataByRule),
-    unpriced: [...unpriced.values()],
-    byRule,
-  };
+  return { findings, byRule, unpriced: [...unpriced.values()] };
 }

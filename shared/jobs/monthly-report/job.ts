@@ -33,17 +33,11 @@ function resolveMonth(ctx: JobContext, month: IsoMonth | undefined): IsoMonth {
   return m;
 }
 
-export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMonth } = {}): Promise<MonthlyReportResult> {
-  const { bucket, prefix } = ctx.config.report;
-  if (!bucket && !ctx.dryRun)
-    throw new UsageError(
-      'report.bucket: expected an S3 bucket name in config for the report files (e.g. "report": { "bucket": "cost-watch-reports" }), or use --dry-run',
-    );
-  const month = resolveMonth(ctx, options.month);
+/** Reads the month (and the month before) from Cost Explorer, Budgets and the stored waste findings into the report model. */
+async function readModel(ctx: JobContext, month: IsoMonth) {
   const todayUtc = today(ctx.now);
   const partial = month === monthOf(todayUtc);
   const through = reportThrough(month, todayUtc);
-
   ctx.log.progress(
     `monthly-report: reading Cost Explorer for ${addMonths(month, -1)} and ${month}${partial ? ` (through ${through})` : ''}`,
   );
@@ -59,7 +53,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
   const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, window, scope);
   const budgets = await readReportBudgets(ctx, month);
-  const waste = await readWaste(ctx, bucket, month);
+  const waste = await readWaste(ctx, ctx.config.report.bucket, month);
 
   const model = buildReportModel({
     ...costs,
@@ -76,6 +70,19 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
       ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } }
       : {}),
   });
+  const operations = [...Array<string>(costs.requests).fill('GetCostAndUsage'), ...reviewRequests];
+  return { model, byAccount, accountId, operations, metricRequests, partial, through };
+}
+
+export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMonth } = {}): Promise<MonthlyReportResult> {
+  const { bucket, prefix } = ctx.config.report;
+  if (!bucket && !ctx.dryRun)
+    throw new UsageError(
+      'report.bucket: expected an S3 bucket name in config for the report files (e.g. "report": { "bucket": ' +
+        '"cost-watch-reports" }), or use --dry-run',
+    );
+  const month = resolveMonth(ctx, options.month);
+  const { model, byAccount, accountId, operations, metricRequests, partial, through } = await readModel(ctx, month);
   const html = renderHtml(model);
   // One account, or the organization's byAccount.
   const accounts = byAccount?.map((a) => ({
@@ -90,29 +97,12 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
       { account: accountId, name: null, amount: model.total.amount, previous: model.total.previous, changePct: model.total.changePct },
     ],
   });
-  const file = (name: string, contentType: string, body: string | Buffer, contentDisposition?: string): ReportFile => ({
-    bucket: bucket ?? '',
-    key: reportKey(prefix, month, name),
-    contentType,
-    body,
-    contentDisposition,
-  });
-  const htmlFile = file('cost-report.html', 'text/html; charset=utf-8', html);
-  const csvFile = file('cost-report.csv', 'text/csv; charset=utf-8', renderCsv(model), `attachment; filename="cost-report-${month}.csv"`);
-  const xlsxFile = file('cost-report.xlsx', XLSX_CONTENT_TYPE, xlsx, `attachment; filename="cost-report-${month}.xlsx"`);
-  const objects: ReportObject[] = bucket
-    ? [htmlFile, csvFile, file('cost-report.json', 'application/json', ''), xlsxFile].map(({ bucket: b, key, contentType }) => ({
-        bucket: b,
-        key,
-        contentType,
-      }))
-    : [];
+  const files = reportFiles(ctx.config.report, month, { html, csv: renderCsv(model), xlsx });
   const location = `s3://${bucket ?? ''}/${prefix}${month}/`;
-  const delivery = await planReportDelivery(ctx, { model, files: [htmlFile, csvFile, xlsxFile], location });
-  const operations = [...Array<string>(costs.requests).fill('GetCostAndUsage'), ...reviewRequests];
+  const delivery = await planReportDelivery(ctx, { model, files: [files.html, files.csv, files.xlsx], location });
   const costExplorerOperations = Object.fromEntries([...new Set(operations)].map((op) => [op, operations.filter((o) => o === op).length]));
   const result = toResult(model, {
-    objects,
+    objects: files.objects,
     written: !ctx.dryRun,
     costExplorerRequests: operations.length,
     costExplorerOperations,
@@ -125,27 +115,44 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   if (!ctx.dryRun && bucket) {
     const s3 = ctx.aws.s3();
     ctx.log.progress(`monthly-report: writing s3://${bucket}/${prefix}${month}/`);
-    await writeReportFiles(s3, [
-      htmlFile,
-      csvFile,
-      file('cost-report.json', 'application/json', `${JSON.stringify(result, null, 2)}\n`),
-      xlsxFile,
-    ]);
+    await writeReportFiles(s3, [files.html, files.csv, files.json(`${JSON.stringify(result, null, 2)}\n`), files.xlsx]);
   }
-  const alert: ReportAlert = {
-    alertId: reportAlertId(month, partial ? through : undefined),
-    severity: 'info',
-    subject: { job: 'monthly-report', scope: 'report', key: month, account: null },
-    month,
-  };
   const deliveries = await dispatch({
-    alerts: [alert],
+    alerts: [reportAlert(month, partial ? through : undefined)],
     channels: delivery.channels,
     ledger: ctx.ledger,
     mutes: ctx.mutes,
     dryRun: ctx.dryRun,
   });
   return { ...result, email: delivery.email, deliveries };
+}
+
+function reportAlert(month: IsoMonth, partialThrough?: string): ReportAlert {
+  return {
+    alertId: reportAlertId(month, partialThrough),
+    severity: 'info',
+    subject: { job: 'monthly-report', scope: 'report', key: month, account: null },
+    month,
+  };
+}
+
+/** The report's files in S3 (the email attaches html, csv and xlsx), and the objects the result lists (none without a bucket). */
+function reportFiles(report: { bucket?: string; prefix: string }, month: IsoMonth, bodies: { html: string; csv: string; xlsx: Buffer }) {
+  const file = (name: string, contentType: string, body: string | Buffer, contentDisposition?: string): ReportFile => ({
+    bucket: report.bucket ?? '',
+    key: reportKey(report.prefix, month, name),
+    contentType,
+    body,
+    contentDisposition,
+  });
+  const html = file('cost-report.html', 'text/html; charset=utf-8', bodies.html);
+  const csv = file('cost-report.csv', 'text/csv; charset=utf-8', bodies.csv, `attachment; filename="cost-report-${month}.csv"`);
+  const xlsx = file('cost-report.xlsx', XLSX_CONTENT_TYPE, bodies.xlsx, `attachment; filename="cost-report-${month}.xlsx"`);
+  const json = (body: string) => file('cost-report.json', 'application/json', body);
+  const objects: ReportObject[] = report.bucket
+    ? [html, csv, json(''), xlsx].map(({ bucket, key, contentType }) => ({ bucket, key, contentType }))
+    : [];
+  return { html, csv, xlsx, json, objects };
 }
 
 export const monthlyReportJob: JobDefinition<MonthlyReportResult> = {
