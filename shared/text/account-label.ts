@@ -6,3 +6,8 @@
 export function accountLabel(id: string, name?: string | null): string {
   return name && name !== id ? `${name} (${id})` : id;
 }
+
+/** What a CLI summary line puts before an account's item: "[Data (111111111111)] "; nothing without an account. */
+export function accountPrefix(id: string | null | undefined, name?: string | null): string {
+  return id ? `[${accountLabel(id, name)}] ` : '';
+}

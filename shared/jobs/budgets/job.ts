@@ -11,6 +11,7 @@ import type { Alert, AlertSubject, ChannelName, Delivery } from '../../alerts/al
 import { listAccountBudgets, type AccountBudgets } from './accounts.js';
 import { channelDeps, type JobContext } from '../common/context.js';
 import type { JobDefinition } from '../common/types.js';
+import { accountPrefix } from '../../text/account-label.js';
 
 export interface CrossedResult {
   readonly kind: CrossingKind;
@@ -156,7 +157,7 @@ export function summarizeBudgets(r: BudgetsResult): string {
     const top = e.crossed.filter((c) => c.alerted).map((c) => `${c.kind} ${c.pct}% ${c.severity}`);
     const forecast = e.forecast === null ? 'no forecast' : `forecast ${formatMoney(e.forecast, e.unit)} (${formatPercent(e.forecastPct)})`;
     lines.push(
-      `  ${e.account ? `[${e.accountName ?? e.account}] ` : ''}${e.budget}: ${formatMoney(e.actual, e.unit)} ` +
+      `  ${accountPrefix(e.account, e.accountName)}${e.budget}: ${formatMoney(e.actual, e.unit)} ` +
         `of ${formatMoney(e.limit, e.unit)} (${formatPercent(e.actualPct)}), ${forecast}, ${countOf(e.daysLeft, 'day')} left` +
         (top.length ? `; alerted ${top.join(', ')}` : e.crossed.length ? '; thresholds already alerted' : ''),
     );

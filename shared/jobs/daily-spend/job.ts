@@ -18,6 +18,7 @@ import { dailyScope } from './accounts.js';
 import { orgChargeSpikes } from './org-charges.js';
 import { daysToFetch } from '../../detect/expected/index.js';
 import type { JobDefinition } from '../common/types.js';
+import { accountPrefix } from '../../text/account-label.js';
 
 export interface DailySpendOptions {
   /** Day to evaluate. @default yesterday, UTC */
@@ -130,7 +131,7 @@ export function summarizeDailySpend(r: DailySpendResult): string {
   for (const s of r.spikes) {
     const line =
       contextLine(s, r.currency, (t) => t) ??
-      `${s.account ? `[${s.accountName ?? s.account}] ` : ''}${s.scope === 'account' ? 'account total' : s.key}: ` +
+      `${accountPrefix(s.account, s.accountName)}${s.scope === 'account' ? 'account total' : s.key}: ` +
         `${formatMoney(s.amount, r.currency)} vs ${formatMoney(s.previous, r.currency)} (${formatChange(s.changePct)})`;
     lines.push(`  ${s.severity.padEnd(8)} ${s.date} ${line}`);
     const drivers = driversText(s.drivers, r.currency, (t) => t);
