@@ -95,6 +95,10 @@ export function scopesOf(accounts: readonly ScopeAccount[], regions: readonly st
   return accounts.flatMap((a) => regions.map((region): Scope => ({ ...a, region })));
 }
 
+const LIST_ACCOUNTS_HINT =
+  'organization.accounts "all" needs organizations:ListAccounts from the management or a delegated administrator account; ' +
+  'or list the account ids in organization.accounts';
+
 // AWS renamed Status to State in 2025; older answers (and moto) carry only Status.
 const isActive = (a: Account) => (a.State ?? a.Status) === 'ACTIVE';
 
@@ -113,7 +117,7 @@ async function listOrganizationAccounts(aws: AwsClients, required: boolean): Pro
         ? "was denied or the account is not the organization's management or delegated administrator account"
         : 'failed';
     throw new AwsAccessError(
-      `Organizations ListAccounts ${why} (${errorMessage(err)}): organization.accounts "all" needs organizations:ListAccounts from the management or a delegated administrator account; or list the account ids in organization.accounts`,
+      `Organizations ListAccounts ${why} (${errorMessage(err)}): ${LIST_ACCOUNTS_HINT}`,
       'Organizations ListAccounts',
       { cause: err },
     );

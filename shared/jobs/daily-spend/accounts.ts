@@ -67,12 +67,13 @@ export async function dailyScope(ctx: JobContext): Promise<DailyScope> {
   const excluded = new Set(org.excludeAccounts);
   const records = seasonal ? USAGE_ONLY : EXCLUDE_CREDITS;
   const keep = (id: string) => !excluded.has(id);
+  const coverage = org.accounts === 'all' ? 'every account' : `${names.size} account(s)`;
   return {
     groupBy: [LINKED_ACCOUNT, SERVICE],
     filter: accounts ? { And: [records, accounts] } : records,
     nameOf,
     includes,
-    describe: `by account and service${seasonal ? ' (usage)' : ''}, ${org.accounts === 'all' ? 'every account' : `${names.size} account(s)`}`,
+    describe: `by account and service${seasonal ? ' (usage)' : ''}, ${coverage}`,
     evaluate: (buckets, date, rules, read) =>
       rules.baseline === 'seasonal'
         ? evaluateSeasonal({ days: orgDays(buckets, keep), charges: [], ...read, date, rules, nameOf })
