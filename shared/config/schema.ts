@@ -3,6 +3,7 @@ import { rulesConfigSchema } from './waste-rules.js';
 import { int, knownRegion, money, num, pct, withDefault } from './primitives.js';
 import { notifySchema } from './notify.js';
 import { organizationSchema } from './organization.js';
+import { leverKeys } from './levers.js';
 import { reviewIssues, reviewKeys } from './review.js';
 import { scheduleProblem } from './schedule.js';
 import { unitCostSchema } from './unit-cost.js';
@@ -169,6 +170,7 @@ export const reportSchema = z
     emails: withDefault(z.array(z.email({ error: 'expected an email address' })), []),
     email: z.optional(reportEmailSchema),
     ...reviewKeys,
+    ...leverKeys,
   })
   .check(z.superRefine((v, ctx) => reviewIssues(v).forEach((i) => ctx.addIssue(i))));
 

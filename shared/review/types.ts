@@ -1,6 +1,7 @@
 import type { UnitCostFigures } from '../detect/unit-cost.js';
 import type { AllocationNote, AllocationRow } from './allocation.js';
 import type { CategoryRow } from './categories.js';
+import type { LeverName, SavingsLevers } from './levers/types.js';
 
 /** Coverage and utilization of one kind of commitment for the month; null where the account has none. */
 export interface CommitmentFigures {
@@ -29,7 +30,8 @@ export interface RightsizingRow {
 
 /** A part of the review AWS would not answer (denied, not enabled, failing): the report says so. */
 export interface ReviewGap {
-  readonly part: 'categories' | 'savingsPlans' | 'reservations' | 'rightsizing' | 'unitCost';
+  /** A lever's gap names the lever (`commitments`, `spot`, …); `rightsizing` is both a review part and a lever. */
+  readonly part: 'categories' | 'savingsPlans' | 'reservations' | 'unitCost' | LeverName;
   readonly operation: string;
   readonly message: string;
 }
@@ -48,6 +50,8 @@ export interface FinOpsReview {
   readonly gaps: ReviewGap[];
   /** With `unitCost` in config. */
   readonly unitCost?: MonthUnitCost;
+  /** The savings levers, when the job gathered them. */
+  readonly levers?: SavingsLevers;
 }
 
 /** The contract's monthly `unitCost`, plus the cost per unit of each day (null on a day without units). */

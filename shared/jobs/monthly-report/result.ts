@@ -7,6 +7,7 @@ import type { ReportObject } from '../../report/storage.js';
 import type { AllocationNote, AllocationRow } from '../../review/allocation.js';
 import type { CategoryRow } from '../../review/categories.js';
 import type { Commitments, MonthUnitCost, ReviewGap, RightsizingRow } from '../../review/types.js';
+import type { AnyLever } from '../../review/levers/types.js';
 import type { IsoMonth } from '../../time/dates.js';
 
 type Amounts = { key: string; amount: number; previous: number; changePct: number | null };
@@ -47,6 +48,10 @@ export interface MonthlyReportResult {
   readonly allocationNotes: AllocationNote[];
   readonly commitments: Commitments;
   readonly rightsizing: RightsizingRow[];
+  /** Savings levers: rightsizing, commitments, spot, data-transfer, graviton, storage-class (review/levers/types.ts). */
+  readonly levers: AnyLever[];
+  /** Every resource once across the levers, with its largest saving. */
+  readonly totalDedupedSavings: number;
   /** Review parts AWS would not answer (denied, not enabled): the report says so and the rest is written. */
   readonly reviewGaps: ReviewGap[];
   /** With `unitCost` in config: the month's cost per unit and the month before's; null otherwise. */
@@ -127,6 +132,8 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
       reservations: { coveragePct: null, utilizationPct: null },
     },
     rightsizing: r?.rightsizing ?? [],
+    levers: r?.levers?.levers ?? [],
+    totalDedupedSavings: r?.levers?.totalDedupedSavings ?? 0,
     reviewGaps: r?.gaps ?? [],
     unitCost: r?.unitCost
       ? {
