@@ -59,3 +59,16 @@ export const countOf = (n: number, singular: string, plural = `${singular}s`): s
 
 /** The verb that agrees with a count: `1 instance is`, `2 instances are`. */
 export const agree = (n: number, singular: string, plural: string): string => (n === 1 ? singular : plural);
+
+const BYTE_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** Storage as a person reads it, in binary units with one decimal: `5.0 TiB`, `512.0 MiB`, `0 bytes`. */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${formatCount(Math.round(value))} bytes` : `${oneDecimal(value)} ${BYTE_UNITS[unit]}`;
+}

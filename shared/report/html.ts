@@ -2,6 +2,7 @@ import { countOf, formatChange, formatMoney, formatPercent, formatSignedMoney } 
 import { escapeHtml } from './escape.js';
 import { budgetScope, NO_BUDGET_HISTORY } from './budgets.js';
 import type { ReportModel } from './model.js';
+import { leversSection } from './levers-html.js';
 import { reviewSection } from './review-html.js';
 import { barPairs, budgetBar, lineChart } from './svg.js';
 import { lineTable, wasteRulesTable, wasteTable } from './tables.js';
@@ -21,6 +22,7 @@ h2{font-size:1.05rem;margin:0 0 8px}
 h3{font-size:.95rem;margin:14px 0 6px}
 .review-part{break-inside:avoid}.review-part+.review-part{border-top:1px solid #e2e8f0;margin-top:10px}
 .review-part .name{width:32%}
+.lever-figure{font-size:1.1rem;margin:4px 0}
 .gap{text-align:left;color:#92400e;overflow-wrap:anywhere}
 .sub,.note,small,caption,footer{color:#475569}
 small{font-size:.78rem}
@@ -165,6 +167,7 @@ export function renderHtml(m: ReportModel): string {
     charts,
     budgets(m),
     reviewSection(m),
+    leversSection(m),
     byAccount(m),
     movers(m),
     byTag(m),

@@ -76,7 +76,8 @@ function allocation(r: FinOpsReview, m: ReportModel): string {
     .join('');
 }
 
-function commitments(r: FinOpsReview): string {
+/** Coverage and utilization of Savings Plans and Reserved Instances (also the levers' commitments answer). */
+export function coverageTable(r: FinOpsReview): string {
   const row = (name: string, part: 'savingsPlans' | 'reservations', f: CommitmentFigures) => {
     const gap = gapOf(r, part);
     if (gap) return `<tr><td class="name">${name}</td><td colspan="2" class="gap">${escapeHtml(gap.message)}</td></tr>`;
@@ -85,12 +86,11 @@ function commitments(r: FinOpsReview): string {
     return `<tr><td class="name">${name}</td><td>${pctText(f.coveragePct)}</td><td>${pctText(f.utilizationPct)}</td></tr>`;
   };
   const c = r.commitments;
-  return block(
-    'Commitments',
+  return (
     `<table><caption>Coverage: share of eligible usage a commitment paid for. Utilization: share of the commitment that was ` +
-      `used.</caption><thead><tr><th class="name">Commitment</th><th>Coverage</th><th>Utilization</th></tr></thead>` +
-      `<tbody>${row('Savings Plans', 'savingsPlans', c.savingsPlans)}${row('Reserved Instances', 'reservations', c.reservations)}` +
-      `</tbody></table>`,
+    `used.</caption><thead><tr><th class="name">Commitment</th><th>Coverage</th><th>Utilization</th></tr></thead>` +
+    `<tbody>${row('Savings Plans', 'savingsPlans', c.savingsPlans)}${row('Reserved Instances', 'reservations', c.reservations)}` +
+    `</tbody></table>`
   );
 }
 
@@ -141,12 +141,17 @@ function unitCost(r: FinOpsReview, m: ReportModel): string {
   return block('Unit cost', kpi + chart);
 }
 
+const LEVERS_NOTE = '<p><small>Commitments and right-sizing: see Savings levers below.</small></p>';
+
 /** The whole section; empty without a review (a report built without the review's data). */
 export function reviewSection(m: ReportModel): string {
   const r = m.review;
   if (!r) return '';
+  // With the savings levers, commitments and rightsizing are answered there, once.
+  const moved = new Set<string>(r.levers?.levers.map((l) => l.lever) ?? []);
   return (
     `<section class="review"><h2>FinOps review</h2>` +
-    `${categories(r, m)}${allocation(r, m)}${commitments(r)}${rightsizing(r, m)}${unitCost(r, m)}</section>`
+    `${categories(r, m)}${allocation(r, m)}${moved.has('commitments') ? '' : block('Commitments', coverageTable(r))}` +
+    `${moved.has('rightsizing') ? '' : rightsizing(r, m)}${unitCost(r, m)}${moved.size ? LEVERS_NOTE : ''}</section>`
   );
 }

@@ -122,3 +122,22 @@ export function unitCostChart(
   parts.push('</svg>');
   return parts.join('');
 }
+
+/** Per savings lever: its monthly saving as a bar on one scale, the figure under it (levers without a figure say why). */
+export function savingsBars(
+  rows: ReadonlyArray<{ readonly label: string; readonly amount: number | null; readonly missing?: string }>,
+  o: { label: string; currency: string },
+): string {
+  const max = Math.max(0, ...rows.map((r) => r.amount ?? 0)) || 1;
+  const parts = [open(o.label, 12 + rows.length * ROW, 'bar-chart lever-bars')];
+  rows.forEach((r, i) => {
+    const y = 6 + i * ROW;
+    const figure = r.amount === null ? (r.missing ?? 'not priced') : `${formatMoney(r.amount, o.currency)} a month`;
+    parts.push(`<g><title>${escapeHtml(`${r.label}: ${figure}`)}</title>`);
+    parts.push(`<text x="0" y="${y + 11}" font-size="12" fill="${COLORS.text}">${escapeHtml(clip(r.label))}</text>`);
+    parts.push(`<rect x="0" y="${y + 16}" width="${pct(((r.amount ?? 0) / max) * BAR_MAX)}" height="14" rx="2" fill="${COLORS.ok}"/>`);
+    parts.push(`<text x="0" y="${y + 45}" font-size="11" fill="${COLORS.text}">${escapeHtml(figure)}</text></g>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agree,
   countOf,
+  formatBytes,
   formatChange,
   formatCount,
   formatMoney,
@@ -59,5 +60,12 @@ describe('figure formatting', () => {
     expect(countOf(2, 'delivery', 'deliveries')).toBe('2 deliveries');
     expect(`${countOf(1, 'instance')} ${agree(1, 'is', 'are')}`).toBe('1 instance is');
     expect(formatCount(1234567)).toBe('1,234,567');
+  });
+
+  it('writes storage in binary units with one decimal, and small sizes in bytes', () => {
+    expect(formatBytes(5 * 2 ** 40)).toBe('5.0 TiB');
+    expect(formatBytes(1536 * 2 ** 20)).toBe('1.5 GiB');
+    expect(formatBytes(1023)).toBe('1,023 bytes');
+    expect(formatBytes(0)).toBe('0 bytes');
   });
 });
