@@ -7,6 +7,7 @@ import { leverKeys } from './levers.js';
 import { reviewIssues, reviewKeys } from './review.js';
 import { scheduleProblem } from './schedule.js';
 import { unitCostSchema } from './unit-cost.js';
+import { containersSchema } from './containers.js';
 
 export { organizationSchema } from './organization.js';
 export { DEFAULT_SLACK_TOKEN_SECRET, notifySchema, type RouteConfig } from './notify.js';
@@ -195,6 +196,8 @@ export const configSchema = z.strictObject({
   ledgerTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, { error: 'expected a DynamoDB table name' }))),
   schedules: section(schedulesSchema),
   unitCost: z.optional(unitCostSchema),
+  /** Kubernetes cost from the CUR 2.0 export (monthly-report): see ./containers.ts. */
+  containers: z.optional(containersSchema),
 });
 
 export type CostWatchConfig = z.output<typeof configSchema>;
