@@ -3,7 +3,7 @@ import { accountList, snsArn, withDefault } from './primitives.js';
 
 /** Where alerts go: the default Slack channel and topics, and the routes by account (the contract's "Routing"). */
 
-const slackChannelName = z
+export const slackChannelName = z
   .string({ error: 'expected a channel name or id such as "#cost-alerts"' })
   .check(z.minLength(1, { error: 'expected a channel name or id such as "#cost-alerts"' }));
 

@@ -4,12 +4,14 @@ import { int, knownRegion, money, num, pct, withDefault } from './primitives.js'
 import { notifySchema } from './notify.js';
 import { organizationSchema } from './organization.js';
 import { leverKeys } from './levers.js';
+import { ownershipSchema } from './ownership.js';
 import { reviewIssues, reviewKeys } from './review.js';
 import { scheduleProblem } from './schedule.js';
 import { unitCostSchema } from './unit-cost.js';
 import { containersSchema } from './containers.js';
 
 export { organizationSchema } from './organization.js';
+export { ownershipSchema, type OwnershipConfig, type TeamDestination } from './ownership.js';
 export { DEFAULT_SLACK_TOKEN_SECRET, notifySchema, type RouteConfig } from './notify.js';
 export { UNIT_STATS, unitCostSchema, unitMetricSchema, type UnitCostConfig, type UnitMetric } from './unit-cost.js';
 
@@ -198,6 +200,7 @@ export const configSchema = z.strictObject({
   unitCost: z.optional(unitCostSchema),
   /** Kubernetes cost from the CUR 2.0 export (monthly-report): see ./containers.ts. */
   containers: z.optional(containersSchema),
+  ownership: section(ownershipSchema),
 });
 
 export type CostWatchConfig = z.output<typeof configSchema>;

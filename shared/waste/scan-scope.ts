@@ -2,13 +2,15 @@ import { errorMessage } from '../aws/errors.js';
 import { accountIdOf } from '../aws/scopes.js';
 import type { RulesConfig } from '../config/waste-rules.js';
 import { WASTE_RULES } from '../detect/waste/registry.js';
-import type { AnyWasteRule, ListingName, Listings, MetricQuery, RuleContext, RuleFinding, WasteRule } from '../detect/waste/types.js';
+import type { AnyWasteRule, ListingName, Listings, MetricQuery, RuleContext, RuleFinding, Tags, WasteRule } from '../detect/waste/types.js';
 import { applyExemption } from './exemption.js';
 import { legacyNoData } from './legacy.js';
-import { emptyListings, makeListing, type ScopeClients } from './listings/index.js';
+import { emptyListings, LISTING_NAMES, LISTINGS, makeListing, type ScopeClients } from './listings/index.js';
 import { fetchMetrics } from './metrics.js';
 import type { Finding, RuleError, RuleSummary, ScopeScan, Unpriced, WasteScope } from './types.js';
 import { CostWatchError, ERROR_CODES } from '../errors.js';
+import { ownerTags } from '../detect/ownership/tags.js';
+import type { OwnerTags } from '../detect/ownership/types.js';
 
 export interface ScanSettings {
   /** `idle.rules` from config (defaults applied). */
@@ -22,6 +24,8 @@ export interface ScanSettings {
   readonly now: Date;
   /** The rules to run. @default WASTE_RULES */
   readonly registry?: readonly AnyWasteRule[];
+  /** `ownership.tags`: each finding carries its resource's values of these keys. @default [] */
+  readonly ownershipKeys?: readonly string[];
 }
 
 /** Thrown when every listing a scope needed failed: the scope as a whole was not scanned (a regionErrors entry). */
@@ -71,7 +75,8 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
     idle: { cpuThresholdPct: settings.cpuThresholdPct, lookbackDays: settings.lookbackDays },
   });
   const { raw, noDataByRule } = await evaluateRules(runnable, kept, ctxFor, { clients, scope, settings, count, fail });
-  const { findings, byRule, unpriced } = countedFindings(raw, noDataByRule, scope);
+  const owners = ownerTagsById(unfiltered, settings.ownershipKeys ?? []);
+  const { findings, byRule, unpriced } = countedFindings(raw, noDataByRule, scope, (id) => owners.get(id) ?? {});
   return {
     scope,
     findings,
@@ -153,7 +158,7 @@ async function evaluateRules(
 }
 
 /** Each dollar counted once: a resource priced inside another finding (a stopped instance's volumes) is not a finding of its own. */
-function countedFindings(raw: Evaluated, noDataByRule: ReadonlyMap<string, number>, scope: WasteScope) {
+function countedFindings(raw: Evaluated, noDataByRule: ReadonlyMap<string, number>, scope: WasteScope, tagsOf: (id: string) => OwnerTags) {
   const covered = new Map<string, string>();
   for (const { rule, finding } of raw) for (const id of finding.covers ?? []) covered.set(id, rule.name);
   const counted = raw.filter(({ rule, finding }) => (covered.get(finding.id) ?? rule.name) === rule.name);
@@ -174,6 +179,7 @@ function countedFindings(raw: Evaluated, noDataByRule: ReadonlyMap<string, numbe
     estimatedMonthlyCost: f.estimatedMonthlyCost,
     action: rule.action,
     facts: f.facts,
+    tags: tagsOf(f.id),
   }));
   const unpriced = new Map<string, Unpriced>();
   for (const { rule, finding: f } of counted) {
@@ -183,4 +189,15 @@ function countedFindings(raw: Evaluated, noDataByRule: ReadonlyMap<string, numbe
     unpriced.set(k, { rule: rule.name, region: scope.region, type, count: (unpriced.get(k)?.count ?? 0) + 1 });
   }
   return { findings, byRule, unpriced: [...unpriced.values()] };
+}
+
+/** Each listed resource's values of the ownership keys, by the id findings name it by. */
+function ownerTagsById(all: Listings, keys: readonly string[]): Map<string, OwnerTags> {
+  const out = new Map<string, OwnerTags>();
+  if (!keys.length) return out;
+  for (const name of LISTING_NAMES) {
+    const source = LISTINGS[name] as unknown as { idOf: (item: { tags: Tags }) => string };
+    for (const item of all[name] as ReadonlyArray<{ tags: Tags }>) out.set(source.idOf(item), ownerTags(item.tags, keys));
+  }
+  return out;
 }

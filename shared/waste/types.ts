@@ -1,4 +1,5 @@
 import type { Scope } from '../aws/scopes.js';
+import type { OwnerTags } from '../detect/ownership/types.js';
 import type { Facts } from '../detect/waste/types.js';
 
 /** One (account, region) to scan: shared/aws/scopes.ts `Scope`. */
@@ -16,6 +17,8 @@ export interface Finding {
   readonly estimatedMonthlyCost: number | null;
   readonly action: string;
   readonly facts: Facts;
+  /** The `ownership.tags` keys its resource carries, with their values: `tags.team` routes it to that team (absent in older files). */
+  readonly tags?: OwnerTags;
 }
 
 /** A rule that could not run in a scope (its listing or its metrics failed); the other rules still ran. */

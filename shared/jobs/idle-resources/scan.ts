@@ -29,6 +29,7 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
       lookbackDays: idle.lookbackDays,
       window: idleWindow(task.date, idle.lookbackDays),
       now: ctx.now,
+      ownershipKeys: ctx.config.ownership.tags,
     });
     const found = scan.byRule.filter((r) => r.findings).map((r) => `${r.findings} ${r.rule}`);
     ctx.log.progress(
