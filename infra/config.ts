@@ -33,6 +33,8 @@ export interface DeployedNames {
   readonly alertTopicArn: string;
   readonly reportTopicArn: string;
   readonly reportBucket: string;
+  /** With `containers`: the export, table and workgroup the stack creates, queried with Athena. */
+  readonly containers?: CostWatchConfig['containers'];
 }
 
 /**
@@ -47,6 +49,7 @@ export function deployedConfigJson(scope: Construct, config: CostWatchConfig, na
     ledgerTable: names.ledgerTable,
     report: { ...config.report, bucket: names.reportBucket },
     notify: { ...config.notify, alertTopicArn: names.alertTopicArn, reportTopicArn: names.reportTopicArn },
+    ...(names.containers ? { containers: names.containers } : {}),
   };
   return Stack.of(scope).toJsonString(deployed);
 }

@@ -23,6 +23,7 @@ import {
   type JobName,
   type JobResources,
 } from './constructs/index.js';
+import { ContainersData } from './constructs/containers.js';
 import { IdleScanStateMachine } from './constructs/idle-state-machine.js';
 import { MemberRoleStackSet } from './constructs/member-role-stackset.js';
 import { idleStepPermissions, organizationPermissions } from './constructs/org-permissions.js';
@@ -48,6 +49,8 @@ export class CostWatchStack extends Stack {
   idleScan?: IdleScanStateMachine;
   /** With `organization`: the member-account read role's StackSet. */
   memberRole?: MemberRoleStackSet;
+  /** With `containers`: the CUR 2.0 export, its Glue table and the Athena workgroup. */
+  readonly containers?: ContainersData;
   /** The Slack actions endpoint; undefined without notify.slack. */
   slackActions?: SlackActionsEndpoint;
 
@@ -58,7 +61,10 @@ export class CostWatchStack extends Stack {
 
     const { table } = new LedgerTable(this, 'Ledger');
     const topics = new NotificationTopics(this, 'Notifications', { reportEmails: config.report.emails });
-    const { bucket } = new ReportBucket(this, 'Reports', { reportPrefix: config.report.prefix, findingsPrefix: FINDINGS_PREFIX });
+    const reports = new ReportBucket(this, 'Reports', { reportPrefix: config.report.prefix, findingsPrefix: FINDINGS_PREFIX });
+    const { bucket } = reports;
+    const { containers, report } = config;
+    this.containers = containers && new ContainersData(this, 'Containers', { config: containers, reports, reportPrefix: report.prefix });
     this.noteReplacedKeys(config);
     if (config.report.email && config.report.emails.length)
       Annotations.of(this).addInfo(
@@ -82,6 +88,7 @@ export class CostWatchStack extends Stack {
       reportEmail: config.report.email,
       unitCost: config.unitCost,
       anomalies: config.dailySpend.anomalies,
+      containers: this.containers?.permissions,
     };
     const environment = {
       [CONFIG_ENV_VAR]: deployedConfigJson(this, config, {
@@ -89,6 +96,7 @@ export class CostWatchStack extends Stack {
         alertTopicArn: topics.alertTopic.topicArn,
         reportTopicArn: topics.reportTopic.topicArn,
         reportBucket: bucket.bucketName,
+        containers: this.containers?.deployedConfig,
       }),
     };
 

@@ -33,6 +33,8 @@ export interface JobResources {
   readonly unitCost?: CostWatchConfig['unitCost'];
   /** `dailySpend.anomalies` from config: daily-spend reads AWS Cost Anomaly Detection. */
   readonly anomalies?: boolean;
+  /** With `containers`: monthly-report's read access to the export, its Glue table and the Athena workgroup. */
+  readonly containers?: readonly JobPermission[];
 }
 
 export interface JobSpec {
@@ -204,6 +206,7 @@ export const JOBS: Record<JobName, JobSpec> = {
         resources: [r.bucket.arnForObjects(`${r.reportPrefix}*`)],
         why: 'Writes the report objects under report.prefix (one folder per month).',
       },
+      ...(r.containers ?? []),
       ledger(r),
       ...(r.reportEmail ? [sesSendPermission(r.reportEmail)] : publish(r.reportTopic, r)),
     ],

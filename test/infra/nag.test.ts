@@ -48,6 +48,12 @@ describe('cdk-nag AwsSolutions checks', { timeout: SYNTH_TIMEOUT }, () => {
     expect(findings(minimal)).toEqual([]);
   });
 
+  it('report none on the stack with containers (export, Glue table, Athena workgroup) either', () => {
+    const { stack: containers } = buildStack({ config: { ...FULL_CONFIG, containers: { export: { bucket: 'acme-cur' } } } });
+
+    expect(findings(containers)).toEqual([]);
+  });
+
   it('explain every acknowledgement with a reason specific to cost-watch', () => {
     const acks = acknowledgements(stack);
 
