@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Annotations, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { CostWatchConfig } from '../shared/config/index.js';
@@ -9,6 +8,7 @@ import { DEFAULT_SLACK_TOKEN_SECRET } from '../shared/config/schema.js';
 import { ConfigError } from '../shared/errors.js';
 import { DEFAULT_SIGNING_SECRET_ID } from '../shared/slack-actions/secret-ids.js';
 import { SlackActionsEndpoint } from './constructs/slack-actions-endpoint.js';
+import { slackSecretPolicyArn } from './constructs/slack-secret-arn.js';
 import { CONFIG_ENV_VAR, configFromContext, deployedConfigJson } from './config.js';
 import {
   FINDINGS_PREFIX,
@@ -210,15 +210,4 @@ export class CostWatchStack extends Stack {
     if (replaced.length)
       Annotations.of(this).addInfo(`cost-watch: ${replaced.join(', ')} in config are replaced by the resources this stack creates`);
   }
-}
-
-/**
- * The ARN to grant for a Slack secret (bot token, signing secret), which is referenced, never
- * created or read at synth. Secrets Manager appends a 6-character suffix to a
- * secret's name in its ARN: a name or a partial ARN is matched with `-??????`,
- * a complete ARN (already ending in the suffix) as is.
- */
-function slackSecretPolicyArn(scope: Construct, id: string, nameOrArn: string): string {
-  if (!nameOrArn.startsWith('arn:')) return `${Secret.fromSecretNameV2(scope, id, nameOrArn).secretArn}-??????`;
-  return /-[A-Za-z0-9]{6}$/.test(nameOrArn) ? nameOrArn : `${nameOrArn}-??????`;
 }
