@@ -4,6 +4,9 @@ import type { SlackMessage } from './slack.js';
 import type { SnsMessage } from './sns.js';
 import type { Alert, ChannelName } from '../alerts/alert.js';
 import type { Channel } from './types.js';
+import { ownerDestinations, teamsAt, type Owners } from './owners.js';
+
+export type { Owners, TeamDestination } from './owners.js';
 
 /** Where one alert goes: Slack channels and alert topic ARNs. */
 export interface Destinations {
@@ -38,7 +41,15 @@ export function destinationsOf(account: string | null, notify: CostWatchConfig['
   return { slack: [...slack], topics: [...topics] };
 }
 
-/** Who a message is for: a route's destination sees only its own accounts' figures. */
+/**
+ * Owners come before the account routes: an alert a listed team owns goes to
+ * that team's destination only; any other alert is routed by its account.
+ */
+export function destinationsFor(account: string | null, team: string | null, notify: CostWatchConfig['notify'], owners?: Owners<never>) {
+  return ownerDestinations(team, owners) ?? destinationsOf(account, notify);
+}
+
+/** Who a message is for: a route's destination sees only its own accounts' figures, a team's destination only its team's. */
 export interface RoutedTo {
   /** The Slack channel or topic ARN. */
   readonly destination: string;
@@ -46,21 +57,25 @@ export interface RoutedTo {
   readonly routed: boolean;
   /** A route's destination: the accounts whose alerts come here, sorted. Null for a default destination (the whole scope). */
   readonly accounts: readonly string[] | null;
-  /** Whether routing sends an alert about this account (null: no account) here. */
-  takes(account: string | null): boolean;
+  /** The team tag values (ownership.teams) whose alerts come here. @default none */
+  readonly teams?: readonly string[];
+  /** Whether routing sends an alert about this account (null: no account), owned by this team (null: none), here. */
+  takes(account: string | null, team?: string | null): boolean;
 }
 
 /** The accounts whose alerts routing sends to a route's destination; null for a default one. */
 function routedTo(
   destination: string,
   routed: boolean,
-  at: (account: string | null) => readonly string[],
+  at: (account: string | null, team: string | null) => readonly string[],
   notify: CostWatchConfig['notify'],
+  owners: Owners<never> | undefined,
 ): RoutedTo {
-  const takes = (account: string | null) => at(account).includes(destination);
-  if (!routed) return { destination, routed, accounts: null, takes };
+  const takes = (account: string | null, team: string | null = null) => at(account, team).includes(destination);
+  const teams = teamsAt(owners, (team) => at(null, team).includes(destination));
+  if (!routed) return { destination, routed, accounts: null, teams, takes };
   const listed = new Set(notify.routes.flatMap((route) => route.accounts));
-  return { destination, routed, accounts: [...listed].filter(takes).sort(), takes };
+  return { destination, routed, accounts: [...listed].filter((a) => takes(a)).sort(), teams, takes };
 }
 
 export interface AlertRenderers<A extends Alert> {
@@ -68,6 +83,8 @@ export interface AlertRenderers<A extends Alert> {
   readonly sns: (alerts: readonly A[], to: RoutedTo) => SnsMessage;
   /** A job's own channel rules (budgets send `info` to Slack only), applied before routing. */
   readonly accepts?: Partial<Record<ChannelName, (alert: Alert) => boolean>>;
+  /** Teams that own alerts (idle-resources' ownership.teams): their destinations come before the account routes. */
+  readonly owners?: Owners<A>;
 }
 
 /**
@@ -78,24 +95,30 @@ export interface AlertRenderers<A extends Alert> {
  */
 export function alertChannels<A extends Alert>(deps: ChannelDeps, r: AlertRenderers<A>): Channel<A>[] {
   const notify = deps.notify;
-  const memo = new Map<string | null, Destinations>();
-  const routed = (a: Alert): Destinations => {
-    const account = a.subject.account;
-    let d = memo.get(account);
-    if (!d) memo.set(account, (d = destinationsOf(account, notify)));
+  const owners = r.owners as Owners<never> | undefined;
+  const teams = Object.values(r.owners?.teams ?? {});
+  const memo = new Map<string, Destinations>();
+  const where = (account: string | null, team: string | null): Destinations => {
+    const key = JSON.stringify([account, team]);
+    let d = memo.get(key);
+    if (!d) memo.set(key, (d = destinationsFor(account, team, notify, owners)));
     return d;
   };
+  // Channels see plain alerts; only the job's own alerts (type A) carry what owners read.
+  const routed = (a: Alert): Destinations => where(a.subject.account, r.owners ? r.owners.teamOf(a as A) : null);
   const routes = (to: (d: Destinations) => readonly string[], destination: string) => (a: Alert) => to(routed(a)).includes(destination);
   const takes = (name: ChannelName, goes: (a: Alert) => boolean) => (a: Alert) => (r.accepts?.[name]?.(a) ?? true) && goes(a);
 
-  const slack = unique([notify.slack?.channel, ...notify.routes.map((x) => x.slack?.channel)]).map((channel) => {
+  const slackNames = [notify.slack?.channel, ...notify.routes.map((x) => x.slack?.channel), ...teams.map((t) => t.slack?.channel)];
+  const slack = unique(slackNames).map((channel) => {
     const goes = routes((d) => d.slack, channel);
-    const to = routedTo(channel, channel !== notify.slack?.channel, (account) => destinationsOf(account, notify).slack, notify);
+    const to = routedTo(channel, channel !== notify.slack?.channel, (a, t) => where(a, t).slack, notify, owners);
     return { ...slackChannelTo<A>(deps, channel, (a) => r.slack(a, to), takes('slack', goes), to.routed), routes: goes };
   });
-  const sns = unique([notify.alertTopicArn, ...notify.routes.map((x) => x.alertTopicArn)]).map((arn) => {
+  const topicArns = [notify.alertTopicArn, ...notify.routes.map((x) => x.alertTopicArn), ...teams.map((t) => t.alertTopicArn)];
+  const sns = unique(topicArns).map((arn) => {
     const goes = routes((d) => d.topics, arn);
-    const to = routedTo(arn, arn !== notify.alertTopicArn, (account) => destinationsOf(account, notify).topics, notify);
+    const to = routedTo(arn, arn !== notify.alertTopicArn, (a, t) => where(a, t).topics, notify, owners);
     return { ...snsChannel<A>(deps, arn, (a) => r.sns(a, to), takes('sns', goes), to.routed)!, routes: goes };
   });
   return [...slack, ...sns];
