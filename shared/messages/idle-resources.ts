@@ -9,6 +9,7 @@ import type { SlackMessage } from '../notify/slack.js';
 import type { SnsMessage } from '../notify/sns.js';
 import type { Alert } from '../alerts/alert.js';
 import type { Finding, RuleError, Unpriced } from '../waste/types.js';
+import { digestSections, digestSnsLines, digestSummary, unlistedLine, type IdleDigest } from './idle-digest.js';
 import { groupByRule, groupHeadline, itemLine, money, restLine, slackCode, sumCost, type RuleGroup } from './waste-groups.js';
 
 /** One finding, alerted once per ISO week. */
@@ -30,6 +31,8 @@ export interface IdleMessageContext {
   readonly lookbackDays: number;
   readonly cpuThresholdPct: number;
   readonly priceTableDate: string;
+  /** This destination's weekly ownership digest: unassigned resources, untagged spend, realized savings. */
+  readonly digest?: IdleDigest;
 }
 
 /** Items listed one by one per rule in Slack; the rest of the rule is one line. */
@@ -63,6 +66,8 @@ function problems(ctx: IdleMessageContext, esc: (t: string) => string): string[]
   if (ctx.regionErrors.length) lines.push(`Not scanned: ${ctx.regionErrors.map((e) => `${where(e)} (${esc(e.message)})`).join('; ')}`);
   if (ctx.ruleErrors.length)
     lines.push(`Not checked: ${ctx.ruleErrors.map((e) => `${e.rule} in ${where(e)} (${esc(e.message)})`).join('; ')}`);
+  const unlisted = ctx.digest && unlistedLine(ctx.digest, esc);
+  if (unlisted) lines.push(unlisted);
   return lines;
 }
 
@@ -99,6 +104,7 @@ export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageC
   blocks.push(section(`*${headline(findings)}* could be saved across ${scannedText(ctx)}.${followUp ? `\n${weekTotal(ctx)}` : ''}`));
   // Nine rules at most: one section each stays far inside the 50-block cap.
   for (const g of groups) blocks.push(section(groupSection(g)));
+  for (const d of ctx.digest ? digestSections(ctx.digest, escapeMrkdwn) : []) blocks.push(section(d));
   for (const p of problems(ctx, escapeMrkdwn)) blocks.push(section(`:warning: ${p}`));
   const notes = [
     `Idle instance: avg CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date};` +
@@ -113,6 +119,7 @@ export function idleSlackMessage(alerts: readonly IdleAlert[], ctx: IdleMessageC
     `${title}: ${headline(findings)}.`,
     ...(followUp ? [weekTotal(ctx)] : []),
     `${groups.map((g) => `${escapePlain(groupHeadline(g))} (top: ${itemLine(g.findings[0]!, escapePlain, (t) => t)})`).join('; ')}.`,
+    ...(ctx.digest ? digestSummary(ctx.digest, escapePlain) : []),
     ...problems(ctx, escapePlain).map((p) => `${p}.`),
   ].join(' ');
   // Notifications show only the start of the fallback; errors listed per scope could make it huge in a large organization.
@@ -131,6 +138,7 @@ function snsBody(groups: readonly RuleGroup[], perRule: number, alerts: readonly
       ...g.findings.slice(0, perRule).map((f) => `- ${itemLine(f, plain, plain)}`),
       ...[restLine(g.findings.slice(perRule))].filter((l): l is string => l !== undefined).map((l) => `- ${l}`),
     ]),
+    ...(ctx.digest ? digestSnsLines(ctx.digest, perRule, plain) : []),
     '',
     ...[...problems(ctx, plain), unpricedLine(ctx, plain)].filter((l): l is string => l !== undefined),
     `Idle instance means average CPU below ${ctx.cpuThresholdPct}% over the ${ctx.lookbackDays} days to ${ctx.date};` +

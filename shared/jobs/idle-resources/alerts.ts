@@ -11,6 +11,7 @@ import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { WasteTotals } from '../../waste/index.js';
 import { channelDeps, type JobContext } from '../common/context.js';
+import { digestFor, ownerTagsOf, teamOf, type DigestFacts, type OwnershipRouting } from './digest.js';
 
 /**
  * One alert per finding per ISO week: a re-run that week sends nothing new,
@@ -29,7 +30,8 @@ export const idleSubject = (kind: string, id: string, account: string | null = n
   account,
 });
 
-export interface RunFacts extends Pick<WasteTotals, 'findings' | 'ruleErrors' | 'estimatedMonthlySavings' | 'noData' | 'unpriced'> {
+export interface RunFacts
+  extends Pick<WasteTotals, 'findings' | 'ruleErrors' | 'estimatedMonthlySavings' | 'noData' | 'unpriced'>, Omit<DigestFacts, 'findings'> {
   readonly date: IsoDate;
   readonly weekStart: IsoDate;
   readonly regions: string[];
@@ -40,14 +42,16 @@ export interface RunFacts extends Pick<WasteTotals, 'findings' | 'ruleErrors' | 
 }
 
 /**
- * A destination's message counts its own findings only: a team's channel sees
- * its accounts' totals and what of them was not scanned, the default
- * destination the findings routed to it and every scope not scanned.
+ * A destination's message counts its own findings only: a route's channel sees
+ * its accounts' totals and what of them was not scanned, a team's channel its
+ * team's findings and every scope not scanned (its resources may be in any),
+ * the default destination the findings routed to it and every scope not scanned.
  */
-export function idleMessageFor(base: IdleMessageContext, run: RunFacts, to: RoutedTo): IdleMessageContext {
-  const mine = run.findings.filter((f) => to.takes(f.account ?? null));
+export function idleMessageFor(base: IdleMessageContext, run: RunFacts, to: RoutedTo, o?: OwnershipRouting): IdleMessageContext {
+  const mine = run.findings.filter((f) => to.takes(f.account ?? null, o ? teamOf(ownerTagsOf(f), o) : null));
   const own = <E extends { account?: string | null }>(list: readonly E[]) =>
-    to.routed ? list.filter((e) => to.takes(e.account ?? null)) : list;
+    to.routed && !to.teams?.length ? list.filter((e) => to.takes(e.account ?? null)) : list;
+  const digest = o && digestFor(run, to, o);
   const names = new Map((run.accounts ?? []).map((a) => [a.id, a.name]));
   return {
     ...base,
@@ -55,6 +59,7 @@ export function idleMessageFor(base: IdleMessageContext, run: RunFacts, to: Rout
     estimatedMonthlySavings: roundCents(sumCost(mine)),
     regionErrors: own(run.regionErrors),
     accountErrors: own(run.accountErrors ?? []).map((e) => ({ ...e, ...(names.has(e.account) ? { name: names.get(e.account)! } : {}) })),
+    ...(digest ? { digest } : {}),
   };
 }
 
@@ -83,11 +88,14 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
     cpuThresholdPct: rules.cpuThresholdPct,
     priceTableDate: PRICE_TABLE.asOf,
   };
+  const o = ctx.config.ownership;
   return dispatch({
     alerts,
     channels: alertChannels<IdleAlert>(channelDeps(ctx), {
-      slack: (a, to) => idleSlackMessage(a, idleMessageFor(msg, run, to)),
-      sns: (a, to) => idleSnsMessage(a, idleMessageFor(msg, run, to)),
+      slack: (a, to) => idleSlackMessage(a, idleMessageFor(msg, run, to, o)),
+      sns: (a, to) => idleSnsMessage(a, idleMessageFor(msg, run, to, o)),
+      // A finding on a resource whose team ownership.teams lists goes to that team, before the account routes.
+      owners: { teams: o.teams, teamOf: (a) => teamOf(ownerTagsOf(a.finding), o) },
     }),
     ledger: ctx.ledger,
     mutes: ctx.mutes,
