@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { AlertSubject, DeliveryTarget, PostedMessage } from './alert.js';
 
 /** The ledger table's key prefixes, one per item kind (legacy delivery keys have none: `<alertId>#<channel>`). */
-export const KEY_PREFIX = { delivery: 'v2#', mute: 'mute|', slackRequest: 'slack-request|', slackMessage: 'slack-message|' } as const;
+export const KEY_PREFIX = {
+  delivery: 'v2#',
+  mute: 'mute|',
+  slackRequest: 'slack-request|',
+  slackMessage: 'slack-message|',
+  action: 'action|',
+  actionIndex: 'action-index|',
+} as const;
 
 /**
  * The ledger's partition key for one (alert, channel[, destination]): a

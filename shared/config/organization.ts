@@ -34,6 +34,13 @@ export const organizationSchema = z.strictObject({
       .check(z.regex(/^[\w+=,.@-]{1,64}$/, { error: 'expected an IAM role name (1-64 of letters, digits and +=,.@_-)' })),
     'cost-watch-read',
   ),
+  /** The member-account role budget actions act through (deployed only with budgets.actions). */
+  actionsRoleName: withDefault(
+    z
+      .string({ error: 'expected an IAM role name' })
+      .check(z.regex(/^[\w+=,.@-]{1,64}$/, { error: 'expected an IAM role name (1-64 of letters, digits and +=,.@_-)' })),
+    'cost-watch-act',
+  ),
   concurrency: withDefault(int().check(z.gte(1, { error: 'expected 1 or more' }), z.lte(256, { error: 'expected at most 256' })), 16),
   /** Extra key: percent of (account, region) scans that may fail (crash, time out) before the state machine's map fails. */
   toleratedFailurePercentage: withDefault(

@@ -9,6 +9,7 @@ import { reviewIssues, reviewKeys } from './review.js';
 import { scheduleProblem } from './schedule.js';
 import { unitCostSchema } from './unit-cost.js';
 import { containersSchema } from './containers.js';
+import { budgetActionIssues, budgetActionKeys, denyRolesIssues } from './budget-actions.js';
 
 export { organizationSchema } from './organization.js';
 export { ownershipSchema, type OwnershipConfig, type TeamDestination } from './ownership.js';
@@ -117,18 +118,22 @@ export const idleSchema = z.strictObject({
   rules: z._default(rulesConfigSchema, () => rulesConfigSchema.parse({})),
 });
 
-export const budgetsSchema = z.strictObject({
-  accountId: z.optional(z.string().check(z.regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' }))),
-  actualThresholds: thresholds([
-    { pct: 50, severity: 'info' },
-    { pct: 75, severity: 'warning' },
-    { pct: 90, severity: 'critical' },
-    { pct: 100, severity: 'emergency' },
-  ]),
-  forecastThresholds: thresholds([{ pct: 100, severity: 'warning' }]),
-  /** Extra key: Slack mention added to emergency alerts; "" turns it off. */
-  emergencyMention: withDefault(z.string(), '<!here>'),
-});
+export const budgetsSchema = z
+  .strictObject({
+    accountId: z.optional(z.string().check(z.regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' }))),
+    actualThresholds: thresholds([
+      { pct: 50, severity: 'info' },
+      { pct: 75, severity: 'warning' },
+      { pct: 90, severity: 'critical' },
+      { pct: 100, severity: 'emergency' },
+    ]),
+    forecastThresholds: thresholds([{ pct: 100, severity: 'warning' }]),
+    /** Extra key: Slack mention added to emergency alerts; "" turns it off. */
+    emergencyMention: withDefault(z.string(), '<!here>'),
+    /** actions, approval, approvers, restoreAtPeriodEnd: see ./budget-actions.ts. */
+    ...budgetActionKeys,
+  })
+  .check(z.superRefine((v, ctx) => budgetActionIssues(v).forEach((i) => ctx.addIssue(i))));
 
 /**
  * The finance email through SES. `from` must be an SES-verified address (or in
@@ -187,21 +192,23 @@ export const schedulesSchema = z.strictObject({
 
 const section = <T extends z.ZodMiniType>(schema: T) => z._default(schema, () => schema.parse({}) as never);
 
-export const configSchema = z.strictObject({
-  currency: withDefault(z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as "USD"' })), 'USD'),
-  dailySpend: section(dailySpendSchema),
-  idle: section(idleSchema),
-  budgets: section(budgetsSchema),
-  report: section(reportSchema),
-  notify: section(notifySchema),
-  organization: z.optional(organizationSchema),
-  ledgerTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, { error: 'expected a DynamoDB table name' }))),
-  schedules: section(schedulesSchema),
-  unitCost: z.optional(unitCostSchema),
-  /** Kubernetes cost from the CUR 2.0 export (monthly-report): see ./containers.ts. */
-  containers: z.optional(containersSchema),
-  ownership: section(ownershipSchema),
-});
+export const configSchema = z
+  .strictObject({
+    currency: withDefault(z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as "USD"' })), 'USD'),
+    dailySpend: section(dailySpendSchema),
+    idle: section(idleSchema),
+    budgets: section(budgetsSchema),
+    report: section(reportSchema),
+    notify: section(notifySchema),
+    organization: z.optional(organizationSchema),
+    ledgerTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, { error: 'expected a DynamoDB table name' }))),
+    schedules: section(schedulesSchema),
+    unitCost: z.optional(unitCostSchema),
+    /** Kubernetes cost from the CUR 2.0 export (monthly-report): see ./containers.ts. */
+    containers: z.optional(containersSchema),
+    ownership: section(ownershipSchema),
+  })
+  .check(z.superRefine((v, ctx) => denyRolesIssues(v.budgets.actions, v.organization !== undefined).forEach((i) => ctx.addIssue(i))));
 
 export type CostWatchConfig = z.output<typeof configSchema>;
 export type OrganizationConfig = z.output<typeof organizationSchema>;
