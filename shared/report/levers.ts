@@ -62,10 +62,11 @@ export interface LeverRow {
 
 export const accountText = (account: string | null): string => account ?? 'payer account';
 
-function countedNote(item: { countedIn?: LeverName; countedInWaste?: boolean; source?: string }): string | null {
+function countedNote(item: { countedIn?: LeverName; countedInWaste?: boolean; source?: string }, here: LeverName): string | null {
   const notes = [
     item.countedInWaste ? 'counted in waste' : null,
-    item.countedIn ? `counted in ${LEVER_TITLES[item.countedIn].title}` : null,
+    // Alternatives for the same usage share a resource: only the largest purchase is counted.
+    item.countedIn === here ? 'an alternative: not counted' : item.countedIn ? `counted in ${LEVER_TITLES[item.countedIn].title}` : null,
     item.source === 'cost-optimization-hub' ? 'from Cost Optimization Hub' : null,
   ].filter((n): n is string => n !== null);
   return notes.length ? notes.join('; ') : null;
@@ -122,7 +123,7 @@ const storageRow = (x: StorageClassItem, currency: string): Omit<LeverRow, 'note
 
 /** The rows of a priced lever (every lever but data transfer, which lists kinds: see its own table). */
 export function leverRows(l: AnyLever, currency: string): LeverRow[] {
-  const withNote = <T extends object>(item: T, row: Omit<LeverRow, 'note'>): LeverRow => ({ ...row, note: countedNote(item) });
+  const withNote = <T extends object>(item: T, row: Omit<LeverRow, 'note'>): LeverRow => ({ ...row, note: countedNote(item, l.lever) });
   switch (l.lever) {
     case 'rightsizing':
       return l.items.map((x) => withNote(x, rightsizingRow(x)));

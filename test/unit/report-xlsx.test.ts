@@ -67,6 +67,12 @@ describe('cost-report.xlsx', () => {
       'Allocation',
       'Rightsizing',
       'Budgets',
+      'Levers',
+      'Commitments to buy',
+      'Spot',
+      'Data transfer',
+      'Graviton',
+      'Storage class',
     ]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -160,7 +166,7 @@ describe('cost-report.xlsx', () => {
   it('leaves the review sheets with headers only when there is no review', async () => {
     const wb = await read(await renderXlsx(model({ review: undefined, waste: undefined }), { accounts: [] }));
 
-    for (const name of ['Accounts', 'Categories', 'Waste', 'Allocation', 'Rightsizing']) {
+    for (const name of ['Accounts', 'Categories', 'Waste', 'Allocation', 'Rightsizing', 'Levers', 'Spot', 'Graviton']) {
       expect(wb.getWorksheet(name)!.rowCount).toBe(1);
       expect(wb.getWorksheet(name)!.getRow(1).getCell(1).value).toBeTruthy();
     }

@@ -1,11 +1,12 @@
 import type { ReportModel } from '../model.js';
 import { budgetsSheet } from './budgets-sheet.js';
+import { leverSheets } from './levers-sheets.js';
+import { rightsizingSheet } from './rightsizing-sheet.js';
 import {
   accountsSheet,
   allocationSheet,
   categoriesSheet,
   dailySheet,
-  rightsizingSheet,
   servicesSheet,
   summarySheet,
   tagsSheet,
@@ -25,7 +26,8 @@ export interface XlsxOptions {
 
 /**
  * `cost-report.xlsx` (exceljs): Summary, Services, Daily, Accounts,
- * Categories, Tags, Waste, then Allocation, Rightsizing and Budgets. A Buffer, so the
+ * Categories, Tags, Waste, then Allocation, Rightsizing, Budgets, and the savings
+ * levers (Levers, then a sheet per lever). A Buffer, so the
  * job writes it to S3 and the finance email attaches the same bytes.
  */
 export async function renderXlsx(m: ReportModel, o: XlsxOptions): Promise<Buffer> {
@@ -46,5 +48,6 @@ export async function renderXlsx(m: ReportModel, o: XlsxOptions): Promise<Buffer
   allocationSheet(wb, m);
   rightsizingSheet(wb, m);
   budgetsSheet(wb, m);
+  leverSheets(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

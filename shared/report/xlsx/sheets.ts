@@ -47,6 +47,7 @@ export function summarySheet(wb: Workbook, m: ReportModel): void {
     );
   }
   if (m.waste) rows.push(['Estimated monthly waste', m.waste.estimatedMonthlySavings, 'money']);
+  if (m.review?.levers) rows.push(['Savings levers a month, counted once', m.review.levers.totalDedupedSavings, 'money']);
   if (m.partial) rows.push(['Partial month', 'yes', 'text']);
   if (m.estimated) rows.push(['Estimated by AWS', 'yes', 'text']);
   const ws = wb.addWorksheet('Summary');
@@ -150,7 +151,7 @@ export function wasteSheet(wb: Workbook, m: ReportModel): void {
   );
 }
 
-/** Extra sheets (not in the contract's list): the allocation against targets and the rightsizing advice. */
+/** Extra sheets (not in the contract's list): the allocation against targets; the rightsizing advice is in rightsizing-sheet.ts. */
 export function allocationSheet(wb: Workbook, m: ReportModel): void {
   const columns: Column[] = [
     { header: 'Tag key', kind: 'text', width: 18 },
@@ -169,27 +170,4 @@ export function allocationSheet(wb: Workbook, m: ReportModel): void {
     a.deviationPts,
   ]);
   fillSheet(wb.addWorksheet('Allocation'), columns, rows, m.currency);
-}
-
-export function rightsizingSheet(wb: Workbook, m: ReportModel): void {
-  const columns: Column[] = [
-    { header: 'Account', kind: 'text', width: 16 },
-    { header: 'Instance', kind: 'text', width: 22 },
-    { header: 'Type', kind: 'text' },
-    { header: 'Action', kind: 'text', width: 10 },
-    { header: 'Target type', kind: 'text' },
-    { header: 'Est. monthly savings', kind: 'money', width: 20 },
-    // An instance that is also a waste finding is counted there: summing this column with Waste would count it twice.
-    { header: 'Counted in', kind: 'text', width: 12 },
-  ];
-  const rows = (m.review?.rightsizing ?? []).map((r) => [
-    r.account,
-    r.instanceId,
-    r.instanceType,
-    r.action,
-    r.targetType,
-    r.estimatedMonthlySavings,
-    r.countedInWaste ? 'Waste' : 'Rightsizing',
-  ]);
-  fillSheet(wb.addWorksheet('Rightsizing'), columns, rows, m.currency);
 }
