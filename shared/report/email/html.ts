@@ -1,9 +1,10 @@
 import { countOf, formatChange, formatMoney, formatPercent, formatSignedMoney } from '../../format.js';
-import { escapeHtml } from '../escape.js';
 import { budgetScope, NO_BUDGET_HISTORY } from '../budgets.js';
 import type { Line } from '../model.js';
 import { s3ConsoleUrl } from '../console.js';
+import { leverLines } from './levers.js';
 import { reviewLines } from './review.js';
+import { CELL, COLOR, esc, FIGURE, FONT, heading, labelTable, NAME, para, presentation, small } from './style.js';
 import { sizeNotes } from './size-notes.js';
 import { EMAIL_TOP_SERVICES, type CategoryRow, type FinanceEmailContent } from './types.js';
 
@@ -12,32 +13,6 @@ import { EMAIL_TOP_SERVICES, type CategoryRow, type FinanceEmailContent } from '
  * blocks, scripts and SVG, so this is tables with inline styles only: bars are
  * table cells with a width and a background. Every name goes through escapeHtml.
  */
-
-const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-const COLOR = {
-  text: '#0f172a',
-  muted: '#475569',
-  rule: '#e2e8f0',
-  up: '#b91c1c',
-  down: '#15803d',
-  bar: '#2563eb',
-  over: '#dc2626',
-  note: '#fef9c3',
-};
-const CELL = `padding:6px 3px;border-bottom:1px solid ${COLOR.rule};vertical-align:top`;
-/** A name from AWS may be one long word: it breaks anywhere rather than widening the table past a phone's screen. */
-const NAME = 'word-break:break-word;overflow-wrap:anywhere';
-/** 13px keeps a name and three columns of figures inside a 360 px phone (a figure has no place to break). */
-const FIGURE = 'font-size:13px';
-
-const esc = escapeHtml;
-const presentation = (style: string, body: string) =>
-  `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" ` +
-  `style="border-collapse:collapse;${style}">${body}</table>`;
-const heading = (text: string) => `<h2 style="margin:22px 0 8px;font-size:16px;line-height:1.3;color:${COLOR.text}">${esc(text)}</h2>`;
-const para = (html: string, style = '') =>
-  `<p style="margin:6px 0;font-size:14px;line-height:1.45;color:${COLOR.text};${style}">${html}</p>`;
-const small = (html: string) => `<span style="font-size:12px;color:${COLOR.muted}">${html}</span>`;
 
 /** A data table: the first column a name (left), the others amounts (right). */
 function dataTable(head: readonly string[], rows: readonly string[][]): string {
@@ -120,20 +95,6 @@ function categories(rows: readonly CategoryRow[], currency: string): string {
   return heading('By category') + dataTable(['Category', 'Spend', 'Change', 'Budget'], body);
 }
 
-function review(c: FinanceEmailContent): string {
-  const lines = reviewLines(c.model.review, c.model.currency);
-  if (!lines.length) return '';
-  const rows = lines.map(
-    ([label, value]) =>
-      `<tr><td width="30%" style="${CELL};font-size:14px;font-weight:600;color:${COLOR.text};${NAME}">${esc(label)}</td>` +
-      `<td style="${CELL};font-size:14px;color:${COLOR.text};${NAME}">${esc(value)}</td></tr>`,
-  );
-  return (
-    heading('FinOps review') +
-    `<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows.join('')}</table>`
-  );
-}
-
 function budgets(c: FinanceEmailContent): string {
   const { model: m } = c;
   if (!m.budgets.length) return heading('Budget') + para('No monthly cost budget is set in AWS Budgets.');
@@ -198,7 +159,8 @@ export function renderEmailHtml(c: FinanceEmailContent): string {
     topServices(c),
     categories(c.categories, m.currency),
     budgets(c),
-    review(c),
+    labelTable('FinOps review', reviewLines(m.review, m.currency)),
+    labelTable('Savings levers', leverLines(m.review, m.currency)),
     footer(c),
   ].join('');
   const card =

@@ -39,9 +39,11 @@ export function reviewLines(review: FinOpsReview | undefined, currency: string):
     lines.push([`Cost per ${u.unit}`, `${now}${flag}, target ${perUnit(u.target, currency)}${before}`]);
   }
   const gapped = new Set(review.gaps.map((g) => g.part));
+  // With the savings levers, rightsizing and the levers' gaps are told in the levers' lines, once.
+  const levers = new Set<string>(review.levers?.levers.map((l) => l.lever) ?? []);
   if (!gapped.has('savingsPlans')) lines.push(['Savings Plans', commitment(review.commitments.savingsPlans)]);
   if (!gapped.has('reservations')) lines.push(['Reservations', commitment(review.commitments.reservations)]);
-  if (!gapped.has('rightsizing')) {
+  if (!gapped.has('rightsizing') && !levers.has('rightsizing')) {
     const saving = rightsizingSavings(review.rightsizing);
     const n = review.rightsizing.length;
     const inWaste = review.rightsizing.filter((r) => r.countedInWaste).length;
@@ -51,6 +53,6 @@ export function reviewLines(review: FinOpsReview | undefined, currency: string):
       n ? `${countOf(n, 'recommendation')}, about ${formatMoney(saving, currency)} a month${also}` : 'no recommendations',
     ]);
   }
-  for (const g of review.gaps) lines.push([PART[g.part] ?? g.part, g.message]);
+  for (const g of review.gaps) if (!levers.has(g.part)) lines.push([PART[g.part] ?? g.part, g.message]);
   return lines;
 }

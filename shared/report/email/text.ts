@@ -2,6 +2,7 @@ import { reportSummaryLines } from '../summary.js';
 import { oneLine } from '../../notify/escape.js';
 import { formatChange, formatMoney, formatPercent } from '../../format.js';
 import { s3ConsoleUrl } from '../console.js';
+import { leverLines } from './levers.js';
 import { reviewLines } from './review.js';
 import { sizeNotes } from './size-notes.js';
 import { EMAIL_TOP_SERVICES, type FinanceEmailContent } from './types.js';
@@ -20,6 +21,8 @@ export function renderEmailText(c: FinanceEmailContent): string {
   }
   const review = reviewLines(m.review, m.currency);
   if (review.length) lines.push('', 'FinOps review:', ...review.map(([label, value]) => `- ${label}: ${value}`));
+  const levers = leverLines(m.review, m.currency);
+  if (levers.length) lines.push('', 'Savings levers:', ...levers.map(([label, value]) => `- ${label}: ${oneLine(value)}`));
   lines.push(
     '',
     `Attached: ${c.attachments.map((a) => a.filename).join(', ') || 'nothing'}. Open cost-report.html in a browser for the ` +
