@@ -22,6 +22,13 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': `${PROJECT_ROOT}lambdas/credentials.ts`,
 };
 
+/**
+ * Left out of every bundle: DuckDB is a native module of ~60 MB that only the
+ * local `containers.engine: "duckdb"` path imports (dynamically); the deployed
+ * report queries Athena.
+ */
+export const BUNDLE_EXTERNALS: readonly string[] = ['@duckdb/node-api', '@duckdb/node-bindings'];
+
 /** The same settings for esbuild's own build API. */
 export const ESBUILD_OPTIONS: Readonly<BuildOptions> = {
   bundle: true,
@@ -33,4 +40,5 @@ export const ESBUILD_OPTIONS: Readonly<BuildOptions> = {
   minify: true,
   keepNames: true,
   alias: { ...BUNDLE_ALIASES },
+  external: [...BUNDLE_EXTERNALS],
 };

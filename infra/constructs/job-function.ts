@@ -5,7 +5,7 @@ import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { BUNDLE_ALIASES, CREATE_REQUIRE_BANNER, PROJECT_ROOT } from './bundling.js';
+import { BUNDLE_ALIASES, BUNDLE_EXTERNALS, CREATE_REQUIRE_BANNER, PROJECT_ROOT } from './bundling.js';
 
 export { PROJECT_ROOT } from './bundling.js';
 
@@ -104,6 +104,7 @@ export class CostWatchFunction extends NodejsFunction {
         keepNames: true,
         sourceMap: false,
         bundleAwsSDK: true,
+        externalModules: [...BUNDLE_EXTERNALS],
         // target defaults to the runtime's node version (node24).
       },
     });

@@ -1,3 +1,4 @@
+import { athenaClient } from './clients/athena.js';
 import { budgetsClient } from './clients/budgets.js';
 import { cloudWatchClient } from './clients/cloudwatch.js';
 import { costExplorerClient } from './clients/cost-explorer.js';
@@ -15,6 +16,7 @@ import type { ClientFactories } from './client-factories.js';
 
 /** Every factory: for the CLI, benches and tests. A Lambda bundle imports only its job's (see JobDefinition.clients). */
 export const ALL_CLIENTS: ClientFactories = {
+  athena: athenaClient,
   budgets: budgetsClient,
   cloudWatch: cloudWatchClient,
   costExplorer: costExplorerClient,

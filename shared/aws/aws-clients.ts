@@ -1,3 +1,4 @@
+import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { BudgetsClient } from '@aws-sdk/client-budgets';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
@@ -47,6 +48,9 @@ export class AwsClients {
     return this.cache.get(key) as T;
   }
 
+  athena(): AthenaClient {
+    return this.memo('athena', () => this.factory('athena')(defaultRegion(this.env)));
+  }
   costExplorer(): CostExplorerClient {
     return this.memo('costexplorer', this.factory('costExplorer'));
   }

@@ -1,3 +1,4 @@
+import type { athenaClient } from './clients/athena.js';
 import type { budgetsClient } from './clients/budgets.js';
 import type { cloudWatchClient } from './clients/cloudwatch.js';
 import type { costExplorerClient } from './clients/cost-explorer.js';
@@ -18,6 +19,7 @@ import type { stsClient } from './clients/sts.js';
  * the CLI, which runs every job, passes ALL_CLIENTS.
  */
 export interface ClientFactories {
+  readonly athena: typeof athenaClient;
   readonly budgets: typeof budgetsClient;
   readonly cloudWatch: typeof cloudWatchClient;
   readonly costExplorer: typeof costExplorerClient;
