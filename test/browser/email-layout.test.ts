@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEmailHtml, type FinanceEmailContent } from '../../shared/report/email/index.js';
 import { buildReportModel } from '../../shared/report/model.js';
 import { reportData } from '../support/report-data.js';
+import { leverGaps, leversData } from '../support/levers-data.js';
 import { reviewData } from '../support/review-data.js';
 
 /*
@@ -43,7 +44,8 @@ function content(): FinanceEmailContent {
         { name: 'Monthly AWS total for the whole organization', limit: 2_500_000, actual: 1_950_000, actualPct: 78, accountWide: true },
         { name: 'Data team', limit: 90_000, actual: null, actualPct: null, accountWide: false },
       ],
-      review: reviewData(),
+      // Every lever, Spot a gap with a long reason: the levers' lines are the widest text of the email.
+      review: reviewData({ levers: leversData(['spot']), gaps: leverGaps(['spot']) }),
     }),
   );
   return {
@@ -124,7 +126,7 @@ describe('finance email in a browser', () => {
     const offScreen = layout.cells.filter((c) => c.right > width || c.left < 0 || c.width <= 0);
     expect(offScreen).toEqual([]);
 
-    for (const header of ['Service', 'Change', 'Category', 'Spend', 'Budget'])
+    for (const header of ['Service', 'Change', 'Category', 'Spend', 'Budget', 'Right-sizing', 'RI / Savings Plans', 'Counted once'])
       expect(layout.cells.some((c) => c.text === header && c.right <= width)).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { monthlyReportDataset } from '../../scripts/demo/monthly-report.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { buildReportModel, type ReportData } from '../../shared/report/model.js';
 import { reportData } from '../support/report-data.js';
+import { leverGaps, leversData } from '../support/levers-data.js';
 import { reviewData } from '../support/review-data.js';
 
 /*
@@ -16,6 +17,8 @@ const CHROMIUM = '/usr/bin/chromium';
 
 interface El {
   getBoundingClientRect(): { width: number; height: number; right: number };
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
   getAttribute(name: string): string | null;
   querySelectorAll(selector: string): ArrayLike<El> & Iterable<El>;
 }
@@ -71,7 +74,9 @@ function demoData(extra: Array<[string, number]> = []): ReportData {
         previousCostPerUnit: 0.04812,
         daily: [...daily.keys()].map((date, i) => ({ date, costPerUnit: 0.045 + (i % 7) * 0.002 })),
       },
+      levers: leversData(['storage-class']),
       gaps: [
+        ...leverGaps(['storage-class']),
         {
           part: 'reservations',
           operation: 'GetReservationUtilization',
@@ -146,6 +151,7 @@ describe('monthly report in a browser', () => {
       'bar-chart category-bars',
       'bar-chart allocation-bars',
       'line-chart unit-cost-chart',
+      'bar-chart lever-bars',
     ]);
     for (const chart of layout.charts) {
       expect(chart.width).toBeGreaterThan(0);
@@ -154,12 +160,13 @@ describe('monthly report in a browser', () => {
     }
   });
 
-  it('lays out the review (categories, allocation, commitments, rightsizing), movers, tag, waste and service tables with rows', async () => {
+  it('lays out the review, the savings levers, movers, tag, waste and service tables with rows', async () => {
     const html = renderHtml(buildReportModel(demoData()));
 
     const layout = await layoutAt(page, html, 1000);
 
-    expect(layout.tables).toHaveLength(9);
+    // Review: categories, allocation. Levers: rightsizing, coverage, purchases, spot, transfer kinds and sources, graviton.
+    expect(layout.tables).toHaveLength(14);
     for (const table of layout.tables) {
       expect(table.width).toBeGreaterThan(0);
       expect(table.rows).toBeGreaterThan(0);
@@ -182,15 +189,38 @@ describe('monthly report in a browser', () => {
     await page.setContent(html);
 
     const overflow = await page.evaluate(() =>
-      [...document.querySelectorAll('section.review svg.chart')].flatMap((svg) => {
+      [...document.querySelectorAll('section.review svg.chart, section.levers svg.chart')].flatMap((svg) => {
         const box = svg.getBoundingClientRect();
         return [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().right - box.right).filter((d) => d > 1);
       }),
     );
-    const sections = await page.evaluate(() => [...document.querySelectorAll('section.review h3')].length);
+    const sections = await page.evaluate(() => [...document.querySelectorAll('section.review h3, section.levers h3')].length);
 
-    expect(sections).toBe(5);
+    // Review: categories, allocation, unit cost (commitments and rightsizing are levers); six levers.
+    expect(sections).toBe(9);
     expect(overflow).toEqual([]);
+  });
+
+  it('keeps the savings levers readable on a 390 px phone: every cell on screen, nothing spilling, names wide enough', async () => {
+    const html = renderHtml(buildReportModel(demoData()));
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.setContent(html);
+
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('section.levers td, section.levers th')].map((c) => {
+        const box = c.getBoundingClientRect();
+        const name = (c.getAttribute('class') ?? '').includes('name');
+        return { name, width: box.width, right: box.right, spill: c.scrollWidth - c.clientWidth };
+      }),
+    );
+    const notes = await page.evaluate(() => [...document.querySelectorAll('section.levers p.note')].length);
+
+    const shown = cells.filter((c) => c.width > 0); // the Account column is hidden on phones
+    expect(shown.length).toBeGreaterThan(40);
+    expect(shown.filter((c) => c.right > 390 || c.spill > 1)).toEqual([]);
+    expect(Math.min(...shown.filter((c) => c.name).map((c) => c.width))).toBeGreaterThan(100);
+    expect(Math.min(...shown.filter((c) => !c.name).map((c) => c.width))).toBeGreaterThanOrEqual(60);
+    expect(notes).toBe(1); // storage class: AWS would not answer
   });
 
   it('still fits 390 px with 150 services and very long names', async () => {
