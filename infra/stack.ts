@@ -9,6 +9,7 @@ import { ConfigError } from '../shared/errors.js';
 import { DEFAULT_SIGNING_SECRET_ID } from '../shared/slack-actions/secret-ids.js';
 import { SlackActionsEndpoint } from './constructs/slack-actions-endpoint.js';
 import { slackSecretPolicyArn } from './constructs/slack-secret-arn.js';
+import { addActionsRole, type ActionsRole } from './constructs/actions-role.js';
 import { CONFIG_ENV_VAR, configFromContext, deployedConfigJson } from './config.js';
 import {
   FINDINGS_PREFIX,
@@ -53,6 +54,8 @@ export class CostWatchStack extends Stack {
   readonly containers?: ContainersData;
   /** The Slack actions endpoint; undefined without notify.slack. */
   slackActions?: SlackActionsEndpoint;
+  /** The role budget actions act through; undefined without budgets.actions. */
+  budgetActions?: ActionsRole;
 
   constructor(scope: Construct, id: string, props: CostWatchStackProps = {}) {
     super(scope, id, props);
@@ -126,6 +129,7 @@ export class CostWatchStack extends Stack {
     if (org) bucket.addLifecycleRule({ id: 'expire-idle-runs', prefix: RUNS_PREFIX, expiration: Duration.days(30) });
     if (org) this.organizationScan(org, resources, environment, config.schedules.idleResources, topics.alertTopic);
     if (config.notify.slack) this.slackActions = this.addSlackActions(config.notify.slack, table, environment);
+    this.budgetActions = addActionsRole(this, config, [jobs.budgets?.function, this.slackActions?.function]);
 
     new CfnOutput(this, 'LedgerTableName', { value: table.tableName });
     new CfnOutput(this, 'ReportBucketName', { value: bucket.bucketName });

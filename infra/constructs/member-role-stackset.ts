@@ -24,6 +24,11 @@ export interface MemberRoleStackSetProps {
    * @default 'SELF'
    */
   readonly callAs?: 'SELF' | 'DELEGATED_ADMIN';
+  /**
+   * The member template and what the StackSet is named after (`<stack>-member-<purpose>`).
+   * @default - the read role (memberRoleTemplate), purpose 'read-role'
+   */
+  readonly template?: { readonly body: Record<string, unknown>; readonly purpose: string; readonly description: string };
 }
 
 /**
@@ -43,8 +48,8 @@ export class MemberRoleStackSet extends Construct {
     super(scope, id);
     const targets = props.organizationalUnitIds ? [...props.organizationalUnitIds] : [this.organizationRoot()];
     this.stackSet = new CfnStackSet(this, 'StackSet', {
-      stackSetName: `${Aws.STACK_NAME}-member-read-role`,
-      description: `cost-watch: the ${props.roleName} read role in every member account`,
+      stackSetName: `${Aws.STACK_NAME}-member-${props.template?.purpose ?? 'read-role'}`,
+      description: props.template?.description ?? `cost-watch: the ${props.roleName} read role in every member account`,
       permissionModel: 'SERVICE_MANAGED',
       autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
       callAs: props.callAs ?? 'SELF',
@@ -63,7 +68,7 @@ export class MemberRoleStackSet extends Construct {
         },
       ],
       stackInstancesGroup: [{ deploymentTargets: { organizationalUnitIds: targets }, regions: [props.region ?? Aws.REGION] }],
-      templateBody: Stack.of(this).toJsonString(memberRoleTemplate(props.roleName)),
+      templateBody: Stack.of(this).toJsonString(props.template?.body ?? memberRoleTemplate(props.roleName)),
     });
   }
 
@@ -101,19 +106,39 @@ export class MemberRoleStackSet extends Construct {
 
 /** The member account's template: one role, trusted only for the given principals of the cost-watch account. */
 export function memberRoleTemplate(roleName: string): Record<string, unknown> {
+  return memberTemplate(roleName, {
+    description: 'cost-watch: read-only role the cost-watch jobs assume from the account they run in',
+    roleDescription: 'cost-watch: read-only access for the idle-resources and budgets jobs',
+    logicalId: 'ReadRole',
+    policyName: 'cost-watch-read',
+    statements: memberReadStatements(),
+  });
+}
+
+export interface MemberRoleSpec {
+  readonly description: string;
+  readonly roleDescription: string;
+  /** The role's logical id in the member stack (kept stable: a new id would replace the role). */
+  readonly logicalId: string;
+  readonly policyName: string;
+  readonly statements: readonly unknown[];
+}
+
+/** A member template with one role named `roleName` holding `spec.statements`, assumable only by TrustedPrincipalArns. */
+export function memberTemplate(roleName: string, spec: MemberRoleSpec): Record<string, unknown> {
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: 'cost-watch: read-only role the cost-watch jobs assume from the account they run in',
+    Description: spec.description,
     Parameters: {
       TrustedAccount: { Type: 'String', AllowedPattern: '^\\d{12}$', Description: 'The account cost-watch runs in' },
       TrustedPrincipalArns: { Type: 'CommaDelimitedList', Description: "ARNs of the cost-watch functions' roles" },
     },
     Resources: {
-      ReadRole: {
+      [spec.logicalId]: {
         Type: 'AWS::IAM::Role',
         Properties: {
           RoleName: roleName,
-          Description: 'cost-watch: read-only access for the idle-resources and budgets jobs',
+          Description: spec.roleDescription,
           MaxSessionDuration: 3600,
           AssumeRolePolicyDocument: {
             Version: '2012-10-17',
@@ -127,10 +152,10 @@ export function memberRoleTemplate(roleName: string): Record<string, unknown> {
               },
             ],
           },
-          Policies: [{ PolicyName: 'cost-watch-read', PolicyDocument: { Version: '2012-10-17', Statement: memberReadStatements() } }],
+          Policies: [{ PolicyName: spec.policyName, PolicyDocument: { Version: '2012-10-17', Statement: [...spec.statements] } }],
         },
       },
     },
-    Outputs: { RoleArn: { Value: { 'Fn::GetAtt': ['ReadRole', 'Arn'] } } },
+    Outputs: { RoleArn: { Value: { 'Fn::GetAtt': [spec.logicalId, 'Arn'] } } },
   };
 }
