@@ -32,6 +32,14 @@ export interface SlackUpdate {
   token: string;
 }
 
+/** A chat.postEphemeral call answered ok: a message only `user` sees, in `channel`. */
+export interface SlackEphemeral {
+  channel: string;
+  user: string;
+  text: string;
+  blocks: AnyBlock[] | undefined;
+}
+
 export interface FakeSlack {
   /** Base URL ending in `/api/`, usable as SLACK_API_URL or WebClient's `slackApiUrl`. */
   readonly url: string;
@@ -42,6 +50,8 @@ export interface FakeSlack {
   readonly attempts: number;
   /** chat.update calls answered with ok: true, in order. */
   readonly updates: SlackUpdate[];
+  /** chat.postEphemeral calls answered with ok: true (seen only by `user`), in order. */
+  readonly ephemerals: SlackEphemeral[];
   /** The next `times` chat.postMessage calls answer HTTP `status`. */
   failNext(times?: number, status?: number): void;
   /** The next `times` chat.postMessage calls answer 429 with a Retry-After header. */
@@ -103,6 +113,7 @@ function tokenOf(req: IncomingMessage, fields: Record<string, unknown>): string 
 class Fake implements FakeSlack {
   readonly messages: SlackMessage[] = [];
   readonly updates: SlackUpdate[] = [];
+  readonly ephemerals: SlackEphemeral[] = [];
   /** `channel|ts` of every message posted: chat.update of anything else is message_not_found. */
   private readonly posted = new Set<string>();
   attempts = 0;
@@ -151,6 +162,7 @@ class Fake implements FakeSlack {
   reset(): void {
     this.messages.length = 0;
     this.updates.length = 0;
+    this.ephemerals.length = 0;
     this.posted.clear();
     this.attempts = 0;
     this.faults = [];
@@ -195,6 +207,7 @@ class Fake implements FakeSlack {
       });
     }
     if (method === 'chat.update') return this.update(fields, token, res);
+    if (method === 'chat.postEphemeral') return sendJson(res, 200, this.ephemeral(fields));
     if (method === 'conversations.history') return sendJson(res, 200, conversationHistory(this.messages, fields));
     if (!posting) return sendJson(res, 200, { ok: false, error: 'unknown_method' });
     return sendJson(res, 200, this.postMessage(fields, token));
@@ -234,6 +247,19 @@ class Fake implements FakeSlack {
     if (!text && !blocks?.length) return sendJson(res, 200, { ok: false, error: 'no_text' });
     this.updates.push({ channel, ts, text, blocks, token });
     sendJson(res, 200, { ok: true, channel, ts, text });
+  }
+
+  /** Like Slack: a channel and a user are required; the message is never part of the channel's history. */
+  private ephemeral(fields: Record<string, unknown>): Record<string, unknown> {
+    const channel = typeof fields.channel === 'string' ? fields.channel : '';
+    const user = typeof fields.user === 'string' ? fields.user : '';
+    const text = typeof fields.text === 'string' ? fields.text : '';
+    const blocks = Array.isArray(fields.blocks) ? (fields.blocks as AnyBlock[]) : undefined;
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    if (!user) return { ok: false, error: 'user_not_found' };
+    if (!text && !blocks?.length) return { ok: false, error: 'no_text' };
+    this.ephemerals.push({ channel, user, text, blocks });
+    return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.000000` };
   }
 }
 

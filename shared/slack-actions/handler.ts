@@ -11,6 +11,8 @@ import type { MessageStates, RecordedAction } from './message-state.js';
 import { updatedMessage } from './message-update.js';
 import { actionValue, clickedBy, parsePayload, type BlockActionsPayload } from './payload.js';
 import { verifySlackSignature } from './signature.js';
+import { budgetClickOf } from '../alerts/budget-action-ids.js';
+import { budgetClickEntry, type BudgetActionsPort } from './budget-clicks.js';
 
 export interface HttpRequest {
   /** Header names in any case. */
@@ -39,6 +41,8 @@ export interface SlackActionsDeps {
   anomalyFeedback(anomalyId: string): Promise<void>;
   readonly log: Logger;
   now(): Date;
+  /** Approve, Reject and Undo of budget actions; undefined without budgets.actions. */
+  readonly budgetActions?: BudgetActionsPort;
   /**
    * Runs work after the answer has gone to Slack (`slack-actions --port`, or
    * the streaming function URL, which ends the response first). With it the
@@ -86,6 +90,11 @@ export async function handleSlackAction(req: HttpRequest, deps: SlackActionsDeps
   if (!parsed.ok) return reply(400, `malformed payload: ${parsed.reason}`);
   const payload = parsed.payload;
   const action = payload.actions[0]!;
+  const budget = budgetClickOf(action.action_id);
+  if (budget) {
+    const answer = await budgetClickEntry(budget, payload, signature!, deps);
+    return reply(answer.statusCode, answer.body);
+  }
   const kind = actionKindOf(action.action_id);
   if (!kind) return reply(200); // a link button (Cost Explorer) or someone else's element: nothing to do
   const value = actionValue(action);
