@@ -114,7 +114,12 @@ export class Cur2Export extends Construct {
         parameters: { Export: exportArg },
         physicalResourceId: PhysicalResourceId.fromResponse('ExportArn'),
       },
-      onUpdate: { ...call, action: 'UpdateExport', parameters: { ExportArn: new PhysicalResourceIdReference(), Export: exportArg } },
+      onUpdate: {
+        ...call,
+        action: 'UpdateExport',
+        parameters: { ExportArn: new PhysicalResourceIdReference(), Export: exportArg },
+        physicalResourceId: PhysicalResourceId.fromResponse('ExportArn'),
+      },
       onDelete: { ...call, action: 'DeleteExport', parameters: { ExportArn: new PhysicalResourceIdReference() } },
       policy: AwsCustomResourcePolicy.fromStatements([
         new PolicyStatement({
