@@ -73,6 +73,14 @@ describe('Lambda bundles', () => {
     }
   });
 
+  it('leave DuckDB out of every bundle: its native module stays in node_modules, for local runs only', () => {
+    for (const job of JOBS) {
+      const code = readFileSync(join(outDir, job, 'index.mjs'), 'utf8');
+      // Markers of @duckdb/node-bindings' loader: present only if esbuild had inlined DuckDB.
+      expect(code, job).not.toMatch(/getNativeNodeBinding|duckdb\.node|node-bindings-linux/);
+    }
+  });
+
   it('run daily-spend from the bundle alone with Lambda-style environment credentials', async () => {
     const { code, stdout, stderr } = await invoke(
       'daily-spend',
