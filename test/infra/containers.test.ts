@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { containersSchema } from '../../shared/config/containers.js';
 import { CUR2_COLUMNS } from '../../shared/containers/cur2-columns.js';
 import { ConfigError } from '../../shared/errors.js';
 import { FULL_CONFIG, buildStack, functionIdOf, grantsOf, synthStack, SYNTH_TIMEOUT, type Grant } from './app-fixture.js';
@@ -171,8 +172,14 @@ describe('Kubernetes cost resources (containers)', { timeout: SYNTH_TIMEOUT }, (
     const fn = template.findResources('AWS::Lambda::Function')[functionIdOf(template, 'MonthlyReport')]!;
     const config = text(fn.Properties.Environment.Variables.COST_WATCH_CONFIG);
 
-    expect(config).toContain('"containers":{"export":{"bucket":"acme-cur","prefix":"billing/","name":"cost-watch-cur2"}');
-    expect(config).toContain('"engine":"athena"');
+    const containers = (JSON.parse(config) as { containers: unknown }).containers;
+
+    // The function validates it again at start: it must still be a valid `containers`.
+    expect(containersSchema.parse(containers)).toEqual({
+      export: { bucket: 'acme-cur', prefix: 'billing/', name: 'cost-watch-cur2' },
+      engine: 'athena',
+      athena: { workgroup: 'cost-watch', database: 'cost_watch', table: 'cur2', scanLimitGiB: 2 },
+    });
   });
 
   it('creates none of them without containers', () => {
