@@ -16,8 +16,10 @@ import { monthlyReportDataset } from './monthly-dataset.js';
 import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { monthlyReviewOptions, REVIEW_CONFIG, seedLeadMetric } from './monthly-review.js';
+import { describeLevers, leversDataset, seedLeverResources } from './monthly-levers.js';
 
 export { monthlyReportDataset } from './monthly-dataset.js';
+export { describeLevers } from './monthly-levers.js';
 
 export const DEMO_REPORT_BUCKET = 'cost-watch-reports-demo';
 const root = resolve(import.meta.dirname, '../..');
@@ -28,7 +30,7 @@ const root = resolve(import.meta.dirname, '../..');
  */
 export function loadMonthlyReportCosts(ce: CostExplorerDouble, now = new Date(), accountId?: string): IsoMonth {
   const month = addMonths(monthOf(now.toISOString().slice(0, 10)), -1);
-  ce.setDataset(monthlyReportDataset(month), monthlyReviewOptions(month, accountId));
+  ce.setDataset([...monthlyReportDataset(month), ...leversDataset(month, accountId)], monthlyReviewOptions(month, accountId));
   return month;
 }
 
@@ -63,8 +65,8 @@ function findings(month: IsoMonth) {
 }
 
 /**
- * Seeds moto for the report: the bucket and the month's idle findings (budgets come from the Budgets double; daily-spend
- * seeds the leads).
+ * Seeds moto for the report: the bucket, the month's idle findings and the levers' resources (budgets come from the
+ * Budgets double; daily-spend seeds the leads).
  */
 export async function seedMonthlyReport(env: Record<string, string>, options: { bucket?: string; now?: Date } = {}): Promise<void> {
   const config = clientConfig(env);
@@ -77,6 +79,7 @@ export async function seedMonthlyReport(env: Record<string, string>, options: { 
   await s3.send(
     new PutObjectCommand({ Bucket: bucket, Key: `findings/idle-resources/${month}-26.json`, Body: body, ContentType: 'application/json' }),
   );
+  await seedLeverResources(config, now);
 }
 
 /**
@@ -150,7 +153,9 @@ async function standalone(argv: string[]): Promise<void> {
     });
     const result = await monthlyReportJob.run(ctx, { month });
     const path = await saveMonthlyReport(env, { month });
-    process.stdout.write(`${monthlyReportJob.summarize(result)}\n${describeMonthlyReport(result)}\nReport written to ${path}\n`);
+    process.stdout.write(
+      `${monthlyReportJob.summarize(result)}\n${describeMonthlyReport(result)}\n${describeLevers(result)}\nReport written to ${path}\n`,
+    );
     for (const m of await reports.receive()) process.stdout.write(`\n── email: ${m.subject}\n${m.message}\n`);
     const shot = argv.indexOf('--screenshot');
     if (shot >= 0 && argv[shot + 1]) {
