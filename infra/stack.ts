@@ -129,7 +129,7 @@ export class CostWatchStack extends Stack {
     if (org) bucket.addLifecycleRule({ id: 'expire-idle-runs', prefix: RUNS_PREFIX, expiration: Duration.days(30) });
     if (org) this.organizationScan(org, resources, environment, config.schedules.idleResources, topics.alertTopic);
     if (config.notify.slack) this.slackActions = this.addSlackActions(config.notify.slack, table, environment);
-    this.budgetActions = addActionsRole(this, config, [jobs.budgets?.function, this.slackActions?.function]);
+    this.budgetActions = addActionsRole(this, config, [jobs.budgets?.function, this.slackActions?.function], table);
 
     new CfnOutput(this, 'LedgerTableName', { value: table.tableName });
     new CfnOutput(this, 'ReportBucketName', { value: bucket.bucketName });

@@ -1,4 +1,5 @@
 import { Aws, Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ArnPrincipal, CompositePrincipal, Role, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { CostWatchConfig } from '../../shared/config/index.js';
@@ -108,6 +109,7 @@ export function addActionsRole(
   scope: Construct,
   config: Pick<CostWatchConfig, 'budgets' | 'organization'>,
   functions: readonly (ActingFunction | undefined)[],
+  ledger: ITable,
 ): ActionsRole | undefined {
   if (!config.budgets.actions.length) return undefined;
   const acting = functions.filter((f): f is ActingFunction => f !== undefined);
@@ -116,6 +118,15 @@ export function addActionsRole(
     trustedRoles: acting.map((f) => f.role!),
     organization: config.organization && { actionsRoleName: config.organization.actionsRoleName, deployTo: config.organization.deployTo },
   });
-  for (const f of acting) f.addEnvironment(ACTIONS_ROLE_ENV, actions.role.roleArn);
+  for (const f of acting) {
+    f.addEnvironment(ACTIONS_ROLE_ENV, actions.role.roleArn);
+    grantPermissions(f.role!, [
+      {
+        actions: ['dynamodb:GetItem'],
+        resources: [ledger.tableArn],
+        why: 'Reads one action record, and the index of applied ones, by key with a consistent read.',
+      },
+    ]);
+  }
   return actions;
 }

@@ -81,12 +81,19 @@ function buttons(r: ActionRecord): KnownBlock[] {
 
 const planned = (r: ActionRecord) => r.resources.filter((x) => x.state !== 'protected' && x.state !== 'unchanged');
 
+/** Applied (or partly): at once under approval "auto", else after whose approval. */
+function applied(r: ActionRecord, ctx: ActionMessageContext, event: ActionEvent | undefined, approvedBy: string | undefined): string {
+  const when = event ? ` at ${at(event.at)}` : '';
+  if (ctx.approval === 'auto' && approvedBy === undefined)
+    return `:zap: Applied at once (approval: auto)${when}${r.status === 'failed' ? ', with failures' : ''}.`;
+  return `${r.status === 'failed' ? ':warning: Applied with failures' : ':white_check_mark: Applied'}${approvedBy ?? ''}${when}.`;
+}
+
 /** What happened, newest step first: who approved, rejected, applied or undid it, and when. */
 function statusLine(r: ActionRecord, ctx: ActionMessageContext): string {
   const event = last(r, r.status);
   const by = event ? `${who(event.by)} at ${at(event.at)}` : '';
   const approved = last(r, 'approved');
-  const approvedBy = approved ? ` after approval by ${who(approved.by)}` : '';
   switch (r.status) {
     case 'planned':
       return ':memo: Dry run: this is the plan; nothing was changed.';
@@ -100,9 +107,7 @@ function statusLine(r: ActionRecord, ctx: ActionMessageContext): string {
     case 'failed':
       if (last(r, 'restored') || r.resources.some((x) => x.state === 'restore-failed'))
         return `:warning: Undo by ${by} could not restore everything: see below; Undo may be tried again.`;
-      return ctx.approval === 'auto' && !approved
-        ? `:zap: Applied at once (approval: auto) at ${event ? at(event.at) : 'run time'}${r.status === 'failed' ? ', with failures' : ''}.`
-        : `${r.status === 'failed' ? ':warning: Applied with failures' : ':white_check_mark: Applied'}${approvedBy}${event ? ` at ${at(event.at)}` : ''}.`;
+      return applied(r, ctx, event, approved ? ` after approval by ${who(approved.by)}` : undefined);
     case 'restored':
       return `:leftwards_arrow_with_hook: Undone by ${by}: the recorded state is restored.`;
   }

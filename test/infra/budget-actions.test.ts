@@ -48,6 +48,7 @@ describe('budget actions role', { timeout: SYNTH_TIMEOUT }, () => {
     const { template: plain } = synthStack({ config: FULL_CONFIG });
     expect(actionsRoleId(plain)).toEqual([]);
     for (const job of JOB_IDS) expect(actionsOf(plain, job)).not.toContain('sts:AssumeRole');
+    expect(actionsOf(plain, 'Budgets')).not.toContain('dynamodb:GetItem');
     expect(JSON.stringify(plain.toJSON())).not.toContain('COST_WATCH_ACTIONS_ROLE_ARN');
   });
 
@@ -63,6 +64,8 @@ describe('budget actions role', { timeout: SYNTH_TIMEOUT }, () => {
         { action: 'sts:AssumeRole', resource: { 'Fn::GetAtt': [roleId, 'Arn'] } },
       ]);
     for (const job of ['DailySpend', 'IdleResources', 'MonthlyReport']) expect(actionsOf(template, job)).not.toContain('sts:AssumeRole');
+    // The action records are read by key: budgets gains GetItem beside its batched alert reads.
+    expect(actionsOf(template, 'Budgets')).toContain('dynamodb:GetItem');
   });
 
   it('names the actions role to the budgets function and the Slack endpoint only', () => {
