@@ -18,8 +18,8 @@ export interface ActWhere {
 export const PROTECT_TAG = 'cost-watch:protect';
 /** Tag the deny SCP carries, so the role may attach, detach and delete that policy only. */
 export const OWNER_TAG = { key: 'cost-watch:owner', value: 'cost-watch' } as const;
-/** IAM path of the deny policy of deny-new-resources outside an organization. */
-export const DENY_POLICY_PATH = '/cost-watch/';
+/** Name prefix of the deny policy of deny-new-resources outside an organization (IAM policy ARNs carry the name). */
+export const DENY_POLICY_PREFIX = 'cost-watch-deny-';
 
 type Tags = Readonly<Record<string, readonly string[]>>;
 
@@ -89,20 +89,25 @@ const roleArn = (where: ActWhere, role: string) =>
   role.startsWith('arn:') ? role : `arn:${where.partition}:iam::${where.account}:role/${role}`;
 
 function denyWithIam(where: ActWhere, roles: readonly string[]): JobPermission[] {
-  const policies = `arn:${where.partition}:iam::${where.account}:policy${DENY_POLICY_PATH}*`;
+  const policies = `arn:${where.partition}:iam::${where.account}:policy/${DENY_POLICY_PREFIX}*`;
   return [
     {
       actions: ['iam:CreatePolicy', 'iam:DeletePolicy', 'iam:GetPolicy'],
       resources: [policies],
-      why: `deny-new-resources creates (undo deletes) its deny policy, only under the IAM path ${DENY_POLICY_PATH}.`,
+      why: `deny-new-resources creates (undo deletes) its deny policy, only one named ${DENY_POLICY_PREFIX}<record>.`,
     },
     ...(roles.length
       ? [
           {
-            actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:GetRole'],
+            actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'],
             resources: roles.map((r) => roleArn(where, r)),
             conditions: { ArnLike: { 'iam:PolicyARN': [policies] } },
-            why: `deny-new-resources attaches (undo detaches) only its own ${DENY_POLICY_PATH} policy, only to the roles in do.roles.`,
+            why: `deny-new-resources attaches (undo detaches) only its own ${DENY_POLICY_PREFIX}* policy, only to the roles in do.roles.`,
+          },
+          {
+            actions: ['iam:ListRoleTags'],
+            resources: roles.map((r) => roleArn(where, r)),
+            why: 'Plans deny-new-resources: a role tagged cost-watch:protect=true is left alone.',
           },
         ]
       : []),
@@ -121,6 +126,20 @@ function denyWithScp(where: ActWhere): JobPermission[] {
       why:
         'deny-new-resources creates its SCP (a new policy has no ARN yet, so Resource "*"), only a service control policy ' +
         `carrying the tag ${OWNER_TAG.key}=${OWNER_TAG.value}.`,
+    },
+    {
+      actions: ['organizations:TagResource'],
+      resources: [`arn:${where.partition}:organizations::${where.account}:policy/o-*/service_control_policy/p-*`],
+      conditions: {
+        StringEquals: { [`aws:RequestTag/${OWNER_TAG.key}`]: OWNER_TAG.value },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [OWNER_TAG.key] },
+      },
+      why: `CreatePolicy with tags needs organizations:TagResource: only SCPs, only the ${OWNER_TAG.key} tag.`,
+    },
+    {
+      actions: ['organizations:ListPolicies'],
+      resources: ['*'],
+      why: 'Finds the SCP a retried apply already created (by its name); organizations:ListPolicies only accepts Resource "*".',
     },
     {
       actions: ['organizations:AttachPolicy', 'organizations:DetachPolicy', 'organizations:DeletePolicy'],

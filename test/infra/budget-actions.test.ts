@@ -111,7 +111,7 @@ describe('budget actions role', { timeout: SYNTH_TIMEOUT }, () => {
     expect(JSON.stringify(ssm!.Resource)).toMatch(/:parameter\/app\/flags\/non-critical"/);
     const [attach] = having(statements, 'iam:AttachRolePolicy');
     expect(JSON.stringify(attach!.Resource)).toMatch(/:role\/app-deployer"/);
-    expect(JSON.stringify(attach!.Condition)).toMatch(/iam:PolicyARN.*:policy\/cost-watch\/\*/);
+    expect(JSON.stringify(attach!.Condition)).toMatch(/iam:PolicyARN.*:policy\/cost-watch-deny-\*/);
     expect(having(statements, 'organizations:AttachPolicy')).toEqual([]);
   });
 
