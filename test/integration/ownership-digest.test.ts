@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TopicWithInbox } from '../../emulators/fixtures.js';
+import { ownershipSpend, seedOwnership, type OwnershipSeeded } from '../../scripts/demo/ownership-seed.js';
+import { addDays, yesterday } from '../../shared/time/dates.js';
+import { runCli } from '../support/cli.js';
+import { startWorld, type World } from '../support/world.js';
+
+const BUCKET = 'cost-watch-reports-ownership-digest';
+const LOGS = 'ownership-digest-logs';
+const SECOND = yesterday(new Date());
+const FIRST = addDays(SECOND, -7);
+
+let world: World;
+let seeded: OwnershipSeeded;
+let dataTopic: TopicWithInbox;
+let webTopic: TopicWithInbox;
+let file: string;
+
+const idle = (date: string) =>
+  runCli(['run', 'idle-resources', '--config', file, '--date', date, '--json'], { env: world.env, timeoutMs: 90_000 }).then((r) => ({
+    ...r,
+    json: r.stdout ? JSON.parse(r.stdout) : undefined,
+  }));
+const slackTo = (channel: string, from = 0) =>
+  world.slack.messages
+    .slice(from)
+    .filter((m) => m.channel === channel)
+    .map((m) => m.text);
+
+beforeAll(async () => {
+  world = await startWorld({
+    tmp: 'cw-ownership-digest-',
+    slack: true,
+    costExplorer: true,
+    topic: 'idle-default',
+    ledgers: ['ledger-ownership-digest'],
+    buckets: [BUCKET],
+  });
+  dataTopic = await world.newTopic('idle-team-data');
+  webTopic = await world.newTopic('idle-team-web');
+  seeded = await seedOwnership(world.aws.env, LOGS);
+  world.ce.setDataset(ownershipSpend(SECOND, world.aws.account.accountId));
+  file = join(world.dir, 'config.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      idle: { regions: ['us-east-1'] },
+      report: { bucket: BUCKET },
+      ownership: {
+        tags: ['team', 'env'],
+        teams: { data: { slack: { channel: '#team-data' }, alertTopicArn: dataTopic.topicArn }, web: { alertTopicArn: webTopic.topicArn } },
+      },
+      notify: { slack: { channel: '#cost-alerts' }, alertTopicArn: world.topic.topicArn },
+      ledgerTable: 'ledger-ownership-digest',
+    }),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+describe('weekly ownership digest through the CLI', { timeout: 240_000 }, () => {
+  let first: Awaited<ReturnType<typeof idle>>;
+
+  it("sends a finding to its team's Slack channel and topic by the resource's team tag, and the rest to the defaults", async () => {
+    first = await idle(FIRST);
+    expect(first.code, first.stderr).toBe(0);
+    const dataSlack = slackTo('#team-data');
+    const defaultSlack = slackTo('#cost-alerts');
+    expect(dataSlack).toHaveLength(1);
+    expect(dataSlack[0]).toContain(seeded.dataInstance);
+    expect(dataSlack[0]).toContain(seeded.dataVolume);
+    expect(dataSlack[0]).not.toContain(seeded.webVolume);
+    expect(dataSlack[0]).not.toContain(seeded.untaggedInstance);
+    expect(defaultSlack).toHaveLength(1);
+    expect(defaultSlack[0]).toContain(seeded.untaggedInstance);
+    expect(defaultSlack[0]).not.toContain(seeded.dataVolume);
+    const [web, data, fallback] = [await webTopic.receive(), await dataTopic.receive(), await world.topic.receive()];
+    expect(web.map((m) => m.message)).toEqual([expect.stringContaining(seeded.webVolume)]);
+    expect(web[0]!.message).not.toContain(seeded.dataVolume);
+    expect(data.map((m) => m.message)).toEqual([expect.stringContaining(seeded.dataVolume)]);
+    expect(fallback.map((m) => m.message)).toEqual([expect.not.stringContaining(seeded.webVolume)]);
+    const byAlert = (id: string) =>
+      first.json.deliveries.filter((d: { alertId: string }) => d.alertId.includes(id)).map((d: { destination: string }) => d.destination);
+    expect(byAlert(seeded.dataVolume).sort()).toEqual(['#team-data', dataTopic.topicArn].sort());
+    expect(byAlert(seeded.webVolume)).toEqual([webTopic.topicArn]);
+  });
+});
