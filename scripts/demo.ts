@@ -24,6 +24,7 @@ import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/fin
 import { DEMO_IDLE_RULES, DEMO_IDLE_RULES_NOTE, seedIdleResources } from './demo/idle-resources.js';
 import { describeLevers, loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
 import { showOrganization } from './demo/organization.js';
+import { showOwnership } from './demo/ownership.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 import { showMuteDemo } from './demo/slack-actions.js';
 import { DEMO_USAGE, keepInstructions, parseDemoArgs } from './demo/keep.js';
@@ -200,6 +201,7 @@ async function main(): Promise<number> {
     );
     const eml = await showFinanceEmail(world.env, outDir);
     if (eml) process.stdout.write(`Finance email (open it in a mail client): ${eml}\n`);
+    await showOwnership({ moto, ce, slack, outDir, run: runCli });
     await showOrganization({ moto, ce, slack, outDir, run: runCli });
     process.stdout.write(`\nDemo config: ${world.configFile}\n`);
     if (keep) {

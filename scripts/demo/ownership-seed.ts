@@ -26,7 +26,9 @@ export interface OwnershipSeeded {
 const tagList = (t: Record<string, string>): Tag[] => Object.entries(t).map(([Key, Value]) => ({ Key, Value }));
 
 async function instance(ec2: EC2Client, tags: Record<string, string>): Promise<string> {
-  const spec = Object.keys(tags).length ? { TagSpecifications: [{ ResourceType: 'instance' as const, Tags: tagList(tags) }] } : {};
+  // Tagged at launch, root volume included, as a team's launch template would.
+  const on = (ResourceType: 'instance' | 'volume') => ({ ResourceType, Tags: tagList(tags) });
+  const spec = Object.keys(tags).length ? { TagSpecifications: [on('instance'), on('volume')] } : {};
   const out = await ec2.send(
     new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 'm5.large', MinCount: 1, MaxCount: 1, ...spec }),
   );
