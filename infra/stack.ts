@@ -82,12 +82,15 @@ export class CostWatchStack extends Stack {
       topicKey: topics.key,
       bucket,
       reportPrefix: config.report.prefix,
-      // Route channels post with the same bot token (its default secret when only routes name Slack channels).
+      // Route and team channels post with the same bot token (its default secret when only they name Slack channels).
       slackSecretArn:
-        config.notify.slack || config.notify.routes.some((route) => route.slack)
+        config.notify.slack || [...config.notify.routes, ...Object.values(config.ownership.teams)].some((to) => to.slack)
           ? slackSecretPolicyArn(this, 'SlackBotToken', config.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET)
           : undefined,
       routeTopicArns: [...new Set(config.notify.routes.flatMap((route) => (route.alertTopicArn ? [route.alertTopicArn] : [])))],
+      teamTopicArns: [
+        ...new Set(Object.values(config.ownership.teams).flatMap((team) => (team.alertTopicArn ? [team.alertTopicArn] : []))),
+      ],
       reportEmail: config.report.email,
       unitCost: config.unitCost,
       anomalies: config.dailySpend.anomalies,

@@ -8,6 +8,7 @@ import type { JobName } from '../../shared/alerts/jobs.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
 import { sesSendPermission } from './ses-send.js';
+import { publishTeams } from './team-topics.js';
 
 /** Where the idle-resources job writes its findings and monthly-report reads them. */
 export const FINDINGS_PREFIX = 'findings/';
@@ -25,6 +26,8 @@ export interface JobResources {
   readonly reportPrefix: string;
   /** Alert topics of `notify.routes` (not the stack's): each team's own topic. */
   readonly routeTopicArns?: readonly string[];
+  /** Alert topics of `ownership.teams`: idle-resources sends a team the findings on its resources. */
+  readonly teamTopicArns?: readonly string[];
   /** ARN (pattern) of the Slack bot token secret; present only when `notify.slack` or a route names a Slack channel. */
   readonly slackSecretArn?: string;
   /** `report.email` from config: the finance email goes through SES instead of the report topic. */
@@ -168,6 +171,7 @@ export const JOBS: Record<JobName, JobSpec> = {
       },
       ledger(r),
       ...publishAlerts(r),
+      ...publishTeams(r),
       ...slack(r),
     ],
   },

@@ -1,6 +1,7 @@
 import { Aws } from 'aws-cdk-lib';
 import { RUNS_PREFIX } from '../../shared/jobs/idle-resources/run-store.js';
 import { FINDINGS_PREFIX, ledger, publishAlerts, slack, type JobResources } from './jobs.js';
+import { publishTeams } from './team-topics.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
 
@@ -64,6 +65,7 @@ export function idleStepPermissions(step: IdleStep, r: JobResources, roleName: s
         },
         ledger(r),
         ...publishAlerts(r),
+        ...publishTeams(r),
         ...slack(r),
       ];
   }
