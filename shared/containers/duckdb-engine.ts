@@ -66,7 +66,11 @@ export function duckdbEngine(source: DuckdbSource, table: string): ContainersEng
         const db = await DuckDBInstance.create(':memory:');
         const conn = await db.connect();
         try {
-          const rows = await query(conn, table, files, q);
+          const rows = await query(conn, table, files, q).catch((err: unknown) => {
+            throw new ContainersGapError(`DuckDB could not read the export at ${local.where}: ${(err as Error).message}`, 'read', {
+              cause: err,
+            });
+          });
           return { rows, source: local.where, scannedBytes: sizes.reduce((a, b) => a + b, 0) };
         } finally {
           conn.closeSync();

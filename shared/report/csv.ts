@@ -1,4 +1,5 @@
 import { stripBidi } from '../text/bidi.js';
+import { CONTAINER_COLUMNS, containerCsvRows } from './csv-containers.js';
 import type { ReportModel } from './model.js';
 
 /**
@@ -38,6 +39,9 @@ export function csvField(value: string): string {
 const amount = (n: number) => n.toFixed(2);
 
 export function renderCsv(m: ReportModel): string {
+  // Only with containers: the file of a config without them stays as it was.
+  const extra = m.containers ? [...CONTAINER_COLUMNS] : [];
+  const tail = m.containers ? ['services', '', ''] : [];
   if (m.accounts) {
     const rows = m.accounts.services.map((l) =>
       [
@@ -50,9 +54,10 @@ export function renderCsv(m: ReportModel): string {
         amount(l.change),
         l.changePct === null ? '' : String(l.changePct),
         csvField(m.currency),
+        ...tail,
       ].join(','),
     );
-    return [ORG_CSV_HEADER.join(','), ...rows].map((r) => `${r}\r\n`).join('');
+    return lines([...ORG_CSV_HEADER, ...extra], rows, containerCsvRows(m, true, csvField, csvText));
   }
   const rows = m.services.map((l) =>
     [
@@ -63,7 +68,11 @@ export function renderCsv(m: ReportModel): string {
       amount(l.change),
       l.changePct === null ? '' : String(l.changePct),
       csvField(m.currency),
+      ...tail,
     ].join(','),
   );
-  return [CSV_HEADER.join(','), ...rows].map((r) => `${r}\r\n`).join('');
+  return lines([...CSV_HEADER, ...extra], rows, containerCsvRows(m, false, csvField, csvText));
 }
+
+const lines = (header: readonly string[], rows: string[], more: string[]) =>
+  [header.join(','), ...rows, ...more].map((r) => `${r}\r\n`).join('');

@@ -2,6 +2,7 @@ import { countOf, formatChange, formatMoney, formatPercent, formatSignedMoney } 
 import { escapeHtml } from './escape.js';
 import { budgetScope, NO_BUDGET_HISTORY } from './budgets.js';
 import type { ReportModel } from './model.js';
+import { containersSection } from './containers-html.js';
 import { leversSection } from './levers-html.js';
 import { reviewSection } from './review-html.js';
 import { barPairs, budgetBar, lineChart } from './svg.js';
@@ -168,6 +169,7 @@ export function renderHtml(m: ReportModel): string {
     budgets(m),
     reviewSection(m),
     leversSection(m),
+    containersSection(m),
     byAccount(m),
     movers(m),
     byTag(m),

@@ -1,5 +1,6 @@
 import { roundCents, roundPct } from '../money.js';
 import { addDays, addMonths, dayRange, daysBetween, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
+import type { ContainersReport } from '../containers/types.js';
 import type { FinOpsReview } from '../review/types.js';
 import type { AccountLine, AccountServiceLine } from './accounts.js';
 import type { BudgetLine } from './budgets.js';
@@ -32,7 +33,11 @@ export interface ReportData {
   /** The FinOps review (categories, allocation, commitments, rightsizing), when the job gathered it. */
   readonly review?: FinOpsReview;
   /** Organizations: spend by account, and by account and service (the CSV's rows). */
-  readonly accounts?: { readonly lines: AccountLine[]; readonly services: AccountServiceLine[] };
+  readonly accounts?: {
+    readonly lines: AccountLine[];
+    readonly services: AccountServiceLine[];
+  }; /** Kubernetes cost by cluster and namespace (`containers` in config), with the gap that kept it out, if any. */
+  readonly containers?: { readonly report: ContainersReport | null; readonly gap?: { readonly message: string } };
 }
 
 /** One row of a month-over-month comparison (a service, a tag value, "Other"). */
@@ -48,7 +53,18 @@ export interface Line {
 /** The facts of the report that pass from data to model unchanged. */
 type ReportFacts = Pick<
   ReportData,
-  'month' | 'currency' | 'metric' | 'generatedAt' | 'through' | 'partial' | 'estimated' | 'budgets' | 'waste' | 'review' | 'accounts'
+  | 'month'
+  | 'currency'
+  | 'metric'
+  | 'generatedAt'
+  | 'through'
+  | 'partial'
+  | 'estimated'
+  | 'budgets'
+  | 'waste'
+  | 'review'
+  | 'accounts'
+  | 'containers'
 >;
 
 export interface ReportModel extends ReportFacts {
@@ -166,6 +182,7 @@ export function buildReportModel(data: ReportData): ReportModel {
     waste: data.waste,
     review: data.review,
     accounts: data.accounts,
+    containers: data.containers,
     empty: total.amount === 0 && services.every((l) => l.amount === 0),
   };
 }

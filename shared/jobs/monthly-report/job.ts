@@ -8,7 +8,7 @@ import { planReportDelivery } from './delivery.js';
 import { renderHtml } from '../../report/html.js';
 import { markCountedInWaste } from '../../report/overlap.js';
 import { accountLines, accountServiceLines } from '../../report/accounts.js';
-import { buildReportModel, reportThrough } from '../../report/model.js';
+import { buildReportModel, comparedDays, reportThrough } from '../../report/model.js';
 import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from '../../report/storage.js';
 import { renderXlsx, XLSX_CONTENT_TYPE } from '../../report/xlsx/index.js';
 import { addDays, addMonths, monthOf, today, type IsoMonth } from '../../time/dates.js';
@@ -18,6 +18,7 @@ import { reportScope } from './accounts.js';
 import { readReportBudgets } from './budgets.js';
 import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './result.js';
 import { gatherReview } from './review.js';
+import { readContainers } from './containers.js';
 import type { JobDefinition } from '../common/types.js';
 
 export { summarizeMonthlyReport, type MonthlyReportResult } from './result.js';
@@ -45,9 +46,10 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
   const endExclusive = addDays(through, 1);
   const window = reportWindow(month, endExclusive, partial);
   const scope = await reportScope(ctx);
-  const [costs, accountId] = await Promise.all([
+  const [costs, accountId, containers] = await Promise.all([
     readCosts(ctx, ce, window, scope),
     resolveAccountId(ctx.aws, ctx.config.budgets.accountId),
+    readContainers(ctx, month, through, comparedDays(month, through, partial).to),
   ]);
   const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
@@ -65,7 +67,8 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
     partial,
     budgets,
     waste,
-    review: markCountedInWaste(review, waste),
+    review: markCountedInWaste(containers.gap ? { ...review, gaps: [...review.gaps, containers.gap] } : review, waste),
+    ...(ctx.config.containers ? { containers } : {}),
     ...(byAccount && costs.accountSpend
       ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } }
       : {}),

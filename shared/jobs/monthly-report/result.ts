@@ -9,6 +9,8 @@ import type { CategoryRow } from '../../review/categories.js';
 import type { Commitments, MonthUnitCost, ReviewGap, RightsizingRow } from '../../review/types.js';
 import type { AnyLever } from '../../review/levers/types.js';
 import type { IsoMonth } from '../../time/dates.js';
+import type { ContainersReport } from '../../containers/types.js';
+import { containersSummary } from '../../report/containers-text.js';
 
 type Amounts = { key: string; amount: number; previous: number; changePct: number | null };
 
@@ -54,6 +56,8 @@ export interface MonthlyReportResult {
   readonly totalDedupedSavings: number;
   /** Review parts AWS would not answer (denied, not enabled): the report says so and the rest is written. */
   readonly reviewGaps: ReviewGap[];
+  /** Kubernetes cost from the CUR 2.0 export; null without `containers` in config (a gap leaves the lists empty). */
+  readonly containers: ContainersReport | null;
   /** With `unitCost` in config: the month's cost per unit and the month before's; null otherwise. */
   readonly unitCost: Omit<MonthUnitCost, 'daily'> | null;
   readonly objects: ReportObject[];
@@ -135,6 +139,7 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     levers: r?.levers?.levers ?? [],
     totalDedupedSavings: r?.levers?.totalDedupedSavings ?? 0,
     reviewGaps: r?.gaps ?? [],
+    containers: m.containers?.report ?? null,
     unitCost: r?.unitCost
       ? {
           unit: r.unitCost.unit,
@@ -182,6 +187,7 @@ export function summarizeMonthlyReport(r: MonthlyReportResult): string {
       `  cost per ${r.unitCost.unit}: ${unitCost(r.unitCost.costPerUnit)} (target ${unitCost(r.unitCost.target)}, month ` +
         `before ${unitCost(r.unitCost.previousCostPerUnit)})`,
     );
+  lines.push(...containersSummary(r.containers, r.currency));
   for (const g of r.reviewGaps) lines.push(`  ${g.part}: ${g.message}`);
   for (const o of r.objects) lines.push(`  ${r.written ? 'wrote' : 'would write'} s3://${o.bucket}/${o.key}`);
   if (r.email)

@@ -1,5 +1,6 @@
 import type { ReportModel } from '../model.js';
 import { budgetsSheet } from './budgets-sheet.js';
+import { containersSheet } from './containers-sheet.js';
 import { leverSheets } from './levers-sheets.js';
 import { rightsizingSheet } from './rightsizing-sheet.js';
 import {
@@ -49,5 +50,6 @@ export async function renderXlsx(m: ReportModel, o: XlsxOptions): Promise<Buffer
   rightsizingSheet(wb, m);
   budgetsSheet(wb, m);
   leverSheets(wb, m);
+  containersSheet(wb, m);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
