@@ -2,13 +2,14 @@
  * The savings levers part of the monthly-report demo: usage lines for the
  * Cost Explorer double (instance hours to commit to, on-demand EC2 in dev and
  * staging, a Spot line that must not count, data transfer that grew), and in
- * moto an x86 instance and database with Graviton equivalents, an instance
- * already on Graviton (never listed) and a bucket in Standard without a
- * lifecycle rule, with the BucketSizeBytes S3 would publish for it.
+ * moto x86 instances with Graviton equivalents, an instance already on
+ * Graviton (never listed) and a bucket in Standard without a lifecycle rule,
+ * with the BucketSizeBytes S3 would publish for it. No database: an RDS
+ * instance created here makes moto 5.2.1's /moto-api/data.json answer 500,
+ * which the demo's SES outbox reads (the idle-resources part seeds Graviton databases).
  */
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { EC2Client, RunInstancesCommand, type _InstanceType } from '@aws-sdk/client-ec2';
-import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import type { CostRecord } from '../../emulators/cost-explorer.js';
 import type { MonthlyReportResult } from '../../shared/jobs/monthly-report/result.js';
@@ -79,16 +80,7 @@ export async function seedLeverResources(config: ClientConfig, now = new Date())
     run('m5.2xlarge', 'api-prod-1'),
     run('c5.xlarge', 'ci-runner-3'),
     run('m7g.large', 'already-graviton'),
-    new RDSClient(config).send(
-      new CreateDBInstanceCommand({
-        DBInstanceIdentifier: 'orders-db',
-        DBInstanceClass: 'db.m5.large',
-        Engine: 'postgres',
-        MasterUsername: 'demo',
-        MasterUserPassword: 'demo-password-1',
-        AllocatedStorage: 100,
-      }),
-    ),
+    run('r5.large', 'reports-worker'),
   ]);
   await new S3Client({ ...config, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: DEMO_COLD_BUCKET }));
   // S3 publishes BucketSizeBytes once a day; moto's own figure (today, 0 bytes: the bucket is empty) is skipped as empty.
