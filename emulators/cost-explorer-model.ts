@@ -69,6 +69,11 @@ export interface DatasetOptions {
   anomalies?: Anomaly[] | null;
   /** Anomalies per GetAnomalies page (AWS pages too). @default 100 */
   anomalyPageSize?: number;
+  /**
+   * The tag keys activated as cost allocation tags. Cost Explorer knows only those: grouping or filtering by
+   * another key sees no value on any cost, so every cost groups under `key$`. @default every key of the records
+   */
+  costAllocationTags?: readonly string[];
 }
 
 export interface Dataset extends DatasetOptions {
@@ -107,12 +112,17 @@ function dimensionReader(key: string | undefined): (record: CostRecord) => strin
   return read;
 }
 
-/** AWS keys tag groups as `key$value`, and untagged spend as `key$`. */
-export function groupKeyReader(group: GroupDefinition): (record: CostRecord) => string {
+/** A record's value of a tag as Cost Explorer sees it: none for a key not activated as a cost allocation tag. */
+export function tagValueOf(record: CostRecord, key: string, active?: readonly string[]): string | undefined {
+  return active && !active.includes(key) ? undefined : record.tags?.[key];
+}
+
+/** AWS keys tag groups as `key$value`, and untagged spend (or any spend, for a tag not activated) as `key$`. */
+export function groupKeyReader(group: GroupDefinition, active?: readonly string[]): (record: CostRecord) => string {
   if (group.Type === 'DIMENSION') return dimensionReader(group.Key);
   if (group.Type === 'TAG' && group.Key) {
     const tagKey = group.Key;
-    return (r) => `${tagKey}$${r.tags?.[tagKey] ?? ''}`;
+    return (r) => `${tagKey}$${tagValueOf(r, tagKey, active) ?? ''}`;
   }
   if (group.Type === 'COST_CATEGORY' && group.Key) {
     const name = group.Key;
@@ -142,7 +152,7 @@ function valueMatches(value: string | undefined, wanted: DimensionValues | TagVa
 }
 
 /** Evaluates a Cost Explorer filter Expression against one record. */
-export function matchesFilter(expr: Expression, record: CostRecord): boolean {
+export function matchesFilter(expr: Expression, record: CostRecord, active?: readonly string[]): boolean {
   const parts = (['And', 'Or', 'Not', 'Dimensions', 'Tags', 'CostCategories'] as const).filter((k) => expr[k] !== undefined);
   if (parts.length !== 1) {
     throw new CostExplorerFault(
@@ -150,14 +160,14 @@ export function matchesFilter(expr: Expression, record: CostRecord): boolean {
       `Expression must have exactly one of And, Or, Not, Dimensions, Tags, CostCategories; got ${parts.join(', ') || 'none'}`,
     );
   }
-  if (expr.And) return expr.And.every((e) => matchesFilter(e, record));
-  if (expr.Or) return expr.Or.some((e) => matchesFilter(e, record));
-  if (expr.Not) return !matchesFilter(expr.Not, record);
+  if (expr.And) return expr.And.every((e) => matchesFilter(e, record, active));
+  if (expr.Or) return expr.Or.some((e) => matchesFilter(e, record, active));
+  if (expr.Not) return !matchesFilter(expr.Not, record, active);
   if (expr.Dimensions) return valueMatches(dimensionReader(expr.Dimensions.Key)(record), expr.Dimensions);
   if (expr.Tags) {
     const key = expr.Tags.Key;
     if (!key) throw new CostExplorerFault('ValidationException', 'Tags filter needs a Key');
-    return valueMatches(record.tags?.[key], expr.Tags);
+    return valueMatches(tagValueOf(record, key, active), expr.Tags);
   }
   const cc = expr.CostCategories;
   if (!cc?.Key) throw new CostExplorerFault('ValidationException', 'CostCategories filter needs a Key');

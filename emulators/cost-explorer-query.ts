@@ -80,7 +80,7 @@ function sumMetrics(records: readonly CostRecord[], metrics: readonly string[], 
 function summarise(bucket: Bucket, req: GetCostAndUsageRequest, dataset: Dataset): SummedBucket {
   const metrics = req.Metrics ?? [];
   const unit = dataset.currency ?? 'USD';
-  const readers = (req.GroupBy ?? []).map(groupKeyReader);
+  const readers = (req.GroupBy ?? []).map((g) => groupKeyReader(g, dataset.costAllocationTags));
   const byKey = new Map<string, { keys: string[]; records: CostRecord[] }>();
   if (readers.length > 0) {
     for (const record of bucket.records) {
@@ -147,7 +147,7 @@ export function getCostAndUsage(dataset: Dataset, req: GetCostAndUsageRequest, p
     throw new CostExplorerFault('ValidationException', 'GroupBy accepts at most two group definitions');
   }
   const filter = req.Filter;
-  const wanted = dataset.records.filter((r) => !filter || matchesFilter(filter, r));
+  const wanted = dataset.records.filter((r) => !filter || matchesFilter(filter, r, dataset.costAllocationTags));
   const buckets = timeBuckets(req).map((t) => ({ ...t, records: wanted.filter((r) => r.date >= t.start && r.date < t.end) }));
   const summed = buckets.map((b) => summarise(b, req, dataset));
   const page = paginate(summed, readToken(req), Math.max(1, pageSize));

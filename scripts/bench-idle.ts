@@ -5,7 +5,7 @@ import { ALL_CLIENTS } from '../shared/aws/all-clients.js';
  * instances, volumes, snapshots, AMIs, Elastic IPs, NAT gateways, ALBs/NLBs,
  * RDS), runs the job in-process (dry run: the scan is what is measured),
  * counts every AWS request per scope by operation with SDK middleware and
- * compares with the minimum (one page per listing + ceil(queries / 500)
+ * compares with the minimum (one page per listing, ceil(tagged / 100) GetResources, ceil(queries / 500)
  * GetMetricData), then precision and recall per rule against the seeded truth,
  * and the idle-resources Lambda's bundle size and handler import time.
  */
@@ -26,6 +26,8 @@ import { silentLogger } from '../shared/log.js';
 import { clientConfig, seedFleet, type SeedInstance, type SeedRegion } from './demo/idle-resources.js';
 import { seedWaste, type WasteSeed } from './demo/waste.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
+import { paginateGetResources, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import { RESOURCES_PER_PAGE } from '../shared/waste/listings/tagged-resources.js';
 
 hideSdkNodeVersionWarning();
 
@@ -39,7 +41,8 @@ const TYPES = ['m5.large', 'c6i.xlarge', 't3.medium', 'r6g.large'];
 function fleet(region: string): SeedRegion {
   const instances: SeedInstance[] = Array.from({ length: RUNNING }, (_, i) => {
     const idle = [0, 3, 7].includes(i % 10);
-    return { type: TYPES[i % TYPES.length]!, cpu: idle ? 0.5 + (i % 4) : 15 + (i % 60) };
+    // A Name tag on every instance: the Tagging API lists them (it never lists a resource that was never tagged).
+    return { type: TYPES[i % TYPES.length]!, cpu: idle ? 0.5 + (i % 4) : 15 + (i % 60), name: 'fleet' };
   });
   const volumes = Array.from({ length: VOLUMES }, (_, i) => ({
     type: ['gp2', 'gp3', 'io1', 'st1'][i % 4]!,
@@ -81,6 +84,15 @@ function counting<T extends { middlewareStack: unknown }>(client: T, region: str
   return client;
 }
 
+/** What GetResources lists in a region (every resource ever tagged), counted outside the measured clients. */
+async function taggedCount(env: Record<string, string>, region: string): Promise<number> {
+  let n = 0;
+  const client = new ResourceGroupsTaggingAPIClient(clientConfig(env, region));
+  for await (const page of paginateGetResources({ client, pageSize: RESOURCES_PER_PAGE }, {}))
+    n += page.ResourceTagMappingList?.length ?? 0;
+  return n;
+}
+
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : '1.000');
 
 async function bundleSizeAndImport(): Promise<string[]> {
@@ -111,7 +123,10 @@ async function main(): Promise<void> {
       counting(aws.cloudWatch(region), region, counts);
       counting(aws.elbv2(region), region, counts);
       counting(aws.rds(region), region, counts);
+      counting(aws.tagging(region), region, counts);
     }
+    counting(aws.costExplorer(), 'run', counts);
+    const tagged = await Promise.all(REGIONS.map((r) => taggedCount(env, r)));
     const config = parseConfig({
       idle: { regions: REGIONS, concurrency: 4, rules: { 'orphaned-snapshot': { minAgeDays: 0 }, 'stopped-instance': { minDays: 0 } } },
     });
@@ -197,6 +212,7 @@ async function main(): Promise<void> {
         DescribeTags: Math.ceil(lbs / 20),
         DescribeDBInstances: Math.max(1, Math.ceil(w.databases.length / 100)),
         GetMetricData: Math.ceil(queries / 500),
+        GetResources: Math.max(1, Math.ceil(tagged[REGIONS.indexOf(region)]! / RESOURCES_PER_PAGE)),
       };
       return min[op] ?? 0;
     };
@@ -218,6 +234,11 @@ async function main(): Promise<void> {
     lines.push(
       `  metric queries ${REGIONS.map(queriesOf).join(' + ')} in ${metricCalls} GetMetricData calls (one CloudWatch call per ` +
         `resource would be ${REGIONS.reduce((s, r) => s + queriesOf(r), 0)})`,
+    );
+    lines.push(
+      `  ownership: GetResources ${REGIONS.map((r) => counts.get(`${r}|GetResources`) ?? 0).join(' + ')} pages for ` +
+        `${tagged.join(' + ')} tagged resources (ResourcesPerPage ${RESOURCES_PER_PAGE}); ` +
+        `${result.unassigned.resources.length} unassigned; Cost Explorer GetCostAndUsage ${counts.get('run|GetCostAndUsage') ?? 0} per run`,
     );
     lines.push('', 'precision / recall per rule (all regions):');
     for (const g of result.byRule) {

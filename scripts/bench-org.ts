@@ -91,7 +91,9 @@ async function main(): Promise<void> {
     const pairs = (MEMBERS + 1) * REGIONS.length;
     const listings = new Set(WASTE_RULES.flatMap((r) => r.needs)).size;
     const metricCalls = Math.ceil(INSTANCES / 500);
-    const minimum = 1 + 1 + MEMBERS + pairs * (listings + metricCalls);
+    // Ownership: one GetResources page per pair (the seeded fleet carries no tags) and one Cost Explorer request per run.
+    const taggingPages = 1;
+    const minimum = 1 + 1 + MEMBERS + pairs * (listings + metricCalls + taggingPages) + 1;
     const total = proxy.calls.length;
     const r = counted.result;
     const lines = [
@@ -99,7 +101,11 @@ async function main(): Promise<void> {
       ...[...byAction].sort().map(([op, n]) => `  ${op.padEnd(22)} ${String(n).padStart(5)}`),
       `  ${'total'.padEnd(22)} ${String(total).padStart(5)}`,
       `minimum: ${minimum} = 1 ListAccounts page + 1 GetCallerIdentity + ${MEMBERS} AssumeRole (one per member) + ${pairs} ` +
-        `pairs × (${listings} listings the ${WASTE_RULES.length} rules need + ${metricCalls} GetMetricData)`,
+        `pairs × (${listings} listings the ${WASTE_RULES.length} rules need + ${metricCalls} GetMetricData + ${taggingPages} GetResources)` +
+        ' + 1 GetCostAndUsage',
+      `ownership: GetResources ${byAction.get('GetResources') ?? 0} calls for ${pairs} pairs ` +
+        `(${((byAction.get('GetResources') ?? 0) / pairs).toFixed(2)} per pair, one page per 100 resources); ` +
+        `GetCostAndUsage ${byAction.get('GetCostAndUsage') ?? 0} for the run; ${r.unassigned.resources.length} unassigned resources`,
       `ratio: ${(total / minimum).toFixed(3)} × minimum`,
       `found: ${r.idleInstances.length} idle instances (seeded ${(MEMBERS + 1) * REGIONS.length * INSTANCES * 0.3}),` +
         ` ${r.unattachedVolumes.length} unattached volumes (seeded ${pairs * VOLUMES}), ${r.findings?.length ?? 0} findings; ` +

@@ -1,6 +1,6 @@
 import { Aws } from 'aws-cdk-lib';
 import { RUNS_PREFIX } from '../../shared/jobs/idle-resources/run-store.js';
-import { FINDINGS_PREFIX, ledger, publishAlerts, slack, type JobResources } from './jobs.js';
+import { FINDINGS_PREFIX, ledger, ownershipReads, publishAlerts, slack, type JobResources } from './jobs.js';
 import { publishTeams } from './team-topics.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
@@ -63,6 +63,7 @@ export function idleStepPermissions(step: IdleStep, r: JobResources, roleName: s
           resources: [r.bucket.arnForObjects(`${FINDINGS_PREFIX}idle-resources/*`)],
           why: "Writes the run's findings under the job's own findings/idle-resources/ prefix; object keys carry the run date.",
         },
+        ...ownershipReads(r),
         ledger(r),
         ...publishAlerts(r),
         ...publishTeams(r),

@@ -12,6 +12,7 @@ import { secretsClient } from './clients/secrets-manager.js';
 import { sesClient } from './clients/ses.js';
 import { snsClient } from './clients/sns.js';
 import { stsClient } from './clients/sts.js';
+import { taggingClient } from './clients/tagging.js';
 import type { ClientFactories } from './client-factories.js';
 
 /** Every factory: for the CLI, benches and tests. A Lambda bundle imports only its job's (see JobDefinition.clients). */
@@ -30,4 +31,5 @@ export const ALL_CLIENTS: ClientFactories = {
   ses: sesClient,
   sns: snsClient,
   sts: stsClient,
+  tagging: taggingClient,
 };

@@ -12,6 +12,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { ClientFactories } from './client-factories.js';
 import { defaultRegion, type ScopeCredentials } from './clients/config.js';
 
@@ -89,5 +90,8 @@ export class AwsClients {
   }
   rds(region: string, member?: MemberAccess): RDSClient {
     return this.memo(`rds:${member?.account ?? 'home'}:${region}`, () => this.factory('rds')(region, member?.credentials));
+  }
+  tagging(region: string, member?: MemberAccess): ResourceGroupsTaggingAPIClient {
+    return this.memo(`tagging:${member?.account ?? 'home'}:${region}`, () => this.factory('tagging')(region, member?.credentials));
   }
 }

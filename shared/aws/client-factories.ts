@@ -12,6 +12,7 @@ import type { secretsClient } from './clients/secrets-manager.js';
 import type { sesClient } from './clients/ses.js';
 import type { snsClient } from './clients/sns.js';
 import type { stsClient } from './clients/sts.js';
+import type { taggingClient } from './clients/tagging.js';
 
 /**
  * The SDK client factories AwsClients builds from. Each job lists the ones it uses
@@ -33,4 +34,5 @@ export interface ClientFactories {
   readonly ses: typeof sesClient;
   readonly sns: typeof snsClient;
   readonly sts: typeof stsClient;
+  readonly tagging: typeof taggingClient;
 }

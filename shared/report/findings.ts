@@ -4,6 +4,7 @@ import { formatPercent } from '../format.js';
 import { roundCents } from '../money.js';
 import { reportKindOf, reportKindOfList, ruleOfReportItem } from '../waste/legacy.js';
 import { addDays, monthEndExclusive, type IsoDate, type IsoMonth } from '../time/dates.js';
+import type { ResolvedFinding } from '../detect/ownership/types.js';
 
 /** Where the idle-resources job leaves its result, one object a run: `findings/idle-resources/<YYYY-MM-DD>.json`. */
 export const FINDINGS_PREFIX = 'findings/idle-resources/';
@@ -30,6 +31,10 @@ export interface WasteSummary {
   readonly estimatedMonthlySavings: number;
   /** Every waste rule, found something or not, so the report shows what was checked. */
   readonly byRule?: WasteRuleLine[];
+  /** The run's realized savings: findings of the run before it that were gone (absent in older files). */
+  readonly resolved?: ResolvedFinding[];
+  /** The run's untagged share of the last 7 days' spend; null when unknown, absent in older files. */
+  readonly untaggedSharePct?: number | null;
 }
 
 export interface WasteRuleLine {
@@ -39,6 +44,22 @@ export interface WasteRuleLine {
   readonly findings: number;
   readonly estimatedMonthlyCost: number;
 }
+
+/** Every findings object with its date, oldest first. */
+export function datedFindingsKeys(keys: readonly string[]): Array<{ key: string; date: IsoDate }> {
+  return keys
+    .flatMap((key) => {
+      const date = FINDINGS_KEY.exec(key)?.[1];
+      return date ? [{ key, date }] : [];
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** "The previous run": the newest findings object dated before `date` (a re-run the same day is not its own previous run). */
+export const pickFindingsKeyBefore = (keys: readonly string[], date: IsoDate) =>
+  datedFindingsKeys(keys)
+    .filter((k) => k.date < date)
+    .pop();
 
 /** The newest findings object dated within the report month or before it; later runs describe a later state. */
 export function pickFindingsKey(keys: readonly string[], month: IsoMonth): { key: string; date: IsoDate } | undefined {
@@ -87,6 +108,20 @@ const findingsSchema = z.looseObject({
       }),
     ),
   ),
+  realizedSavings: z.optional(
+    z.looseObject({
+      resolved: z.array(
+        z.looseObject({
+          rule: z.string(),
+          account: z.nullable(z.string()),
+          region: z.string(),
+          id: z.string(),
+          estimatedMonthlyCost: z.nullable(money),
+        }),
+      ),
+    }),
+  ),
+  unassigned: z.optional(z.looseObject({ spend: z.looseObject({ sharePct: z.nullable(z.number()) }) })),
 });
 
 function ruleLines(items: readonly WasteItem[]): WasteRuleLine[] {
@@ -142,5 +177,13 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
       ];
   // Unpriced items last: they are real waste, but of unknown size.
   items.sort((a, b) => (b.estimatedMonthlyCost ?? -1) - (a.estimatedMonthlyCost ?? -1) || a.id.localeCompare(b.id));
-  return { asOf, key, items, estimatedMonthlySavings: roundCents(f.estimatedMonthlySavings), byRule: ruleLines(items) };
+  return {
+    asOf,
+    key,
+    items,
+    estimatedMonthlySavings: roundCents(f.estimatedMonthlySavings),
+    byRule: ruleLines(items),
+    ...(f.realizedSavings ? { resolved: f.realizedSavings.resolved } : {}),
+    ...(f.unassigned ? { untaggedSharePct: f.unassigned.spend.sharePct } : {}),
+  };
 }

@@ -1,8 +1,8 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { errorMessage, explainAwsError } from '../aws/errors.js';
 import { AwsAccessError } from '../errors.js';
-import type { IsoMonth } from '../time/dates.js';
-import { FINDINGS_PREFIX, parseFindings, pickFindingsKey, type WasteSummary } from './findings.js';
+import type { IsoDate, IsoMonth } from '../time/dates.js';
+import { FINDINGS_PREFIX, parseFindings, pickFindingsKey, pickFindingsKeyBefore, type WasteSummary } from './findings.js';
 
 /** The S3 side of the report: read the idle findings, write the files (the link is signed in link.ts). */
 
@@ -26,7 +26,7 @@ function s3Error(err: unknown, operation: string, permission: string): Error {
 export const reportKey = (prefix: string, month: IsoMonth, file: string) => `${prefix}${month}/${file}`;
 
 /** Every key under the findings prefix: one object a day is a few pages over years. */
-async function listFindingKeys(s3: S3Client, bucket: string): Promise<string[]> {
+export async function listFindingKeys(s3: S3Client, bucket: string): Promise<string[]> {
   const keys: string[] = [];
   let token: string | undefined;
   do {
@@ -44,7 +44,17 @@ async function listFindingKeys(s3: S3Client, bucket: string): Promise<string[]> 
 /** The newest idle-resources findings dated in or before the month, or undefined when there are none. */
 export async function readLatestFindings(s3: S3Client, bucket: string, month: IsoMonth): Promise<WasteSummary | undefined> {
   const picked = pickFindingsKey(await listFindingKeys(s3, bucket), month);
-  if (!picked) return undefined;
+  return picked && readFindings(s3, bucket, picked);
+}
+
+/** The previous run's findings: the newest object dated before `date`; undefined on the first run. */
+export async function readFindingsBefore(s3: S3Client, bucket: string, date: IsoDate): Promise<WasteSummary | undefined> {
+  const picked = pickFindingsKeyBefore(await listFindingKeys(s3, bucket), date);
+  return picked && readFindings(s3, bucket, picked);
+}
+
+/** One findings object, read and checked; the error names the object. */
+export async function readFindings(s3: S3Client, bucket: string, picked: { key: string; date: IsoDate }): Promise<WasteSummary> {
   const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: picked.key })).catch((err: unknown) => {
     throw s3Error(err, `S3 GetObject s3://${bucket}/${picked.key}`, 's3:GetObject');
   });

@@ -21,5 +21,8 @@ export function scopeClients(access: ScopeAccess, scope: Scope): ScopeClients {
     get rds() {
       return access.aws.rds(scope.region, member());
     },
+    get tagging() {
+      return access.aws.tagging(scope.region, member());
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { LISTING_NAMES, LISTINGS, type IamWhere } from './listings/index.js';
 import { METRICS_IAM } from './metrics.js';
+import { TAGGING_IAM } from './listings/tagged-resources.js';
 
 /** One IAM statement the waste scan needs in every account it scans. */
 export interface WasteRead {
@@ -16,7 +17,7 @@ export interface WasteRead {
  */
 export function wasteReadPermissions(): WasteRead[] {
   const byWhy = new Map<string, { actions: string[]; resources: (where: IamWhere) => string[]; why: string }>();
-  for (const iam of [...LISTING_NAMES.map((n) => LISTINGS[n].iam), METRICS_IAM]) {
+  for (const iam of [...LISTING_NAMES.map((n) => LISTINGS[n].iam), METRICS_IAM, TAGGING_IAM]) {
     const same = byWhy.get(iam.why);
     if (same) same.actions.push(...iam.actions.filter((a) => !same.actions.includes(a)));
     else byWhy.set(iam.why, { actions: [...iam.actions], resources: iam.resources ?? (() => ['*']), why: iam.why });

@@ -2,14 +2,15 @@ import { errorMessage } from '../aws/errors.js';
 import { accountIdOf } from '../aws/scopes.js';
 import type { RulesConfig } from '../config/waste-rules.js';
 import { WASTE_RULES } from '../detect/waste/registry.js';
-import type { AnyWasteRule, ListingName, Listings, MetricQuery, RuleContext, RuleFinding, Tags, WasteRule } from '../detect/waste/types.js';
+import type { AnyWasteRule, ListingName, Listings, MetricQuery, RuleContext, RuleFinding, WasteRule } from '../detect/waste/types.js';
 import { applyExemption } from './exemption.js';
 import { legacyNoData } from './legacy.js';
-import { emptyListings, LISTING_NAMES, LISTINGS, makeListing, type ScopeClients } from './listings/index.js';
+import { emptyListings, makeListing, type ScopeClients } from './listings/index.js';
 import { fetchMetrics } from './metrics.js';
 import type { Finding, RuleError, RuleSummary, ScopeScan, Unpriced, WasteScope } from './types.js';
 import { CostWatchError, ERROR_CODES } from '../errors.js';
-import { ownerTags } from '../detect/ownership/tags.js';
+import { exemptIds, ownerTagsById } from './inventory.js';
+import { scopeOwnership, startTaggedListing, type OwnershipSettings } from './ownership-scan.js';
 import type { OwnerTags } from '../detect/ownership/types.js';
 
 export interface ScanSettings {
@@ -24,8 +25,8 @@ export interface ScanSettings {
   readonly now: Date;
   /** The rules to run. @default WASTE_RULES */
   readonly registry?: readonly AnyWasteRule[];
-  /** `ownership.tags`: each finding carries its resource's values of these keys. @default [] */
-  readonly ownershipKeys?: readonly string[];
+  /** `ownership`: the scope's unassigned resources (one GetResources listing) and each finding's ownership tags. */
+  readonly ownership?: OwnershipSettings;
 }
 
 /** Thrown when every listing a scope needed failed: the scope as a whole was not scanned (a regionErrors entry). */
@@ -52,6 +53,8 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
   const count: CountCalls = (calls) => {
     for (const [op, n] of Object.entries(calls)) requests[lowerFirst(op)] = (requests[lowerFirst(op)] ?? 0) + n;
   };
+  // The ownership listing runs beside the waste listings; its failure fails no rule.
+  const taggedListing = settings.ownership && startTaggedListing(clients, scope.region);
   const { all, failedListings } = await listAll(clients, scope.region, rules, count);
 
   const ruleErrors: RuleError[] = [];
@@ -75,8 +78,12 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
     idle: { cpuThresholdPct: settings.cpuThresholdPct, lookbackDays: settings.lookbackDays },
   });
   const { raw, noDataByRule } = await evaluateRules(runnable, kept, ctxFor, { clients, scope, settings, count, fail });
-  const owners = ownerTagsById(unfiltered, settings.ownershipKeys ?? []);
-  const { findings, byRule, unpriced } = countedFindings(raw, noDataByRule, scope, (id) => owners.get(id) ?? {});
+  const owners = ownerTagsById(unfiltered, settings.ownership?.keys ?? []);
+  const { findings, byRule, unpriced, coveredIds } = countedFindings(raw, noDataByRule, scope, (id) => owners.get(id) ?? {});
+  const listing = taggedListing && (await taggedListing);
+  if (listing?.ok) count(listing.listed.calls);
+  const where = { account: accountIdOf(scope), region: scope.region };
+  const ownership = listing && (await scopeOwnership(listing, kept, where, settings.ownership!, settings.exemptTag));
   return {
     scope,
     findings,
@@ -87,6 +94,9 @@ export async function scanScope(clients: ScopeClients, scope: WasteScope, settin
     noData: legacyNoData(noDataByRule),
     unpriced,
     byRule,
+    exemptIds: exemptIds(unfiltered, kept),
+    coveredIds,
+    ...(ownership ? { ownership } : {}),
   };
 }
 
@@ -188,16 +198,5 @@ function countedFindings(raw: Evaluated, noDataByRule: ReadonlyMap<string, numbe
     const k = `${rule.name}|${type}`;
     unpriced.set(k, { rule: rule.name, region: scope.region, type, count: (unpriced.get(k)?.count ?? 0) + 1 });
   }
-  return { findings, byRule, unpriced: [...unpriced.values()] };
-}
-
-/** Each listed resource's values of the ownership keys, by the id findings name it by. */
-function ownerTagsById(all: Listings, keys: readonly string[]): Map<string, OwnerTags> {
-  const out = new Map<string, OwnerTags>();
-  if (!keys.length) return out;
-  for (const name of LISTING_NAMES) {
-    const source = LISTINGS[name] as unknown as { idOf: (item: { tags: Tags }) => string };
-    for (const item of all[name] as ReadonlyArray<{ tags: Tags }>) out.set(source.idOf(item), ownerTags(item.tags, keys));
-  }
-  return out;
+  return { findings, byRule, unpriced: [...unpriced.values()], coveredIds: [...covered.keys()] };
 }

@@ -1,5 +1,6 @@
 import type { Scope } from '../aws/scopes.js';
 import type { OwnerTags } from '../detect/ownership/types.js';
+import type { ScopeOwnership } from './ownership-scan.js';
 import type { Facts } from '../detect/waste/types.js';
 
 /** One (account, region) to scan: shared/aws/scopes.ts `Scope`. */
@@ -56,4 +57,10 @@ export interface ScopeScan {
   readonly noData: number;
   readonly unpriced: Unpriced[];
   readonly byRule: RuleSummary[];
+  /** Resources exempt now (exemptTag): a previous finding of theirs that vanished was not a saving. */
+  readonly exemptIds?: string[];
+  /** Resources priced inside another finding now (a stopped instance's volumes): still paid for, not saved. */
+  readonly coveredIds?: string[];
+  /** Unassigned resources (when `ownership` was asked for), or why the scope's Tagging API listing failed. */
+  readonly ownership?: ScopeOwnership;
 }

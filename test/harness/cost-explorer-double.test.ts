@@ -107,6 +107,17 @@ describe('cost explorer double', () => {
     ]);
   });
 
+  it('knows only the tags activated as cost allocation tags: another key groups every cost under key$, and filters see no value', async () => {
+    double.setDataset(dataset, { costAllocationTags: ['env'] });
+    const month = { TimePeriod: { Start: '2024-03-01', End: '2024-04-01' }, Granularity: 'MONTHLY' as const };
+
+    const grouped = await ce.send(new GetCostAndUsageCommand(ask({ ...month, GroupBy: [{ Type: 'TAG', Key: 'team' }] })));
+    const filtered = await ce.send(new GetCostAndUsageCommand(ask({ ...month, Filter: { Tags: { Key: 'team', Values: ['core'] } } })));
+
+    expect(groups(grouped.ResultsByTime?.[0])).toEqual([['team$', '275.5']]);
+    expect(totals(filtered.ResultsByTime)).toEqual([['2024-03-01', '0']]);
+  });
+
   it('groups by two keys at once', async () => {
     const input = ask({
       TimePeriod: { Start: '2024-03-02', End: '2024-03-03' },

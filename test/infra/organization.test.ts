@@ -57,6 +57,8 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
     expect(trust.Condition).toEqual({ ArnEquals: { 'aws:PrincipalArn': { Ref: 'TrustedPrincipalArns' } } });
     const actions = role.Policies[0].PolicyDocument.Statement.flatMap((s: { Action: string[] }) => s.Action).sort();
     expect(actions).toEqual(READ_PERMISSIONS.flatMap((p) => p.actions).sort());
+    expect(actions).toContain('tag:GetResources');
+    expect(actions.filter((a: string) => /^(ce|s3):/.test(a))).toEqual([]); // untagged spend and run history: the home account only
     expect(actions.every((a: string) => /^[a-z0-9]+:(Describe|Get|List|View)/.test(a))).toBe(true);
     const trusted = set.Parameters.find((p: { ParameterKey: string }) => p.ParameterKey === 'TrustedPrincipalArns').ParameterValue[
       'Fn::Join'
@@ -141,8 +143,17 @@ describe('stack with organization', { timeout: SYNTH_TIMEOUT }, () => {
     );
     const reduce = actionsOf(template, stepJob('Reduce'));
     expect(reduce).toEqual(
-      expect.arrayContaining(['s3:GetObject', 's3:PutObject', 'sns:Publish', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue']),
+      expect.arrayContaining([
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+        'ce:GetCostAndUsage',
+        'sns:Publish',
+        'dynamodb:PutItem',
+        'secretsmanager:GetSecretValue',
+      ]),
     );
+    expect(reduce).not.toContain('tag:GetResources');
     expect(reduce).not.toContain('sts:AssumeRole');
   });
 

@@ -31,7 +31,7 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
     );
   });
 
-  it('gives idle-resources the waste listings (EC2, ELB, RDS describes), metrics, findings writes, the ledger, the alert topic and the Slack secret, nothing else', () => {
+  it('gives idle-resources the waste and tag listings, metrics, untagged spend, its findings, the ledger, the alert topic and the Slack secret, nothing else', () => {
     expect(actionsOf(template, 'IdleResources')).toEqual(
       sorted(EVERY_JOB, LEDGER, PUBLISH, [
         'ec2:DescribeInstances',
@@ -43,8 +43,12 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
         'elasticloadbalancing:DescribeLoadBalancers',
         'elasticloadbalancing:DescribeTags',
         'rds:DescribeDBInstances',
+        'tag:GetResources',
         'ec2:DescribeRegions',
         'cloudwatch:GetMetricData',
+        'ce:GetCostAndUsage',
+        's3:GetObject',
+        's3:ListBucket',
         's3:PutObject',
         'secretsmanager:GetSecretValue',
       ]),
@@ -85,12 +89,25 @@ describe('job permissions', { timeout: SYNTH_TIMEOUT }, () => {
       expect(statementFor(statementsOf(template, job), 'kms:Decrypt')?.Resource).toEqual(key);
   });
 
-  it('limits idle-resources S3 writes to findings/idle-resources/', () => {
+  it('limits idle-resources S3 writes, reads and listing to findings/idle-resources/', () => {
     const bucket = arn(logicalIdOf(template, 'AWS::S3::Bucket', 'ReportsBucket'));
+    const own = { 'Fn::Join': ['', [bucket, '/findings/idle-resources/*']] };
 
-    expect(statementFor(statementsOf(template, 'IdleResources'), 's3:PutObject')?.Resource).toEqual({
-      'Fn::Join': ['', [bucket, '/findings/idle-resources/*']],
-    });
+    expect(grantsOf(template, 'IdleResources').filter((g) => g.action.startsWith('s3:'))).toEqual(
+      expect.arrayContaining([
+        { action: 's3:PutObject', resource: own },
+        { action: 's3:GetObject', resource: own },
+        { action: 's3:ListBucket', resource: bucket, condition: { StringLike: { 's3:prefix': ['findings/idle-resources/*'] } } },
+      ]),
+    );
+    expect(grantsOf(template, 'IdleResources').filter((g) => g.action.startsWith('s3:'))).toHaveLength(3);
+  });
+
+  it('grants tag:GetResources to idle-resources only, on Resource "*" (the action has no resource-level permissions)', () => {
+    expect(grantsOf(template, 'IdleResources').filter((g) => g.action === 'tag:GetResources')).toEqual([
+      { action: 'tag:GetResources', resource: '*' },
+    ]);
+    for (const job of ['DailySpend', 'Budgets', 'MonthlyReport']) expect(actionsOf(template, job)).not.toContain('tag:GetResources');
   });
 
   it('lets monthly-report list and read only findings/ and write only reports/ (no link is signed on Lambda, so no read back)', () => {

@@ -58,7 +58,7 @@ describe('resource listings registry', () => {
     expect(emptyListings()).toEqual(Object.fromEntries(LISTING_NAMES.map((n) => [n, []])));
   });
 
-  it('builds the scan read permissions from the listings: one statement per reason, then the metric reads', () => {
+  it('builds the scan read permissions from the listings: one statement per reason, then the metric and tag reads', () => {
     const reads = wasteReadPermissions();
     const at = { partition: 'aws', account: '111122223333' };
     expect(reads.map((r) => ({ actions: r.actions, resources: r.resources(at) }))).toEqual([
@@ -76,6 +76,7 @@ describe('resource listings registry', () => {
       { actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'], resources: ['*'] },
       { actions: ['rds:DescribeDBInstances'], resources: ['arn:aws:rds:*:111122223333:db:*'] },
       { actions: ['cloudwatch:GetMetricData'], resources: ['*'] },
+      { actions: ['tag:GetResources'], resources: ['*'] },
     ]);
     expect(reads.flatMap((r) => r.actions)).toEqual(expect.arrayContaining(LISTING_NAMES.flatMap((n) => LISTINGS[n].iam.actions)));
   });

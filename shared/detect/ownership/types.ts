@@ -45,8 +45,9 @@ export interface UntaggedSpend {
   /**
    * False when Cost Explorer answered spend but no value of `tagKey` at all: AWS then puts every cost under
    * `<key>$`, the sign of a tag not activated as a cost allocation tag. The share is then unknown, not 100 %.
+   * Null when Cost Explorer could not be read.
    */
-  readonly activated: boolean;
+  readonly activated: boolean | null;
   /** Why amount and sharePct are null, in words. */
   readonly message?: string;
   /** Organization: per chosen account, from the same request (grouped by LINKED_ACCOUNT too). */

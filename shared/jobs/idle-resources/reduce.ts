@@ -9,6 +9,8 @@ import type { IsoDate } from '../../time/dates.js';
 import { legacyCounts, mergeScopeScans, type LegacyCounts, type WasteTotals } from '../../waste/index.js';
 import type { JobContext } from '../common/context.js';
 import { dispatchIdleAlerts } from './alerts.js';
+import { ownershipFacts } from './ownership.js';
+import type { RealizedSavings, Unassigned } from '../../detect/ownership/types.js';
 import type { IdlePlan } from './plan.js';
 import type { ScanOutcome } from './scan.js';
 
@@ -43,6 +45,10 @@ export interface IdleResourcesResult extends WasteTotals {
   /** Where the full findings were written; null when not written (no report.bucket, or --dry-run). */
   readonly findingsObject: { readonly bucket: string; readonly key: string } | null;
   readonly requests: Record<string, number>;
+  /** Resources missing an `ownership.tags` key, and the last 7 days' spend without the first key. */
+  readonly unassigned: Unassigned;
+  /** Findings of the previous run (the newest findings file dated before this run) that are gone now. */
+  readonly realizedSavings: RealizedSavings;
   readonly deliveries: Delivery[];
 }
 
@@ -81,6 +87,8 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     ...legacyCounts(s.findings),
     findings: s.findings.length,
   }));
+  const ownership = await ownershipFacts(ctx, plan, scanned, totals);
+  requests.getCostAndUsage = (requests.getCostAndUsage ?? 0) + ownership.getCostAndUsage;
   for (const e of totals.ruleErrors)
     ctx.log.warn(`idle-resources: ${e.account ? `${e.account} ` : ''}${e.region}: rule ${e.rule} not checked: ${e.message}`);
   const organization = plan.home !== null;
@@ -98,6 +106,8 @@ export async function reduceIdleScan(ctx: JobContext, plan: IdlePlan, outcomes: 
     ...totals,
     priceTable: { source: PRICE_TABLE.source, asOf: PRICE_TABLE.asOf },
     requests,
+    unassigned: ownership.unassigned,
+    realizedSavings: ownership.realizedSavings,
   };
   ctx.log.progress(
     `idle-resources: scanned ${scanned.length}/${outcomes.length + plan.accountErrors.length * plan.regions.length} ` +

@@ -1,4 +1,5 @@
 import { accountLabel } from '../../text/account-label.js';
+import { callerAccountId } from '../../aws/account.js';
 import { errorMessage } from '../../aws/errors.js';
 import { ScopeAccess, type Scope } from '../../aws/scopes.js';
 import { scanScope, scopeClients, type ScopeScan } from '../../waste/index.js';
@@ -29,7 +30,7 @@ export async function scanIdleTask(ctx: JobContext, task: ScanTask): Promise<Sca
       lookbackDays: idle.lookbackDays,
       window: idleWindow(task.date, idle.lookbackDays),
       now: ctx.now,
-      ownershipKeys: ctx.config.ownership.tags,
+      ownership: { keys: ctx.config.ownership.tags, accountId: () => callerAccountId(ctx.aws, 'for the ARNs of untagged resources') },
     });
     const found = scan.byRule.filter((r) => r.findings).map((r) => `${r.findings} ${r.rule}`);
     ctx.log.progress(

@@ -2,6 +2,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { RDSClient } from '@aws-sdk/client-rds';
+import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { ListingName, Listings } from '../../detect/waste/types.js';
 
 export interface Listed<T> {
@@ -20,10 +21,12 @@ export interface ScopeClients {
   readonly cloudWatch: CloudWatchClient;
   readonly elbv2: ElasticLoadBalancingV2Client;
   readonly rds: RDSClient;
+  /** The ownership listing (tag:GetResources), not a rule's. */
+  readonly tagging: ResourceGroupsTaggingAPIClient;
 }
 
 /** The client a listing calls. */
-export type ListingService = Exclude<keyof ScopeClients, 'cloudWatch'>;
+export type ListingService = Exclude<keyof ScopeClients, 'cloudWatch' | 'tagging'>;
 
 /** Where IAM resources are written: CDK tokens in the stack, `${AWS::…}` Fn::Sub variables in the member-account template. */
 export interface IamWhere {
