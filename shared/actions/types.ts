@@ -7,6 +7,8 @@ import type { Logger } from '../log.js';
 
 /** Where an action acts: the budget's account, reached through the actions role, and its regions. */
 export interface ActionTarget {
+  /** The record acted for: policies it creates carry its id in their name. */
+  readonly recordId: string;
   /** The account acted in. */
   readonly accountId: string;
   /** Clients for it: undefined uses the caller's own credentials (a local run in its own account). */
@@ -15,8 +17,12 @@ export interface ActionTarget {
   readonly regions: readonly string[];
   /** The region the job runs in (SSM parameters without their own, IAM and Organizations). */
   readonly homeRegion: string;
-  /** In an organization, deny-new-resources is an SCP attached to the account (from the home account). */
+  /** In an organization, deny-new-resources is an SCP attached to the account from the home account. */
   readonly organization: boolean;
+  /** The home (management) account's id in an organization: SCPs do not restrict it. */
+  readonly homeAccountId?: string;
+  /** Clients of the home account through its actions role, for Organizations. */
+  readonly homeAccess: MemberAccess | undefined;
 }
 
 /** One action type: plan what it would change, change one resource, put one back. */

@@ -75,9 +75,11 @@ function fakeExecutor(failing = new Set<string>()) {
     records,
     aws: {} as AwsClients,
     executor: () => executor,
-    target: async () => ({
+    target: async (r) => ({
+      recordId: r.id,
       accountId: '123456789012',
       access: undefined,
+      homeAccess: undefined,
       regions: ['us-east-1'],
       homeRegion: 'us-east-1',
       organization: false,

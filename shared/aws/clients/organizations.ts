@@ -1,5 +1,6 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { GLOBAL_REGION, RETRY } from './config.js';
+import { GLOBAL_REGION, RETRY, type ScopeCredentials } from './config.js';
 
 /** Organizations is a global service served from us-east-1 (aws partition). */
-export const organizationsClient = () => new OrganizationsClient({ ...RETRY, region: GLOBAL_REGION });
+export const organizationsClient = (credentials?: ScopeCredentials) =>
+  new OrganizationsClient({ ...RETRY, region: GLOBAL_REGION, credentials });
