@@ -6,6 +6,7 @@ import type { AwsClients } from '../../shared/aws/aws-clients.js';
 import type { ActionRecord, ActionResource } from '../../shared/detect/actions/types.js';
 import { DynamoActionRecords } from '../../shared/ledger/action-records.js';
 import { silentLogger } from '../../shared/log.js';
+import { serialDynamo } from '../support/serial-dynamo.js';
 import { startWorld, type World } from '../support/world.js';
 
 let world: World;
@@ -15,7 +16,7 @@ let n = 0;
 beforeAll(async () => {
   world = await startWorld({ tmp: 'cw-action-records-' });
   await createLedgerTable(world.ddb, 'ledger-actions');
-  records = new DynamoActionRecords(world.ddb, 'ledger-actions');
+  records = new DynamoActionRecords(serialDynamo(world.ddb), 'ledger-actions');
 });
 afterAll(() => world?.stop());
 

@@ -124,8 +124,10 @@ beforeAll(async () => {
     aws: new AwsClients(aws.env, ALL_CLIENTS),
     executor: () => ec2Executor,
     target: async (r) => ({
+      recordId: r.id,
       accountId: r.accountId,
       access: undefined,
+      homeAccess: undefined,
       regions: ['us-east-1'],
       homeRegion: 'us-east-1',
       organization: false,
