@@ -129,7 +129,14 @@ async function render() {
 /** The bundle as deployed, and (for comparison only) with exceljs left out: what the workbook costs. */
 async function bundle(external: string[]): Promise<{ bytes: number; importMs: number }> {
   const outfile = join(root, 'node_modules', '.cache', 'cost-watch-bench', `monthly-report${external.length ? '-lean' : ''}.mjs`);
-  await build({ entryPoints: [join(root, 'lambdas/monthly-report/handler.ts')], outfile, ...ESBUILD_OPTIONS, external, logLevel: 'error' });
+  const externals = [...(ESBUILD_OPTIONS.external ?? []), ...external];
+  await build({
+    entryPoints: [join(root, 'lambdas/monthly-report/handler.ts')],
+    outfile,
+    ...ESBUILD_OPTIONS,
+    external: externals,
+    logLevel: 'error',
+  });
   return { bytes: statSync(outfile).size, importMs: importTimeMs(root, outfile) };
 }
 
