@@ -143,7 +143,7 @@ describe('weekly ownership digest: the data', { timeout: 180_000 }, () => {
     expect(json.realizedSavings).toEqual({ resolved: [], monthly: 0, previousRun: null });
   });
 
-  it('counts a volume deleted since the previous run as saved, but nothing in a scope whose listing was denied', async () => {
+  it('counts a volume deleted since the previous run as saved, nothing in a scope whose listing was denied, and the monthly report shows it', async () => {
     world.ce.setDataset(spend());
     const [eastVol, westVol] = await Promise.all(
       REGIONS.map(async (region) => {
@@ -178,5 +178,16 @@ describe('weekly ownership digest: the data', { timeout: 180_000 }, () => {
     } finally {
       await proxy.close();
     }
+
+    // The month's monthly-report reads the same files: the saving and the untagged share of the month's newest run.
+    const report = await runCli(
+      ['run', 'monthly-report', '--config', file, '--month', DATE.slice(0, 7), '--allow-partial', '--dry-run', '--json'],
+      {
+        env: { ...aws.env, AWS_ENDPOINT_URL_COST_EXPLORER: world.ce.url },
+        timeoutMs: 90_000,
+      },
+    );
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout)).toMatchObject({ realizedSavings: 20, untaggedSharePct: 20 });
   });
 });

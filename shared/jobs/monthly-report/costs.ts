@@ -4,6 +4,7 @@ import { AwsAccessError } from '../../errors.js';
 import { sumBy, type AccountSpendData } from '../../report/accounts.js';
 import { comparedDays } from '../../report/model.js';
 import { readLatestFindings } from '../../report/storage.js';
+import { readOwnershipMonth, type OwnershipMonth } from '../../report/ownership-month.js';
 import { addDays, addMonths, firstDayOfMonth, type IsoDate, type IsoMonth } from '../../time/dates.js';
 import type { JobContext } from '../common/context.js';
 import type { ReportScope } from './accounts.js';
@@ -130,5 +131,17 @@ export async function readWaste(ctx: JobContext, bucket: string | undefined, mon
     if (err instanceof AwsAccessError) throw err;
     ctx.log.warn(`monthly-report: leaving waste out: ${(err as Error).message}`);
     return undefined;
+  }
+}
+
+/** The month's realized savings and untagged share, from the findings files; unreadable files leave them out (null). */
+export async function readOwnership(ctx: JobContext, bucket: string | undefined, month: IsoMonth): Promise<OwnershipMonth | null> {
+  if (!bucket) return null;
+  try {
+    return await readOwnershipMonth(ctx.aws.s3(), bucket, month);
+  } catch (err) {
+    if (err instanceof AwsAccessError) throw err;
+    ctx.log.warn(`monthly-report: leaving realized savings and the untagged share out: ${(err as Error).message}`);
+    return null;
   }
 }

@@ -13,7 +13,7 @@ import { reportKey, writeReportFiles, type ReportFile, type ReportObject } from 
 import { renderXlsx, XLSX_CONTENT_TYPE } from '../../report/xlsx/index.js';
 import { addDays, addMonths, monthOf, today, type IsoMonth } from '../../time/dates.js';
 import type { JobContext } from '../common/context.js';
-import { readCosts, readWaste, reportWindow } from './costs.js';
+import { readCosts, readOwnership, readWaste, reportWindow } from './costs.js';
 import { reportScope } from './accounts.js';
 import { readReportBudgets } from './budgets.js';
 import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './result.js';
@@ -56,6 +56,7 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
   const { review, requests: reviewRequests, metricRequests } = await gatherReview(ctx, ce, costs, window, scope);
   const budgets = await readReportBudgets(ctx, month);
   const waste = await readWaste(ctx, ctx.config.report.bucket, month);
+  const ownership = await readOwnership(ctx, ctx.config.report.bucket, month);
 
   const model = buildReportModel({
     ...costs,
@@ -74,7 +75,7 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
       : {}),
   });
   const operations = [...Array<string>(costs.requests).fill('GetCostAndUsage'), ...reviewRequests];
-  return { model, byAccount, accountId, operations, metricRequests, partial, through };
+  return { model, byAccount, accountId, operations, metricRequests, partial, through, ownership };
 }
 
 export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMonth } = {}): Promise<MonthlyReportResult> {
@@ -85,7 +86,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
         '"cost-watch-reports" }), or use --dry-run',
     );
   const month = resolveMonth(ctx, options.month);
-  const { model, byAccount, accountId, operations, metricRequests, partial, through } = await readModel(ctx, month);
+  const { model, byAccount, accountId, operations, metricRequests, partial, through, ownership } = await readModel(ctx, month);
   const html = renderHtml(model);
   // One account, or the organization's byAccount.
   const accounts = byAccount?.map((a) => ({
@@ -105,6 +106,7 @@ export async function runMonthlyReport(ctx: JobContext, options: { month?: IsoMo
   const delivery = await planReportDelivery(ctx, { model, files: [files.html, files.csv, files.xlsx], location });
   const costExplorerOperations = Object.fromEntries([...new Set(operations)].map((op) => [op, operations.filter((o) => o === op).length]));
   const result = toResult(model, {
+    ownership,
     objects: files.objects,
     written: !ctx.dryRun,
     costExplorerRequests: operations.length,

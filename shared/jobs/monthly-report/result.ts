@@ -11,6 +11,7 @@ import type { AnyLever } from '../../review/levers/types.js';
 import type { IsoMonth } from '../../time/dates.js';
 import type { ContainersReport } from '../../containers/types.js';
 import { containersSummary } from '../../report/containers-text.js';
+import type { OwnershipMonth } from '../../report/ownership-month.js';
 
 type Amounts = { key: string; amount: number; previous: number; changePct: number | null };
 
@@ -44,6 +45,12 @@ export interface MonthlyReportResult {
     actualPct: number | null;
   }>;
   readonly waste: { asOf: string; resources: number; estimatedMonthlySavings: number } | null;
+  /** $/month of the idle-resources findings resolved during the month (each once); 0 without findings files. */
+  readonly realizedSavings: number;
+  /** The untagged share of spend (the first `ownership.tags` key) of the month's newest digest; null when unknown. */
+  readonly untaggedSharePct: number | null;
+  /** The same for the month before (the trend); null when unknown. */
+  readonly untaggedSharePctPrevious: number | null;
   readonly byCategory: CategoryRow[];
   readonly allocation: AllocationRow[];
   /** Why an allocation key shows no rows (tag not activated, no spend) or what to look at (large untagged). */
@@ -89,7 +96,7 @@ export type ResultExtras = Pick<
   | 'htmlBytes'
   | 'xlsxBytes'
   | 'linkExpiresAt'
->;
+> & { readonly ownership: OwnershipMonth | null };
 
 export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportResult {
   const b = m.primaryBudget;
@@ -128,6 +135,9 @@ export function toResult(m: ReportModel, extras: ResultExtras): MonthlyReportRes
     waste: m.waste
       ? { asOf: m.waste.asOf, resources: m.waste.items.length, estimatedMonthlySavings: m.waste.estimatedMonthlySavings }
       : null,
+    realizedSavings: extras.ownership?.realizedSavings ?? 0,
+    untaggedSharePct: extras.ownership?.untaggedSharePct ?? null,
+    untaggedSharePctPrevious: extras.ownership?.untaggedSharePctPrevious ?? null,
     byCategory: r?.byCategory ?? [],
     allocation: r?.allocation ?? [],
     allocationNotes: r?.allocationNotes ?? [],
