@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAthenaDouble } from '../../emulators/athena.js';
+import { generateCur2Dataset } from '../../emulators/cur2/index.js';
 import { dailySpendScenario } from '../../emulators/scenarios/daily-spend.js';
 import { sentRawEmails } from '../../emulators/ses-outbox.js';
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../../infra/constructs/bundling.js';
@@ -130,5 +132,38 @@ describe('Lambda bundles', () => {
     const sent = await sentRawEmails(world.motoUrl, FROM);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.raw).toContain('filename=cost-report.xlsx');
+  });
+
+  it('run monthly-report from the bundle with containers on Athena, as deployed: Kubernetes cost without DuckDB', async () => {
+    const cur = await generateCur2Dataset({ root: join(outDir, 'cur'), months: ['2026-10', '2026-11'] });
+    const athena = await startAthenaDouble();
+    try {
+      athena.setWorkgroup('cost-watch', 10 * 1024 ** 3);
+      athena.setTable({ database: 'cost_watch', table: 'cur2', dir: cur.exportDir });
+      const { code, stdout, stderr } = await invoke(
+        'monthly-report',
+        { month: '2026-11' },
+        {
+          ...world.aws.env,
+          AWS_ENDPOINT_URL_COST_EXPLORER: world.ce.url,
+          AWS_ENDPOINT_URL_ATHENA: athena.url,
+          COST_WATCH_CONFIG: JSON.stringify({
+            report: { bucket: BUCKET },
+            ledgerTable: 'bundle-ledger',
+            containers: { export: { bucket: 'acme-cur', prefix: 'cur2/', name: 'cost-watch-cur2' }, engine: 'athena' },
+          }),
+        },
+      );
+
+      expect(code, stderr).toBe(0);
+      const { containers } = JSON.parse(stdout);
+      expect(containers.clusters.map((c: { cluster: string }) => c.cluster).sort()).toEqual(
+        [...cur.truth.get('2026-11')!.clusterBill.keys()].sort(),
+      );
+      expect(containers.namespaces.length).toBeGreaterThan(0);
+      expect(athena.requests.find((r) => r.operation === 'StartQueryExecution')?.body.WorkGroup).toBe('cost-watch');
+    } finally {
+      await athena.stop();
+    }
   });
 });
