@@ -57,7 +57,7 @@ export function resourceLine(r: DigestResource, esc: Esc, code: Esc = esc): stri
 /** The untagged share in one sentence, or why it is unknown. */
 export function spendLine(s: UntaggedSpend, esc: Esc): string {
   const key = `"${esc(s.tagKey)}"`;
-  if (!s.activated)
+  if (s.activated === false)
     return `Untagged spend: unknown. The ${key} tag is not activated as a cost allocation tag (Billing console, Cost allocation tags).`;
   if (s.amount === null || s.total === null) return `Untagged spend: unknown (${esc(s.message ?? 'Cost Explorer did not answer')}).`;
   return (
@@ -68,7 +68,7 @@ export function spendLine(s: UntaggedSpend, esc: Esc): string {
 
 /** Per account in an organization, the largest untagged share first. */
 export function accountSpendLines(s: UntaggedSpend): string[] {
-  if (!s.activated || !s.byAccount?.length) return [];
+  if (s.activated !== true || s.amount === null || !s.byAccount?.length) return [];
   return [...s.byAccount]
     .sort((a, b) => (b.sharePct ?? -1) - (a.sharePct ?? -1) || a.account.localeCompare(b.account))
     .map((a) => `${a.account}: ${formatPercent(a.sharePct)} untagged (${money(a.amount)} of ${money(a.total)})`);

@@ -20,6 +20,8 @@ export interface WasteItem {
   readonly detail: string;
   /** null when the bundled price table does not know the type: listed, never guessed. */
   readonly estimatedMonthlyCost: number | null;
+  /** The ownership tags its resource carried (absent in older files). */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface WasteSummary {
@@ -105,6 +107,8 @@ const findingsSchema = z.looseObject({
         region: z.string(),
         detail: z.optional(z.string()),
         estimatedMonthlyCost: z.nullable(money),
+        // The ownership tags a finding carried: a resolved finding's saving is told to its team.
+        tags: z.optional(z.record(z.string(), z.string())),
       }),
     ),
   ),
@@ -156,6 +160,7 @@ export function parseFindings(body: unknown, key: string, asOf: IsoDate): WasteS
         region: x.region,
         detail: x.detail ?? '',
         estimatedMonthlyCost: priced(x.estimatedMonthlyCost),
+        ...(x.tags ? { tags: x.tags } : {}),
       }))
     : [
         ...f.idleInstances.map((i) => ({

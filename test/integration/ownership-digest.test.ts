@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopicWithInbox } from '../../emulators/fixtures.js';
-import { ownershipSpend, seedOwnership, type OwnershipSeeded } from '../../scripts/demo/ownership-seed.js';
+import { deleteVolume, ownershipSpend, seedOwnership, type OwnershipSeeded } from '../../scripts/demo/ownership-seed.js';
 import { addDays, yesterday } from '../../shared/time/dates.js';
 import { runCli } from '../support/cli.js';
 import { startWorld, type World } from '../support/world.js';
@@ -28,6 +28,12 @@ const slackTo = (channel: string, from = 0) =>
     .slice(from)
     .filter((m) => m.channel === channel)
     .map((m) => m.text);
+/** What a Slack message shows: its blocks (the fallback text names only the first unassigned resource). */
+const blocksTo = (channel: string, from = 0) =>
+  world.slack.messages
+    .slice(from)
+    .filter((m) => m.channel === channel)
+    .map((m) => JSON.stringify(m.blocks));
 
 beforeAll(async () => {
   world = await startWorld({
@@ -87,5 +93,30 @@ describe('weekly ownership digest through the CLI', { timeout: 240_000 }, () => 
       first.json.deliveries.filter((d: { alertId: string }) => d.alertId.includes(id)).map((d: { destination: string }) => d.destination);
     expect(byAlert(seeded.dataVolume).sort()).toEqual(['#team-data', dataTopic.topicArn].sort());
     expect(byAlert(seeded.webVolume)).toEqual([webTopic.topicArn]);
+  });
+
+  it('shows each destination its unassigned resources and the untagged share, and a week later what a deletion saved', async () => {
+    const [dataSlack, defaultSlack] = [slackTo('#team-data'), slackTo('#cost-alerts')];
+    // The data team's volume (team but no env) is theirs; the untagged instance and the bucket are the default's.
+    expect(dataSlack[0]).toMatch(/Unassigned resources: 1 resource missing a "team" or "env" tag/);
+    expect(blocksTo('#cost-alerts')[0]).toContain(`arn:aws:s3:::${LOGS}`);
+    expect(blocksTo('#team-data')[0]).toContain(seeded.dataVolume);
+    expect(blocksTo('#team-data')[0]).not.toContain(LOGS);
+    expect(defaultSlack[0]).toContain('25.0% of spend');
+    expect(first.json.realizedSavings).toMatchObject({ resolved: [], monthly: 0 });
+
+    await deleteVolume(world.aws.env, seeded.region, seeded.dataVolume);
+    const mark = world.slack.messages.length;
+    const second = await idle(SECOND);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.json.realizedSavings).toMatchObject({ monthly: 4, resolved: [expect.objectContaining({ id: seeded.dataVolume })] });
+    const [dataAgain] = slackTo('#team-data', mark);
+    expect(dataAgain).toContain(`Saved $4.00/month since last week: 1 finding of the run of ${FIRST} is gone.`);
+    const [defaultAgain] = slackTo('#cost-alerts', mark);
+    expect(defaultAgain).toContain('Saved $0.00/month since last week');
+    expect((await dataTopic.receive())[0]!.message).toContain('Saved $4.00/month since last week');
+
+    const again = await idle(SECOND);
+    expect(again.json.deliveries.every((d: { status: string }) => d.status === 'duplicate')).toBe(true);
   });
 });

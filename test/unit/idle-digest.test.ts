@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { RealizedSavings, Unassigned, UnassignedResource } from '../../shared/detect/ownership/types.js';
+import { resolvedFindings } from '../../shared/detect/ownership/realized.js';
 import { digestFor, type OwnershipRouting } from '../../shared/jobs/idle-resources/digest.js';
+import { parseFindings } from '../../shared/report/findings.js';
 import { idleMessageFor, type RunFacts } from '../../shared/jobs/idle-resources/alerts.js';
 import { idleSlackMessage, idleSnsMessage, type IdleAlert, type IdleMessageContext } from '../../shared/messages/idle-resources.js';
 import { SLACK_LIMITS, SNS_BODY_MAX_BYTES } from '../../shared/notify/limits.js';
@@ -64,6 +66,22 @@ const savings: RealizedSavings = {
   monthly: 18,
   previousRun: { date: '2026-11-11', key: 'findings/idle-resources/2026-11-11.json' },
 };
+
+describe("a resolved finding's team", () => {
+  it('comes through the previous findings file, so its saving reaches the team it was sent to', () => {
+    const file = {
+      findings: [{ ...finding('vol-1', 8, { team: 'data' }), rule: 'unattached-volume' }],
+      idleInstances: [],
+      unattachedVolumes: [],
+      estimatedMonthlySavings: 8,
+    };
+    const previous = parseFindings(file, 'findings/idle-resources/2026-11-11.json', '2026-11-11');
+    expect(previous.items[0]!.tags).toEqual({ team: 'data' });
+    const before = previous.items.map((i) => ({ ...i, rule: 'unattached-volume', account: i.account ?? null }));
+    const scanned = [{ account: ACCOUNT, region: 'us-east-1', rules: ['unattached-volume'], stillPaidIds: [] }];
+    expect(resolvedFindings(before, [], scanned)).toMatchObject([{ id: 'vol-1', tags: { team: 'data' } }]);
+  });
+});
 
 describe('weekly ownership digest per destination', () => {
   it('gives a team its own unassigned resources (its team value, another key missing), and the default everything else', () => {
@@ -154,6 +172,17 @@ describe('weekly ownership digest in the message', () => {
     const sns = idleSnsMessage(run.findings.map(alertOf), idleMessageFor(base, off, data, o));
     expect(sns.body).toContain('Untagged spend: unknown. The "team" tag is not activated as a cost allocation tag');
     expect(sns.body).not.toContain('100.0%');
+  });
+
+  it('says the untagged share is unknown when Cost Explorer failed, not that the tag is not activated', () => {
+    const run = facts([]);
+    const failed = { ...spend, activated: null, amount: null, sharePct: null, total: null, message: 'ThrottlingException: rate exceeded' };
+    const sns = idleSnsMessage(
+      run.findings.map(alertOf),
+      idleMessageFor(base, { ...run, unassigned: { ...run.unassigned!, spend: failed } }, data, o),
+    );
+    expect(sns.body).toContain('Untagged spend: unknown (ThrottlingException: rate exceeded).');
+    expect(sns.body).not.toContain('not activated');
   });
 
   it('escapes tag keys and ARNs from AWS and config', () => {

@@ -1,5 +1,5 @@
 import { roundCents } from '../../money.js';
-import type { ResolvedFinding } from './types.js';
+import type { OwnerTags, ResolvedFinding } from './types.js';
 
 /** A finding as both runs' files carry it. */
 export interface ComparedFinding {
@@ -8,6 +8,8 @@ export interface ComparedFinding {
   readonly region: string;
   readonly id: string;
   readonly estimatedMonthlyCost: number | null;
+  /** Its ownership tags, so its saving is told to its team. */
+  readonly tags?: OwnerTags;
 }
 
 /** What this run saw of one (account, region): only a scope fully scanned can show that waste went away. */
@@ -45,7 +47,14 @@ export function resolvedFindings(
       seen.add(`${p.rule}|${key}`);
       return true;
     })
-    .map((p) => ({ rule: p.rule, account: p.account, region: p.region, id: p.id, estimatedMonthlyCost: p.estimatedMonthlyCost }))
+    .map((p) => ({
+      rule: p.rule,
+      account: p.account,
+      region: p.region,
+      id: p.id,
+      estimatedMonthlyCost: p.estimatedMonthlyCost,
+      ...(p.tags ? { tags: p.tags } : {}),
+    }))
     .sort((a, b) => (b.estimatedMonthlyCost ?? -1) - (a.estimatedMonthlyCost ?? -1) || a.id.localeCompare(b.id));
 }
 

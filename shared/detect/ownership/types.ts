@@ -78,6 +78,8 @@ export interface ResolvedFinding {
   readonly region: string;
   readonly id: string;
   readonly estimatedMonthlyCost: number | null;
+  /** The ownership tags the finding carried in the previous run: its saving is told to its team. */
+  readonly tags?: OwnerTags;
 }
 
 export interface RealizedSavings {

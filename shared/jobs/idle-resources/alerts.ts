@@ -11,7 +11,7 @@ import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { WasteTotals } from '../../waste/index.js';
 import { channelDeps, type JobContext } from '../common/context.js';
-import { digestFor, ownerTagsOf, teamOf, type DigestFacts, type OwnershipRouting } from './digest.js';
+import { digestFor, teamOf, type DigestFacts, type OwnershipRouting } from './digest.js';
 
 /**
  * One alert per finding per ISO week: a re-run that week sends nothing new,
@@ -48,7 +48,7 @@ export interface RunFacts
  * the default destination the findings routed to it and every scope not scanned.
  */
 export function idleMessageFor(base: IdleMessageContext, run: RunFacts, to: RoutedTo, o?: OwnershipRouting): IdleMessageContext {
-  const mine = run.findings.filter((f) => to.takes(f.account ?? null, o ? teamOf(ownerTagsOf(f), o) : null));
+  const mine = run.findings.filter((f) => to.takes(f.account ?? null, o ? teamOf(f.tags, o) : null));
   const own = <E extends { account?: string | null }>(list: readonly E[]) =>
     to.routed && !to.teams?.length ? list.filter((e) => to.takes(e.account ?? null)) : list;
   const digest = o && digestFor(run, to, o);
@@ -95,7 +95,7 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
       slack: (a, to) => idleSlackMessage(a, idleMessageFor(msg, run, to, o)),
       sns: (a, to) => idleSnsMessage(a, idleMessageFor(msg, run, to, o)),
       // A finding on a resource whose team ownership.teams lists goes to that team, before the account routes.
-      owners: { teams: o.teams, teamOf: (a) => teamOf(ownerTagsOf(a.finding), o) },
+      owners: { teams: o.teams, teamOf: (a) => teamOf(a.finding.tags, o) },
     }),
     ledger: ctx.ledger,
     mutes: ctx.mutes,

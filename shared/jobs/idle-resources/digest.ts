@@ -17,9 +17,6 @@ export interface DigestFacts {
   readonly realizedSavings?: RealizedSavings;
 }
 
-/** The ownership tags a finding or resolved finding carries (absent in files from before ownership). */
-export const ownerTagsOf = (x: object): OwnerTags | undefined => (x as { readonly tags?: OwnerTags }).tags;
-
 /** The team a resource belongs to: its first ownership tag's value, when `ownership.teams` lists it; else null (routes decide). */
 export function teamOf(tags: OwnerTags | undefined, o: OwnershipRouting): string | null {
   const key = o.tags[0];
@@ -48,7 +45,7 @@ export function digestFor(run: DigestFacts, to: RoutedTo, o: OwnershipRouting): 
   const own = <E extends { account?: string | null }>(list: readonly E[]) =>
     to.routed && !teamDestination ? list.filter((e) => to.takes(e.account ?? null)) : list;
   const saved = run.realizedSavings;
-  const resolved = saved?.previousRun ? saved.resolved.filter((f) => to.takes(f.account, teamOf(ownerTagsOf(f), o))) : [];
+  const resolved = saved?.previousRun ? saved.resolved.filter((f) => to.takes(f.account, teamOf(f.tags, o))) : [];
   return {
     tagKeys: o.tags,
     unassigned,
@@ -70,7 +67,7 @@ function spendFor(spend: UntaggedSpend, to: RoutedTo, teamDestination: boolean):
   const mine = spend.byAccount.filter((a) => to.accounts!.includes(a.account));
   const amount = roundCents(mine.reduce((s, a) => s + a.amount, 0));
   const total = roundCents(mine.reduce((s, a) => s + a.total, 0));
-  if (!spend.activated || spend.amount === null) return { ...spend, byAccount: mine };
+  if (spend.activated !== true || spend.amount === null) return { ...spend, byAccount: mine };
   return { ...spend, amount, total, sharePct: total > 0 ? Math.round((amount / total) * 1000) / 10 : null, byAccount: mine };
 }
 

@@ -117,6 +117,7 @@ async function realized(ctx: JobContext, plan: IdlePlan, scanned: readonly Scann
     region: i.region,
     id: i.id,
     estimatedMonthlyCost: i.estimatedMonthlyCost,
+    ...(i.tags ? { tags: i.tags } : {}),
   }));
   const resolved = resolvedFindings(before, totals.findings, scannedScopes(scanned));
   return { resolved, monthly: monthlyOf(resolved), previousRun: { date: previous.asOf, key: previous.key } };
