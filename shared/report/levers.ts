@@ -108,7 +108,8 @@ const spotRow = (x: SpotItem, currency: string): Omit<LeverRow, 'note'> => ({
 const gravitonRow = (x: GravitonItem, currency: string): Omit<LeverRow, 'note'> => ({
   name: x.id,
   sub: [x.name, x.resourceType === 'rds-instance' ? 'RDS' : 'EC2', x.region].filter(Boolean).join(' · '),
-  detail: `${x.currentType} → ${x.targetType} (${formatMoney(x.monthlyCost, currency)} → ${formatMoney(x.targetMonthlyCost, currency)})`,
+  detail:
+    `${x.currentType} → ${x.targetType} ` + `(${formatMoney(x.monthlyCost, currency)} → ${formatMoney(x.targetMonthlyCost, currency)})`,
   account: x.account,
   saving: x.estimatedMonthlySavings,
 });

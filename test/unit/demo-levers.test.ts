@@ -36,7 +36,7 @@ describe('demo savings levers', () => {
     expect(describeLevers({ levers: [] })).toBe('Savings levers: none in this report.');
   });
 
-  it('gives the Cost Explorer double usage for every lever: steady instance hours, non-production on demand, Spot, transfer that grew', () => {
+  it('gives the Cost Explorer double usage for every lever: instance hours, non-production on demand, Spot, transfer that grew', () => {
     const records = leversDataset(MONTH, '111122223333');
     const sum = (f: (r: (typeof records)[number]) => boolean) =>
       Math.round(records.filter(f).reduce((a, r) => a + r.amount, 0) * 100) / 100;

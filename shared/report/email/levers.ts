@@ -24,7 +24,8 @@ function pricedLine(l: AnyLever, noun: string, currency: string, extra = ''): st
   const items = l.items as unknown as Counted[];
   const mine = items.filter(counts);
   if (!items.length) return `nothing to recommend this month${extra}`;
-  return `about ${formatMoney(l.estimatedMonthlySavings ?? 0, currency)} a month from ${countOf(mine.length, noun)}${elsewhere(items)}${extra}`;
+  const saving = formatMoney(l.estimatedMonthlySavings ?? 0, currency);
+  return `about ${saving} a month from ${countOf(mine.length, noun)}${elsewhere(items)}${extra}`;
 }
 
 function commitmentsLine(l: Lever<'commitments'>, r: FinOpsReview, currency: string): string {
