@@ -118,7 +118,18 @@ function waste(m: ReportModel): string {
   const w = m.waste;
   const intro = `<p><small>Idle-resources findings of ${escapeHtml(w.asOf)}: ${countOf(w.items.length, 'resource')}.</small></p>`;
   const rules = w.byRule?.length ? wasteRulesTable(w, m.currency) : '';
-  return section('Waste', intro + rules + (w.items.length ? wasteTable(w, m.currency) : '<p>No waste found.</p>'));
+  return section('Waste', intro + ownership(m) + rules + (w.items.length ? wasteTable(w, m.currency) : '<p>No waste found.</p>'));
+}
+
+/** The month's realized savings and untagged share (weekly ownership digest), with last month's share for the trend. */
+function ownership(m: ReportModel): string {
+  const o = m.ownership;
+  if (!o) return '';
+  const share = (pct: number | null) => (pct === null ? 'unknown' : formatPercent(pct));
+  return (
+    `<p>Saved this month: ${formatMoney(o.realizedSavings, m.currency)}/month (${countOf(o.resolvedFindings, 'finding')} resolved). ` +
+    `Untagged spend: ${share(o.untaggedSharePct)} of the last digest's week (the month before: ${share(o.untaggedSharePctPrevious)}).</p>`
+  );
 }
 
 /** Organizations: each account month over month, named. */

@@ -1,4 +1,5 @@
 import { roundCents, roundPct } from '../money.js';
+import type { OwnershipMonth } from './ownership-month.js';
 import { addDays, addMonths, dayRange, daysBetween, firstDayOfMonth, type IsoDate, type IsoMonth } from '../time/dates.js';
 import type { ContainersReport } from '../containers/types.js';
 import type { FinOpsReview } from '../review/types.js';
@@ -38,6 +39,8 @@ export interface ReportData {
     readonly services: AccountServiceLine[];
   }; /** Kubernetes cost by cluster and namespace (`containers` in config), with the gap that kept it out, if any. */
   readonly containers?: { readonly report: ContainersReport | null; readonly gap?: { readonly message: string } };
+  /** The weekly ownership digest's month: realized savings and the untagged share, from the findings files. */
+  readonly ownership?: OwnershipMonth;
 }
 
 /** One row of a month-over-month comparison (a service, a tag value, "Other"). */
@@ -65,6 +68,7 @@ type ReportFacts = Pick<
   | 'review'
   | 'accounts'
   | 'containers'
+  | 'ownership'
 >;
 
 export interface ReportModel extends ReportFacts {
@@ -183,6 +187,7 @@ export function buildReportModel(data: ReportData): ReportModel {
     review: data.review,
     accounts: data.accounts,
     containers: data.containers,
+    ownership: data.ownership,
     empty: total.amount === 0 && services.every((l) => l.amount === 0),
   };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { WasteSummary } from '../../shared/report/findings.js';
+import { renderHtml } from '../../shared/report/html.js';
+import { buildReportModel } from '../../shared/report/model.js';
 import { ownershipOfMonth } from '../../shared/report/ownership-month.js';
+import { reportData } from '../support/report-data.js';
 
 const run = (asOf: string, resolved: Array<[string, number | null]>, untaggedSharePct?: number | null): WasteSummary => ({
   asOf,
@@ -49,5 +52,14 @@ describe("the monthly report's ownership figures", () => {
       untaggedSharePct: null,
       untaggedSharePctPrevious: null,
     });
+  });
+
+  it('shows the saving and the untagged share with its trend in the HTML waste section', () => {
+    const waste: WasteSummary = { asOf: '2026-03-30', key: 'k', items: [], estimatedMonthlySavings: 0 };
+    const ownership = { realizedSavings: 15.5, resolvedFindings: 3, untaggedSharePct: 30, untaggedSharePctPrevious: 40 };
+    const html = renderHtml(buildReportModel(reportData({ waste, ownership })));
+    expect(html).toContain('Saved this month: $15.50/month (3 findings resolved)');
+    expect(html).toContain('Untagged spend: 30.0% of the last digest');
+    expect(html).toContain('(the month before: 40.0%)');
   });
 });

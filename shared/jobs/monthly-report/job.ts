@@ -68,6 +68,7 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
     partial,
     budgets,
     waste,
+    ...(ownership ? { ownership } : {}),
     review: markCountedInWaste(containers.gap ? { ...review, gaps: [...review.gaps, containers.gap] } : review, waste),
     ...(ctx.config.containers ? { containers } : {}),
     ...(byAccount && costs.accountSpend
