@@ -88,9 +88,7 @@ export class CostWatchStack extends Stack {
           ? slackSecretPolicyArn(this, 'SlackBotToken', config.notify.slack?.tokenSecretId ?? DEFAULT_SLACK_TOKEN_SECRET)
           : undefined,
       routeTopicArns: [...new Set(config.notify.routes.flatMap((route) => (route.alertTopicArn ? [route.alertTopicArn] : [])))],
-      teamTopicArns: [
-        ...new Set(Object.values(config.ownership.teams).flatMap((team) => (team.alertTopicArn ? [team.alertTopicArn] : []))),
-      ],
+      teamTopicArns: [...new Set(Object.values(config.ownership.teams).flatMap((t) => (t.alertTopicArn ? [t.alertTopicArn] : [])))],
       reportEmail: config.report.email,
       unitCost: config.unitCost,
       anomalies: config.dailySpend.anomalies,
