@@ -23,6 +23,7 @@ import { seedBudgets } from './demo/budgets.js';
 import { showFinanceEmail, verifyDemoSender, withFinanceEmail } from './demo/finance-email.js';
 import { DEMO_IDLE_RULES, DEMO_IDLE_RULES_NOTE, seedIdleResources } from './demo/idle-resources.js';
 import { describeLevers, loadMonthlyReportCosts, REVIEW_CONFIG, saveMonthlyReport, seedMonthlyReport } from './demo/monthly-report.js';
+import { describeContainers, seedContainers } from './demo/containers.js';
 import { showOrganization } from './demo/organization.js';
 import { showOwnership } from './demo/ownership.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
@@ -187,10 +188,16 @@ async function main(): Promise<number> {
     await showJob(world, 'budgets again: nothing repeats', ['run', 'budgets']);
     const month = loadMonthlyReportCosts(ce, new Date(), world.accountId);
     await seedMonthlyReport(world.env);
+    const k8s = await seedContainers(outDir, month);
+    const withContainers = { ...(JSON.parse(readFileSync(world.configFile, 'utf8')) as object), containers: k8s.config };
+    writeFileSync(world.configFile, `${JSON.stringify(withContainers, null, 2)}\n`);
+    process.stdout.write(`\nKubernetes cost: a CUR 2.0 export with split cost allocation data, read with DuckDB\n${k8s.summary}\n`);
     await showJob(world, 'monthly-report: last month for finance', ['run', 'monthly-report']);
     const reportHtml = await saveMonthlyReport(world.env, { month });
     const reportJson = JSON.parse(readFileSync(reportHtml.replace(/\.html$/, '.json'), 'utf8')) as unknown;
-    process.stdout.write(`\n${describeLevers(reportJson)}\nFinance report for ${month} (open it in a browser): ${reportHtml}\n`);
+    process.stdout.write(
+      `\n${describeLevers(reportJson)}\n${describeContainers(reportJson)}\nFinance report for ${month} (open it in a browser): ${reportHtml}\n`,
+    );
     await verifyDemoSender(world.env);
     const emailConfig = join(outDir, 'demo.email.config.json');
     writeFileSync(emailConfig, `${JSON.stringify(withFinanceEmail(JSON.parse(readFileSync(world.configFile, 'utf8'))), null, 2)}\n`);
