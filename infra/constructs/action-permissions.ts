@@ -33,7 +33,9 @@ const describe = (where: ActWhere, actions: string[]): JobPermission[] => [
   {
     actions: actions.filter((a) => !a.startsWith('rds:')),
     resources: ['*'],
-    why: 'Plans what an action changes: EC2 and Auto Scaling Describe* calls support no resource-level permissions (Resource "*").',
+    why:
+      'Plans what an action changes (and resolves idle.regions "all"): EC2 and Auto Scaling Describe* calls support no ' +
+      'resource-level permissions (Resource "*").',
   },
   ...(actions.some((a) => a.startsWith('rds:'))
     ? [
@@ -79,9 +81,11 @@ function autoScaling(where: ActWhere, tags: Tags, what: string): JobPermission {
 
 function setParameter(where: ActWhere, name: string, region: string | undefined): JobPermission {
   return {
-    actions: ['ssm:GetParameter', 'ssm:PutParameter', 'ssm:DeleteParameter'],
+    actions: ['ssm:GetParameter', 'ssm:ListTagsForResource', 'ssm:PutParameter', 'ssm:DeleteParameter'],
     resources: [`arn:${where.partition}:ssm:${region ?? where.region}:${where.account}:parameter/${name.replace(/^\//, '')}`],
-    why: 'set-parameter reads the value before, overwrites it, and on undo puts it back (or deletes a parameter it created).',
+    why:
+      'set-parameter reads the value (and its tags: cost-watch:protect) before, overwrites it, and on undo puts it back (or ' +
+      'deletes a parameter it created).',
   };
 }
 
@@ -163,7 +167,8 @@ function denyWithScp(where: ActWhere): JobPermission[] {
  * deny-new-resources: the SCP is attached from the home account).
  */
 export function actionPermissions(actions: readonly ActionDo[], where: ActWhere, organization: boolean): JobPermission[] {
-  const reads = new Set<string>();
+  // Every action's target resolves idle.regions "all" in the account it acts in.
+  const reads = new Set<string>(['ec2:DescribeRegions']);
   const out: JobPermission[] = [];
   for (const a of actions) {
     if (a.type === 'scale-down') {
@@ -179,5 +184,5 @@ export function actionPermissions(actions: readonly ActionDo[], where: ActWhere,
   const denies = actions.filter((a) => a.type === 'deny-new-resources');
   if (denies.length)
     out.push(...(organization ? denyWithScp(where) : denyWithIam(where, [...new Set(denies.flatMap((d) => d.roles ?? []))])));
-  return [...(reads.size ? describe(where, [...reads].sort()) : []), ...out];
+  return [...describe(where, [...reads].sort()), ...out];
 }
