@@ -1,3 +1,5 @@
+import { ALL_CLIENTS } from '../shared/aws/all-clients.js';
+import { AwsClients } from '../shared/aws/aws-clients.js';
 import { costExplorerClient, dynamoClient, secretsClient } from '../shared/aws/clients.js';
 import { loadConfig } from '../shared/config/load.js';
 import type { CostWatchConfig } from '../shared/config/schema.js';
@@ -18,7 +20,12 @@ export { ACTIONS_PATH };
 export function serveSlackActions(config: CostWatchConfig, port: number, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const log = stderrLogger({ write: io.err });
   const deps = {
-    ...actionsDeps(config, { dynamo: dynamoClient(), secrets: secretsClient, costExplorer: costExplorerClient }, log, env),
+    ...actionsDeps(
+      config,
+      { aws: new AwsClients(env, ALL_CLIENTS), dynamo: dynamoClient(), secrets: secretsClient, costExplorer: costExplorerClient },
+      log,
+      env,
+    ),
     // This server outlives the request: slow work (feedback to AWS) runs once the answer has gone out.
     defer: (work: () => Promise<void>) =>
       setImmediate(() => work().catch((err: unknown) => log.warn(`slack-actions: ${(err as Error).message}`))),

@@ -1,4 +1,6 @@
+import { AwsClients } from '../../shared/aws/aws-clients.js';
 import { costExplorerClient, dynamoClient, secretsClient } from '../../shared/aws/clients.js';
+import { BUDGET_ACTION_CLIENTS } from '../../shared/slack-actions/clients.js';
 import { errorMessage } from '../../shared/aws/errors.js';
 import { configFromEnv } from '../../shared/config/load.js';
 import { jsonLogger } from '../../shared/log.js';
@@ -8,7 +10,8 @@ import { lambdaRuntime, streamingHandler } from './streaming.js';
 
 // Once per container: config, clients, and (on first use) the signing secret and bot token.
 const log = jsonLogger();
-const deps = actionsDeps(configFromEnv(), { dynamo: dynamoClient(), secrets: secretsClient, costExplorer: costExplorerClient }, log);
+const aws = new AwsClients(process.env, BUDGET_ACTION_CLIENTS);
+const deps = actionsDeps(configFromEnv(), { aws, dynamo: dynamoClient(), secrets: secretsClient, costExplorer: costExplorerClient }, log);
 
 // Wrapped at load: the runtime streams only a handler exported already marked by streamifyResponse.
 export const handler = streamingHandler(

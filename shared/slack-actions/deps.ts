@@ -7,7 +7,9 @@ import { UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { MuteStore } from '../ledger/mutes.js';
 import { createSlackClient, fetchSecretString, resolveSlackToken } from '../notify/slack.js';
+import type { AwsClients } from '../aws/aws-clients.js';
 import { ActionLedger } from './alert-record.js';
+import { budgetActionsPort } from './budget-port.js';
 import { MessageStates } from './message-state.js';
 import type { SlackActionsDeps } from './handler.js';
 import { DEFAULT_SIGNING_SECRET_ID } from './secret-ids.js';
@@ -26,6 +28,8 @@ export const SECRET_TIMEOUT_MS = 800;
 const FEEDBACK_TIMEOUT_MS = 4000;
 
 export interface ActionsClients {
+  /** For budget actions (Approve, Reject, Undo): their AWS calls. Without it budget buttons get 400. */
+  readonly aws?: AwsClients;
   readonly dynamo: DynamoDBClient;
   readonly secrets: () => SecretsManagerClient;
   readonly costExplorer: () => CostExplorerClient;
@@ -63,6 +67,7 @@ export function actionsDeps(
       return createSlackClient(token, { timeoutMs: UPDATE_TIMEOUT_MS, retries: 0 }, env);
     },
     anomalyFeedback: (id) => reportPlannedActivity(clients.costExplorer(), id, FEEDBACK_TIMEOUT_MS),
+    ...(clients.aws ? { budgetActions: budgetActionsPort(config, clients.aws, env, log) } : {}),
     log,
     now: () => new Date(),
   };
