@@ -1,4 +1,4 @@
-import { DescribeInstancesCommand, EC2Client, RunInstancesCommand, StartInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
@@ -7,16 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../emulators/fake-slack.js';
 import { createLedgerTable } from '../../emulators/fixtures.js';
 import { buttonsOf, clickPayload, formBody, signRequest } from '../../emulators/slack-click.js';
-import { applyAction, rejectAction, undoAction } from '../../shared/actions/steps.js';
-import type { ActionDeps, ActionExecutor } from '../../shared/actions/types.js';
+import { ActionsAccess } from '../../shared/actions/access.js';
+import { planAction } from '../../shared/actions/plan.js';
 import { BUDGET_ACTION_IDS, type BudgetClick } from '../../shared/alerts/budget-action-ids.js';
 import { ALL_CLIENTS } from '../../shared/aws/all-clients.js';
 import { AwsClients } from '../../shared/aws/aws-clients.js';
+import type { BudgetActionConfig } from '../../shared/config/budget-actions.js';
 import { parseConfig } from '../../shared/config/load.js';
-import type { ActionRecord, ActionResource } from '../../shared/detect/actions/types.js';
+import type { CostWatchConfig } from '../../shared/config/schema.js';
+import type { ActionRecord } from '../../shared/detect/actions/types.js';
 import { DynamoActionRecords } from '../../shared/ledger/action-records.js';
-import { actionMessage, type ActionMessageContext } from '../../shared/messages/action-message.js';
-import type { BudgetActionsPort } from '../../shared/slack-actions/budget-clicks.js';
+import { actionMessage } from '../../shared/messages/action-message.js';
 import { actionsDeps } from '../../shared/slack-actions/deps.js';
 import { handleSlackAction, type SlackActionsDeps } from '../../shared/slack-actions/handler.js';
 import { awsEnvFor, type TestAws } from '../support/env.js';
@@ -24,34 +25,26 @@ import { awsEnvFor, type TestAws } from '../support/env.js';
 const SECRET = 'test-signing-secret-budget-actions';
 const TABLE = 'ledger-budget-clicks';
 const CHANNEL = 'C0BUDGETS';
-const CONTEXT: ActionMessageContext = {
-  currency: 'USD',
-  approval: 'slack',
-  approvers: [{ upTo: 500, slackUsers: ['U0LEAD'] }, { upTo: 5000, slackUsers: ['U0VPENG'] }, { slackUsers: ['U0CTO'] }],
+const APPROVERS = [{ upTo: 500, slackUsers: ['U0LEAD'] }, { upTo: 5000, slackUsers: ['U0VPENG'] }, { slackUsers: ['U0CTO'] }];
+const CONFIG = {
+  notify: { slack: { channel: CHANNEL } },
+  ledgerTable: TABLE,
+  idle: { regions: ['us-east-1'] },
+  budgets: { actions: [{ id: 'dev-down', atPct: 90, do: { type: 'scale-down', tags: { env: ['dev'] } } }], approvers: APPROVERS },
 };
-const CONFIG = { notify: { slack: { channel: CHANNEL } }, ledgerTable: TABLE };
 const quiet = { info: () => undefined, warn: () => undefined, progress: () => undefined };
 
 let aws: TestAws;
 let slack: FakeSlack;
 let ddb: DynamoDBClient;
 let ec2: EC2Client;
+let config: CostWatchConfig;
+let clients: AwsClients;
 let records: DynamoActionRecords;
 let deps: SlackActionsDeps;
 let seq = 0;
-
-/** Stops and starts for real in moto: what the clicks change is what the instances show. */
-const ec2Executor: ActionExecutor = {
-  plan: async () => [],
-  async apply(r: ActionResource) {
-    await ec2.send(new StopInstancesCommand({ InstanceIds: [r.id] }));
-    return { ...r, state: 'applied' };
-  },
-  async undo(r: ActionResource) {
-    await ec2.send(new StartInstancesCommand({ InstanceIds: [r.id] }));
-    return { ...r, state: 'restored' };
-  },
-};
+/** The SDK's default chain reads credentials and endpoints from process.env: moto's, for this file only. */
+const saved = { ...process.env };
 
 async function instanceStates(ids: string[]): Promise<string[]> {
   const out = await ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
@@ -59,42 +52,45 @@ async function instanceStates(ids: string[]): Promise<string[]> {
   return ids.map((id) => states.get(id)!);
 }
 
-/** Two running dev instances and a proposed record to stop them, posted to Slack as the budgets job posts it. */
-async function proposal(effect: number | null = 140.16): Promise<{ record: ActionRecord; ids: string[]; ts: string }> {
-  const run = await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 2, MaxCount: 2, InstanceType: 't3.micro' }));
-  const ids = run.Instances!.map((i) => i.InstanceId!);
-  const now = new Date().toISOString();
+/**
+ * Two running instances tagged for this proposal only, planned by the real scale-down and stored as proposed,
+ * then posted to Slack as the budgets job posts it. m5.4xlarge: $560.64 a month each, so the effect needs tier 2.
+ */
+async function proposal(instanceType = 't3.micro'): Promise<{ record: ActionRecord; ids: string[]; ts: string }> {
   seq += 1;
-  const record: ActionRecord = {
-    id: `dev-down-${String(seq).padStart(10, '0')}`,
-    action: 'dev-down',
-    type: 'scale-down',
-    budget: 'Monthly',
+  const tags = [
+    { Key: 'env', Value: 'dev' },
+    { Key: 'run', Value: `r${seq}` },
+  ];
+  const run = await ec2.send(
+    new RunInstancesCommand({
+      ImageId: 'ami-12c6146b',
+      MinCount: 2,
+      MaxCount: 2,
+      InstanceType: instanceType as 't3.micro',
+      TagSpecifications: [{ ResourceType: 'instance', Tags: tags }],
+    }),
+  );
+  const ids = run.Instances!.map((i) => i.InstanceId!);
+  const action: BudgetActionConfig = { ...config.budgets.actions[0]!, do: { type: 'scale-down', tags: { run: [`r${seq}`] } } };
+  const period = { unit: 'MONTHLY', start: '2026-12-01', endExclusive: '2027-01-01' };
+  const input = {
+    action,
+    pct: 92,
+    budget: `Monthly-${seq}`,
     account: null,
     accountId: aws.account.accountId,
-    period: { unit: 'MONTHLY', start: '2026-12-01', endExclusive: '2027-01-01' },
-    status: 'proposed',
-    by: 'cost-watch',
-    estimatedMonthlyEffect: effect,
-    resources: ids.map((id) => ({
-      kind: 'ec2-instance' as const,
-      id,
-      region: 'us-east-1',
-      state: 'planned' as const,
-      before: { state: 'running' },
-      after: { state: 'stopped' },
-      estimatedMonthlyCost: effect === null ? null : effect / 2,
-    })),
-    trigger: { on: 'actual', atPct: 90, pct: 92 },
+    period,
     restoreAtPeriodEnd: true,
-    spec: { type: 'scale-down', tags: { env: ['dev'] } },
-    history: [{ status: 'proposed', by: 'cost-watch', at: now }],
-    createdAt: now,
-    updatedAt: now,
   };
+  const access = new ActionsAccess(clients, config, aws.env);
+  const record = await planAction({ ...input, now: new Date() } as never, access, clients, 'proposed', 'cost-watch');
   await records.create(record);
-  const message = actionMessage(record, CONTEXT);
-  const posted = await new WebClient('xoxb-test', { slackApiUrl: slack.url }).chat.postMessage({ channel: CHANNEL, ...message });
+  const context = { currency: 'USD', approvers: APPROVERS, approval: 'slack' as const };
+  const posted = await new WebClient('xoxb-test', { slackApiUrl: slack.url }).chat.postMessage({
+    channel: CHANNEL,
+    ...actionMessage(record, context),
+  });
   return { record, ids, ts: posted.ts! };
 }
 
@@ -108,50 +104,34 @@ const ephemeralTo = (user: string) => slack.ephemerals.filter((e) => e.user === 
 
 beforeAll(async () => {
   aws = await awsEnvFor();
+  Object.assign(process.env, aws.env);
   slack = await startFakeSlack();
   ddb = new DynamoDBClient(aws.clientConfig);
   ec2 = new EC2Client(aws.clientConfig);
   await createLedgerTable(ddb, TABLE);
   records = new DynamoActionRecords(ddb, TABLE);
-  const env = { SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET };
-  const clients = {
+  config = parseConfig(CONFIG);
+  clients = new AwsClients(process.env, ALL_CLIENTS);
+  const env = { ...aws.env, SLACK_API_URL: slack.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET };
+  const sdk = {
+    aws: clients,
     dynamo: ddb,
     secrets: () => new SecretsManagerClient(aws.clientConfig),
     costExplorer: () => new CostExplorerClient(aws.clientConfig),
   };
-  const actionDeps: ActionDeps = {
-    records,
-    aws: new AwsClients(aws.env, ALL_CLIENTS),
-    executor: () => ec2Executor,
-    target: async (r) => ({
-      recordId: r.id,
-      accountId: r.accountId,
-      access: undefined,
-      homeAccess: undefined,
-      regions: ['us-east-1'],
-      homeRegion: 'us-east-1',
-      organization: false,
-    }),
-    log: quiet,
-    now: () => new Date(),
-  };
-  const port: BudgetActionsPort = {
-    context: CONTEXT,
-    get: async (id) => (await records.get(id))?.record,
-    apply: (id, by) => applyAction(id, by, actionDeps),
-    reject: (id, by) => rejectAction(id, by, actionDeps),
-    undo: (id, by) => undoAction(id, by, actionDeps),
-  };
-  deps = { ...actionsDeps(parseConfig(CONFIG), clients, quiet, env), budgetActions: port };
+  deps = actionsDeps(config, sdk, quiet, env);
+  expect(deps.budgetActions).toBeDefined();
 });
 
 afterAll(async () => {
+  process.env = saved;
   await slack?.stop();
 });
 
 describe('budget action buttons', () => {
   it('approve by a user of the covering tier applies it and updates the message with who approved, what changed and Undo', async () => {
     const { record, ids, ts } = await proposal();
+    expect(record.estimatedMonthlyEffect).toBe(15.18);
 
     const answer = await handleSlackAction(click('approve', record.id, 'U0LEAD', ts), deps);
 
@@ -161,7 +141,7 @@ describe('budget action buttons', () => {
     const update = slack.updates.at(-1)!;
     expect(update.ts).toBe(ts);
     expect(JSON.stringify(update.blocks)).toContain('after approval by <@U0LEAD>');
-    expect(JSON.stringify(update.blocks)).toContain(`\`${ids[0]}\` (us-east-1): state running → stopped · $70.08/month — changed`);
+    expect(JSON.stringify(update.blocks)).toContain(`\`${ids[0]}\` (us-east-1): state running → stopped · $7.59/month — changed`);
     expect(buttonsOf(update.blocks!).map((b) => b.action_id)).toEqual([BUDGET_ACTION_IDS.undo]);
   });
 
@@ -179,12 +159,12 @@ describe('budget action buttons', () => {
   });
 
   it('refuses a lower tier the approval of an effect a higher tier covers, but lets the higher tier approve a lower one', async () => {
-    const big = await proposal(1200);
+    const big = await proposal('m5.4xlarge');
     await handleSlackAction(click('approve', big.record.id, 'U0LEAD', big.ts), deps);
     expect(ephemeralTo('U0LEAD')).toContain('only <@U0VPENG> (tier 2, up to $5,000.00), or a higher tier: <@U0CTO> may');
     expect(await status(big.record.id)).toBe('proposed');
 
-    const small = await proposal(100);
+    const small = await proposal();
     await handleSlackAction(click('approve', small.record.id, 'U0CTO', small.ts), deps);
     expect(await status(small.record.id)).toBe('applied');
   });
