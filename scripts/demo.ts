@@ -28,6 +28,7 @@ import { showOrganization } from './demo/organization.js';
 import { showOwnership } from './demo/ownership.js';
 import { renderSlack, renderSns } from './demo/render-slack.js';
 import { showMuteDemo } from './demo/slack-actions.js';
+import { showBudgetActions } from './demo/budget-actions.js';
 import { DEMO_USAGE, keepInstructions, parseDemoArgs } from './demo/keep.js';
 import { hideSdkNodeVersionWarning } from '../cli/node-warnings.js';
 
@@ -186,6 +187,9 @@ async function main(): Promise<number> {
     await seedBudgets(budgets, world.env);
     await showJob(world, 'budgets: thresholds crossed', ['run', 'budgets']);
     await showJob(world, 'budgets again: nothing repeats', ['run', 'budgets']);
+    // EC2 and Auto Scaling of the budget actions in the second moto: its data.json (the SES outbox) is never read.
+    const actionsEnv = { ...world.env, AWS_ENDPOINT_URL_EC2: rdsMoto.url, AWS_ENDPOINT_URL_AUTO_SCALING: rdsMoto.url };
+    await showBudgetActions({ ...world, env: actionsEnv, outDir }, (t) => process.stdout.write(t));
     const month = loadMonthlyReportCosts(ce, new Date(), world.accountId);
     await seedMonthlyReport(world.env);
     const k8s = await seedContainers(outDir, month);

@@ -9,7 +9,7 @@ import { actionKindOf } from '../../shared/notify/actions.js';
 import { today } from '../../shared/time/dates.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const SIGNING_SECRET = 'demo-signing-secret';
+export const SIGNING_SECRET = 'demo-signing-secret';
 const EC2 = 'Amazon Elastic Compute Cloud - Compute';
 
 export interface ActionsDemoWorld {
@@ -20,7 +20,7 @@ export interface ActionsDemoWorld {
 }
 
 /** Starts `cost-watch slack-actions --port` (the endpoint's handler over local HTTP) and waits until it listens. */
-async function serveActions(world: ActionsDemoWorld): Promise<{ url: string; stop: () => void }> {
+export async function serveActions(world: ActionsDemoWorld): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,

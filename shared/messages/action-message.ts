@@ -150,7 +150,7 @@ function fallback(r: ActionRecord, ctx: ActionMessageContext, changing: number, 
   const auto = ctx.approval === 'auto' && r.status === 'applied' && !last(r, 'approved') ? ' Applied at once (approval: auto).' : '';
   return (
     `Budget action ${escapePlain(r.action)} (${r.type}) on budget ${escapePlain(r.budget)}${account}: ${r.status}${by}; ` +
-    `${countOf(changing, 'resource')} to change, ${protectedCount} protected; estimated effect: ${effectText(r, ctx.currency)}.` +
+    `${countOf(changing, 'resource')} ${r.status === 'proposed' || r.status === 'planned' ? 'to change' : 'in the plan'}, ${protectedCount} protected; estimated effect: ${effectText(r, ctx.currency)}.` +
     `${approve}${auto}${failed.length ? ` Failed: ${failed.map(resourcePlain).join('; ')}.` : ''}`
   );
 }
