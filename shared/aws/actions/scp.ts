@@ -18,6 +18,8 @@ export async function ensureDenyScp(org: OrganizationsClient, name: string): Pro
         Type: 'SERVICE_CONTROL_POLICY',
         Content: denyPolicyDocument(),
         Description: 'cost-watch budget action: no new compute, databases or storage until undone',
+        // The actions role may create, attach and delete only SCPs carrying this tag (infra/constructs/action-permissions.ts).
+        Tags: [{ Key: 'cost-watch:owner', Value: 'cost-watch' }],
       }),
     );
     return out.Policy?.PolicySummary?.Id ?? '';
