@@ -103,7 +103,7 @@ type LineFn = (iv: Interval, key: string, values: Cur2Row) => Cur2Row;
 
 const podArn = (s: Scenario, p: Pod) =>
   p.cluster.kind === 'eks'
-    ? `arn:aws:eks:${s.region}:${s.account}:pod/${p.cluster.name}/${p.workload.namespace}/${p.name}/${p.uid}`
+    ? `arn:aws:eks:${s.region}:${p.cluster.account ?? s.account}:pod/${p.cluster.name}/${p.workload.namespace}/${p.name}/${p.uid}`
     : `arn:aws:ecs:${s.region}:${s.account}:task/${p.cluster.name}/${p.uid.replace(/-/g, '')}`;
 
 function tagsOf(p: Pod): Record<string, string> {
@@ -137,6 +137,7 @@ function splitLine(
   const ecs = p.cluster.kind === 'ecs';
   const h = iv.hours;
   return line(iv, `${p.uid}/${resource}`, {
+    line_item_usage_account_id: p.cluster.account ?? s.account,
     line_item_product_code: ecs ? 'AmazonECS' : 'AmazonEKS',
     line_item_usage_type: `${s.regionCode}-${ecs ? 'ECS' : 'EKS'}-EC2-${resource}-Hours`,
     line_item_operation: ecs ? 'ECSTask-EC2' : 'EKSPod-EC2',
@@ -162,6 +163,7 @@ function nodeRows(s: Scenario, c: ClusterSpec, node: NodeInstance, pods: Pod[], 
   const cost = node.group.hourly * iv.hours;
   if (c.kind === 'eks') truth.clusterBill.set(c.name, (truth.clusterBill.get(c.name) ?? 0) + cost);
   const parent = line(iv, node.id, {
+    line_item_usage_account_id: c.account ?? s.account,
     line_item_product_code: 'AmazonEC2',
     line_item_usage_type: `${s.regionCode}-BoxUsage:${node.group.instanceType}`,
     line_item_operation: 'RunInstances',
@@ -206,6 +208,7 @@ function fargateRows(s: Scenario, p: Pod, iv: Interval, line: LineFn, truth: Mon
     truth.clusterBill.set(p.cluster.name, (truth.clusterBill.get(p.cluster.name) ?? 0) + cost);
     record(truth, p, cost, 0);
     return line(iv, `${p.uid}/${x.resource}`, {
+      line_item_usage_account_id: p.cluster.account ?? s.account,
       line_item_product_code: 'AmazonEKS',
       line_item_usage_type: x.usageType,
       line_item_operation: 'EKSPod-Fargate',
@@ -229,6 +232,7 @@ function fargateRows(s: Scenario, p: Pod, iv: Interval, line: LineFn, truth: Mon
 /** EKS's own hourly fee: product AmazonEKS, but not a pod's split line. */
 const controlPlane = (s: Scenario, c: ClusterSpec, iv: Interval, line: LineFn) =>
   line(iv, `${c.name}/control-plane`, {
+    line_item_usage_account_id: c.account ?? s.account,
     line_item_product_code: 'AmazonEKS',
     line_item_usage_type: `${s.regionCode}-AmazonEKS-Hours:perCluster`,
     line_item_operation: 'CreateOperation',

@@ -31,6 +31,8 @@ export interface Workload {
 
 export interface ClusterSpec {
   readonly name: string;
+  /** The account it runs in (an organization's member). @default the scenario's account */
+  readonly account?: string;
   readonly kind: 'eks' | 'ecs';
   readonly groups: readonly NodeGroup[];
   readonly workloads: readonly Workload[];

@@ -43,9 +43,10 @@ export function namespaceRows(columns: readonly string[], cells: ReadonlyArray<r
   const at = NAMESPACE_COLUMNS.map((c) => columns.findIndex((name) => name.toLowerCase() === c));
   const missing = NAMESPACE_COLUMNS.filter((_, i) => at[i]! < 0);
   if (missing.length) throw new Error(`containers query answered without the columns ${missing.join(', ')}`);
-  const [period, cluster, namespace, split, unused] = at as [number, number, number, number, number];
+  const [period, account, cluster, namespace, split, unused] = at as [number, number, number, number, number, number];
   return cells.map((r) => ({
     billingPeriod: String(r[period] ?? ''),
+    account: String(r[account] ?? ''),
     cluster: String(r[cluster] ?? '(unknown)'),
     namespace: String(r[namespace] ?? '(unknown)'),
     splitCost: num(r[split]),

@@ -14,6 +14,7 @@ import { CUR2_PARTITION, EKS_POD_OPERATIONS, EKS_TAGS } from './cur2-columns.js'
  * tags activated as cost allocation tags, the pod's ARN
  * (`…:pod/<cluster>/<namespace>/<pod>/<uid>`) names both.
  * Partition pruning: `billing_period IN (…)` reads two months' folders only.
+ * Rows are per usage account, so an organization's report keeps only its chosen accounts.
  */
 
 export interface NamespaceQuery {
@@ -40,6 +41,7 @@ export function namespaceCostSql(q: NamespaceQuery): string {
   const p = CUR2_PARTITION.name;
   return `SELECT
   ${p} AS billing_period,
+  line_item_usage_account_id AS account,
   COALESCE(${tag(EKS_TAGS.cluster)}, ${fromArn(2)}, '(unknown)') AS cluster,
   COALESCE(${tag(EKS_TAGS.namespace)}, ${fromArn(3)}, '(unknown)') AS namespace,
   CAST(SUM(COALESCE(split_line_item_split_cost, 0)) AS DOUBLE) AS split_cost,
@@ -49,9 +51,9 @@ WHERE ${p} IN ('${q.previousMonth}', '${q.month}')
   AND line_item_operation IN (${EKS_POD_OPERATIONS.map((o) => `'${o}'`).join(', ')})
   AND ((${p} = '${q.month}' AND line_item_usage_start_date < ${until(q.through)})
     OR (${p} = '${q.previousMonth}' AND line_item_usage_start_date < ${until(q.previousThrough)}))
-GROUP BY 1, 2, 3
-ORDER BY 1, 2, 3`;
+GROUP BY 1, 2, 3, 4
+ORDER BY 1, 2, 3, 4`;
 }
 
 /** The result's columns, in order: both engines answer them under these names. */
-export const NAMESPACE_COLUMNS = ['billing_period', 'cluster', 'namespace', 'split_cost', 'unused_cost'] as const;
+export const NAMESPACE_COLUMNS = ['billing_period', 'account', 'cluster', 'namespace', 'split_cost', 'unused_cost'] as const;

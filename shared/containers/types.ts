@@ -39,6 +39,8 @@ export interface ContainersReport {
 /** One row of the query: a namespace of a cluster in a billing period. */
 export interface NamespaceRow {
   readonly billingPeriod: string;
+  /** line_item_usage_account_id: the account the pods ran in. */
+  readonly account: string;
   readonly cluster: string;
   readonly namespace: string;
   readonly splitCost: number;

@@ -92,6 +92,7 @@ describe('containers query (one SQL for Athena and DuckDB)', () => {
 describe('container costs', () => {
   const row = (billingPeriod: string, cluster: string, namespace: string, splitCost: number, unusedCost: number) => ({
     billingPeriod,
+    account: '123456789012',
     cluster,
     namespace,
     splitCost,

@@ -27,12 +27,13 @@ function engineFor(ctx: JobContext, c: ResolvedContainers): ContainersEngine {
   return duckdbEngine(source, c.athena.table);
 }
 
+/** `includes`: the accounts the report covers (an organization's choice); the rest of the export is left out. */
 export async function readContainers(
   ctx: JobContext,
-  month: IsoMonth,
-  through: IsoDate,
-  previousThrough: IsoDate,
+  window: { month: IsoMonth; through: IsoDate; previousThrough: IsoDate },
+  includes: (account: string) => boolean,
 ): Promise<ContainersPart> {
+  const { month, through, previousThrough } = window;
   if (!ctx.config.containers) return { report: null };
   const c = resolveContainers(ctx.config.containers);
   const engine = engineFor(ctx, c);
@@ -41,9 +42,10 @@ export async function readContainers(
   ctx.log.progress(`monthly-report: reading Kubernetes cost with ${engine.name}`);
   try {
     const run = await engine.run({ table: c.athena.table, month, previousMonth, through, previousThrough });
-    const costs = containerCosts(run.rows, month, previousMonth, ctx.config.dailySpend);
+    const rows = run.rows.filter((r) => includes(r.account));
+    const costs = containerCosts(rows, month, previousMonth, ctx.config.dailySpend);
     const report: ContainersReport = { ...costs, engine: engine.name, source: run.source, scannedBytes: run.scannedBytes };
-    if (run.rows.some((r) => r.billingPeriod === month)) return { report };
+    if (rows.some((r) => r.billingPeriod === month)) return { report };
     const message =
       `no EKS split cost lines for ${month} in ${run.source}: turn on split cost allocation data for Amazon EKS ` +
       '(Billing and Cost Management, Cost Management preferences) and include it in the CUR 2.0 export';

@@ -49,7 +49,7 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
   const [costs, accountId, containers] = await Promise.all([
     readCosts(ctx, ce, window, scope),
     resolveAccountId(ctx.aws, ctx.config.budgets.accountId),
-    readContainers(ctx, month, through, comparedDays(month, through, partial).to),
+    readContainers(ctx, { month, through, previousThrough: comparedDays(month, through, partial).to }, scope.includes),
   ]);
   const byAccount = costs.accountSpend && accountLines(costs.accountSpend);
   ctx.log.progress('monthly-report: reading categories, commitments and rightsizing');
