@@ -169,7 +169,7 @@ describe('weekly ownership digest: the data', { timeout: 180_000 }, () => {
         key: `findings/idle-resources/${addDays(DATE, -7)}.json`,
       });
       expect(json.realizedSavings.resolved).toEqual([
-        { rule: 'unattached-volume', account: null, region: 'us-east-1', id: eastVol, estimatedMonthlyCost: 20 },
+        { rule: 'unattached-volume', account: null, region: 'us-east-1', id: eastVol, estimatedMonthlyCost: 20, tags: {} },
       ]);
       expect(json.realizedSavings.monthly).toBe(20);
       expect(json.unassigned.scopeErrors).toEqual([{ region: 'eu-west-1', message: expect.stringMatching(/tag:GetResources/) }]);
