@@ -13,6 +13,8 @@ Usage:
   npx cost-watch unmute <job> <key> [--account ID | --all-accounts] [--scope SCOPE] [--config FILE]
   npx cost-watch mutes [--json] [--config FILE]
   npx cost-watch slack-actions --port PORT [--config FILE]   the Slack buttons' endpoint, locally
+  npx cost-watch actions [--json] [--config FILE]            budget action records
+  npx cost-watch actions undo <id> [--json] [--config FILE]  restore what a budget action changed
   npx cost-watch --help | <command> --help
   npx cost-watch --version
 

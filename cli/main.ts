@@ -19,6 +19,7 @@ export type { CliIo };
  */
 export async function main(argv: readonly string[], io: CliIo = processIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
+    if (argv[0] === 'actions') return await (await import('./actions-command.js')).actionsCommand(argv.slice(1), io, env);
     const action = splitActionCommand(argv);
     if (action) {
       const command = parseActionCommand(action.command, action.rest);

@@ -38,6 +38,8 @@ describe('account prefix of a CLI summary line', () => {
       job: 'budgets',
       accountId: '222222222222',
       evaluations: [evaluation as unknown as BudgetEvaluationResult],
+      actions: [],
+      actionErrors: [],
       skipped: [],
       accountErrors: [],
       describeBudgetsPages: 1,

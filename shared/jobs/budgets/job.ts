@@ -9,6 +9,8 @@ import { dispatch } from '../../notify/dispatch.js';
 import { alertChannels } from '../../notify/routing.js';
 import type { Alert, AlertSubject, ChannelName, Delivery } from '../../alerts/alert.js';
 import { listAccountBudgets, type AccountBudgets } from './accounts.js';
+import { runActions, type ActionError } from './actions.js';
+import type { ActionRecord } from '../../detect/actions/types.js';
 import { channelDeps, type JobContext } from '../common/context.js';
 import type { JobDefinition } from '../common/types.js';
 import { accountPrefix } from '../../text/account-label.js';
@@ -43,6 +45,10 @@ export interface BudgetsResult {
   /** DescribeBudgets calls made (100 budgets a page). */
   readonly describeBudgetsPages: number;
   readonly deliveries: Delivery[];
+  /** Budget actions this run planned (dry run), proposed, applied or restored (contract "Budget actions"). */
+  readonly actions: ActionRecord[];
+  /** Actions that could not be planned (an account's actions role not assumable, a denied read). */
+  readonly actionErrors: ActionError[];
 }
 
 /**
@@ -139,6 +145,8 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
     dryRun: ctx.dryRun,
   });
 
+  const acted = await runActions(ctx, evaluations);
+
   return {
     job: 'budgets',
     accountId: listing.accountId,
@@ -146,7 +154,9 @@ export async function runBudgets(ctx: JobContext): Promise<BudgetsResult> {
     skipped,
     accountErrors: listing.accountErrors,
     describeBudgetsPages: listing.accounts.reduce((n, a) => n + a.pages, 0),
-    deliveries,
+    deliveries: [...deliveries, ...acted.deliveries],
+    actions: acted.actions,
+    actionErrors: acted.actionErrors,
   };
 }
 
@@ -162,6 +172,9 @@ export function summarizeBudgets(r: BudgetsResult): string {
         (top.length ? `; alerted ${top.join(', ')}` : e.crossed.length ? '; thresholds already alerted' : ''),
     );
   }
+  for (const a of r.actions ?? [])
+    lines.push(`  action ${a.action} on ${a.budget}: ${a.status} (${a.id}), ${a.resources.length} resource(s)`);
+  for (const e of r.actionErrors ?? []) lines.push(`  ACTION NOT PLANNED ${e.action} on ${e.budget}: ${e.message}`);
   for (const s of r.skipped) lines.push(`  skipped ${s.budget} (${s.budgetType}): ${s.reason}`);
   return lines.join('\n');
 }
