@@ -8,10 +8,11 @@ import type { JobName } from '../../shared/alerts/jobs.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
 import { sesSendPermission } from './ses-send.js';
+import { FINDINGS_PREFIX } from './findings-prefix.js';
+import { ownershipReads } from './ownership-reads.js';
 import { publishTeams } from './team-topics.js';
 
-/** Where the idle-resources job writes its findings and monthly-report reads them. */
-export const FINDINGS_PREFIX = 'findings/';
+export { FINDINGS_PREFIX } from './findings-prefix.js';
 
 export { JOB_NAMES, type JobName } from '../../shared/alerts/jobs.js';
 
@@ -139,29 +140,6 @@ export const slack = (r: JobResources): JobPermission[] =>
         },
       ]
     : [];
-
-/**
- * The ownership digest's reads in the account the job runs in: the untagged spend (one Cost Explorer request a
- * run) and the previous run's findings (realized savings), under the job's own findings prefix only.
- */
-export const ownershipReads = (r: JobResources): JobPermission[] => [
-  {
-    actions: ['ce:GetCostAndUsage'],
-    resources: ['*'],
-    why: 'Untagged spend: one request a run; Cost Explorer has no resource-level permissions, ce:GetCostAndUsage only accepts Resource "*".',
-  },
-  {
-    actions: ['s3:GetObject'],
-    resources: [r.bucket.arnForObjects(`${FINDINGS_PREFIX}idle-resources/*`)],
-    why: "Reads the previous run's findings (realized savings), under the job's own findings/idle-resources/ prefix only.",
-  },
-  {
-    actions: ['s3:ListBucket'],
-    resources: [r.bucket.bucketArn],
-    conditions: { StringLike: { 's3:prefix': [`${FINDINGS_PREFIX}idle-resources/*`] } },
-    why: "Finds the previous run's findings file; the s3:prefix condition limits listing to findings/idle-resources/.",
-  },
-];
 
 /** What the waste scan reads in each (account, region), from the table shared with the member-account role (read-permissions.ts). */
 export const IDLE_SCAN_READ: readonly JobPermission[] = readPermissionsOf('idle-resources');

@@ -1,6 +1,7 @@
 import { Aws } from 'aws-cdk-lib';
 import { RUNS_PREFIX } from '../../shared/jobs/idle-resources/run-store.js';
-import { FINDINGS_PREFIX, ledger, ownershipReads, publishAlerts, slack, type JobResources } from './jobs.js';
+import { FINDINGS_PREFIX, ledger, publishAlerts, slack, type JobResources } from './jobs.js';
+import { ownershipReads } from './ownership-reads.js';
 import { publishTeams } from './team-topics.js';
 import type { JobPermission } from './permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
