@@ -15,6 +15,10 @@ export interface CostRecord {
   /** e.g. `USE1-BoxUsage:m5.large`. @default 'Usage' */
   usageType?: string;
   tags?: Record<string, string>;
+  /** Usage quantity (instance hours for instance usage): purchase recommendations count running instances from it. */
+  quantity?: number;
+  /** @default 'Spot Instances' for `SpotUsage` usage types, else 'On Demand Instances' */
+  purchaseType?: string;
   /** Cost Category name → value, as AWS Cost Categories assign them. */
   costCategories?: Record<string, string>;
 }
@@ -74,6 +78,26 @@ export interface DatasetOptions {
    * another key sees no value on any cost, so every cost groups under `key$`. @default every key of the records
    */
   costAllocationTags?: readonly string[];
+  /** The day purchase recommendations are computed on (their look-back ends the day before). @default the day after the last record */
+  recommendationsAsOf?: string;
+  /** Cost Optimization Hub recommendations, in its SDK shape; null: the account is not enrolled. @default [] */
+  optimizationHub?: OptimizationHubRecord[] | null;
+}
+
+/** A Cost Optimization Hub recommendation as ListRecommendations answers it (dates as ISO strings). */
+export interface OptimizationHubRecord {
+  recommendationId: string;
+  accountId?: string;
+  region?: string;
+  resourceId: string;
+  resourceArn?: string;
+  currentResourceType: string;
+  recommendedResourceType?: string;
+  actionType: string;
+  currentResourceSummary?: string;
+  recommendedResourceSummary?: string;
+  estimatedMonthlySavings: number;
+  estimatedMonthlyCost?: number;
 }
 
 export interface Dataset extends DatasetOptions {
@@ -99,6 +123,7 @@ const DIMENSIONS: Record<string, (record: CostRecord) => string> = {
   RECORD_TYPE: (r) => r.recordType ?? 'Usage',
   REGION: (r) => r.region ?? 'us-east-1',
   USAGE_TYPE: (r) => r.usageType ?? 'Usage',
+  PURCHASE_TYPE: (r) => r.purchaseType ?? (/SpotUsage/.test(r.usageType ?? '') ? 'Spot Instances' : 'On Demand Instances'),
 };
 
 function dimensionReader(key: string | undefined): (record: CostRecord) => string {

@@ -18,6 +18,9 @@ import {
   savingsPlansCoverage,
   savingsPlansUtilization,
 } from './cost-explorer-review.js';
+import { savingsPlansPurchase } from './cost-explorer-purchase.js';
+import { reservationPurchase } from './cost-explorer-reservations.js';
+import { COH_TARGET_PREFIX, listRecommendations } from './cost-optimization-hub.js';
 import { provideAnomalyFeedback, type AnomalyFeedback } from './cost-explorer-feedback.js';
 
 export type { CostRecord, DatasetOptions, ReservationRecord, RightsizingRecord, SavingsPlanRecord } from './cost-explorer-model.js';
@@ -41,6 +44,10 @@ const OPERATIONS: Record<string, (dataset: Dataset, body: never, pageSize: numbe
   GetReservationUtilization: reservationUtilization,
   GetReservationCoverage: reservationCoverage,
   GetRightsizingRecommendation: rightsizingRecommendations,
+  GetSavingsPlansPurchaseRecommendation: savingsPlansPurchase,
+  GetReservationPurchaseRecommendation: reservationPurchase,
+  // Cost Optimization Hub, served by the same server under its own target prefix.
+  ListRecommendations: listRecommendations,
   GetAnomalies: (dataset, body, pageSize) =>
     getAnomalies(dataset.anomalies === undefined ? [] : dataset.anomalies, body, Math.min(pageSize, dataset.anomalyPageSize ?? 100)),
 };
@@ -138,7 +145,8 @@ class Double implements CostExplorerDouble {
     const text = await readBody(req);
     if (req.url?.startsWith('/__control/')) return this.control(req.method ?? 'GET', req.url, text, res);
     const target = String(req.headers['x-amz-target'] ?? '');
-    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
+    const prefix = [TARGET_PREFIX, COH_TARGET_PREFIX].find((p) => target.startsWith(p));
+    const operation = prefix ? target.slice(prefix.length) : target;
     let body: Record<string, unknown>;
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
