@@ -3,6 +3,7 @@ import { autoScalingClient } from './clients/auto-scaling.js';
 import { budgetsClient } from './clients/budgets.js';
 import { cloudWatchClient } from './clients/cloudwatch.js';
 import { costExplorerClient } from './clients/cost-explorer.js';
+import { costOptimizationHubClient } from './clients/cost-optimization-hub.js';
 import { dynamoClient } from './clients/dynamodb.js';
 import { ec2Client } from './clients/ec2.js';
 import { elbv2Client } from './clients/elbv2.js';
@@ -25,6 +26,7 @@ export const ALL_CLIENTS: ClientFactories = {
   budgets: budgetsClient,
   cloudWatch: cloudWatchClient,
   costExplorer: costExplorerClient,
+  costOptimizationHub: costOptimizationHubClient,
   dynamo: dynamoClient,
   ec2: ec2Client,
   elbv2: elbv2Client,

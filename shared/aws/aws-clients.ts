@@ -3,6 +3,7 @@ import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { BudgetsClient } from '@aws-sdk/client-budgets';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import type { CostOptimizationHubClient } from '@aws-sdk/client-cost-optimization-hub';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -63,6 +64,9 @@ export class AwsClients {
   costExplorer(): CostExplorerClient {
     return this.memo('costexplorer', this.factory('costExplorer'));
   }
+  costOptimizationHub(): CostOptimizationHubClient {
+    return this.memo('costoptimizationhub', this.factory('costOptimizationHub'));
+  }
   /** `member`: the home account through the actions role (Organizations answers only in the management account). */
   organizations(member?: MemberAccess): OrganizationsClient {
     return this.memo(`organizations:${who(member)}`, () => this.factory('organizations')(member?.credentials));
@@ -70,8 +74,9 @@ export class AwsClients {
   sts(): STSClient {
     return this.memo('sts', () => this.factory('sts')());
   }
-  s3(): S3Client {
-    return this.memo('s3', () => this.factory('s3')(defaultRegion(this.env), this.env));
+  /** The job's region by default; a bucket's own region for calls S3 answers only there (lifecycle). */
+  s3(region = defaultRegion(this.env)): S3Client {
+    return this.memo(region === defaultRegion(this.env) ? 's3' : `s3:${region}`, () => this.factory('s3')(region, this.env));
   }
   dynamo(): DynamoDBClient {
     return this.memo('dynamodb', () => this.factory('dynamo')());

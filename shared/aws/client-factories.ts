@@ -3,6 +3,7 @@ import type { autoScalingClient } from './clients/auto-scaling.js';
 import type { budgetsClient } from './clients/budgets.js';
 import type { cloudWatchClient } from './clients/cloudwatch.js';
 import type { costExplorerClient } from './clients/cost-explorer.js';
+import type { costOptimizationHubClient } from './clients/cost-optimization-hub.js';
 import type { dynamoClient } from './clients/dynamodb.js';
 import type { ec2Client } from './clients/ec2.js';
 import type { elbv2Client } from './clients/elbv2.js';
@@ -28,6 +29,7 @@ export interface ClientFactories {
   readonly budgets: typeof budgetsClient;
   readonly cloudWatch: typeof cloudWatchClient;
   readonly costExplorer: typeof costExplorerClient;
+  readonly costOptimizationHub: typeof costOptimizationHubClient;
   readonly dynamo: typeof dynamoClient;
   readonly ec2: typeof ec2Client;
   readonly elbv2: typeof elbv2Client;

@@ -18,3 +18,18 @@ export function reviewGap(err: unknown, part: ReviewGap['part'], operation: stri
 
 /** AWS answers DataUnavailableException when the account has no commitment of that kind. */
 export const isDataUnavailable = (err: unknown) => (err as { name?: string })?.name === 'DataUnavailableException';
+
+/**
+ * A savings lever AWS would not answer: only that lever becomes a gap. Cost
+ * Explorer operations read as the review's other parts do; other services
+ * (S3, EC2, RDS, CloudWatch, Cost Optimization Hub) name their permission.
+ */
+export function leverGap(err: unknown, part: ReviewGap['part'], operation: string, permission: string): ReviewGap {
+  if (permission.startsWith('ce:')) return reviewGap(err, part, operation);
+  const said = errorMessage(err);
+  const message =
+    isAccessDenied(err) && !said.includes(permission)
+      ? `denied: the caller needs the IAM permission ${permission}. AWS said: ${said}`
+      : said;
+  return { part, operation, message };
+}
