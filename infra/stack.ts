@@ -93,6 +93,7 @@ export class CostWatchStack extends Stack {
       unitCost: config.unitCost,
       anomalies: config.dailySpend.anomalies,
       containers: this.containers?.permissions,
+      costOptimizationHub: config.report.costOptimizationHub,
     };
     const environment = {
       [CONFIG_ENV_VAR]: deployedConfigJson(this, config, {

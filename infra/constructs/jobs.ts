@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -39,6 +39,8 @@ export interface JobResources {
   readonly anomalies?: boolean;
   /** With `containers`: monthly-report's read access to the export, its Glue table and the Athena workgroup. */
   readonly containers?: readonly JobPermission[];
+  /** `report.costOptimizationHub` from config: monthly-report merges Cost Optimization Hub recommendations. */
+  readonly costOptimizationHub?: boolean;
 }
 
 export interface JobSpec {
@@ -67,10 +69,35 @@ const costExplorerReview: JobPermission = {
     'ce:GetReservationUtilization',
     'ce:GetReservationCoverage',
     'ce:GetRightsizingRecommendation',
+    'ce:GetSavingsPlansPurchaseRecommendation',
+    'ce:GetReservationPurchaseRecommendation',
   ],
   resources: ['*'],
-  why: 'Cost Explorer has no resource-level permissions: its coverage, utilization and rightsizing reads only accept Resource "*".',
+  why: 'Cost Explorer has no resource-level permissions: its coverage, utilization, rightsizing and purchase recommendation reads only accept Resource "*".',
 };
+
+/** The savings levers read in the stack's account (member accounts: the idle scan's role already allows the same listings). */
+const leverReads = (r: JobResources): JobPermission[] => [
+  {
+    actions: ['ec2:DescribeInstances', 'ec2:DescribeRegions', 'rds:DescribeDBInstances', 's3:ListAllMyBuckets', 'cloudwatch:GetMetricData'],
+    resources: ['*'],
+    why: 'Graviton candidates (running instances) and S3 bucket sizes: these Describe/List/GetMetricData actions accept only Resource "*".',
+  },
+  {
+    actions: ['s3:GetBucketLocation', 's3:GetLifecycleConfiguration'],
+    resources: [`arn:${Aws.PARTITION}:s3:::*`],
+    why: "The storage-class lever checks every bucket of the account for a lifecycle configuration; bucket names are the user's, so the ARN is every bucket.",
+  },
+  ...(r.costOptimizationHub
+    ? [
+        {
+          actions: ['cost-optimization-hub:ListRecommendations'],
+          resources: ['*'],
+          why: 'Merges Cost Optimization Hub recommendations (report.costOptimizationHub); the action accepts only Resource "*".',
+        },
+      ]
+    : []),
+];
 
 const unitMetric = (r: JobResources): JobPermission[] =>
   r.unitCost
@@ -193,6 +220,7 @@ export const JOBS: Record<JobName, JobSpec> = {
     permissions: (r) => [
       costExplorer,
       costExplorerReview,
+      ...leverReads(r),
       ...unitMetric(r),
       ...readPermissionsOf('monthly-report'),
       {

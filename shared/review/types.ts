@@ -31,7 +31,7 @@ export interface RightsizingRow {
 /** A part of the review AWS would not answer (denied, not enabled, failing): the report says so. */
 export interface ReviewGap {
   /** A lever's gap names the lever (`commitments`, `spot`, …); `rightsizing` is both a review part and a lever. */
-  readonly part: 'categories' | 'savingsPlans' | 'reservations' | 'unitCost' | 'containers' | LeverName;
+  readonly part: 'categories' | 'savingsPlans' | 'reservations' | 'unitCost' | 'containers' | 'costOptimizationHub' | LeverName;
   readonly operation: string;
   readonly message: string;
 }

@@ -126,12 +126,15 @@ describe('monthly-report FinOps review', () => {
     expect(html).toContain('=R&amp;D &lt;x&gt; &quot;q&quot;');
     expect(html).not.toContain(ODD);
     expect(json.costExplorerRequests).toBe(ce.requests.length);
+    // The savings levers add a Spot and a data-transfer query and three purchase recommendations.
     expect(json.costExplorerOperations).toEqual({
-      GetCostAndUsage: 3,
+      GetCostAndUsage: 5,
       GetSavingsPlansUtilization: 1,
       GetSavingsPlansCoverage: 1,
       GetReservationUtilization: 1,
       GetRightsizingRecommendation: 1,
+      GetSavingsPlansPurchaseRecommendation: 1,
+      GetReservationPurchaseRecommendation: 2,
     });
     expect(json.unitCost).toBeNull();
   });

@@ -6,8 +6,11 @@ import { sesClient } from '../../aws/clients/ses.js';
 import { budgetsClient } from '../../aws/clients/budgets.js';
 import { athenaClient } from '../../aws/clients/athena.js';
 import { cloudWatchClient } from '../../aws/clients/cloudwatch.js';
+import { costOptimizationHubClient } from '../../aws/clients/cost-optimization-hub.js';
+import { ec2Client } from '../../aws/clients/ec2.js';
+import { rdsClient } from '../../aws/clients/rds.js';
 
-/** The SDK clients monthly-report builds (the Lambda bundle carries only these): Cost Explorer, S3, SES, budgets, the unit metric. */
+/** The SDK clients monthly-report builds (the Lambda bundle carries only these): Cost Explorer, S3, SES, budgets, CloudWatch (unit metric, bucket sizes), EC2, RDS, Cost Optimization Hub. */
 export const CLIENTS: Partial<ClientFactories> = {
   ...RUN_CLIENTS,
   costExplorer: costExplorerClient,
@@ -16,4 +19,8 @@ export const CLIENTS: Partial<ClientFactories> = {
   budgets: budgetsClient,
   cloudWatch: cloudWatchClient,
   athena: athenaClient,
+  // The savings levers: Graviton candidates (EC2, RDS) and Cost Optimization Hub.
+  ec2: ec2Client,
+  rds: rdsClient,
+  costOptimizationHub: costOptimizationHubClient,
 };

@@ -40,7 +40,7 @@ export function reportWindow(month: IsoMonth, endExclusive: IsoDate, partial: bo
  * Both months of one MONTHLY query: one request spanning both, or, for a
  * running month, one per month (a time period cannot skip the days between).
  */
-async function monthPair(
+export async function monthPair(
   ce: CostExplorerClient,
   w: ReportWindow,
   q: Omit<CostQuery, 'start' | 'endExclusive' | 'granularity'>,

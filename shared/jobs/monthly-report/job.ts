@@ -19,6 +19,7 @@ import { readReportBudgets } from './budgets.js';
 import { type MonthlyReportResult, summarizeMonthlyReport, toResult } from './result.js';
 import { gatherReview } from './review.js';
 import { readContainers } from './containers.js';
+import { gatherLevers } from './levers.js';
 import type { JobDefinition } from '../common/types.js';
 
 export { summarizeMonthlyReport, type MonthlyReportResult } from './result.js';
@@ -57,6 +58,9 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
   const budgets = await readReportBudgets(ctx, month);
   const waste = await readWaste(ctx, ctx.config.report.bucket, month);
   const ownership = await readOwnership(ctx, ctx.config.report.bucket, month);
+  const reviewed = markCountedInWaste(review, waste);
+  ctx.log.progress('monthly-report: reading the savings levers');
+  const levers = await gatherLevers(ctx, ce, window, scope, reviewed, accountId);
 
   const model = buildReportModel({
     ...costs,
@@ -69,13 +73,13 @@ async function readModel(ctx: JobContext, month: IsoMonth) {
     budgets,
     waste,
     ...(ownership ? { ownership } : {}),
-    review: markCountedInWaste(containers.gap ? { ...review, gaps: [...review.gaps, containers.gap] } : review, waste),
+    review: { ...reviewed, levers: levers.levers, gaps: [...reviewed.gaps, ...(containers.gap ? [containers.gap] : []), ...levers.gaps] },
     ...(ctx.config.containers ? { containers } : {}),
     ...(byAccount && costs.accountSpend
       ? { accounts: { lines: byAccount, services: accountServiceLines(costs.accountSpend, byAccount) } }
       : {}),
   });
-  const operations = [...Array<string>(costs.requests).fill('GetCostAndUsage'), ...reviewRequests];
+  const operations = [...Array<string>(costs.requests).fill('GetCostAndUsage'), ...reviewRequests, ...levers.requests];
   return { model, byAccount, accountId, operations, metricRequests, partial, through, ownership };
 }
 
