@@ -112,14 +112,18 @@ describe('monthly-report in an organization', () => {
     ]);
     // Grouping by account rides on the by-service request: no extra Cost Explorer call.
     const byService = ce.requests.filter(
-      (r) => r.operation === 'GetCostAndUsage' && String(JSON.stringify(r.body.GroupBy)).includes('SERVICE'),
+      (r) =>
+        r.operation === 'GetCostAndUsage' &&
+        String(JSON.stringify(r.body.GroupBy)).includes('SERVICE') &&
+        !String(JSON.stringify(r.body.GroupBy)).includes('USAGE_TYPE'),
     );
     expect(byService).toHaveLength(1);
     expect(byService[0]!.body.GroupBy).toEqual([
       { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
       { Type: 'DIMENSION', Key: 'SERVICE' },
     ]);
-    expect(ce.requests.filter((r) => r.operation === 'GetCostAndUsage')).toHaveLength(2);
+    // 2 for the report, 3 for the savings levers (Spot; data transfer by service and by account).
+    expect(ce.requests.filter((r) => r.operation === 'GetCostAndUsage')).toHaveLength(5);
 
     const html = (await read(`r/${MONTH}/cost-report.html`)).toString('utf8');
     expect(html).toContain('By account (3)');
