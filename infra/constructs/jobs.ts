@@ -1,4 +1,4 @@
-import { Aws, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -10,6 +10,7 @@ import { readPermissionsOf } from './read-permissions.js';
 import { sesSendPermission } from './ses-send.js';
 import { FINDINGS_PREFIX } from './findings-prefix.js';
 import { ownershipReads } from './ownership-reads.js';
+import { leverReads } from './lever-permissions.js';
 import { publishTeams } from './team-topics.js';
 
 export { FINDINGS_PREFIX } from './findings-prefix.js';
@@ -75,29 +76,6 @@ const costExplorerReview: JobPermission = {
   resources: ['*'],
   why: 'Cost Explorer has no resource-level permissions: its coverage, utilization, rightsizing and purchase recommendation reads only accept Resource "*".',
 };
-
-/** The savings levers read in the stack's account (member accounts: the idle scan's role already allows the same listings). */
-const leverReads = (r: JobResources): JobPermission[] => [
-  {
-    actions: ['ec2:DescribeInstances', 'ec2:DescribeRegions', 'rds:DescribeDBInstances', 's3:ListAllMyBuckets', 'cloudwatch:GetMetricData'],
-    resources: ['*'],
-    why: 'Graviton candidates (running instances) and S3 bucket sizes: these Describe/List/GetMetricData actions accept only Resource "*".',
-  },
-  {
-    actions: ['s3:GetBucketLocation', 's3:GetLifecycleConfiguration'],
-    resources: [`arn:${Aws.PARTITION}:s3:::*`],
-    why: "The storage-class lever checks every bucket of the account for a lifecycle configuration; bucket names are the user's, so the ARN is every bucket.",
-  },
-  ...(r.costOptimizationHub
-    ? [
-        {
-          actions: ['cost-optimization-hub:ListRecommendations'],
-          resources: ['*'],
-          why: 'Merges Cost Optimization Hub recommendations (report.costOptimizationHub); the action accepts only Resource "*".',
-        },
-      ]
-    : []),
-];
 
 const unitMetric = (r: JobResources): JobPermission[] =>
   r.unitCost
