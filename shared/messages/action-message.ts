@@ -24,6 +24,11 @@ export const who = (by: string) => (/^[UW][A-Z0-9]{2,40}$/.test(by) ? `<@${by}>`
 const whoPlain = (by: string) => (/^[UW][A-Z0-9]{2,40}$/.test(by) ? `<@${by}>` : escapePlain(by));
 const at = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 const last = (r: ActionRecord, status: ActionStatus): ActionEvent | undefined => [...r.history].reverse().find((e) => e.status === status);
+/** A person's approval; approval "auto" records one by `auto`, which is no approval to name. */
+const approvalOf = (r: ActionRecord): ActionEvent | undefined => {
+  const e = last(r, 'approved');
+  return e && e.by !== 'auto' ? e : undefined;
+};
 
 /** "*dev-down* (scale-down) on budget *Monthly*, Data (111111111111)": everything from config or AWS escaped. */
 function subject(r: ActionRecord): string {
@@ -93,7 +98,7 @@ function applied(r: ActionRecord, ctx: ActionMessageContext, event: ActionEvent 
 function statusLine(r: ActionRecord, ctx: ActionMessageContext): string {
   const event = last(r, r.status);
   const by = event ? `${who(event.by)} at ${at(event.at)}` : '';
-  const approved = last(r, 'approved');
+  const approved = approvalOf(r);
   switch (r.status) {
     case 'planned':
       return ':memo: Dry run: this is the plan; nothing was changed.';
@@ -147,7 +152,7 @@ function fallback(r: ActionRecord, ctx: ActionMessageContext, changing: number, 
   const event = last(r, r.status);
   const by = event && r.status !== 'proposed' ? ` by ${whoPlain(event.by)}` : '';
   const approve = r.status === 'proposed' ? ` Approvers: ${approversText(r, ctx.approvers, ctx.currency).replace(/\*/g, '')}.` : '';
-  const auto = ctx.approval === 'auto' && r.status === 'applied' && !last(r, 'approved') ? ' Applied at once (approval: auto).' : '';
+  const auto = ctx.approval === 'auto' && r.status === 'applied' && !approvalOf(r) ? ' Applied at once (approval: auto).' : '';
   return (
     `Budget action ${escapePlain(r.action)} (${r.type}) on budget ${escapePlain(r.budget)}${account}: ${r.status}${by}; ` +
     `${countOf(changing, 'resource')} ${r.status === 'proposed' || r.status === 'planned' ? 'to change' : 'in the plan'}, ${protectedCount} protected; estimated effect: ${effectText(r, ctx.currency)}.` +

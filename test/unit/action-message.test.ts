@@ -111,6 +111,20 @@ describe('budget action message', () => {
     expect(kinds(m)).toEqual([BUDGET_ACTION_IDS.undo]);
   });
 
+  it('says an action approved by "auto" as the job records it was applied at once, not after an approval', () => {
+    const history = [
+      { status: 'approved' as const, by: 'auto', at: '2026-12-05T10:00:00.000Z' },
+      { status: 'applied' as const, by: 'auto', at: '2026-12-05T10:00:01.000Z' },
+    ];
+    const m = actionMessage(record({ status: 'applied', by: 'auto', resources: [instance('i-0aaa', 'applied')], history }), {
+      ...CTX,
+      approval: 'auto',
+    });
+    expect(all(m)).toContain('Applied at once (approval: auto)');
+    expect(m.text).toContain('Applied at once (approval: auto)');
+    expect(all(m)).not.toMatch(/after approval by/);
+  });
+
   it('after Reject and after Undo names who did it and offers no buttons', () => {
     const rejected = actionMessage(
       record({ status: 'rejected', history: [{ status: 'rejected', by: 'U0VPENG', at: '2026-12-05T11:00:00.000Z' }] }),
