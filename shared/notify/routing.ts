@@ -93,7 +93,10 @@ export interface AlertRenderers<A extends Alert> {
  * dispatch stays per channel, a Slack channel gets one message per run, and
  * the ledger guards each (alert, channel, destination).
  */
-export function alertChannels<A extends Alert>(deps: ChannelDeps, r: AlertRenderers<A>): Channel<A>[] {
+/** A job's channel with whom it is for: a job can tell a destination routing sends nothing to this run. */
+export type RoutedChannel<A extends Alert> = Channel<A> & { readonly to: RoutedTo };
+
+export function alertChannels<A extends Alert>(deps: ChannelDeps, r: AlertRenderers<A>): RoutedChannel<A>[] {
   const notify = deps.notify;
   const owners = r.owners as Owners<never> | undefined;
   const teams = Object.values(r.owners?.teams ?? {});
@@ -113,13 +116,13 @@ export function alertChannels<A extends Alert>(deps: ChannelDeps, r: AlertRender
   const slack = unique(slackNames).map((channel) => {
     const goes = routes((d) => d.slack, channel);
     const to = routedTo(channel, channel !== notify.slack?.channel, (a, t) => where(a, t).slack, notify, owners);
-    return { ...slackChannelTo<A>(deps, channel, (a) => r.slack(a, to), takes('slack', goes), to.routed), routes: goes };
+    return { ...slackChannelTo<A>(deps, channel, (a) => r.slack(a, to), takes('slack', goes), to.routed), routes: goes, to };
   });
   const topicArns = [notify.alertTopicArn, ...notify.routes.map((x) => x.alertTopicArn), ...teams.map((t) => t.alertTopicArn)];
   const sns = unique(topicArns).map((arn) => {
     const goes = routes((d) => d.topics, arn);
     const to = routedTo(arn, arn !== notify.alertTopicArn, (a, t) => where(a, t).topics, notify, owners);
-    return { ...snsChannel<A>(deps, arn, (a) => r.sns(a, to), takes('sns', goes), to.routed)!, routes: goes };
+    return { ...snsChannel<A>(deps, arn, (a) => r.sns(a, to), takes('sns', goes), to.routed)!, routes: goes, to };
   });
   return [...slack, ...sns];
 }

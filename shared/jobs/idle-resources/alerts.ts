@@ -11,7 +11,9 @@ import { PRICE_TABLE } from '../../pricing/index.js';
 import type { IsoDate } from '../../time/dates.js';
 import type { WasteTotals } from '../../waste/index.js';
 import { channelDeps, type JobContext } from '../common/context.js';
+import { digestSlackMessage, digestSnsMessage } from '../../messages/idle-digest-message.js';
 import { digestFor, teamOf, type DigestFacts, type OwnershipRouting } from './digest.js';
+import { digestAlerts, isFindingAlert, pinDigests, type IdleJobAlert } from './digest-alerts.js';
 
 /**
  * One alert per finding per ISO week: a re-run that week sends nothing new,
@@ -63,7 +65,7 @@ export function idleMessageFor(base: IdleMessageContext, run: RunFacts, to: Rout
   };
 }
 
-/** Every finding of the run as alerts, dispatched once for the whole run (all accounts, all regions). */
+/** Every finding of the run as alerts, and the digest of each destination without one, dispatched once for the whole run. */
 export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Delivery[]> {
   const week = run.weekStart;
   const alerts: IdleAlert[] = run.findings.map((finding) => ({
@@ -89,14 +91,26 @@ export function dispatchIdleAlerts(ctx: JobContext, run: RunFacts): Promise<Deli
     priceTableDate: PRICE_TABLE.asOf,
   };
   const o = ctx.config.ownership;
-  return dispatch({
-    alerts,
-    channels: alertChannels<IdleAlert>(channelDeps(ctx), {
-      slack: (a, to) => idleSlackMessage(a, idleMessageFor(msg, run, to, o)),
-      sns: (a, to) => idleSnsMessage(a, idleMessageFor(msg, run, to, o)),
-      // A finding on a resource whose team ownership.teams lists goes to that team, before the account routes.
-      owners: { teams: o.teams, teamOf: (a) => teamOf(a.finding.tags, o) },
-    }),
+  const slack = (a: readonly IdleJobAlert[], to: RoutedTo) => {
+    const findings = a.filter(isFindingAlert);
+    const m = idleMessageFor(msg, run, to, o);
+    return findings.length || !m.digest ? idleSlackMessage(findings, m) : digestSlackMessage({ ...m, digest: m.digest });
+  };
+  const sns = (a: readonly IdleJobAlert[], to: RoutedTo) => {
+    const findings = a.filter(isFindingAlert);
+    const m = idleMessageFor(msg, run, to, o);
+    return findings.length || !m.digest ? idleSnsMessage(findings, m) : digestSnsMessage({ ...m, digest: m.digest });
+  };
+  const channels = alertChannels<IdleJobAlert>(channelDeps(ctx), {
+    slack,
+    sns,
+    // A finding on a resource whose team ownership.teams lists goes to that team, before the account routes.
+    owners: { teams: o.teams, teamOf: (a) => (isFindingAlert(a) ? teamOf(a.finding.tags, o) : null) },
+  });
+  // A destination no finding goes to still hears its unassigned resources and savings, once a week.
+  return dispatch<IdleJobAlert>({
+    alerts: [...alerts, ...digestAlerts(channels, alerts, run, o, week)],
+    channels: pinDigests(channels),
     ledger: ctx.ledger,
     mutes: ctx.mutes,
     dryRun: ctx.dryRun,
