@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopicWithInbox } from '../../emulators/fixtures.js';
+import { clientConfig } from '../../scripts/demo/idle-resources.js';
 import { deleteVolume, ownershipSpend, seedOwnership, type OwnershipSeeded } from '../../scripts/demo/ownership-seed.js';
 import { addDays, yesterday } from '../../shared/time/dates.js';
 import { runCli } from '../support/cli.js';
@@ -11,6 +13,8 @@ const BUCKET = 'cost-watch-reports-ownership-digest';
 const LOGS = 'ownership-digest-logs';
 const SECOND = yesterday(new Date());
 const FIRST = addDays(SECOND, -7);
+/** Today, the run after the second: the web team has deleted its only finding by then. */
+const THIRD = addDays(SECOND, 1);
 
 let world: World;
 let seeded: OwnershipSeeded;
@@ -18,8 +22,8 @@ let dataTopic: TopicWithInbox;
 let webTopic: TopicWithInbox;
 let file: string;
 
-const idle = (date: string) =>
-  runCli(['run', 'idle-resources', '--config', file, '--date', date, '--json'], { env: world.env, timeoutMs: 90_000 }).then((r) => ({
+const idle = (date: string, config = file) =>
+  runCli(['run', 'idle-resources', '--config', config, '--date', date, '--json'], { env: world.env, timeoutMs: 90_000 }).then((r) => ({
     ...r,
     json: r.stdout ? JSON.parse(r.stdout) : undefined,
   }));
@@ -118,5 +122,37 @@ describe('weekly ownership digest through the CLI', { timeout: 240_000 }, () => 
 
     const again = await idle(SECOND);
     expect(again.json.deliveries.every((d: { status: string }) => d.status === 'duplicate')).toBe(true);
+  });
+
+  it('tells a team whose only finding is gone what it saved, and a team with only unassigned resources about them, once', async () => {
+    const opsTopic = await world.newTopic('idle-team-ops');
+    const opsBucket = 'ownership-digest-ops-artifacts';
+    const s3 = new S3Client({ ...clientConfig(world.aws.env, seeded.region), forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: opsBucket }));
+    await s3.send(new PutBucketTaggingCommand({ Bucket: opsBucket, Tagging: { TagSet: [{ Key: 'team', Value: 'ops' }] } }));
+    const withOps = join(world.dir, 'config-ops.json');
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    config.ownership.teams.ops = { alertTopicArn: opsTopic.topicArn };
+    writeFileSync(withOps, JSON.stringify(config));
+    await webTopic.receive();
+    await deleteVolume(world.aws.env, seeded.region, seeded.webVolume);
+
+    const third = await idle(THIRD, withOps);
+    expect(third.code, third.stderr).toBe(0);
+    const web = (await webTopic.receive()).map((m) => m.message);
+    expect(web).toEqual([expect.stringContaining(`Saved $10.00/month since last week: 1 finding of the run of ${SECOND} is gone.`)]);
+    expect(web[0]).not.toContain(seeded.dataVolume);
+    const ops = (await opsTopic.receive()).map((m) => m.message);
+    expect(ops).toEqual([expect.stringMatching(/Unassigned resources: 1 resource missing a "team" or "env" tag/)]);
+    expect(ops[0]).toContain(`arn:aws:s3:::${opsBucket}`);
+    expect(ops[0]).not.toContain(LOGS);
+    const sent = third.json.deliveries.filter((d: { status: string }) => d.status === 'sent');
+    expect(sent.map((d: { destination: string }) => d.destination)).toEqual(expect.arrayContaining([webTopic.topicArn, opsTopic.topicArn]));
+
+    const again = await idle(THIRD, withOps);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.deliveries.every((d: { status: string }) => d.status === 'duplicate')).toBe(true);
+    expect(await webTopic.receive()).toEqual([]);
+    expect(await opsTopic.receive()).toEqual([]);
   });
 });
