@@ -25,7 +25,11 @@ export function digestSlackMessage(ctx: DigestOnlyContext): SlackMessage {
   const unlisted = unlistedLine(ctx.digest, escapeMrkdwn);
   if (unlisted) blocks.push(section(`:warning: ${unlisted}`));
   blocks.push(context(`Run of ${ctx.date}. Every resource is in the findings JSON and \`--json\`.`));
-  const text = [`${title(ctx)}.`, ...digestSummary(ctx.digest, escapePlain), ...(unlisted ? [`${unlistedLine(ctx.digest, escapePlain)}.`] : [])];
+  const text = [
+    `${title(ctx)}.`,
+    ...digestSummary(ctx.digest, escapePlain),
+    ...(unlisted ? [`${unlistedLine(ctx.digest, escapePlain)}.`] : []),
+  ];
   return { text: clip(text.join(' '), FALLBACK_MAX, '… (see findings)'), blocks };
 }
 
