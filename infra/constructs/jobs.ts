@@ -6,6 +6,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { CostWatchConfig } from '../../shared/config/index.js';
 import type { JobName } from '../../shared/alerts/jobs.js';
 import type { JobPermission } from './permissions.js';
+import { anomalies, costExplorer, costExplorerReview, unitMetric } from './cost-explorer-permissions.js';
 import { readPermissionsOf } from './read-permissions.js';
 import { sesSendPermission } from './ses-send.js';
 import { FINDINGS_PREFIX } from './findings-prefix.js';
@@ -55,49 +56,6 @@ export interface JobSpec {
   /** Everything the job's role may do: the single place job permissions are decided. */
   readonly permissions: (r: JobResources) => JobPermission[];
 }
-
-const costExplorer: JobPermission = {
-  actions: ['ce:GetCostAndUsage'],
-  resources: ['*'],
-  why: 'Cost Explorer has no resource-level permissions: ce:GetCostAndUsage only accepts Resource "*".',
-};
-
-/** The FinOps review's commitments and rightsizing. */
-const costExplorerReview: JobPermission = {
-  actions: [
-    'ce:GetSavingsPlansUtilization',
-    'ce:GetSavingsPlansCoverage',
-    'ce:GetReservationUtilization',
-    'ce:GetReservationCoverage',
-    'ce:GetRightsizingRecommendation',
-    'ce:GetSavingsPlansPurchaseRecommendation',
-    'ce:GetReservationPurchaseRecommendation',
-  ],
-  resources: ['*'],
-  why: 'Cost Explorer has no resource-level permissions: its coverage, utilization, rightsizing and purchase recommendation reads only accept Resource "*".',
-};
-
-const unitMetric = (r: JobResources): JobPermission[] =>
-  r.unitCost
-    ? [
-        {
-          actions: ['cloudwatch:GetMetricData'],
-          resources: ['*'],
-          why: 'Reads the unitCost metric; cloudwatch:GetMetricData supports no resource-level permissions.',
-        },
-      ]
-    : [];
-
-const anomalies = (r: JobResources): JobPermission[] =>
-  r.anomalies
-    ? [
-        {
-          actions: ['ce:GetAnomalies'],
-          resources: ['*'],
-          why: 'Reads AWS Cost Anomaly Detection findings (dailySpend.anomalies); Cost Explorer actions only accept Resource "*".',
-        },
-      ]
-    : [];
 
 export const ledger = (r: JobResources): JobPermission => ({
   actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],

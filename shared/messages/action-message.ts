@@ -153,9 +153,11 @@ function fallback(r: ActionRecord, ctx: ActionMessageContext, changing: number, 
   const by = event && r.status !== 'proposed' ? ` by ${whoPlain(event.by)}` : '';
   const approve = r.status === 'proposed' ? ` Approvers: ${approversText(r, ctx.approvers, ctx.currency).replace(/\*/g, '')}.` : '';
   const auto = ctx.approval === 'auto' && r.status === 'applied' && !approvalOf(r) ? ' Applied at once (approval: auto).' : '';
+  const pending = r.status === 'proposed' || r.status === 'planned';
   return (
     `Budget action ${escapePlain(r.action)} (${r.type}) on budget ${escapePlain(r.budget)}${account}: ${r.status}${by}; ` +
-    `${countOf(changing, 'resource')} ${r.status === 'proposed' || r.status === 'planned' ? 'to change' : 'in the plan'}, ${protectedCount} protected; estimated effect: ${effectText(r, ctx.currency)}.` +
+    `${countOf(changing, 'resource')} ${pending ? 'to change' : 'in the plan'}, ${protectedCount} protected; ` +
+    `estimated effect: ${effectText(r, ctx.currency)}.` +
     `${approve}${auto}${failed.length ? ` Failed: ${failed.map(resourcePlain).join('; ')}.` : ''}`
   );
 }

@@ -10,7 +10,10 @@ import { costOptimizationHubClient } from '../../aws/clients/cost-optimization-h
 import { ec2Client } from '../../aws/clients/ec2.js';
 import { rdsClient } from '../../aws/clients/rds.js';
 
-/** The SDK clients monthly-report builds (the Lambda bundle carries only these): Cost Explorer, S3, SES, budgets, CloudWatch (unit metric, bucket sizes), EC2, RDS, Cost Optimization Hub. */
+/**
+ * The SDK clients monthly-report builds (the Lambda bundle carries only these): Cost Explorer, S3, SES, budgets,
+ * CloudWatch (unit metric, bucket sizes), EC2, RDS, Cost Optimization Hub.
+ */
 export const CLIENTS: Partial<ClientFactories> = {
   ...RUN_CLIENTS,
   costExplorer: costExplorerClient,
