@@ -27,18 +27,16 @@ export function teamOf(tags: OwnerTags | undefined, o: OwnershipRouting): string
 /**
  * One destination's digest. A team's destination gets the unassigned resources
  * carrying its team value (they miss another key); every other unassigned
- * resource is the default destination's. Realized savings follow the finding:
- * where it was sent, its saving is told.
+ * resource goes where its account's findings go (its account route, else the
+ * default destination), so no team hears of another team's accounts.
+ * Realized savings follow the finding: where it was sent, its saving is told.
  */
 export function digestFor(run: DigestFacts, to: RoutedTo, o: OwnershipRouting): IdleDigest | undefined {
   if (!run.unassigned && !run.realizedSavings) return undefined;
   const resources = run.unassigned?.resources ?? [];
   const costs = findingCosts(run.findings);
   const unassigned = resources
-    .filter((r) => {
-      const team = teamOf(r.tags, o);
-      return team === null ? !to.routed : to.takes(r.account, team);
-    })
+    .filter((r) => to.takes(r.account, teamOf(r.tags, o)))
     .map((r): DigestResource => ({ ...r, estimatedMonthlyCost: costOf(costs, r) }))
     .sort(byCostThenPlace);
   const teamDestination = (to.teams?.length ?? 0) > 0;
