@@ -36,7 +36,15 @@ async function launch(ec2: EC2Client, name: string): Promise<string> {
       InstanceType: 'm5.large',
       MinCount: 1,
       MaxCount: 1,
-      TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: name }, { Key: 'env', Value: 'dev' }] }],
+      TagSpecifications: [
+        {
+          ResourceType: 'instance',
+          Tags: [
+            { Key: 'Name', Value: name },
+            { Key: 'env', Value: 'dev' },
+          ],
+        },
+      ],
     }),
   );
   return out.Instances![0]!.InstanceId!;
@@ -50,7 +58,10 @@ async function config(action: Record<string, unknown>): Promise<string> {
   await createLedgerTable(ddb, table);
   const file = join(dir, `config-${run}.json`);
   const budgets = { actions: [{ id: `act-${run}`, atPct: 90, do: action }], approval: 'auto' };
-  writeFileSync(file, JSON.stringify({ organization: { accounts: 'all' }, ledgerTable: table, notify: { slack: { channel: '#cost' } }, budgets }));
+  writeFileSync(
+    file,
+    JSON.stringify({ organization: { accounts: 'all' }, ledgerTable: table, notify: { slack: { channel: '#cost' } }, budgets }),
+  );
   return file;
 }
 async function cli(args: string[]) {
@@ -88,14 +99,39 @@ beforeAll(async () => {
 afterAll(() => slack?.stop());
 
 describe('budget actions in an organization', SLOW, () => {
-  it("scale-down stops the tagged instance in the member account whose budget crossed, not the home account's; undo starts it", async () => {
-    const record = await applied(await config({ type: 'scale-down', tags: { env: ['dev'] } }));
+  it("scale-down stops the tagged instance in the member account whose budget crossed, not the home one's; undo starts it", async () => {
+    const file = await config({ type: 'scale-down', tags: { env: ['dev'] } });
+    const record = await applied(file);
     expect(record.resources.map((r) => [r.id, r.state])).toEqual([[ids.member, 'applied']]);
     expect([await stateOf(memberEc2, ids.member!), await stateOf(homeEc2, ids.home!)]).toEqual(['stopped', 'running']);
 
-    const undo = await cli(['actions', 'undo', record.id, '--config', join(dir, `config-${run}.json`), '--json']);
+    const undo = await cli(['actions', 'undo', record.id, '--config', file, '--json']);
     expect(undo.code, undo.stderr).toBe(0);
     expect(undo.json.action.status).toBe('restored');
     expect([await stateOf(memberEc2, ids.member!), await stateOf(homeEc2, ids.home!)]).toEqual(['running', 'running']);
+  });
+
+  it('deny-new-resources attaches an SCP to the member account from the management account; undo detaches and deletes it', async () => {
+    const orgs = new OrganizationsClient(aws.clientConfig);
+    const attached = async () =>
+      ((await orgs.send(new ListPoliciesForTargetCommand({ TargetId: member().id, Filter: 'SERVICE_CONTROL_POLICY' }))).Policies ?? [])
+        .map((p) => p.Name)
+        .filter((n) => n?.startsWith('cost-watch'));
+    const scps = async () =>
+      ((await orgs.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY' }))).Policies ?? []).filter((p) =>
+        p.Name?.startsWith('cost-watch'),
+      );
+    const file = await config({ type: 'deny-new-resources' });
+    const record = await applied(file);
+    const [scp] = record.resources;
+    expect(record.resources).toHaveLength(1);
+    expect(scp).toMatchObject({ kind: 'scp', state: 'applied', after: { attached: true, target: member().id } });
+    expect(await attached()).toEqual([scp!.id]);
+    expect((await scps()).map((p) => p.Id)).toEqual([scp!.after.policyId]);
+
+    const undo = await cli(['actions', 'undo', record.id, '--config', file, '--json']);
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(undo.json.action.status).toBe('restored');
+    expect([await attached(), await scps()]).toEqual([[], []]);
   });
 });
