@@ -47,7 +47,8 @@ describe('cost-watch stack', { timeout: SYNTH_TIMEOUT }, () => {
         expect(code.startsWith('import { createRequire }')).toBe(true);
         expect(code).not.toContain('sourceMappingURL');
         expect(existsSync(`${bundle}.map`)).toBe(false);
-        expect(statSync(bundle).size).toBeLessThan(2 * 1024 * 1024);
+        // monthly-report is the largest (about 2.8 MiB): the savings levers read EC2, RDS and Cost Optimization Hub.
+        expect(statSync(bundle).size).toBeLessThan(3 * 1024 * 1024);
       }
     });
 

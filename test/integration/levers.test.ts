@@ -37,7 +37,7 @@ let arm = '';
 
 async function report(reportConfig: Record<string, unknown> = {}) {
   const file = join(world.dir, `config-${++n}.json`);
-  writeFileSync(file, JSON.stringify({ report: { bucket: 'reports', prefix: `l${n}/`, ...reportConfig } }));
+  writeFileSync(file, JSON.stringify({ report: { bucket: 'levers-reports', prefix: `l${n}/`, ...reportConfig } }));
   const env = { ...world.env, AWS_ENDPOINT_URL_COST_OPTIMIZATION_HUB: world.ce.url };
   const result = await runCli(['run', 'monthly-report', '--config', file, '--json', '--month', MONTH], { env, timeoutMs: 60_000 });
   const json = result.code <= 3 && result.stdout ? JSON.parse(result.stdout) : undefined;
@@ -66,7 +66,7 @@ async function putStandardBytes(cw: CloudWatchClient, bucket: string, bytes: num
 }
 
 beforeAll(async () => {
-  world = await startWorld({ tmp: 'cw-levers-', costExplorer: true, buckets: ['reports'] });
+  world = await startWorld({ tmp: 'cw-levers-', costExplorer: true, buckets: ['levers-reports'] });
   const config = world.aws.clientConfig;
   const ec2 = new EC2Client(config);
   const runOne = async (type: string) => {
