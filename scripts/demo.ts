@@ -7,16 +7,15 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ensureMotoServer } from '../emulators/moto-install.js';
-import { awsEnvForAccount, createMotoAccount, startMoto, type MotoHandle } from '../emulators/moto.js';
+import { startMoto, type MotoHandle } from '../emulators/moto.js';
 import { startBudgetsDouble } from '../emulators/budgets.js';
 import { startCostExplorerDouble, type CostExplorerDouble } from '../emulators/cost-explorer.js';
 import { startFakeSlack, type FakeSlack } from '../emulators/fake-slack.js';
-import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
+import { createTopicWithInbox, type TopicWithInbox } from '../emulators/fixtures.js';
+import { newDemoAccount, SLACK_SECRET_ID, seedDelivery } from './demo/demo-account.js';
 import { DAILY_DEMO_CONFIG, seedDailySpend } from './demo/daily-spend.js';
 import { showExpectedSpend } from './demo/expected-spend.js';
 import { seedBudgets } from './demo/budgets.js';
@@ -38,7 +37,6 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'out');
 const BOLD = '\x1b[1m';
 const RESET = '\x1b[0m';
-const SLACK_SECRET_ID = 'cost-watch/slack-bot-token';
 
 interface Services {
   moto: MotoHandle;
@@ -71,22 +69,10 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
 }
 
 async function setUp(s: Services): Promise<DemoWorld> {
-  const account = await createMotoAccount(s.moto.url);
-  const env = {
-    ...awsEnvForAccount(s.moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: s.ce.url }),
-    SLACK_API_URL: s.slack.url,
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  };
-  const clientConfig = {
-    endpoint: s.moto.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-  };
+  const { account, env, clientConfig } = await newDemoAccount({ motoUrl: s.moto.url, costExplorerUrl: s.ce.url, slackUrl: s.slack.url });
   const sns = new SNSClient(clientConfig);
   const sqs = new SQSClient(clientConfig);
-  await createLedgerTable(new DynamoDBClient(clientConfig), 'cost-watch-ledger');
-  await createSecret(new SecretsManagerClient(clientConfig), SLACK_SECRET_ID, 'xoxb-demo-token');
+  await seedDelivery(clientConfig);
   const alerts = await createTopicWithInbox(sns, sqs, 'cost-watch-alerts');
   const reports = await createTopicWithInbox(sns, sqs, 'cost-watch-reports');
   mkdirSync(outDir, { recursive: true });

@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssumeRoleCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import type { FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
-import { awsEnvForAccount, createMotoAccount, type MotoHandle } from '../../emulators/moto.js';
+import { createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { MotoHandle } from '../../emulators/moto.js';
+import { newDemoAccount, seedDelivery } from './demo-account.js';
 import { seedOrganization, type OrgMember } from '../../emulators/organization.js';
 import { orgSpendScenario } from '../../emulators/scenarios/org-spend.js';
 import { yesterday } from '../../shared/time/dates.js';
@@ -42,21 +41,9 @@ async function memberEnv(env: Record<string, string>, clientConfig: STSClientCon
  * sending each team's accounts to its own channel. Prints where each alert went.
  */
 export async function showOrganization(s: OrgDemoServices): Promise<void> {
-  const account = await createMotoAccount(s.moto.url);
-  const env: Record<string, string> = {
-    ...awsEnvForAccount(s.moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: s.ce.url }),
-    SLACK_API_URL: s.slack.url,
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  };
-  const clientConfig = {
-    endpoint: s.moto.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-  };
+  const { account, env, clientConfig } = await newDemoAccount({ motoUrl: s.moto.url, costExplorerUrl: s.ce.url, slackUrl: s.slack.url });
   const [sns, sqs] = [new SNSClient(clientConfig), new SQSClient(clientConfig)];
-  await createLedgerTable(new DynamoDBClient(clientConfig), 'cost-watch-ledger');
-  await createSecret(new SecretsManagerClient(clientConfig), 'cost-watch/slack-bot-token', 'xoxb-demo-token');
+  await seedDelivery(clientConfig);
   const topics: Array<[string, TopicWithInbox]> = [
     ['cost-watch-alerts', await createTopicWithInbox(sns, sqs, 'cost-watch-alerts')],
     ['team-data-pager', await createTopicWithInbox(sns, sqs, 'team-data-pager')],

@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { CostExplorerDouble } from '../../emulators/cost-explorer.js';
 import type { FakeSlack } from '../../emulators/fake-slack.js';
-import { createLedgerTable, createSecret, createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
-import { awsEnvForAccount, createMotoAccount, type MotoHandle } from '../../emulators/moto.js';
+import { createTopicWithInbox, type TopicWithInbox } from '../../emulators/fixtures.js';
+import type { MotoHandle } from '../../emulators/moto.js';
+import { newDemoAccount, seedDelivery } from './demo-account.js';
 import { addDays, yesterday } from '../../shared/time/dates.js';
 import { deleteVolume, ownershipSpend, seedOwnership } from './ownership-seed.js';
 import { renderSlack, renderSns } from './render-slack.js';
@@ -34,21 +33,9 @@ export interface OwnershipDemoServices {
  * team's topic, and the default #cost-alerts and topic for everything else.
  */
 export async function showOwnership(s: OwnershipDemoServices): Promise<void> {
-  const account = await createMotoAccount(s.moto.url);
-  const env: Record<string, string> = {
-    ...awsEnvForAccount(s.moto.url, account, { AWS_ENDPOINT_URL_COST_EXPLORER: s.ce.url }),
-    SLACK_API_URL: s.slack.url,
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  };
-  const clientConfig = {
-    endpoint: s.moto.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-  };
+  const { account, env, clientConfig } = await newDemoAccount({ motoUrl: s.moto.url, costExplorerUrl: s.ce.url, slackUrl: s.slack.url });
   const [sns, sqs] = [new SNSClient(clientConfig), new SQSClient(clientConfig)];
-  await createLedgerTable(new DynamoDBClient(clientConfig), 'cost-watch-ledger');
-  await createSecret(new SecretsManagerClient(clientConfig), 'cost-watch/slack-bot-token', 'xoxb-demo-token');
+  await seedDelivery(clientConfig);
   await new S3Client({ ...clientConfig, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: BUCKET }));
   const topics: Array<[string, TopicWithInbox]> = [];
   for (const name of ['cost-watch-alerts', 'team-data-pager', 'team-web-alerts'])
